@@ -1,0 +1,30 @@
+"""The `glutewake` command: argparse front door; Textual is imported only for the app."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+from glutewake.errors import UserError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (2 for any bad input)."""
+    from glutewake.cli.parser import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    target: str = getattr(args, "run", "glutewake.cli.tui:run")
+    module_name, _, function_name = target.partition(":")
+    try:
+        run = getattr(importlib.import_module(module_name), function_name)
+        status: int = run(args)
+    except UserError as error:
+        print(f"glutewake: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # `glutewake history | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+    return status

@@ -1,0 +1,70 @@
+"""Global options shared by every command: where the data lives and how fast a count is."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from glutewake.core.settings import RANGES, SettingOutOfRange, Settings, check_in_range
+
+
+def count_seconds(text: str) -> float:
+    """argparse type for --count-seconds: a number within the setting's range."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {text!r}") from None
+    try:
+        check_in_range("count seconds", value, RANGES["count_seconds"])
+    except SettingOutOfRange as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool) -> None:
+    """--data-dir, --count-seconds, --programme-file; accepted before or after the command."""
+    default: object = argparse.SUPPRESS if suppress_defaults else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="where your data lives (default: $GLUTEWAKE_DATA_DIR or your user data folder)",
+    )
+    parser.add_argument(
+        "--count-seconds",
+        metavar="S",
+        type=count_seconds,
+        default=default,
+        help="seconds per count for this run only, 0.05-10 (overrides the setting)",
+    )
+    parser.add_argument(
+        "--programme-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="play your own programme file instead of today's built-in one",
+    )
+
+
+def data_dir_from(args: argparse.Namespace) -> Path:
+    """The data directory: --data-dir, then $GLUTEWAKE_DATA_DIR, then the platform default."""
+    if args.data_dir is not None:
+        return Path(args.data_dir).expanduser()
+    from_env = os.environ.get("GLUTEWAKE_DATA_DIR")
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("glutewake", appauthor=False))
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The user's saved settings (defaults if none yet), with --count-seconds applied."""
+    from glutewake.store import Store
+
+    settings = Store(data_dir_from(args)).read_profile().settings
+    if args.count_seconds is not None:
+        settings = settings.with_changes(count_seconds=args.count_seconds)
+    return settings

@@ -1,0 +1,43 @@
+"""`glutewake plan NAME|FILE [--json]`: a programme's timeline and total time."""
+
+from __future__ import annotations
+
+import argparse
+
+from glutewake.cli.parser import subcommand
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+               parents: list[argparse.ArgumentParser]) -> None:
+    sub = subcommand(
+        subparsers,
+        parents,
+        "plan",
+        help="show a programme's steps and total time",
+        examples=(
+            "  glutewake plan beginner\n"
+            "  glutewake plan advanced --json\n"
+            "  glutewake --count-seconds 1.5 plan my-programme.toml\n"
+        ),
+        run="glutewake.cli.plan:run",
+    )
+    sub.add_argument("programme", metavar="NAME|FILE",
+                     help="beginner, advanced, stretches, or a programme .toml file")
+    sub.add_argument("--json", action="store_true", help="print the timeline as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from glutewake.cli.options import settings_from
+    from glutewake.cli.render import timeline_table
+    from glutewake.core.timeline import compile_timeline
+    from glutewake.programmes import load_programme
+
+    programme = load_programme(args.programme)
+    timeline = compile_timeline(programme, settings_from(args))
+    if args.json:
+        print(json.dumps(timeline.plan_document(), ensure_ascii=False))
+    else:
+        print(timeline_table(timeline))
+    return 0

@@ -1,0 +1,303 @@
+"""Programmes: what a session holds, parsed from the TOML format users also write.
+
+A programme file is TOML text; this module parses and validates it but never
+opens a file (the caller passes the text and a name to quote in errors).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from glutewake.errors import ProgrammeError
+
+PROGRAMME_SCHEMA = 1
+SIDES = ("left", "right")
+
+
+class Cue(StrEnum):
+    """What the body does during a step; the `plan --json` contract's `cue` values."""
+
+    PREPARE = "prepare"
+    INHALE = "inhale"
+    EXHALE = "exhale"
+    HOLD = "hold"
+    RETURN = "return"
+    SWITCH = "switch"
+    REST = "rest"
+    STRETCH = "stretch"
+
+
+# Counts may name a setting instead of a number, so one file follows the user's pacing.
+COUNT_SETTINGS = {
+    "breath": "counts_per_breath",
+    "stretch": "stretch_hold_counts",
+    "rest": "rest_between_sides_counts",
+}
+REP_CUES = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
+BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
+
+Counts = int | str
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One part of a repetition: a cue held for some counts, with its words."""
+
+    cue: Cue
+    counts: Counts
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One entry of a programme: a lead-in, an exercise, a stretch or a rest."""
+
+    type: str
+    counts: Counts = 0
+    text: str = ""
+    exercise: str = ""
+    name: str = ""
+    group: str = ""
+    sides: tuple[str, ...] = ()
+    reps: int = 0
+    reminder: str = ""
+    position: dict[str, str] = field(default_factory=dict)
+    pattern: tuple[Beat, ...] = ()
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A parsed, valid programme."""
+
+    name: str
+    title: str
+    blocks: tuple[Block, ...]
+    phase: str | None = None
+    description: str = ""
+
+    @property
+    def exercise_names(self) -> tuple[str, ...]:
+        """Distinct exercise and stretch names, in order."""
+        seen: dict[str, None] = {}
+        for block in self.blocks:
+            if block.type in ("exercise", "stretch"):
+                seen.setdefault(block.name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a programme file, located by line where possible."""
+
+    line: int | None
+    message: str
+
+    def render(self, source: str) -> str:
+        where = f"{source}, line {self.line}" if self.line else source
+        return f"{where}: {self.message}"
+
+
+class ProgrammeFileError(ProgrammeError):
+    """A programme file with problems; the message is the first, `problems` holds all."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(problems[0].render(source) + more)
+
+
+def parse_programme(text: str, source: str) -> Programme:
+    """Parse and validate programme TOML; raise ProgrammeFileError listing every problem."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProgrammeFileError(source, [_decode_problem(error)]) from None
+    checker = _Checker(text)
+    programme = checker.programme(document)
+    if checker.problems or programme is None:
+        raise ProgrammeFileError(source, checker.problems)
+    return programme
+
+
+def _decode_problem(error: tomllib.TOMLDecodeError) -> Problem:
+    line = getattr(error, "lineno", None)
+    message = getattr(error, "msg", str(error))
+    if line is None:
+        # Python 3.11/3.12 put "(at line L, column C)" in the message only.
+        import re
+
+        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        line = int(found.group(1)) if found else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+    return Problem(line, f"not valid TOML: {message}")
+
+
+class _Locator:
+    """Finds the line of a key inside the n-th [[blocks]] table (tomllib keeps no lines)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.block_starts = [
+            number
+            for number, line in enumerate(self.lines, start=1)
+            if line.strip().replace(" ", "") == "[[blocks]]"
+        ]
+
+    def line(self, block: int | None, key: str | None = None, nth: int = 0) -> int | None:
+        if block is None:
+            start, end = 1, (self.block_starts[0] if self.block_starts else len(self.lines) + 1)
+        elif block < len(self.block_starts):
+            start = self.block_starts[block]
+            later = self.block_starts[block + 1 :]
+            end = later[0] if later else len(self.lines) + 1
+        else:
+            return None
+        if key is None:
+            return start
+        hits = [
+            number
+            for number in range(start, end)
+            if self.lines[number - 1].strip().split("=")[0].strip() == key
+        ]
+        if nth < len(hits):
+            return hits[nth]
+        return start if block is not None else None
+
+
+class _Checker:
+    """Validates the parsed document, collecting every problem rather than stopping at one."""
+
+    def __init__(self, text: str) -> None:
+        self.where = _Locator(text)
+        self.problems: list[Problem] = []
+
+    def fail(self, block: int | None, key: str | None, message: str, nth: int = 0) -> None:
+        self.problems.append(Problem(self.where.line(block, key, nth), message))
+
+    def programme(self, document: dict[str, Any]) -> Programme | None:
+        schema = document.get("schema")
+        if schema != PROGRAMME_SCHEMA:
+            self.fail(None, "schema", f"expected schema = {PROGRAMME_SCHEMA}, found {schema!r}")
+        name = self.text(document, None, "name", required=True)
+        title = self.text(document, None, "title") or name
+        phase = document.get("phase")
+        if phase is not None and phase not in ("beginner", "advanced"):
+            self.fail(None, "phase", f'expected phase "beginner" or "advanced", found {phase!r}')
+            phase = None
+        raw_blocks = document.get("blocks")
+        if not isinstance(raw_blocks, list) or not raw_blocks:
+            self.fail(None, None, "expected at least one [[blocks]] table")
+            return None
+        blocks = [self.block(index, raw) for index, raw in enumerate(raw_blocks)]
+        if not any(b is not None and b.type in ("exercise", "stretch") for b in blocks):
+            self.fail(None, None, "expected at least one exercise or stretch block")
+        if self.problems:
+            return None
+        return Programme(
+            name=name,
+            title=title,
+            blocks=tuple(b for b in blocks if b is not None),
+            phase=phase,
+            description=self.text(document, None, "description"),
+        )
+
+    def text(self, table: dict[str, Any], block: int | None, key: str, required: bool = False) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(block, None, f"expected a text value for {key!r}, found none")
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(block, key, f"expected {key} to be text, found {value!r}")
+            return ""
+        return value
+
+    def counts(self, value: Any, block: int, key: str, nth: int = 0) -> Counts:
+        if isinstance(value, bool) or not (
+            (isinstance(value, int) and 1 <= value <= 600)
+            or (isinstance(value, str) and value in COUNT_SETTINGS)
+        ):
+            self.fail(
+                block,
+                key,
+                "expected counts to be a whole number 1-600 or one of "
+                f"{', '.join(repr(k) for k in COUNT_SETTINGS)}, found {value!r}",
+                nth,
+            )
+            return 1
+        return value  # type: ignore[no-any-return]
+
+    def block(self, index: int, raw: Any) -> Block | None:
+        if not isinstance(raw, dict):
+            self.fail(index, None, "expected a table of block settings")
+            return None
+        kind = raw.get("type")
+        if kind not in BLOCK_TYPES:
+            self.fail(index, "type", f"expected type to be one of {', '.join(BLOCK_TYPES)}, found {kind!r}")
+            return None
+        if kind in ("prepare", "rest"):
+            return Block(
+                type=kind,
+                counts=self.counts(raw.get("counts"), index, "counts"),
+                text=self.text(raw, index, "text"),
+            )
+        sides = self.sides(raw.get("sides", []), index)
+        common = {
+            "type": kind,
+            "exercise": self.text(raw, index, "exercise", required=True),
+            "name": self.text(raw, index, "name", required=True),
+            "text": self.text(raw, index, "text"),
+            "sides": sides,
+        }
+        if kind == "stretch":
+            return Block(
+                **common,
+                counts=self.counts(raw.get("counts"), index, "counts"),
+                group=self.text(raw, index, "group", required=True),
+            )
+        reps = raw.get("reps")
+        if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 100:
+            self.fail(index, "reps", f"expected reps to be a whole number 1-100, found {reps!r}")
+        position = raw.get("position", {})
+        if not isinstance(position, dict) or not all(
+            isinstance(v, str) and k in SIDES for k, v in position.items()
+        ):
+            self.fail(index, "position", 'expected position to map "left"/"right" to text')
+            position = {}
+        return Block(
+            **common,
+            reps=reps if isinstance(reps, int) else 1,
+            reminder=self.text(raw, index, "reminder"),
+            position=dict(position),
+            pattern=self.pattern(raw.get("pattern"), index),
+        )
+
+    def sides(self, value: Any, index: int) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(side in SIDES for side in value):
+            self.fail(index, "sides", f'expected sides to be a list of "left"/"right", found {value!r}')
+            return ()
+        if len(set(value)) != len(value):
+            self.fail(index, "sides", f"expected each side once, found {value!r}")
+        return tuple(value)
+
+    def pattern(self, value: Any, index: int) -> tuple[Beat, ...]:
+        if not isinstance(value, list) or not value:
+            self.fail(index, "pattern", "expected at least one [[blocks.pattern]] beat")
+            return ()
+        beats = []
+        allowed = ", ".join(str(c) for c in REP_CUES)
+        for nth, raw in enumerate(value):
+            if not isinstance(raw, dict):
+                self.fail(index, "pattern", "expected each beat to be a table")
+                continue
+            cue = raw.get("cue")
+            if cue not in [str(c) for c in REP_CUES]:
+                self.fail(index, "cue", f"expected cue to be one of {allowed}, found {cue!r}", nth)
+                continue
+            counts = self.counts(raw.get("counts"), index, "counts", nth)
+            beats.append(Beat(Cue(cue), counts, self.text(raw, index, "text")))
+        return tuple(beats)

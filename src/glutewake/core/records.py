@@ -1,0 +1,92 @@
+"""What the journal holds: sessions, rest days, other activities, symptom checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Literal
+
+SessionStatus = Literal["partial", "completed"]
+SessionSource = Literal["app", "log"]
+Advice = Literal["rest", "beginner", "advanced"]
+SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
+
+
+def new_id() -> str:
+    """A unique, sortable-enough record id."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set of a session: an exercise on one side (or none), reps done of the target."""
+
+    exercise: str
+    side: str | None
+    reps: int
+    target: int
+
+
+@dataclass(frozen=True)
+class Session:
+    """A programme played in the app or logged from the command line."""
+
+    id: str
+    programme: str
+    phase: str
+    started_at: dt.datetime
+    status: SessionStatus
+    source: SessionSource
+    sets: tuple[SetRecord, ...] = ()
+    ended_at: dt.datetime | None = None
+    pain_after: int | None = None
+
+    @property
+    def day(self) -> dt.date:
+        """The local calendar day the session belongs to."""
+        return self.started_at.date()
+
+
+@dataclass(frozen=True)
+class RestDay:
+    """A day the user chose to rest: it neither breaks nor extends a streak."""
+
+    id: str
+    day: dt.date
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Another kind of exercise (swimming, cycling, elliptical, …) on a day."""
+
+    id: str
+    day: dt.date
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class SymptomCheck:
+    """What the user reported in a symptom check, and the advice it gave."""
+
+    id: str
+    at: dt.datetime
+    pain_during_run: int
+    pain_after_run: int
+    wobbly_gait: bool
+    weight_on_one_hip: bool
+    spread: tuple[str, ...]
+    cleared_for_exercise: bool
+    cleared_for_advanced: bool
+    advice: Advice
+
+
+@dataclass(frozen=True)
+class Journal:
+    """Every record the store holds, each list ordered oldest first."""
+
+    sessions: tuple[Session, ...] = ()
+    rest_days: tuple[RestDay, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    symptom_checks: tuple[SymptomCheck, ...] = field(default=())

@@ -1,0 +1,44 @@
+"""The built-in programmes, shipped as programme files in the format users write."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from glutewake.core.programme import Programme, parse_programme
+from glutewake.errors import ProgrammeError
+
+BUILTIN_NAMES = ("beginner", "advanced", "stretches")
+
+
+def builtin_text(name: str) -> str:
+    """The TOML text of a built-in programme."""
+    if name not in BUILTIN_NAMES:
+        known = ", ".join(BUILTIN_NAMES)
+        raise ProgrammeError(f"unknown programme {name!r}: expected one of {known}, or a .toml file")
+    return resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+
+
+def read_programme_file(path: Path) -> str:
+    """The text of a user's programme file, or a ProgrammeError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProgrammeError(f"{path}: no such programme file") from None
+    except UnicodeDecodeError as error:
+        raise ProgrammeError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise ProgrammeError(f"{path}: cannot read programme file: {error.strerror}") from None
+
+
+def is_file_reference(name_or_path: str) -> bool:
+    """A name with a path separator or a .toml suffix means a file, not a built-in."""
+    return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+
+
+def load_programme(name_or_path: str | Path) -> Programme:
+    """A built-in by name, or a user's programme file by path."""
+    if isinstance(name_or_path, Path) or is_file_reference(name_or_path):
+        path = Path(name_or_path)
+        return parse_programme(read_programme_file(path), str(path))
+    return parse_programme(builtin_text(name_or_path), f"built-in programme {name_or_path}")
