@@ -158,6 +158,8 @@ class Engine:
         """The position at clock time `now` (not before the last event)."""
         offset = self._offset_now(now)
         finished = offset >= self.total - EPSILON
+        if finished:
+            offset = self.total
         index = min(bisect_right(self._starts, offset + EPSILON) - 1, len(self.timeline.steps) - 1)
         step = self.timeline.steps[index]
         length = self._starts[index + 1] - self._starts[index]
@@ -219,9 +221,7 @@ class Engine:
         for index, step in enumerate(steps):
             following = steps[index + 1] if index + 1 < len(steps) else None
             last_beat = following is None or following.rep != step.rep or following.set != step.set
-            if step.is_rep and last_beat:
-                ends.append((step.set, self._starts[index + 1]))
-            elif step.cue is Cue.STRETCH:
+            if step.is_rep and last_beat or step.cue is Cue.STRETCH:
                 ends.append((step.set, self._starts[index + 1]))
         return ends
 

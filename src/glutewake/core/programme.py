@@ -229,7 +229,7 @@ class _Checker:
                 nth,
             )
             return 1
-        return value  # type: ignore[no-any-return]
+        return value
 
     def block(self, index: int, raw: Any) -> Block | None:
         if not isinstance(raw, dict):
