@@ -14,6 +14,12 @@ from glutewake.cli.options import add_global_options
 COMMAND_MODULES = (
     "glutewake.cli.plan",
     "glutewake.cli.programme",
+    "glutewake.cli.log",
+    "glutewake.cli.history",
+    "glutewake.cli.status",
+    "glutewake.cli.export",
+    "glutewake.cli.importing",
+    "glutewake.cli.repair",
 )
 
 EPILOG = """\
