@@ -1,0 +1,66 @@
+"""`glutewake export --format csv|json [--output FILE]`: every record, for a backup or a sheet."""
+
+from __future__ import annotations
+
+import argparse
+
+from glutewake.cli.parser import subcommand
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+               parents: list[argparse.ArgumentParser]) -> None:
+    sub = subcommand(
+        subparsers,
+        parents,
+        "export",
+        help="write every record as JSON (a backup `import` restores) or CSV (one row per set)",
+        examples=(
+            "  glutewake export --format json --output glutewake-backup.json\n"
+            "  glutewake export --format csv > sets.csv\n"
+        ),
+        run="glutewake.cli.export:run",
+    )
+    sub.add_argument("--format", required=True, choices=("csv", "json"),
+                     help="json: the `history --json` document; csv: one row per set")
+    sub.add_argument("--output", metavar="FILE",
+                     help="write to FILE (replaced atomically) instead of standard output")
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import sys
+    from pathlib import Path
+
+    from glutewake.cli.options import data_dir_from
+    from glutewake.store import Store, atomic_write
+
+    store = Store(data_dir_from(args))
+    profile = store.read_profile()
+    journal = store.read_journal()
+    if args.format == "json":
+        import json
+
+        from glutewake.core.history import history_document
+
+        document = history_document(journal, profile.phase, dt.date.today())
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    else:
+        import csv
+        import io
+
+        from glutewake.core.history import CSV_HEADER, csv_rows
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(csv_rows(journal))
+        text = buffer.getvalue()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output).expanduser()
+    atomic_write(output, text.encode("utf-8"))
+    records = len(journal.sessions) + len(journal.rest_days) + len(journal.activities) \
+        + len(journal.symptom_checks)
+    print(f"Exported {records} records to {output}.", file=sys.stderr)
+    return 0

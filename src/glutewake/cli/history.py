@@ -1,0 +1,100 @@
+"""`glutewake history [--json]`: streaks, a calendar of recent weeks and the last sessions."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from glutewake.cli.parser import subcommand
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from glutewake.core.records import Journal
+
+CALENDAR_WEEKS = 6
+LAST_SESSIONS = 5
+# One character per day, each named in the legend, so the calendar reads without colour.
+DAY_SYMBOLS = {"done": "X", "rest": "r", "active": "a", "missed": ".", "open": "?",
+               "future": " "}
+LEGEND = "X done   r rest day   a other activity   . missed   ? today, still open"
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+               parents: list[argparse.ArgumentParser]) -> None:
+    sub = subcommand(
+        subparsers,
+        parents,
+        "history",
+        help="show streaks, recent weeks and sessions without opening the full-screen app",
+        examples="  glutewake history\n  glutewake history --json | jq .streak\n",
+        run="glutewake.cli.history:run",
+    )
+    sub.add_argument("--json", action="store_true",
+                     help="print every record as JSON (the same document as export)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from glutewake.cli.options import data_dir_from
+    from glutewake.core.history import history_document
+    from glutewake.store import Store
+
+    store = Store(data_dir_from(args))
+    profile = store.read_profile()
+    journal = store.read_journal()
+    today = dt.date.today()
+    if args.json:
+        document = history_document(journal, profile.phase, today)
+        print(json.dumps(document, ensure_ascii=False))
+    else:
+        print(history_text(journal, profile.phase, today))
+    return 0
+
+
+def history_text(journal: Journal, phase: str, today: dt.date) -> str:
+    """The readable history: headline, week, calendar with legend, last sessions and check."""
+    from glutewake.core.history import calendar_weeks, summarise
+
+    summary = summarise(journal, today)
+    streak = summary.streak
+    week = summary.week
+    kinds = ", ".join(f"{kind} {minutes} min" for kind, minutes in
+                      sorted(week.minutes_by_kind.items())) or "no other activities"
+    lines = [
+        f"Phase: {phase}",
+        f"Streak: {_days(streak.current)} (longest {_days(streak.longest)})",
+        f"Today: {'done' if summary.today_done else 'not done yet'}",
+        f"This week: {week.days_active} active {'day' if week.days_active == 1 else 'days'}, "
+        f"{week.rehab_sessions} rehab {'session' if week.rehab_sessions == 1 else 'sessions'}, "
+        f"{kinds}",
+        "",
+        f"{f'Last {CALENDAR_WEEKS} weeks':<22}Mo Tu We Th Fr Sa Su",
+    ]
+    for row in calendar_weeks(journal, today, CALENDAR_WEEKS):
+        marks = "  ".join(DAY_SYMBOLS[str(mark)] for _, mark in row)
+        lines.append(f"  week of {row[0][0].isoformat()}  {marks}".rstrip())
+    lines += [f"  {LEGEND}", ""]
+    sessions = journal.sessions[-LAST_SESSIONS:]
+    if sessions:
+        lines.append("Last sessions")
+        for s in reversed(sessions):
+            pain = f", pain after {s.pain_after}" if s.pain_after is not None else ""
+            done = sum(x.reps for x in s.sets)
+            target = sum(x.target for x in s.sets)
+            lines.append(f"  {s.started_at:%Y-%m-%d %H:%M}  {s.programme:<10} {s.status:<9} "
+                         f"({'logged' if s.source == 'log' else 'in the app'}; "
+                         f"{done}/{target} reps{pain})")
+    else:
+        lines.append("No sessions yet: start one with `glutewake`, or record one with "
+                     "`glutewake log --programme beginner`.")
+    if summary.last_check is not None:
+        check = summary.last_check
+        lines.append(f"Last symptom check: {check.at:%Y-%m-%d}, advice: {check.advice}")
+    return "\n".join(lines)
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

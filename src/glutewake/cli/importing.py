@@ -1,0 +1,47 @@
+"""`glutewake import FILE`: restore a JSON export, merging by record; twice changes nothing."""
+
+from __future__ import annotations
+
+import argparse
+
+from glutewake.cli.parser import subcommand
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+               parents: list[argparse.ArgumentParser]) -> None:
+    sub = subcommand(
+        subparsers,
+        parents,
+        "import",
+        help="restore records from a JSON export (records already here are kept as they are)",
+        examples="  glutewake import glutewake-backup.json\n",
+        run="glutewake.cli.importing:run",
+    )
+    sub.add_argument("file", metavar="FILE", help="a file made by `glutewake export --format json`")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from glutewake.cli.options import data_dir_from
+    from glutewake.store import Store
+    from glutewake.store.exchange import read_export
+
+    path = Path(args.file).expanduser()
+    journal = read_export(path)
+    counts = Store(data_dir_from(args)).import_journal(journal)
+    if not counts.total:
+        print(f"Nothing to import: every record in {path} is already here.")
+        return 0
+    parts = [
+        _count(counts.sessions, "session"),
+        _count(counts.rest_days, "rest day"),
+        _count(counts.activities, "activity", "activities"),
+        _count(counts.symptom_checks, "symptom check"),
+    ]
+    print(f"Imported {', '.join(parts)} from {path}.")
+    return 0
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"

@@ -1,0 +1,151 @@
+"""`glutewake log`: record a session, a rest day or another activity done away from the app."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from glutewake.cli.parser import subcommand
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from glutewake.core.records import Session
+    from glutewake.store import Store
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+               parents: list[argparse.ArgumentParser]) -> None:
+    sub = subcommand(
+        subparsers,
+        parents,
+        "log",
+        help="record a session, a rest day or another activity done away from the app",
+        examples=(
+            "  glutewake log --programme beginner\n"
+            "  glutewake log --date 2026-11-20 --rest\n"
+            "  glutewake log --activity swimming --minutes 30\n"
+        ),
+        run="glutewake.cli.log:run",
+    )
+    sub.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="the day it happened (default: today; never a future day)")
+    what = sub.add_mutually_exclusive_group(required=True)
+    what.add_argument("--programme", metavar="NAME|FILE",
+                      help="a completed session of this programme (beginner, advanced, …)")
+    what.add_argument("--rest", action="store_true", help="a rest day (keeps the streak)")
+    what.add_argument("--activity", metavar="KIND",
+                      help="another activity, such as swimming, cycling or elliptical")
+    sub.add_argument("--minutes", metavar="N", help="how long the activity lasted, 1-1440")
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from glutewake.cli.options import data_dir_from
+    from glutewake.errors import UserError
+    from glutewake.store import Store
+
+    today = dt.date.today()
+    day = parse_day(args.date, today)
+    minutes = parse_minutes(args.minutes) if args.minutes is not None else None
+    if args.activity is None and minutes is not None:
+        raise UserError("--minutes goes with --activity KIND")
+    if args.activity is not None and minutes is None:
+        raise UserError("--activity needs --minutes N (1-1440)")
+    store = Store(data_dir_from(args))
+    if args.rest:
+        before = store.read_month((day.year, day.month)).rest_days
+        rest = store.add_rest_day(day)
+        already = any(r.id == rest.id for r in before)
+        print(f"{day.isoformat()} {'was already' if already else 'is now'} a rest day.")
+    elif args.activity is not None:
+        assert minutes is not None
+        activity = store.add_activity(day, activity_kind(args.activity), minutes)
+        print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()}.")
+    else:
+        session = logged_session(store, args.programme, day, today)
+        print(f"Logged a completed {session.programme} session on {day.isoformat()} "
+              f"({len(session.sets)} sets).")
+    return 0
+
+
+def parse_day(text: str | None, today: dt.date) -> dt.date:
+    """--date as a date: YYYY-MM-DD, not in the future, not before 1900."""
+    import datetime as dt
+
+    from glutewake.errors import UserError
+
+    if text is None:
+        return today
+    try:
+        if len(text) != 10:
+            raise ValueError
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date must be a day like 2026-11-24, got {text!r}") from None
+    if day > today:
+        raise UserError(f"--date {text} is in the future; log what was done, up to today")
+    if day.year < 1900:
+        raise UserError(f"--date {text} is too long ago")
+    return day
+
+
+def parse_minutes(text: str) -> int:
+    """--minutes as a whole number 1-1440."""
+    from glutewake.errors import UserError
+
+    try:
+        minutes = int(text.strip())
+    except ValueError:
+        raise UserError(f"--minutes must be a whole number 1-1440, got {text!r}") from None
+    if not 1 <= minutes <= 1440:
+        raise UserError(f"--minutes must be 1-1440 (a day at most), got {minutes}")
+    return minutes
+
+
+def activity_kind(text: str) -> str:
+    """An activity kind: a word or two of letters, digits, spaces or hyphens, in lower case."""
+    import re
+
+    from glutewake.errors import UserError
+
+    kind = " ".join(text.split()).lower()
+    if not re.fullmatch(r"[^\W_][\w' -]{0,39}", kind) or "_" in kind:
+        raise UserError(
+            f"--activity must be a word or two such as swimming (letters, digits, spaces, "
+            f"hyphens; up to 40), got {text!r}"
+        )
+    return kind
+
+
+def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.date) -> Session:
+    """Save and return a completed `source = "log"` session of the programme on `day`."""
+    import datetime as dt
+
+    from glutewake.core.records import Session, SetRecord, new_id
+    from glutewake.core.timeline import compile_timeline
+    from glutewake.programmes import load_programme
+
+    programme = load_programme(programme_name)
+    profile = store.read_profile()
+    timeline = compile_timeline(programme, profile.settings)
+    length = dt.timedelta(seconds=round(timeline.total_seconds))
+    now = dt.datetime.now().astimezone().replace(microsecond=0)
+    if day == today:
+        midnight = dt.datetime.combine(day, dt.time()).astimezone()
+        started = max(now - length, midnight)
+    else:
+        started = dt.datetime.combine(day, dt.time(12, 0)).astimezone()
+    session = Session(
+        id=new_id(),
+        programme=programme.name,
+        phase=programme.phase or profile.phase,
+        started_at=started,
+        ended_at=started + length,
+        status="completed",
+        source="log",
+        sets=tuple(SetRecord(s.exercise, s.side, s.target, s.target) for s in timeline.sets),
+    )
+    store.save_session(session)
+    return session

@@ -1,0 +1,403 @@
+"""Data files as text: decoding with named errors, and records to and from TOML documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from glutewake.core.records import (
+    SPREAD_PLACES,
+    Activity,
+    Journal,
+    RestDay,
+    Session,
+    SetRecord,
+    SymptomCheck,
+)
+from glutewake.core.settings import PHASES, Profile, Settings
+from glutewake.errors import UserError
+from glutewake.store.errors import FutureSchema, MalformedFile
+from glutewake.store.schema import CURRENT, Document, migrate
+
+END_MARK = "# end of journal"
+SIDES = ("left", "right")
+STATUSES = ("partial", "completed")
+SOURCES = ("app", "log")
+ADVICE = ("rest", "beginner", "advanced")
+_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
+    """Decode, parse and migrate a data file; MalformedFile/FutureSchema name what is wrong."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise MalformedFile(
+            path, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without a BOM"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise MalformedFile(path, line, f"not valid UTF-8 text (byte {error.start})") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _POSITION.search(message)
+        reason = _POSITION.sub("", message).strip()
+        raise MalformedFile(
+            path, int(found.group(1)) if found else None, f"not valid TOML: {reason}"
+        ) from None
+    schema = document.get("schema")
+    where = Where(text)
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise MalformedFile(
+            path, where.key_line("schema"), f"expected a line `schema = N` (N >= 1), found {schema!r}"
+        )
+    if schema > CURRENT[kind]:
+        raise FutureSchema(path, schema, CURRENT[kind])
+    if kind == "journal" and not _has_end_mark(text):
+        raise MalformedFile(
+            path,
+            len(text.splitlines()) or 1,
+            f"the last line `{END_MARK}` is missing, so the file may be cut short "
+            "(if you edited it by hand, put that line back at the end)",
+        )
+    return migrate(kind, document, schema), text
+
+
+def _has_end_mark(text: str) -> bool:
+    return any(line.strip() == END_MARK for line in reversed(text.splitlines()))
+
+
+class Where:
+    """Finds the line of a record or key (tomllib keeps no positions), for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def key_line(self, key: str, start: int = 1) -> int | None:
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(start, len(self.lines) + 1):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return None
+
+    def record_line(self, section: str, record: Any, key: str | None = None) -> int | None:
+        start = None
+        record_id = record.get("id") if isinstance(record, dict) else None
+        if isinstance(record_id, str) and record_id:
+            needle = re.compile(rf"(^|[{{,\s])id\s*=\s*[\"']{re.escape(record_id)}[\"']")
+            start = next(
+                (n for n, line in enumerate(self.lines, 1) if needle.search(line)), None
+            )
+        if start is None:
+            start = next(
+                (
+                    n
+                    for n, line in enumerate(self.lines, 1)
+                    if line.strip() == f"[[{section}]]" or line.lstrip().startswith(f"{section} =")
+                ),
+                None,
+            )
+        if start is None or key is None:
+            return start
+        if re.search(rf"(^|[{{,\s]){re.escape(key)}\s*=", self.lines[start - 1]):
+            return start
+        # A [[table]] record: its keys follow on the next lines, up to the next table.
+        for number in range(start + 1, len(self.lines) + 1):
+            line = self.lines[number - 1].strip()
+            if line.startswith("[[") or line.startswith("{ id"):
+                break
+            if re.match(rf"{re.escape(key)}\s*=", line):
+                return number
+        return start
+
+
+class _Checker:
+    """Turns one parsed month or settings document into records, naming the line of any fault."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.where = Where(text)
+
+    def fail(self, section: str, record: Any, key: str | None, reason: str) -> MalformedFile:
+        return MalformedFile(self.path, self.where.record_line(section, record, key), reason)
+
+    def table_list(self, document: Document, section: str) -> list[dict[str, Any]]:
+        value = document.get(section, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            line = self.where.key_line(section) or self.where.record_line(section, None)
+            raise MalformedFile(self.path, line, f"expected `{section}` to be a list of tables")
+        return value
+
+    def only_keys(self, section: str, record: dict[str, Any], allowed: tuple[str, ...]) -> None:
+        for key in record:
+            if key not in allowed:
+                raise self.fail(
+                    section, record, key, f"unknown key `{key}` (expected one of {', '.join(allowed)})"
+                )
+
+    def value(self, section: str, record: dict[str, Any], key: str, kind: type | tuple[type, ...],
+              what: str, *, optional: bool = False) -> Any:
+        if key not in record:
+            if optional:
+                return None
+            raise self.fail(section, record, None, f"a record in `{section}` has no `{key}`")
+        value = record[key]
+        wrong_bool = isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))
+        wrong_date = type(value) is dt.datetime and kind is dt.date
+        if wrong_bool or wrong_date or not isinstance(value, kind):
+            raise self.fail(section, record, key, f"expected `{key}` to be {what}, found {value!r}")
+        return value
+
+    def text(self, section: str, record: dict[str, Any], key: str) -> str:
+        value: str = self.value(section, record, key, str, "text")
+        if not value.strip():
+            raise self.fail(section, record, key, f"expected `{key}` to be non-empty text")
+        return value
+
+    def choice(self, section: str, record: dict[str, Any], key: str,
+               choices: tuple[str, ...], *, optional: bool = False) -> Any:
+        value = self.value(section, record, key, str, "text", optional=optional)
+        if value is not None and value not in choices:
+            raise self.fail(
+                section, record, key,
+                f"expected `{key}` to be one of {', '.join(choices)}, found {value!r}",
+            )
+        return value
+
+    def number(self, section: str, record: dict[str, Any], key: str, low: int, high: int,
+               *, optional: bool = False) -> Any:
+        value = self.value(section, record, key, int, "a whole number", optional=optional)
+        if value is not None and not low <= value <= high:
+            raise self.fail(
+                section, record, key, f"expected `{key}` to be {low}-{high}, found {value}"
+            )
+        return value
+
+    def moment(self, section: str, record: dict[str, Any], key: str,
+               *, optional: bool = False) -> dt.datetime | None:
+        value: dt.datetime | None = self.value(
+            section, record, key, dt.datetime, "a date and time like 2026-11-24T07:30:00+01:00",
+            optional=optional,
+        )
+        if value is not None and value.tzinfo is None:
+            value = value.astimezone()  # a hand-written local time: take the local offset
+        return value
+
+    def day(self, section: str, record: dict[str, Any], key: str) -> dt.date:
+        value: dt.date = self.value(section, record, key, dt.date, "a date like 2026-11-24")
+        return value
+
+
+_SESSION_KEYS = ("id", "programme", "phase", "started_at", "ended_at", "status", "source",
+                 "pain_after", "sets")
+_SET_KEYS = ("exercise", "side", "reps", "target")
+_CHECK_KEYS = ("id", "at", "pain_during_run", "pain_after_run", "wobbly_gait",
+               "weight_on_one_hip", "spread", "cleared_for_exercise", "cleared_for_advanced",
+               "advice")
+
+
+def journal_from_document(path: Path, text: str, document: Document) -> Journal:
+    """The records of one month file; MalformedFile names the line of the first bad value."""
+    check = _Checker(path, text)
+    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks")
+    for key in document:
+        if key not in top:
+            raise MalformedFile(path, check.where.key_line(key) or check.where.record_line(key, None),
+                                f"unknown key `{key}` (expected one of {', '.join(top)})")
+    sessions = tuple(_session(check, r) for r in check.table_list(document, "sessions"))
+    rest_days = []
+    for record in check.table_list(document, "rest_days"):
+        check.only_keys("rest_days", record, ("id", "date"))
+        rest_days.append(RestDay(check.text("rest_days", record, "id"),
+                                 check.day("rest_days", record, "date")))
+    activities = []
+    for record in check.table_list(document, "activities"):
+        check.only_keys("activities", record, ("id", "date", "kind", "minutes"))
+        activities.append(Activity(
+            id=check.text("activities", record, "id"),
+            day=check.day("activities", record, "date"),
+            kind=check.text("activities", record, "kind"),
+            minutes=check.number("activities", record, "minutes", 1, 1440),
+        ))
+    checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
+    return Journal(sessions, tuple(rest_days), tuple(activities), checks)
+
+
+def _session(check: _Checker, record: dict[str, Any]) -> Session:
+    s = "sessions"
+    check.only_keys(s, record, _SESSION_KEYS)
+    sets = []
+    raw_sets = check.value(s, record, "sets", list, "a list of sets", optional=True) or []
+    for raw in raw_sets:
+        if not isinstance(raw, dict):
+            raise check.fail(s, record, "sets", f"expected each set to be a table, found {raw!r}")
+        for key in raw:
+            if key not in _SET_KEYS:
+                raise check.fail(s, record, "sets", f"unknown key `{key}` in a set")
+        try:
+            exercise = check.text(s, raw, "exercise")
+            side = check.choice(s, raw, "side", SIDES, optional=True)
+            reps = check.number(s, raw, "reps", 0, 1000)
+            target = check.number(s, raw, "target", 0, 1000)
+        except MalformedFile as error:
+            raise check.fail(s, record, "sets", error.reason) from None
+        sets.append(SetRecord(exercise, side, reps, target))
+    started = check.moment(s, record, "started_at")
+    assert started is not None
+    return Session(
+        id=check.text(s, record, "id"),
+        programme=check.text(s, record, "programme"),
+        phase=check.choice(s, record, "phase", PHASES),
+        started_at=started,
+        ended_at=check.moment(s, record, "ended_at", optional=True),
+        status=check.choice(s, record, "status", STATUSES),
+        source=check.choice(s, record, "source", SOURCES),
+        pain_after=check.number(s, record, "pain_after", 0, 10, optional=True),
+        sets=tuple(sets),
+    )
+
+
+def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
+    s = "symptom_checks"
+    check.only_keys(s, record, _CHECK_KEYS)
+    spread = check.value(s, record, "spread", list, "a list of places", optional=True) or []
+    for place in spread:
+        if place not in SPREAD_PLACES:
+            raise check.fail(s, record, "spread", f"expected `spread` places among "
+                             f"{', '.join(SPREAD_PLACES)}, found {place!r}")
+    at = check.moment(s, record, "at")
+    assert at is not None
+    return SymptomCheck(
+        id=check.text(s, record, "id"),
+        at=at,
+        pain_during_run=check.number(s, record, "pain_during_run", 0, 10),
+        pain_after_run=check.number(s, record, "pain_after_run", 0, 10),
+        wobbly_gait=check.value(s, record, "wobbly_gait", bool, "true or false"),
+        weight_on_one_hip=check.value(s, record, "weight_on_one_hip", bool, "true or false"),
+        spread=tuple(spread),
+        cleared_for_exercise=check.value(s, record, "cleared_for_exercise", bool, "true or false"),
+        cleared_for_advanced=check.value(s, record, "cleared_for_advanced", bool, "true or false"),
+        advice=check.choice(s, record, "advice", ADVICE),
+    )
+
+
+def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
+    """One month file, as pleasant TOML ending with the end-of-file mark."""
+    document: dict[str, Any] = {"schema": CURRENT["journal"]}
+    if journal.sessions:
+        document["sessions"] = [_session_table(s) for s in journal.sessions]
+    if journal.rest_days:
+        document["rest_days"] = [{"id": r.id, "date": r.day} for r in journal.rest_days]
+    if journal.activities:
+        document["activities"] = [
+            {"id": a.id, "date": a.day, "kind": a.kind, "minutes": a.minutes}
+            for a in journal.activities
+        ]
+    if journal.symptom_checks:
+        document["symptom_checks"] = [_check_table(c) for c in journal.symptom_checks]
+    year, number = month
+    return (
+        f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities and\n"
+        "# symptom checks. Hand-editing is fine; keep the last line, it marks a complete file.\n"
+        + tomli_w.dumps(document)
+        + f"\n{END_MARK}\n"
+    )
+
+
+def _session_table(session: Session) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": session.id,
+        "programme": session.programme,
+        "phase": session.phase,
+        "status": session.status,
+        "source": session.source,
+        "started_at": session.started_at,
+    }
+    if session.ended_at is not None:
+        table["ended_at"] = session.ended_at
+    if session.pain_after is not None:
+        table["pain_after"] = session.pain_after
+    table["sets"] = [
+        {"exercise": s.exercise, **({"side": s.side} if s.side else {}),
+         "reps": s.reps, "target": s.target}
+        for s in session.sets
+    ]
+    return table
+
+
+def _check_table(check: SymptomCheck) -> dict[str, Any]:
+    return {
+        "id": check.id,
+        "at": check.at,
+        "pain_during_run": check.pain_during_run,
+        "pain_after_run": check.pain_after_run,
+        "wobbly_gait": check.wobbly_gait,
+        "weight_on_one_hip": check.weight_on_one_hip,
+        "spread": list(check.spread),
+        "cleared_for_exercise": check.cleared_for_exercise,
+        "cleared_for_advanced": check.cleared_for_advanced,
+        "advice": check.advice,
+    }
+
+
+_SETTING_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+
+
+def profile_from_document(path: Path, text: str, document: Document) -> Profile:
+    """The profile in settings.toml; missing keys take their defaults."""
+    where = Where(text)
+
+    def fail(key: str, reason: str) -> MalformedFile:
+        return MalformedFile(path, where.key_line(key), reason)
+
+    for key in document:
+        if key not in ("schema", "phase", "acknowledged_on", "settings"):
+            raise fail(key, f"unknown key `{key}` (expected phase, acknowledged_on, [settings])")
+    raw = document.get("settings", {})
+    if not isinstance(raw, dict):
+        raise fail("settings", "expected a [settings] table")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        expected = _SETTING_TYPES.get(key)
+        if expected is None:
+            raise fail(key, f"unknown setting `{key}` (expected one of {', '.join(_SETTING_TYPES)})")
+        ok = (isinstance(value, int | float) and not isinstance(value, bool)) if expected is float \
+            else type(value) is expected
+        if not ok:
+            what = {float: "a number", int: "a whole number", bool: "true or false",
+                    str: "text"}[expected]
+            raise fail(key, f"expected `{key}` to be {what}, found {value!r}")
+        values[key] = float(value) if expected is float else value
+    phase = document.get("phase", "beginner")
+    if phase not in PHASES:
+        raise fail("phase", f"expected `phase` to be one of {', '.join(PHASES)}, found {phase!r}")
+    acknowledged = document.get("acknowledged_on")
+    if acknowledged is not None and (type(acknowledged) is not dt.date):
+        raise fail("acknowledged_on", f"expected `acknowledged_on` to be a date like 2026-11-24, "
+                   f"found {acknowledged!r}")
+    try:
+        settings = Settings(**values)
+    except UserError as error:
+        name = next((k for k in values if k in str(error)), "settings")
+        raise fail(name, str(error)) from None
+    return Profile(settings=settings, phase=phase, acknowledged_on=acknowledged)
+
+
+def profile_to_text(profile: Profile) -> str:
+    """settings.toml as pleasant TOML."""
+    document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
+    if profile.acknowledged_on is not None:
+        document["acknowledged_on"] = profile.acknowledged_on
+    document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
+    return (
+        "# glutewake settings and state. Hand-editing is fine; see \"Your data\" in the README.\n"
+        + tomli_w.dumps(document)
+    )

@@ -1,0 +1,345 @@
+"""The Store: the user's data folder, read and written only through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck, new_id
+from glutewake.core.settings import Profile
+from glutewake.errors import UserError
+from glutewake.store import codec
+from glutewake.store.errors import MalformedFile, StoreError, Unwritable
+from glutewake.store.files import (
+    atomic_write,
+    ensure_dir,
+    locked,
+    os_reason,
+    read_bytes,
+    remove_stale_temporaries,
+)
+
+Month = tuple[int, int]
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
+MAX_ACTIVITY_MINUTES = 1440
+
+
+def month_of(moment: dt.date) -> Month:
+    """The (year, month) whose journal file holds a record of this day or moment."""
+    return (moment.year, moment.month)
+
+
+def merge(journals: Iterable[Journal]) -> Journal:
+    """Several journals as one, each list sorted oldest first (a repeated id keeps the last)."""
+    sessions: dict[str, Session] = {}
+    rest_days: dict[str, RestDay] = {}
+    activities: dict[str, Activity] = {}
+    checks: dict[str, SymptomCheck] = {}
+    for journal in journals:
+        sessions.update((s.id, s) for s in journal.sessions)
+        rest_days.update((r.id, r) for r in journal.rest_days)
+        activities.update((a.id, a) for a in journal.activities)
+        checks.update((c.id, c) for c in journal.symptom_checks)
+    return Journal(
+        sessions=tuple(sorted(sessions.values(), key=lambda s: s.started_at)),
+        rest_days=tuple(sorted(rest_days.values(), key=lambda r: r.day)),
+        activities=tuple(sorted(activities.values(), key=lambda a: a.day)),
+        symptom_checks=tuple(sorted(checks.values(), key=lambda c: c.at)),
+    )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # Stored as local time with its offset, so the file reads naturally and days stay local.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A broken file `repair` moved aside."""
+
+    original: Path
+    moved_to: Path
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """How many records an import added (zero each when everything was already there)."""
+
+    sessions: int = 0
+    rest_days: int = 0
+    activities: int = 0
+    symptom_checks: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.sessions + self.rest_days + self.activities + self.symptom_checks
+
+
+class Store:
+    """settings.toml and journal/YYYY-MM.toml in one data folder.
+
+    Every change takes the store's lock, re-reads the one file it touches and replaces it
+    atomically, so concurrent writers never lose each other's records and a crash leaves
+    the old or the new file. A file that does not parse is never overwritten.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.settings_path = self.data_dir / "settings.toml"
+        self.journal_dir = self.data_dir / "journal"
+        self.lock_path = self.data_dir / "glutewake.lock"
+
+    # -- paths -------------------------------------------------------------------------
+    def month_path(self, month: Month) -> Path:
+        """The journal file of (year, month)."""
+        year, number = month
+        return self.journal_dir / f"{year:04d}-{number:02d}.toml"
+
+    def months(self) -> list[Month]:
+        """Every month that has a journal file, oldest first."""
+        try:
+            names = os.listdir(self.journal_dir)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(self.journal_dir, f"cannot read {self.journal_dir}: "
+                             f"{os_reason(error)}") from None
+        found = (MONTH_FILE.match(name) for name in names)
+        return sorted((int(m.group(1)), int(m.group(2))) for m in found if m)
+
+    # -- profile -----------------------------------------------------------------------
+    def read_profile(self) -> Profile:
+        """settings.toml; defaults when it does not exist yet."""
+        data = read_bytes(self.settings_path)
+        if data is None:
+            return Profile()
+        document, text = codec.parse_document(self.settings_path, data, "settings")
+        return codec.profile_from_document(self.settings_path, text, document)
+
+    def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
+        """Apply `change` to the profile as it is on disk now, under the lock; save it."""
+        with self._writing():
+            current = self.read_profile()
+            changed = change(current)
+            if changed != current or read_bytes(self.settings_path) is None:
+                atomic_write(self.settings_path, codec.profile_to_text(changed).encode())
+            return changed
+
+    # -- journal: reading --------------------------------------------------------------
+    def read_month(self, month: Month) -> Journal:
+        """One month's records (empty when it has no file)."""
+        path = self.month_path(month)
+        data = read_bytes(path)
+        if data is None:
+            return Journal()
+        document, text = codec.parse_document(path, data, "journal")
+        return codec.journal_from_document(path, text, document)
+
+    def read_months(self, months: Iterable[Month]) -> Journal:
+        """Only these months' records, merged and sorted oldest first."""
+        return merge(self.read_month(month) for month in sorted(set(months)))
+
+    def read_journal(self, *, skip_problems: bool = False) -> Journal:
+        """Every month's records; with `skip_problems`, months that cannot be read are left out
+        (call `problems()` to name them)."""
+        journals = []
+        for month in self.months():
+            try:
+                journals.append(self.read_month(month))
+            except StoreError:
+                if not skip_problems:
+                    raise
+        return merge(journals)
+
+    def problems(self) -> list[StoreError]:
+        """Every file that cannot be read: malformed, from a newer version, or refused by the OS."""
+        found: list[StoreError] = []
+        try:
+            self.read_profile()
+        except StoreError as error:
+            found.append(error)
+        try:
+            months = self.months()
+        except StoreError as error:
+            return [*found, error]
+        for month in months:
+            try:
+                self.read_month(month)
+            except StoreError as error:
+                found.append(error)
+        return found
+
+    # -- journal: writing --------------------------------------------------------------
+    def save_session(self, session: Session) -> None:
+        """Insert or replace (by id) a session in the month it started."""
+        session = replace(
+            session,
+            started_at=_aware(session.started_at),
+            ended_at=_aware(session.ended_at) if session.ended_at else None,
+        )
+
+        def put(journal: Journal) -> Journal:
+            kept = tuple(s for s in journal.sessions if s.id != session.id)
+            return replace(journal, sessions=(*kept, session))
+
+        self._update_month(month_of(session.started_at), put)
+
+    def add_rest_day(self, day: dt.date) -> RestDay:
+        """Mark `day` as a rest day; a second call for the same day returns the first record."""
+        added: list[RestDay] = []
+
+        def put(journal: Journal) -> Journal:
+            existing = next((r for r in journal.rest_days if r.day == day), None)
+            if existing is not None:
+                added.append(existing)
+                return journal
+            added.append(RestDay(new_id(), day))
+            return replace(journal, rest_days=(*journal.rest_days, added[0]))
+
+        self._update_month(month_of(day), put)
+        return added[0]
+
+    def add_activity(self, day: dt.date, kind: str, minutes: int) -> Activity:
+        """Record another activity (swimming, cycling, …) of `minutes` on `day`."""
+        kind = kind.strip()
+        if not kind:
+            raise UserError("an activity needs a kind, such as swimming")
+        if not 1 <= minutes <= MAX_ACTIVITY_MINUTES:
+            raise UserError(f"minutes must be 1-{MAX_ACTIVITY_MINUTES}, got {minutes}")
+        activity = Activity(new_id(), day, kind, minutes)
+        self._update_month(
+            month_of(day), lambda j: replace(j, activities=(*j.activities, activity))
+        )
+        return activity
+
+    def add_symptom_check(self, check: SymptomCheck) -> None:
+        """Record a symptom check in the month it was taken (replacing one with the same id)."""
+        check = replace(check, at=_aware(check.at))
+
+        def put(journal: Journal) -> Journal:
+            kept = tuple(c for c in journal.symptom_checks if c.id != check.id)
+            return replace(journal, symptom_checks=(*kept, check))
+
+        self._update_month(month_of(check.at), put)
+
+    def import_journal(self, journal: Journal) -> ImportCounts:
+        """Merge records into the store: sessions by id, rest days by day, activities and
+        symptom checks by their content. Every month is read (and must be readable) before
+        any is written; importing the same records twice writes nothing the second time."""
+        by_month: dict[Month, Journal] = {}
+        for month in _months_of(journal):
+            by_month[month] = _only_month(journal, month)
+        with self._writing():
+            current = {month: self.read_month(month) for month in by_month}
+            merged = {month: _merge_new(current[month], by_month[month]) for month in by_month}
+            counts = ImportCounts()
+            for month, (result, added) in sorted(merged.items()):
+                if added.total:
+                    self._write_month(month, result)
+                    counts = _add_counts(counts, added)
+            return counts
+
+    def repair(self, now: dt.datetime) -> list[Moved]:
+        """Move every malformed file aside with a dated name, keeping its bytes; the store
+        then starts that file afresh. Files from a newer version are left alone."""
+        moved: list[Moved] = []
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        with self._writing():
+            for problem in self.problems():
+                if not isinstance(problem, MalformedFile):
+                    continue
+                path = problem.path
+                target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+                suffix = 1
+                while target.exists():
+                    suffix += 1
+                    target = path.with_name(f"{path.stem}.broken-{stamp}-{suffix}{path.suffix}")
+                try:
+                    os.rename(path, target)
+                except OSError as error:
+                    raise Unwritable(path, os_reason(error)) from None
+                moved.append(Moved(path, target))
+        return moved
+
+    # -- internals ---------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        ensure_dir(self.data_dir)
+        with locked(self.lock_path):
+            yield
+
+    def _update_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
+        with self._writing():
+            current = self.read_month(month)
+            changed = change(current)
+            if changed != current:
+                self._write_month(month, changed)
+
+    def _write_month(self, month: Month, journal: Journal) -> None:
+        ensure_dir(self.journal_dir)
+        remove_stale_temporaries(self.journal_dir)
+        text = codec.journal_to_text(month, merge([journal]))
+        atomic_write(self.month_path(month), text.encode())
+
+
+def _months_of(journal: Journal) -> set[Month]:
+    return (
+        {month_of(s.started_at) for s in journal.sessions}
+        | {month_of(r.day) for r in journal.rest_days}
+        | {month_of(a.day) for a in journal.activities}
+        | {month_of(c.at) for c in journal.symptom_checks}
+    )
+
+
+def _only_month(journal: Journal, month: Month) -> Journal:
+    return Journal(
+        sessions=tuple(s for s in journal.sessions if month_of(s.started_at) == month),
+        rest_days=tuple(r for r in journal.rest_days if month_of(r.day) == month),
+        activities=tuple(a for a in journal.activities if month_of(a.day) == month),
+        symptom_checks=tuple(c for c in journal.symptom_checks if month_of(c.at) == month),
+    )
+
+
+def _merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:
+    session_ids = {s.id for s in current.sessions}
+    sessions = [s for s in incoming.sessions if s.id not in session_ids]
+    rest_seen = {r.day for r in current.rest_days}
+    rest_days = []
+    for rest in incoming.rest_days:
+        if rest.day not in rest_seen:
+            rest_seen.add(rest.day)
+            rest_days.append(rest)
+    # Activities carry no id in an export: add only as many equal ones as are missing.
+    have: dict[tuple[dt.date, str, int], int] = {}
+    for a in current.activities:
+        have[(a.day, a.kind, a.minutes)] = have.get((a.day, a.kind, a.minutes), 0) + 1
+    activities = []
+    for a in incoming.activities:
+        key = (a.day, a.kind, a.minutes)
+        if have.get(key, 0) > 0:
+            have[key] -= 1
+        else:
+            activities.append(a)
+    check_times = {c.at for c in current.symptom_checks}
+    checks = [c for c in incoming.symptom_checks if c.at not in check_times]
+    result = Journal(
+        sessions=(*current.sessions, *sessions),
+        rest_days=(*current.rest_days, *rest_days),
+        activities=(*current.activities, *activities),
+        symptom_checks=(*current.symptom_checks, *checks),
+    )
+    return result, ImportCounts(len(sessions), len(rest_days), len(activities), len(checks))
+
+
+def _add_counts(a: ImportCounts, b: ImportCounts) -> ImportCounts:
+    return ImportCounts(
+        a.sessions + b.sessions,
+        a.rest_days + b.rest_days,
+        a.activities + b.activities,
+        a.symptom_checks + b.symptom_checks,
+    )

@@ -1,0 +1,58 @@
+"""Typed errors of the store: each is one line the CLI prints and the app shows in a banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glutewake.errors import UserError
+
+
+class StoreError(UserError):
+    """A data file that cannot be read or written; `path` names it."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class MalformedFile(StoreError):
+    """A file that does not parse or holds values of the wrong kind; never overwritten."""
+
+    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        where = f"{path}, line {line}" if line else str(path)
+        super().__init__(
+            path,
+            f"{where}: {reason} (nothing was changed; fix it by hand, "
+            "or run `glutewake repair` to move it aside)",
+        )
+
+
+class FutureSchema(StoreError):
+    """A file written by a newer glutewake than this one; read by neither, rewritten by neither."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            path,
+            f"{path}: written by a newer glutewake (schema {found}; this version knows up to "
+            f"{known}); upgrade glutewake to use it (the file was not changed)",
+        )
+
+
+class Unwritable(StoreError):
+    """The OS refused a write (read-only, permission, disk full, failing fsync or rename)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(path, f"cannot write {path}: {reason} (the old file is unchanged)")
+
+
+class Unreadable(StoreError):
+    """The OS refused a read (permission denied, I/O error)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(path, f"cannot read {path}: {reason}")

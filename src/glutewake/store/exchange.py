@@ -1,0 +1,178 @@
+"""Reading an export back for `import`: validate every record before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from glutewake.core.records import (
+    SPREAD_PLACES,
+    Activity,
+    Journal,
+    RestDay,
+    Session,
+    SetRecord,
+    SymptomCheck,
+    new_id,
+)
+from glutewake.core.settings import PHASES
+from glutewake.errors import UserError
+from glutewake.store.codec import ADVICE, SIDES, SOURCES, STATUSES
+from glutewake.store.files import read_bytes
+
+
+class BadImport(UserError):
+    """An import file that cannot be restored; nothing was written."""
+
+    def __init__(self, path: Path, where: str, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}{', ' + where if where else ''}: {reason} (nothing was imported)")
+
+
+def read_export(path: Path) -> Journal:
+    """The records of a `glutewake export --format json` file, all validated."""
+    data = read_bytes(path)
+    if data is None:
+        raise BadImport(path, "", "no such file")
+    if data.lstrip()[:1] != b"{":
+        hint = "a CSV export is for spreadsheets; " if b"session_id" in data[:200] else ""
+        raise BadImport(path, "line 1", f"{hint}expected a JSON export "
+                        "(glutewake export --format json)")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
+    return _Reader(path).journal(document)
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, reason: str) -> BadImport:
+        return BadImport(self.path, where, reason)
+
+    def journal(self, document: Any) -> Journal:
+        if not isinstance(document, dict):
+            raise self.fail("", "expected a JSON object")
+        if document.get("schema") != 1:
+            raise self.fail("schema", f"expected schema 1, found {document.get('schema')!r}")
+        sessions = tuple(self.session(f"sessions[{i}]", r)
+                         for i, r in enumerate(self.items(document, "sessions")))
+        rest_days = tuple(RestDay(new_id(), self.date(f"rest_days[{i}]", r))
+                          for i, r in enumerate(self.items(document, "rest_days")))
+        activities = tuple(self.activity(f"activities[{i}]", r)
+                           for i, r in enumerate(self.items(document, "activities")))
+        checks = tuple(self.check(f"symptom_checks[{i}]", r)
+                       for i, r in enumerate(self.items(document, "symptom_checks")))
+        ids = [s.id for s in sessions]
+        if len(set(ids)) != len(ids):
+            raise self.fail("sessions", "the same session id appears twice")
+        return Journal(sessions, rest_days, activities, checks)
+
+    def items(self, document: dict[str, Any], key: str) -> list[Any]:
+        value = document.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "expected a list")
+        return value
+
+    def field(self, where: str, record: Any, key: str, kind: type, what: str,
+              optional: bool = False) -> Any:
+        if not isinstance(record, dict):
+            raise self.fail(where, "expected an object")
+        value = record.get(key)
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+            raise self.fail(f"{where}.{key}", f"expected {what}, found {value!r}")
+        return value
+
+    def text(self, where: str, record: Any, key: str, choices: tuple[str, ...] = (),
+             optional: bool = False) -> Any:
+        value = self.field(where, record, key, str, "text", optional)
+        if value is not None and (not value.strip() or (choices and value not in choices)):
+            expected = f"one of {', '.join(choices)}" if choices else "non-empty text"
+            raise self.fail(f"{where}.{key}", f"expected {expected}, found {value!r}")
+        return value
+
+    def number(self, where: str, record: Any, key: str, low: int, high: int,
+               optional: bool = False) -> Any:
+        value = self.field(where, record, key, int, "a whole number", optional)
+        if value is not None and not low <= value <= high:
+            raise self.fail(f"{where}.{key}", f"expected {low}-{high}, found {value}")
+        return value
+
+    def moment(self, where: str, record: Any, key: str, optional: bool = False) -> Any:
+        value = self.field(where, record, key, str, "a date and time", optional)
+        if value is None:
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise self.fail(f"{where}.{key}", "expected a date and time with an offset like "
+                            f"2026-11-24T07:30:00+01:00, found {value!r}")
+        return moment
+
+    def date(self, where: str, value: Any) -> dt.date:
+        try:
+            if isinstance(value, str) and len(value) == 10:
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise self.fail(where, f"expected a date like 2026-11-24, found {value!r}")
+
+    def session(self, where: str, record: Any) -> Session:
+        sets = []
+        raw_sets = self.field(where, record, "sets", list, "a list of sets")
+        for n, raw in enumerate(raw_sets):
+            at = f"{where}.sets[{n}]"
+            sets.append(SetRecord(
+                exercise=self.text(at, raw, "exercise"),
+                side=self.text(at, raw, "side", SIDES, optional=True),
+                reps=self.number(at, raw, "reps", 0, 1000),
+                target=self.number(at, raw, "target", 0, 1000),
+            ))
+        return Session(
+            id=self.text(where, record, "id"),
+            programme=self.text(where, record, "programme"),
+            phase=self.text(where, record, "phase", PHASES),
+            started_at=self.moment(where, record, "started_at"),
+            ended_at=self.moment(where, record, "ended_at", optional=True),
+            status=self.text(where, record, "status", STATUSES),
+            source=self.text(where, record, "source", SOURCES),
+            pain_after=self.number(where, record, "pain_after", 0, 10, optional=True),
+            sets=tuple(sets),
+        )
+
+    def activity(self, where: str, record: Any) -> Activity:
+        return Activity(
+            id=new_id(),
+            day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
+            kind=self.text(where, record, "kind"),
+            minutes=self.number(where, record, "minutes", 1, 1440),
+        )
+
+    def check(self, where: str, record: Any) -> SymptomCheck:
+        spread = self.field(where, record, "spread", list, "a list of places")
+        for place in spread:
+            if place not in SPREAD_PLACES:
+                raise self.fail(f"{where}.spread", f"expected places among "
+                                f"{', '.join(SPREAD_PLACES)}, found {place!r}")
+        flags = {key: self.field(where, record, key, bool, "true or false")
+                 for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise",
+                             "cleared_for_advanced")}
+        return SymptomCheck(
+            id=new_id(),
+            at=self.moment(where, record, "at"),
+            pain_during_run=self.number(where, record, "pain_during_run", 0, 10),
+            pain_after_run=self.number(where, record, "pain_after_run", 0, 10),
+            spread=tuple(spread),
+            advice=self.text(where, record, "advice", ADVICE),
+            **flags,
+        )

@@ -1,0 +1,223 @@
+"""The one way glutewake touches files: locked, atomic writes and careful reads."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from glutewake.store.errors import Unreadable, Unwritable
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT_SECONDS = 15.0
+
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EIO: "an input/output error from the disk",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A plain-words reason for an OS error."""
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+def ensure_dir(path: Path) -> None:
+    """Create `path` (and parents) with owner-only access; refuse one marked read-only."""
+    try:
+        if not path.is_dir():
+            path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            os.chmod(path, DIR_MODE)
+    except OSError as error:
+        raise Unwritable(path, os_reason(error)) from None
+    _refuse_read_only(path)
+
+
+def _refuse_read_only(path: Path) -> None:
+    # The owner-write bit is checked too, so a read-only file or folder is honoured even for root.
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise Unwritable(path, os_reason(error)) from None
+    if not mode & stat.S_IWUSR:
+        kind = "folder" if stat.S_ISDIR(mode) else "file"
+        raise Unwritable(path, f"the {kind} is read-only")
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise Unreadable(path, "it is a folder, not a file") from None
+    except OSError as error:
+        raise Unreadable(path, os_reason(error)) from None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so a crash leaves the old or the new file, never a mix.
+
+    Temporary file in the same folder, write, fsync, os.replace, fsync of the folder.
+    Call it with the store's lock held. On any failure the temporary file is removed
+    and Unwritable is raised; the old file is untouched.
+    """
+    folder = path.parent
+    _refuse_read_only(folder)
+    _refuse_read_only(path)
+    temp = folder / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}{TEMP_SUFFIX}"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
+    except OSError as error:
+        raise Unwritable(path, os_reason(error)) from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as error:
+        _remove_quietly(temp)
+        raise Unwritable(path, os_reason(error)) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    try:
+        fsync_dir(folder)
+    except OSError as error:
+        # The new file is in place; only its durability across a power cut is in doubt.
+        raise Unwritable(path, f"saved, but could not be flushed to disk: {os_reason(error)}") from None
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (a no-op where folders cannot be opened)."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    with suppress(OSError):
+        os.unlink(path)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files a killed writer left behind (call with the lock held)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+            _remove_quietly(folder / name)
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)
+
+
+@contextmanager
+def locked(lock_path: Path, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the store's inter-process lock (a separate lock file) for the block.
+
+    The OS releases it when the holder dies, so a killed writer never wedges the store.
+    """
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
+    except OSError as error:
+        raise Unwritable(lock_path, os_reason(error)) from None
+    try:
+        _acquire(fd, lock_path, timeout)
+        try:
+            yield
+        finally:
+            _release(fd)
+    finally:
+        os.close(fd)
+
+
+def try_locked(lock_path: Path) -> _TryLock:
+    """Like `locked`, but gives up at once when another process holds the lock."""
+    return _TryLock(lock_path)
+
+
+class _TryLock:
+    def __init__(self, lock_path: Path) -> None:
+        self.lock_path = lock_path
+        self.fd: int | None = None
+
+    def __enter__(self) -> bool:
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
+        except OSError:
+            return False
+        if not _try_acquire(fd):
+            os.close(fd)
+            return False
+        self.fd = fd
+        return True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            _release(self.fd)
+            os.close(self.fd)
+            self.fd = None
+
+
+def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while not _try_acquire(fd):
+        if time.monotonic() > deadline:
+            raise Unwritable(lock_path, "another glutewake kept the data locked; try again")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_acquire(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _release(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_acquire(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _release(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

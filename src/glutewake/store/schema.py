@@ -1,0 +1,62 @@
+"""Schema versions of the data files and the migrations that upgrade older ones on read.
+
+A migration takes the parsed document of version N and returns version N + 1. Files are
+migrated in memory only; the upgraded shape reaches the disk the next time that file is saved.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+Document = dict[str, Any]
+Migration = Callable[[Document], Document]
+
+SETTINGS_SCHEMA = 1
+JOURNAL_SCHEMA = 2
+
+# Stable ids for records that older files kept without one, so every read agrees.
+_ID_NAMESPACE = uuid.UUID("5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e")
+
+
+def _journal_1_to_2(document: Document) -> Document:
+    """Schema 1 kept rest days as bare dates and activities without ids."""
+    upgraded = dict(document)
+    rest_days = document.get("rest_days", [])
+    if isinstance(rest_days, list):
+        upgraded["rest_days"] = [
+            {"id": _stable_id("rest", day), "date": day} if not isinstance(day, dict) else day
+            for day in rest_days
+        ]
+    activities = document.get("activities", [])
+    if isinstance(activities, list):
+        upgraded["activities"] = [
+            {"id": _stable_id("activity", index, *sorted(item.items())), **item}
+            if isinstance(item, dict) and "id" not in item
+            else item
+            for index, item in enumerate(activities)
+        ]
+    upgraded["schema"] = 2
+    return upgraded
+
+
+def _stable_id(*parts: object) -> str:
+    return uuid.uuid5(_ID_NAMESPACE, repr(parts)).hex
+
+
+MIGRATIONS: dict[str, dict[int, Migration]] = {
+    "settings": {},
+    "journal": {1: _journal_1_to_2},
+}
+CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
+
+
+def migrate(kind: str, document: Document, found: int) -> Document:
+    """Upgrade `document` of schema `found` to the current schema of `kind`."""
+    steps = MIGRATIONS[kind]
+    version = found
+    while version < CURRENT[kind]:
+        document = steps[version](document)
+        version += 1
+    return document
