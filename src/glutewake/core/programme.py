@@ -6,6 +6,7 @@ opens a file (the caller passes the text and a name to quote in errors).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -115,7 +116,7 @@ def parse_programme(text: str, source: str) -> Programme:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ProgrammeFileError(source, [_decode_problem(error)]) from None
+        raise ProgrammeFileError(source, [_decode_problem(error, text)]) from None
     checker = _Checker(text)
     programme = checker.programme(document)
     if checker.problems or programme is None:
@@ -123,17 +124,17 @@ def parse_programme(text: str, source: str) -> Programme:
     return programme
 
 
-def _decode_problem(error: tomllib.TOMLDecodeError) -> Problem:
-    line = getattr(error, "lineno", None)
-    message = getattr(error, "msg", str(error))
-    if line is None:
-        # Python 3.11/3.12 put "(at line L, column C)" in the message only.
-        import re
-
-        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        line = int(found.group(1)) if found else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-    return Problem(line, f"not valid TOML: {message}")
+def _decode_problem(error: tomllib.TOMLDecodeError, text: str) -> Problem:
+    """tomllib's message carries the line ("at line L, column C" or "at end of document")."""
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    if found:
+        return Problem(int(found.group(1)), f"not valid TOML: {message.replace(found.group(0), '')}")
+    end = re.search(r"\s*\(at end of document\)", message)
+    if end:
+        last_line = max(1, len(text.splitlines()))
+        return Problem(last_line, f"not valid TOML: {message.replace(end.group(0), '')} at the end")
+    return Problem(None, f"not valid TOML: {message}")
 
 
 class _Locator:
