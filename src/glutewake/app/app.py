@@ -1,0 +1,105 @@
+"""The Textual application: one screen stack, one action per thing the user can do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from textual.app import App
+from textual.command import Provider
+from textual.reactive import var
+from textual.screen import Screen
+
+from glutewake.app.context import Coach
+from glutewake.app.keys import bindings_for
+from glutewake.errors import UserError
+
+Result = TypeVar("Result")
+
+
+def _coach_commands() -> type[Provider]:
+    # Imported on first use of the palette: keeps the command palette off the start-up path.
+    from glutewake.app.commands import CoachCommands
+
+    return CoachCommands
+
+
+class GlutewakeApp(App[None]):
+    """The full-screen coach. Build it with `glutewake.app.create_app`."""
+
+    TITLE = "glutewake"
+    CSS_PATH = "glutewake.tcss"
+    BINDINGS: ClassVar = bindings_for("everywhere")
+    COMMANDS: ClassVar = {_coach_commands}
+
+    data_version: var[int] = var(0)
+    """Bumped after every saved change, so screens showing saved data redraw."""
+
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+        super().__init__()
+
+    def get_default_screen(self) -> Screen[None]:
+        from glutewake.app.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        profile = self.coach.profile()
+        if profile.settings.theme in self.available_themes:
+            self.theme = profile.settings.theme
+        if profile.acknowledged_on is None:
+            from glutewake.app.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen())
+
+    def save(self, change: Callable[[], Result]) -> Result | None:
+        """Run one store write; a refusal or failure becomes a notification, never a traceback."""
+        try:
+            result = change()
+        except UserError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return None
+        self.data_version += 1
+        return result
+
+    def action_start_session(self) -> None:
+        self._placeholder("session player")
+
+    def action_resume_session(self) -> None:
+        self._placeholder("session player")
+
+    def action_symptom_check(self) -> None:
+        self._placeholder("symptom check")
+
+    def action_history(self) -> None:
+        self._placeholder("history")
+
+    def action_switch_phase(self) -> None:
+        from glutewake.app.phase import switch_phase
+
+        switch_phase(self)
+
+    def action_settings(self) -> None:
+        from glutewake.app.screens.settings import SettingsScreen
+
+        self._open(SettingsScreen)
+
+    def action_help(self) -> None:
+        from glutewake.app.screens.help import HelpScreen
+
+        self._open(HelpScreen)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def _open(self, screen_type: type[Screen[None]]) -> None:
+        if not isinstance(self.screen, screen_type):
+            self.push_screen(screen_type())
+
+    def _placeholder(self, feature: str) -> None:
+        from glutewake.app.screens.placeholder import PlaceholderScreen
+
+        if not isinstance(self.screen, PlaceholderScreen):
+            self.push_screen(PlaceholderScreen(feature))

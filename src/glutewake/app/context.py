@@ -1,0 +1,117 @@
+"""What the screens read and change, behind one object with no Textual in it.
+
+The app holds one `Coach`; screens ask it for today's facts and hand it changes,
+so every write goes through the store and read-only mode is enforced in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from glutewake.core.programme import Programme
+from glutewake.core.records import Journal, Session
+from glutewake.core.settings import Profile, Settings
+from glutewake.core.timeline import Timeline, compile_timeline
+from glutewake.errors import UserError
+from glutewake.store import Store
+from glutewake.store.errors import StoreError
+
+
+class ReadOnly(UserError):
+    """A change refused because a data file is damaged and the app must not write."""
+
+
+@dataclass
+class Coach:
+    """The app's view of the user's data, today's date and this run's options."""
+
+    store: Store
+    now: Callable[[], dt.datetime]
+    clock: Callable[[], float]
+    count_seconds: float | None = None
+    programme_file: Path | None = None
+    environ: Mapping[str, str] = field(default_factory=dict)
+    problems: list[StoreError] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, data_dir: Path, **options: object) -> Coach:
+        """A coach on `data_dir`; damaged files found now put it in read-only mode."""
+        store = Store(data_dir)
+        coach = cls(store, **options)  # type: ignore[arg-type]
+        coach.problems = list(store.problems())
+        return coach
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.problems)
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def profile(self) -> Profile:
+        """The saved profile, or the defaults when settings.toml cannot be read."""
+        try:
+            return self.store.read_profile()
+        except StoreError as error:
+            self._note(error)
+            return Profile()
+
+    def journal(self) -> Journal:
+        """Every record, or an empty journal when the journal cannot be read."""
+        try:
+            return self.store.read_journal()
+        except StoreError as error:
+            self._note(error)
+            return Journal()
+
+    def settings(self, profile: Profile) -> Settings:
+        """The saved settings with this run's --count-seconds applied."""
+        if self.count_seconds is None:
+            return profile.settings
+        return profile.settings.with_changes(count_seconds=self.count_seconds)
+
+    def programme(self, profile: Profile) -> Programme:
+        """Today's programme: the --programme-file if given, else the current phase's."""
+        from glutewake.programmes import load_programme
+
+        return load_programme(self.programme_file or profile.phase)
+
+    def timeline(self, profile: Profile) -> Timeline:
+        return compile_timeline(self.programme(profile), self.settings(profile))
+
+    def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
+        """Apply `change` through the store; refused in read-only mode."""
+        if self.read_only:
+            raise ReadOnly(
+                "nothing was saved: the app is read-only until the damaged file is fixed"
+            )
+        return self.store.update_profile(change)
+
+    def acknowledge(self) -> Profile:
+        today = self.today()
+        return self.update_profile(lambda profile: replace(profile, acknowledged_on=today))
+
+    def set_phase(self, phase: str) -> Profile:
+        return self.update_profile(lambda profile: replace(profile, phase=phase))
+
+    def change_settings(self, **changes: object) -> Profile:
+        """Save only the settings named in `changes` (validated again under the store's lock)."""
+        return self.update_profile(
+            lambda profile: replace(profile, settings=profile.settings.with_changes(**changes))
+        )
+
+    def resumable_session(self, journal: Journal) -> Session | None:
+        """Today's latest interrupted session played in the app, if any (the `r` key)."""
+        today = self.today()
+        todays = [s for s in journal.sessions if s.day == today and s.source == "app"]
+        # Only the latest counts: a session finished after the interruption supersedes it.
+        if todays and todays[-1].status == "partial":
+            return todays[-1]
+        return None
+
+    def _note(self, error: StoreError) -> None:
+        if all(str(known) != str(error) for known in self.problems):
+            self.problems.append(error)

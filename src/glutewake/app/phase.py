@@ -1,0 +1,45 @@
+"""The `p` key: beginner ↔ advanced, asking first when the advice says not yet."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from glutewake.app.overview import last_check, why_not_advanced
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+
+
+def switch_phase(app: GlutewakeApp) -> None:
+    """Go back to beginner at once; go up to advanced at once only if the last check says so."""
+    coach = app.coach
+    if coach.profile().phase == "advanced":
+        _set(app, "beginner")
+        return
+    journal = coach.journal()
+    last = last_check(journal)
+    if last is not None and last.advice == "advanced":
+        _set(app, "advanced")
+        return
+    from glutewake.app.screens.confirm import ConfirmScreen
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            _set(app, "advanced")
+        else:
+            app.notify("You are still in the beginner phase.", title="Phase unchanged")
+
+    app.push_screen(
+        ConfirmScreen(
+            "Switch to the advanced phase?",
+            why_not_advanced(journal, last),
+            yes="switch to advanced anyway",
+            no="stay with beginner",
+        ),
+        answered,
+    )
+
+
+def _set(app: GlutewakeApp, phase: str) -> None:
+    if app.save(lambda: app.coach.set_phase(phase)) is not None:
+        app.notify(f"You are now in the {phase} phase.", title=f"Phase: {phase.upper()}")

@@ -1,0 +1,71 @@
+"""The safety note shown before the very first session; Enter acknowledges it once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from glutewake.app.keys import Key
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+
+INTRO = (
+    "glutewake paces a home programme for the gluteus medius, the muscle on the side of your "
+    "hip that keeps your pelvis level, and keeps a record of what you did. It is a coach, not a "
+    "clinician: it cannot examine you or diagnose anything, and its advice only reflects what "
+    "you tell it."
+)
+RULES = (
+    "Before your first session, ask a doctor or physical therapist whether these exercises "
+    "suit you, and wait for their go-ahead.",
+    "Stop straight away if you feel sharp pain, and have it checked before you carry on.",
+    "Move up to the advanced phase only once your symptoms have eased and your doctor or "
+    "physical therapist agrees.",
+    "If trouble spreads to your knees, Achilles tendon, calves or feet, see a professional.",
+)
+
+
+def bullets(lines: tuple[str, ...]) -> Table:
+    """Bulleted lines that wrap under their own text, not under the bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1)
+    table.add_column()
+    for line in lines:
+        table.add_row("•", line)
+    return table
+
+
+ACKNOWLEDGE = Key("enter", "acknowledge", "I understand, go on",
+                  "Store today's date and go to the home screen", "glutewake.first_run.ok",
+                  "first run")
+QUIT = Key("q", "app.quit", "quit", "Leave glutewake", "glutewake.first_run.quit", "first run")
+
+
+class FirstRunScreen(Screen[None]):
+    """Shown until acknowledged; the date of acknowledgement is stored in settings.toml."""
+
+    BINDINGS: ClassVar[list[Binding]] = [ACKNOWLEDGE.binding(), QUIT.binding()]
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("before you start")
+        with VerticalScroll(id="first-run-body"):
+            yield Static("Before you start", id="first-run-heading")
+            yield Static(INTRO, id="first-run-intro", markup=False)
+            yield Static(bullets(RULES), id="first-run-rules")
+        yield KeyLine((ACKNOWLEDGE, QUIT), id="keys")
+
+    def action_acknowledge(self) -> None:
+        if self.app.save(self.app.coach.acknowledge) is None:
+            self.app.notify("You will see this note again next time.", title="Not saved")
+        self.dismiss()

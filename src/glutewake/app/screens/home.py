@@ -1,0 +1,141 @@
+"""Home: phase, today's plan and its length, streak, the last symptom check, the keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Static
+
+from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.overview import (
+    advice_of,
+    day_label,
+    last_check,
+    minutes,
+    plan_lines,
+)
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
+from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.history import summarise
+from glutewake.errors import UserError
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+    from glutewake.core.records import Journal, SymptomCheck
+    from glutewake.core.settings import Profile
+
+
+def days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+class HomeScreen(Screen[None]):
+    """What today holds, refreshed whenever the screen comes back into view."""
+
+    BINDINGS: ClassVar = bindings_for("home")
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        if self.app.coach.read_only:
+            yield ReadOnlyBanner(self.app.coach.problems)
+        with Vertical(id="home-body"):
+            with Horizontal(id="status"):
+                yield Static(id="phase")
+                yield Static(id="streak")
+            yield Static(id="plan")
+            yield Static(id="last-check")
+            yield Static(
+                "Stop if anything hurts sharply, and see a doctor or physical therapist "
+                "before you go on.",
+                id="caution",
+                markup=False,
+            )
+        yield KeyLine(self._keys(), id="keys")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data_version", self.refresh_facts, init=False)
+        self.refresh_facts()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_facts()
+
+    def refresh_facts(self) -> None:
+        """Read the profile and journal again and redraw every panel."""
+        coach = self.app.coach
+        profile = coach.profile()
+        journal = coach.journal()
+        self._show_phase(profile)
+        self._show_streak(journal)
+        self._show_plan(profile)
+        self._show_check(journal, last_check(journal))
+        self.query_one("#keys", KeyLine).keys = self._keys(journal)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume_session":
+            return self.resumable()
+        return True
+
+    def resumable(self, journal: Journal | None = None) -> bool:
+        """Whether today holds an interrupted session to go on with (`r resume`)."""
+        coach = self.app.coach
+        return coach.resumable_session(journal or coach.journal()) is not None
+
+    def _keys(self, journal: Journal | None = None) -> tuple:
+        shown = [key for key in keys_for("home") if key.action != "app.resume_session"]
+        if journal is not None and self.resumable(journal):
+            resume = next(k for k in keys_for("home") if k.action == "app.resume_session")
+            shown.insert(1, resume)
+        help_key = keys_for("everywhere")[0]
+        return (*shown[:-1], help_key, shown[-1])
+
+    def _show_phase(self, profile: Profile) -> None:
+        self.query_one("#phase", Static).update(
+            f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]"
+        )
+
+    def _show_streak(self, journal: Journal) -> None:
+        summary = summarise(journal, self.app.coach.today())
+        today = "[b]done[/b] ✓" if summary.today_done else "not done yet"
+        self.query_one("#streak", Static).update(
+            f"streak  [b]{days(summary.streak.current)}[/b]   "
+            f"longest  [b]{days(summary.streak.longest)}[/b]\n"
+            f"today   {today}"
+        )
+
+    def _show_plan(self, profile: Profile) -> None:
+        plan = self.query_one("#plan", Static)
+        try:
+            timeline = self.app.coach.timeline(profile)
+        except UserError as error:
+            plan.update(f"[b]Today's session[/b]\n  cannot be prepared: {escape(str(error))}")
+            return
+        seconds = timeline.count_seconds
+        pace = f" · {seconds:g} s per count" if seconds != 1 else ""
+        lines = [
+            f"[b]Today's session[/b]  {escape(timeline.programme.name)} · "
+            f"{minutes(timeline.total_seconds)}{pace}"
+        ]
+        lines += [f"  {escape(name)}  [dim]{escape(what)}[/]" for name, what in plan_lines(timeline)]
+        plan.update("\n".join(lines))
+
+    def _show_check(self, journal: Journal, check: SymptomCheck | None) -> None:
+        panel = self.query_one("#last-check", Static)
+        if check is None:
+            panel.update(
+                "[b]Last check[/b]  none yet\n"
+                "  Press c to record how your hip feels; the advice helps you pick a phase."
+            )
+            return
+        advice = advice_of(journal, check)
+        panel.update(
+            f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]\n"
+            f"  {escape(advice.full_reason)}"
+        )

@@ -1,0 +1,28 @@
+"""The read-only banner: which file is damaged, where, and how to put it right."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from glutewake.store.errors import MalformedFile, StoreError
+
+
+def problem_line(error: StoreError) -> str:
+    """`/path/settings.toml, line 3: expected a number` for a malformed file, else the error."""
+    if isinstance(error, MalformedFile):
+        where = f"{error.path}, line {error.line}" if error.line else str(error.path)
+        return f"{where}: {error.reason}"
+    return str(error)
+
+
+class ReadOnlyBanner(Static):
+    """Shown on home while any data file cannot be read; the app then writes nothing."""
+
+    def __init__(self, problems: list[StoreError]) -> None:
+        lines = [
+            "READ-ONLY — a data file could not be read, so nothing will be saved this run.",
+            *(f"  {problem_line(problem)}" for problem in problems),
+            "To fix it: correct the file by hand, or quit and run `glutewake repair`, which "
+            "moves it aside under a dated name. Then start glutewake again.",
+        ]
+        super().__init__("\n".join(lines), markup=False, id="read-only")

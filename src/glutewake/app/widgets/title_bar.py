@@ -1,0 +1,30 @@
+"""The top line of every screen: where you are on the left, today's date on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+
+class TitleBar(Horizontal):
+    """`glutewake · Settings                              Wednesday 25 November`."""
+
+    DEFAULT_CSS = """
+    TitleBar { height: 1; width: 1fr; background: $panel; color: $foreground; }
+    TitleBar > #where { width: 1fr; text-style: bold; padding: 0 1; }
+    TitleBar > #date { width: auto; padding: 0 1; }
+    """
+
+    def __init__(self, where: str = "") -> None:
+        super().__init__()
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        title = f"glutewake · {self.where}" if self.where else "glutewake"
+        yield Static(title, id="where", markup=False)
+        yield Static("", id="date", markup=False)
+
+    def on_mount(self) -> None:
+        today = self.app.coach.now()  # type: ignore[attr-defined]
+        self.query_one("#date", Static).update(f"{today:%A} {today.day} {today:%B}")
