@@ -1,0 +1,109 @@
+"""The history summary, calendar and the `history --json` / CSV documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from glutewake.core.history import (
+    CSV_HEADER,
+    DayMark,
+    calendar_weeks,
+    csv_rows,
+    history_document,
+    summarise,
+)
+from glutewake.core.records import Activity, Journal, RestDay, Session, SetRecord, SymptomCheck
+
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
+
+
+def at(day: dt.date, hour: int = 7) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, 30)).replace(tzinfo=PLUS_ONE)
+
+
+def make_journal() -> Journal:
+    monday = dt.date(2026, 11, 23)
+    return Journal(
+        sessions=(
+            Session("a", "beginner", "beginner", at(dt.date(2026, 11, 20)), "completed", "log",
+                    (SetRecord("side-lying-hip-abduction", "left", 10, 10),)),
+            Session("b", "beginner", "beginner", at(monday), "completed", "app",
+                    (SetRecord("side-lying-hip-abduction", "left", 10, 10),
+                     SetRecord("side-lying-hip-abduction", "right", 4, 10)),
+                    ended_at=at(monday, 8), pain_after=2),
+            Session("c", "advanced", "advanced", at(TODAY), "partial", "app", ()),
+        ),
+        rest_days=(RestDay("r1", dt.date(2026, 11, 21)), RestDay("r2", dt.date(2026, 11, 22))),
+        activities=(
+            Activity("x1", dt.date(2026, 11, 22), "swimming", 30),  # last week: not counted
+            Activity("x2", monday, "swimming", 20),
+            Activity("x3", dt.date(2026, 11, 24), "cycling", 45),
+            Activity("x4", dt.date(2026, 11, 24), "swimming", 15),
+        ),
+        symptom_checks=(
+            SymptomCheck("k", at(dt.date(2026, 11, 19)), 3, 4, True, False, ("knees",),
+                         True, False, "beginner"),
+        ),
+    )
+
+
+def test_summary_has_streaks_and_this_weeks_variety() -> None:
+    summary = summarise(make_journal(), TODAY)
+    # The 24th has only other activities: neither done nor rest, so it breaks the run.
+    assert (summary.streak.current, summary.streak.longest) == (0, 2)
+    assert summary.today_done is False  # only a partial session today
+    assert summary.week.days_active == 2  # Monday (session + swim), Tuesday (activities)
+    assert summary.week.minutes_by_kind == {"swimming": 35, "cycling": 45}
+    assert summary.week.rehab_sessions == 1
+    assert summary.last_session is not None and summary.last_session.id == "c"
+    assert summary.last_check is not None and summary.last_check.id == "k"
+
+
+def test_calendar_marks_every_kind_of_day() -> None:
+    weeks = calendar_weeks(make_journal(), TODAY, weeks=2)
+    assert len(weeks) == 2 and all(len(week) == 7 for week in weeks)
+    assert weeks[0][0][0] == dt.date(2026, 11, 16)
+    marks = {day: mark for week in weeks for day, mark in week}
+    assert marks[dt.date(2026, 11, 20)] is DayMark.DONE
+    assert marks[dt.date(2026, 11, 21)] is DayMark.REST
+    assert marks[dt.date(2026, 11, 24)] is DayMark.ACTIVE
+    assert marks[dt.date(2026, 11, 19)] is DayMark.MISSED
+    assert marks[TODAY] is DayMark.OPEN
+    assert marks[dt.date(2026, 11, 26)] is DayMark.FUTURE
+
+
+def test_history_document_follows_the_contract_exactly() -> None:
+    document = history_document(make_journal(), "beginner", TODAY)
+    assert list(document) == ["schema", "phase", "streak", "sessions", "rest_days",
+                              "activities", "symptom_checks"]
+    assert document["schema"] == 1
+    assert document["streak"] == {"current": 0, "longest": 2}
+    session = document["sessions"][1]
+    assert session == {
+        "id": "b", "programme": "beginner", "phase": "beginner",
+        "started_at": "2026-11-23T07:30:00+01:00", "ended_at": "2026-11-23T08:30:00+01:00",
+        "status": "completed", "source": "app", "pain_after": 2,
+        "sets": [
+            {"exercise": "side-lying-hip-abduction", "side": "left", "reps": 10, "target": 10},
+            {"exercise": "side-lying-hip-abduction", "side": "right", "reps": 4, "target": 10},
+        ],
+    }
+    assert document["sessions"][0]["ended_at"] is None
+    assert document["rest_days"] == ["2026-11-21", "2026-11-22"]
+    assert document["activities"][0] == {"date": "2026-11-22", "kind": "swimming", "minutes": 30}
+    assert document["symptom_checks"] == [{
+        "at": "2026-11-19T07:30:00+01:00", "pain_during_run": 3, "pain_after_run": 4,
+        "wobbly_gait": True, "weight_on_one_hip": False, "spread": ["knees"],
+        "cleared_for_exercise": True, "cleared_for_advanced": False, "advice": "beginner",
+    }]
+
+
+def test_csv_has_one_row_per_set() -> None:
+    rows = csv_rows(make_journal())
+    assert CSV_HEADER == ("date", "session_id", "programme", "status", "source", "exercise",
+                          "side", "reps", "target", "pain_after")
+    assert rows[1] == ("2026-11-23", "b", "beginner", "completed", "app",
+                       "side-lying-hip-abduction", "left", "10", "10", "2")
+    assert len(rows) == 1 + 2 + 1  # a session without sets still gets its row
+    assert rows[-1] == ("2026-11-25", "c", "advanced", "partial", "app", "", "", "", "", "")

@@ -1,0 +1,543 @@
+"""The store: layout, round trips, schema migration, malformed files and OS failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck
+from glutewake.core.settings import Profile
+from glutewake.errors import UserError
+from glutewake.store import FutureSchema, MalformedFile, Store, Unwritable
+from glutewake.store.summary import journal_days
+
+PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
+NOW = dt.datetime(2026, 11, 24, 7, 30, tzinfo=PLUS_ONE)
+
+
+def session(id: str = "s1", started: dt.datetime = NOW, status: str = "completed",
+            reps: int = 10) -> Session:
+    return Session(
+        id=id, programme="beginner", phase="beginner", started_at=started,
+        status=status,  # type: ignore[arg-type]
+        source="app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", reps, 10),
+              SetRecord("wall-mini-squat", None, 0, 10)),
+        ended_at=started + dt.timedelta(minutes=6), pain_after=2,
+    )
+
+
+def check(at: dt.datetime = NOW) -> SymptomCheck:
+    return SymptomCheck("c1", at, 3, 4, True, False, ("knees", "feet"), True, False, "beginner")
+
+
+def full_month(store: Store) -> None:
+    store.save_session(session())
+    store.add_rest_day(dt.date(2026, 11, 20))
+    store.add_activity(dt.date(2026, 11, 21), "swimming", 30)
+    store.add_symptom_check(check())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data")
+
+
+def tree(root: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every path under root with its mode and bytes (None for folders)."""
+    found: dict[str, tuple[int, bytes | None]] = {}
+    for path in sorted(root.rglob("*")):
+        info = path.lstat()
+        found[str(path.relative_to(root))] = (
+            info.st_mode, None if path.is_dir() else path.read_bytes())
+    return found
+
+
+# -- layout and round trips --------------------------------------------------------------
+
+def test_records_round_trip_through_the_month_file(store: Store) -> None:
+    full_month(store)
+    journal = store.read_journal()
+    assert journal.sessions == (session(),)
+    assert [r.day for r in journal.rest_days] == [dt.date(2026, 11, 20)]
+    assert [(a.day, a.kind, a.minutes) for a in journal.activities] == [
+        (dt.date(2026, 11, 21), "swimming", 30)]
+    assert journal.symptom_checks == (check(),)
+    assert sorted(p.name for p in store.journal_dir.iterdir()) == ["2026-11.toml"]
+
+
+def test_data_folder_is_private_and_files_are_owner_only(store: Store) -> None:
+    full_month(store)
+    store.update_profile(lambda p: Profile(phase="advanced"))
+    assert stat.S_IMODE(store.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(store.journal_dir.stat().st_mode) == 0o700
+    for path in (store.settings_path, store.month_path((2026, 11)), store.lock_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_month_file_is_readable_toml_with_offset_datetimes(store: Store) -> None:
+    full_month(store)
+    text = store.month_path((2026, 11)).read_text()
+    assert "schema = 2" in text
+    assert "started_at = 2026-11-24 07:30:00+01:00" in text
+    assert 'kind = "swimming"' in text
+    assert text.rstrip().endswith("# end of journal")
+
+
+def test_a_save_rewrites_only_its_month(store: Store) -> None:
+    store.save_session(session("old", NOW - dt.timedelta(days=40)))
+    october = store.month_path((2026, 10))
+    before = (october.read_bytes(), october.stat().st_mtime_ns, october.stat().st_ino)
+    store.save_session(session("new"))
+    assert (october.read_bytes(), october.stat().st_mtime_ns, october.stat().st_ino) == before
+    assert store.months() == [(2026, 10), (2026, 11)]
+
+
+def test_saving_a_session_again_replaces_it_by_id(store: Store) -> None:
+    store.save_session(session(status="partial", reps=3))
+    store.save_session(session(status="completed", reps=10))
+    (saved,) = store.read_journal().sessions
+    assert (saved.status, saved.sets[0].reps) == ("completed", 10)
+
+
+def test_naive_times_are_stored_as_local_time_with_offset(store: Store) -> None:
+    store.save_session(session(started=dt.datetime(2026, 11, 24, 7, 30)))
+    (saved,) = store.read_journal().sessions
+    assert saved.started_at.tzinfo is not None
+    assert saved.started_at.replace(tzinfo=None) == dt.datetime(2026, 11, 24, 7, 30)
+
+
+def test_a_second_rest_on_the_same_day_returns_the_first(store: Store) -> None:
+    first = store.add_rest_day(dt.date(2026, 11, 20))
+    before = store.month_path((2026, 11)).read_bytes()
+    assert store.add_rest_day(dt.date(2026, 11, 20)) == first
+    assert store.month_path((2026, 11)).read_bytes() == before
+
+
+def test_read_months_reads_only_those_months(store: Store) -> None:
+    store.save_session(session("oct", NOW - dt.timedelta(days=40)))
+    store.save_session(session("nov"))
+    store.month_path((2026, 10)).write_text("not toml at all [")
+    assert [s.id for s in store.read_months([(2026, 11)]).sessions] == ["nov"]
+
+
+def test_activity_minutes_and_kind_are_checked(store: Store) -> None:
+    for minutes in (0, 1441):
+        with pytest.raises(UserError, match="minutes"):
+            store.add_activity(dt.date(2026, 11, 20), "swimming", minutes)
+    assert not store.data_dir.exists()
+
+
+def test_profile_defaults_then_round_trips(store: Store) -> None:
+    assert store.read_profile() == Profile()
+    assert not store.data_dir.exists()  # reading never creates anything
+    changed = store.update_profile(
+        lambda p: Profile(p.settings.with_changes(count_seconds=1.5, bell=False), "advanced",
+                          dt.date(2026, 11, 24)))
+    assert store.read_profile() == changed
+    text = store.settings_path.read_text()
+    assert "schema = 1" in text and "acknowledged_on = 2026-11-24" in text
+
+
+def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
+    store.update_profile(lambda p: Profile(phase="advanced"))
+    other = Store(store.data_dir)  # another process's view, with its own earlier reading
+    other.update_profile(lambda p: Profile(p.settings.with_changes(bell=False), p.phase))
+    assert store.read_profile().phase == "advanced"
+    assert store.read_profile().settings.bell is False
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("count_seconds = \"fast\"", "expected `count_seconds` to be a number"),
+        ("count_seconds = 99", "count_seconds must be between"),
+        ("bell = 1", "expected `bell` to be true or false"),
+        ("bel = false", "unknown setting `bel`"),
+    ],
+)
+def test_bad_settings_name_the_line(store: Store, line: str, expected: str) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text(f'schema = 1\nphase = "beginner"\n\n[settings]\n{line}\n')
+    with pytest.raises(MalformedFile, match=expected) as caught:
+        store.read_profile()
+    assert caught.value.line == 5
+    assert str(store.settings_path) in str(caught.value)
+
+
+# -- schema versions ---------------------------------------------------------------------
+
+SCHEMA_1_MONTH = """\
+# A month file as glutewake wrote it before schema 2: rest days were bare dates
+# and activities had no id.
+schema = 1
+rest_days = [2026-11-20, 2026-11-22]
+
+[[sessions]]
+id = "s1"
+programme = "beginner"
+phase = "beginner"
+status = "completed"
+source = "log"
+started_at = 2026-11-21T12:00:00+01:00
+sets = [{ exercise = "side-lying-hip-abduction", side = "left", reps = 10, target = 10 }]
+
+[[activities]]
+date = 2026-11-21
+kind = "cycling"
+minutes = 45
+
+# end of journal
+"""
+
+
+def test_older_schema_is_migrated_on_read_and_never_rewritten_by_reading(store: Store) -> None:
+    store.journal_dir.mkdir(parents=True)
+    path = store.month_path((2026, 11))
+    path.write_text(SCHEMA_1_MONTH)
+    first = store.read_journal()
+    assert [r.day for r in first.rest_days] == [dt.date(2026, 11, 20), dt.date(2026, 11, 22)]
+    assert [(a.kind, a.minutes) for a in first.activities] == [("cycling", 45)]
+    assert first.activities[0].id and first.rest_days[0].id
+    assert store.read_journal() == first  # ids given to old records are stable across reads
+    assert path.read_text() == SCHEMA_1_MONTH
+    store.add_activity(dt.date(2026, 11, 23), "swimming", 20)
+    upgraded = path.read_text()
+    assert "schema = 2" in upgraded
+    again = store.read_journal()
+    assert again.rest_days == first.rest_days and again.sessions == first.sessions
+    assert len(again.activities) == 2 and again.activities[0] == first.activities[0]
+
+
+def test_newer_schema_is_refused_and_never_rewritten(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    newer = path.read_text().replace("schema = 2", "schema = 3")
+    path.write_text(newer)
+    with pytest.raises(FutureSchema, match="newer glutewake.*schema 3.*knows up to 2"):
+        store.read_journal()
+    with pytest.raises(FutureSchema):
+        store.add_rest_day(dt.date(2026, 11, 26))
+    assert path.read_text() == newer
+    assert [type(p) for p in store.problems()] == [FutureSchema]
+
+
+def test_newer_settings_schema_is_refused(store: Store) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text('schema = 2\nphase = "beginner"\n')
+    with pytest.raises(FutureSchema):
+        store.update_profile(lambda p: p)
+    assert store.settings_path.read_text() == 'schema = 2\nphase = "beginner"\n'
+
+
+# -- malformed files ---------------------------------------------------------------------
+
+def assert_refused_and_unchanged(store: Store, path: Path, line: int | None = None) -> None:
+    data = path.read_bytes()
+    with pytest.raises(MalformedFile) as caught:
+        store.read_journal()
+    assert caught.value.path == path and str(path) in str(caught.value)
+    if line is not None:
+        assert caught.value.line == line
+        assert f"line {line}" in str(caught.value)
+    with pytest.raises(MalformedFile):
+        store.save_session(session("another"))
+    with pytest.raises(MalformedFile):
+        store.add_rest_day(dt.date(2026, 11, 26))
+    assert path.read_bytes() == data
+    assert [p.path for p in store.problems()] == [path]
+
+
+def test_a_journal_truncated_at_every_byte_offset_is_never_read_short(store: Store) -> None:
+    full_month(store)
+    store.save_session(session("s2", NOW + dt.timedelta(days=1)))
+    path = store.month_path((2026, 11))
+    whole = path.read_bytes()
+    complete = store.read_journal()
+    for offset in range(len(whole)):
+        path.write_bytes(whole[:offset])
+        try:
+            journal = store.read_month((2026, 11))
+        except MalformedFile as error:
+            assert error.path == path
+            continue
+        # Only the final newline may go missing without losing anything.
+        assert offset == len(whole) - 1 and journal == complete, offset
+
+
+def test_a_truncated_journal_is_refused_and_kept(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    path.write_bytes(path.read_bytes()[:200])
+    assert_refused_and_unchanged(store, path)
+
+
+@pytest.mark.parametrize(
+    ("damage", "line"),
+    [
+        (lambda data: b"\0" * len(data), 1),
+        (lambda data: b"\xef\xbb\xbf" + data, 1),
+        (lambda data: data.replace(b"swimming", b"swim\xffming"), None),
+        (lambda data: b"", None),
+        (lambda data: data.replace(b"minutes = 30", b"minutes = 30.5"), None),
+        (lambda data: data.replace(b'kind = "swimming"', b"kind = 5"), None),
+        (lambda data: data.replace(b"reps = 10", b"reps = -1"), None),
+        (lambda data: data.replace(b'status = "completed"', b'status = "done"'), None),
+        (lambda data: data.replace(b"pain_after = 2", b"pain_afterwards = 2"), None),
+        (lambda data: data.replace(b"# end of journal", b""), None),
+        (lambda data: data.replace(b"schema = 2", b"schema = \"2\""), None),
+    ],
+    ids=["nul-filled", "bom", "invalid-utf8", "empty", "float-minutes", "number-kind",
+         "negative-reps", "unknown-status", "unknown-key", "no-end-mark", "text-schema"],
+)
+def test_damaged_journal_is_named_refused_and_kept(store: Store, damage, line) -> None:  # type: ignore[no-untyped-def]
+    full_month(store)
+    path = store.month_path((2026, 11))
+    path.write_bytes(damage(path.read_bytes()))
+    assert_refused_and_unchanged(store, path, line)
+
+
+def test_wrong_type_names_the_line_of_the_value(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    text = path.read_text().replace('status = "completed"', 'status = "done"')
+    path.write_text(text)
+    expected = text.splitlines().index('status = "done"') + 1
+    with pytest.raises(MalformedFile, match="expected `status` to be one of") as caught:
+        store.read_journal()
+    assert caught.value.line == expected
+
+
+def test_invalid_utf8_names_its_line(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    data = path.read_bytes().replace(b"swimming", b"swim\xffming")
+    path.write_bytes(data)
+    expected = data[: data.index(b"\xff")].count(b"\n") + 1
+    with pytest.raises(MalformedFile, match="not valid UTF-8") as caught:
+        store.read_journal()
+    assert caught.value.line == expected
+
+
+def test_toml_syntax_errors_carry_tomllibs_line(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    lines = path.read_text().splitlines()
+    lines[5] = "this is = = not toml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(MalformedFile, match="not valid TOML") as caught:
+        store.read_journal()
+    assert caught.value.line == 6
+
+
+def test_problems_lists_every_bad_file_and_skip_problems_reads_the_rest(store: Store) -> None:
+    store.save_session(session("oct", NOW - dt.timedelta(days=40)))
+    store.save_session(session("nov"))
+    store.month_path((2026, 10)).write_text("[")
+    store.data_dir.joinpath("settings.toml").write_text("schema = 9\n")
+    problems = store.problems()
+    assert {type(p) for p in problems} == {MalformedFile, FutureSchema}
+    assert [s.id for s in store.read_journal(skip_problems=True).sessions] == ["nov"]
+
+
+def test_repair_moves_a_broken_file_aside_with_a_dated_name(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    broken = path.read_bytes()[:150]
+    path.write_bytes(broken)
+    store.data_dir.joinpath("settings.toml").write_text("schema = 9\n")
+    (moved,) = store.repair(dt.datetime(2026, 11, 25, 10, 55))
+    assert moved.moved_to == store.journal_dir / "2026-11.broken-20261125T105500.toml"
+    assert moved.moved_to.read_bytes() == broken
+    assert not path.exists()
+    assert store.settings_path.read_text() == "schema = 9\n"  # newer: left alone
+    store.add_rest_day(dt.date(2026, 11, 26))  # the month can be written again
+    assert store.months() == [(2026, 11)]
+
+
+# -- errors from the OS ------------------------------------------------------------------
+
+def test_read_only_journal_file_is_refused_and_unchanged(store: Store) -> None:
+    full_month(store)
+    path = store.month_path((2026, 11))
+    data = path.read_bytes()
+    path.chmod(0o400)
+    with pytest.raises(Unwritable, match="read-only"):
+        store.add_rest_day(dt.date(2026, 11, 26))
+    assert path.read_bytes() == data
+
+
+def test_read_only_data_folder_is_refused_and_unchanged(store: Store) -> None:
+    full_month(store)
+    before = tree(store.data_dir)
+    store.journal_dir.chmod(0o500)
+    try:
+        with pytest.raises(Unwritable, match="read-only"):
+            store.add_rest_day(dt.date(2026, 11, 26))
+        assert store.read_journal().sessions == (session(),)  # still readable
+    finally:
+        store.journal_dir.chmod(0o700)
+    assert tree(store.data_dir) == before
+
+
+class Failing:
+    """Wraps an os function: fail at the nth call (once, or from then on)."""
+
+    def __init__(self, real, nth: int, permanent: bool, code: int = errno.ENOSPC):  # type: ignore[no-untyped-def]
+        self.real, self.nth, self.permanent, self.code = real, nth, permanent, code
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        if self.calls == self.nth or (self.permanent and self.calls > self.nth):
+            raise OSError(self.code, os.strerror(self.code))
+        return self.real(*args, **kwargs)
+
+
+@pytest.mark.parametrize("permanent", [False, True], ids=["once", "permanently"])
+@pytest.mark.parametrize("name", ["write", "fsync", "replace", "open"])
+@pytest.mark.parametrize("nth", [1, 2])
+def test_a_failing_os_call_leaves_the_old_file_and_no_temporaries(
+    store: Store, monkeypatch: pytest.MonkeyPatch, name: str, nth: int, permanent: bool
+) -> None:
+    full_month(store)
+    before = tree(store.data_dir)
+    failing = Failing(getattr(os, name), nth, permanent)
+    monkeypatch.setattr(os, name, failing)
+    try:
+        store.save_session(session("s2"))
+    except Unwritable as error:
+        assert str(store.data_dir) in str(error)
+        monkeypatch.undo()
+        if "saved, but" in str(error):
+            # Only the folder's fsync failed: the rename is done, the new file is whole.
+            assert "s2" in {s.id for s in store.read_journal().sessions}
+        else:
+            assert tree(store.data_dir) == before  # old file intact, temporaries cleaned up
+    else:
+        # The failure hit a call the save survives (e.g. the lock file's open): not the file.
+        assert failing.calls < nth or name in ("open",)
+        monkeypatch.undo()
+    if permanent:
+        monkeypatch.setattr(os, name, failing)
+        with pytest.raises(Unwritable):
+            for _ in range(3):
+                store.save_session(session("s3"))
+        monkeypatch.undo()
+    else:
+        store.save_session(session("s3"))
+        assert "s3" in {s.id for s in store.read_journal().sessions}
+    assert not [p for p in store.data_dir.rglob("*.tmp")]
+
+
+def test_disk_full_says_so(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    full_month(store)
+    monkeypatch.setattr(os, "write", Failing(os.write, 1, True))
+    with pytest.raises(Unwritable, match="disk is full.*old file is unchanged"):
+        store.add_rest_day(dt.date(2026, 11, 26))
+
+
+def test_failing_fsync_of_the_folder_is_reported(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    full_month(store)
+    monkeypatch.setattr(os, "fsync", Failing(os.fsync, 2, False, errno.EIO))
+    with pytest.raises(Unwritable, match="could not be flushed"):
+        store.add_rest_day(dt.date(2026, 11, 26))
+
+
+def test_temporaries_left_by_a_killed_writer_are_cleaned_up(store: Store) -> None:
+    full_month(store)
+    stale = store.journal_dir / ".2026-11.toml.99999.1.tmp"
+    stale.write_text("half a file")
+    store.add_rest_day(dt.date(2026, 11, 26))
+    assert not stale.exists()
+    assert len(store.read_journal().rest_days) == 2
+
+
+# -- import ------------------------------------------------------------------------------
+
+def test_import_merges_by_record_and_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
+    from glutewake.core.history import history_document
+    from glutewake.store.exchange import read_export
+
+    full_month(store)
+    store.add_activity(dt.date(2026, 11, 21), "swimming", 30)  # two equal swims
+    export = tmp_path / "backup.json"
+    export.write_text(json.dumps(history_document(store.read_journal(), "beginner",
+                                                  dt.date(2026, 11, 25))))
+    target = Store(tmp_path / "restored")
+    target.save_session(session("local-only", NOW + dt.timedelta(days=1)))
+    counts = target.import_journal(read_export(export))
+    assert (counts.sessions, counts.rest_days, counts.activities, counts.symptom_checks) == (
+        1, 1, 2, 1)
+    restored = target.read_journal()
+    assert {s.id for s in restored.sessions} == {"s1", "local-only"}
+    assert len(restored.activities) == 2
+    before = tree(target.data_dir)
+    assert target.import_journal(read_export(export)).total == 0
+    assert tree(target.data_dir) == before
+
+
+def test_import_reads_every_month_before_writing_any(store: Store, tmp_path: Path) -> None:
+    source = Store(tmp_path / "source")
+    source.save_session(session("oct", NOW - dt.timedelta(days=40)))
+    source.save_session(session("nov"))
+    journal = source.read_journal()
+    store.add_rest_day(dt.date(2026, 11, 1))
+    store.month_path((2026, 11)).write_text("[")
+    before = tree(store.data_dir)
+    with pytest.raises(MalformedFile):
+        store.import_journal(journal)
+    assert tree(store.data_dir) == before
+
+
+# -- the status summary ------------------------------------------------------------------
+
+def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Store) -> None:
+    assert journal_days(store).done == set()
+    assert not store.data_dir.exists()
+    store.save_session(session())
+    days = journal_days(store)
+    assert days.done == {dt.date(2026, 11, 24)} and days.last_advice is None
+    store.add_symptom_check(check())
+    store.add_rest_day(dt.date(2026, 11, 23))
+    days = journal_days(store)
+    assert days.rest == {dt.date(2026, 11, 23)} and days.last_advice == "beginner"
+    cache = store.data_dir / "cache" / "days.json"
+    cache.write_text("{ not json")
+    assert journal_days(store) == days
+    path = store.month_path((2026, 11))  # a hand edit: same month, new content
+    path.write_text(path.read_text().replace('status = "completed"', 'status = "partial"'))
+    assert journal_days(store).done == set()
+
+
+def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for month in range(1, 12):
+        store.save_session(session(f"s{month}", NOW.replace(month=month, day=3)))
+    journal_days(store)
+    store.add_rest_day(dt.date(2026, 11, 4))
+    read: list[tuple[int, int]] = []
+    real = Store.read_month
+    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    days = journal_days(store)
+    assert read == [(2026, 11)]
+    assert len(days.done) == 11
+
+
+def test_status_summary_raises_on_a_malformed_month(store: Store) -> None:
+    store.save_session(session())
+    store.month_path((2026, 11)).write_text("[")
+    with pytest.raises(MalformedFile):
+        journal_days(store)
+
+
+def test_journal_equality_helper_sorts(store: Store) -> None:
+    store.save_session(session("b", NOW + dt.timedelta(hours=1)))
+    store.save_session(session("a"))
+    assert [s.id for s in store.read_journal().sessions] == ["a", "b"]
+    assert isinstance(store.read_journal(), Journal)
