@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 CALENDAR_WEEKS = 6
 LAST_SESSIONS = 5
 # One character per day, each named in the legend, so the calendar reads without colour.
-DAY_SYMBOLS = {"done": "X", "rest": "r", "active": "a", "missed": ".", "open": "?",
-               "future": " "}
-LEGEND = "X done   r rest day   a other activity   . missed   ? today, still open"
+DAY_SYMBOLS = {"done": "X", "rest": "r", "active": "a", "partial": "p", "missed": ".",
+               "open": "?", "future": " "}
+LEGEND = ("X done   p partial only   r rest day   a other activity   . missed   "
+          "? today, still open")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],

@@ -72,51 +72,23 @@ def run(args: argparse.Namespace) -> int:
 
 def parse_day(text: str | None, today: dt.date) -> dt.date:
     """--date as a date: YYYY-MM-DD, not in the future, not before 1900."""
-    import datetime as dt
+    from glutewake.core import log_entry
 
-    from glutewake.errors import UserError
-
-    if text is None:
-        return today
-    try:
-        if len(text) != 10:
-            raise ValueError
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--date must be a day like 2026-11-24, got {text!r}") from None
-    if day > today:
-        raise UserError(f"--date {text} is in the future; log what was done, up to today")
-    if day.year < 1900:
-        raise UserError(f"--date {text} is too long ago")
-    return day
+    return log_entry.parse_day(text, today, name="--date")
 
 
 def parse_minutes(text: str) -> int:
     """--minutes as a whole number 1-1440."""
-    from glutewake.errors import UserError
+    from glutewake.core import log_entry
 
-    try:
-        minutes = int(text.strip())
-    except ValueError:
-        raise UserError(f"--minutes must be a whole number 1-1440, got {text!r}") from None
-    if not 1 <= minutes <= 1440:
-        raise UserError(f"--minutes must be 1-1440 (a day at most), got {minutes}")
-    return minutes
+    return log_entry.parse_minutes(text, name="--minutes")
 
 
 def activity_kind(text: str) -> str:
     """An activity kind: a word or two of letters, digits, spaces or hyphens, in lower case."""
-    import re
+    from glutewake.core import log_entry
 
-    from glutewake.errors import UserError
-
-    kind = " ".join(text.split()).lower()
-    if not re.fullmatch(r"[^\W_][\w' -]{0,39}", kind) or "_" in kind:
-        raise UserError(
-            f"--activity must be a word or two such as swimming (letters, digits, spaces, "
-            f"hyphens; up to 40), got {text!r}"
-        )
-    return kind
+    return log_entry.activity_kind(text, name="--activity")
 
 
 def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.date) -> Session:

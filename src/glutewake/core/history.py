@@ -68,6 +68,7 @@ class DayMark(StrEnum):
     DONE = "done"
     REST = "rest"
     ACTIVE = "active"  # another activity, no completed rehab session
+    PARTIAL = "partial"  # a session begun but not completed, nothing else
     MISSED = "missed"
     OPEN = "open"  # today, not done yet
     FUTURE = "future"
@@ -78,6 +79,7 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
     done = done_days(journal)
     rest = rest_days(journal)
     active = {a.day for a in journal.activities}
+    partial = {s.day for s in journal.sessions if s.status == "partial"}
     first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     rows = []
     for week in range(weeks):
@@ -94,6 +96,8 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
                 mark = DayMark.ACTIVE
             elif day == today:
                 mark = DayMark.OPEN
+            elif day in partial:
+                mark = DayMark.PARTIAL
             else:
                 mark = DayMark.MISSED
             row.append((day, mark))

@@ -1,0 +1,56 @@
+"""Checks for what a user logs by hand (`glutewake log` and the history screen's forms).
+
+One set of rules for both, so a day or a number refused on the command line is refused
+in the app too. Each check names the field as the caller shows it (`--date`, `date`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from glutewake.errors import UserError
+
+MAX_MINUTES = 1440  # a day at most
+KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
+
+
+def parse_day(text: str | None, today: dt.date, *, name: str = "the date") -> dt.date:
+    """A day written YYYY-MM-DD, not after `today`, not before 1900; None means today."""
+    if text is None:
+        return today
+    try:
+        if len(text) != 10:
+            raise ValueError
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{name} must be a day like 2026-11-24, got {text!r}") from None
+    if day > today:
+        raise UserError(f"{name} {text} is in the future; log what was done, up to today")
+    if day.year < 1900:
+        raise UserError(f"{name} {text} is too long ago")
+    return day
+
+
+def parse_minutes(text: str, *, name: str = "minutes") -> int:
+    """Minutes as a whole number from 1 to 1440."""
+    try:
+        minutes = int(text.strip())
+    except ValueError:
+        raise UserError(
+            f"{name} must be a whole number 1-{MAX_MINUTES}, got {text!r}"
+        ) from None
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise UserError(f"{name} must be 1-{MAX_MINUTES} (a day at most), got {minutes}")
+    return minutes
+
+
+def activity_kind(text: str, *, name: str = "the activity") -> str:
+    """An activity kind: a word or two of letters, digits, spaces or hyphens, in lower case."""
+    kind = " ".join(text.split()).lower()
+    if not KIND_PATTERN.fullmatch(kind) or "_" in kind:
+        raise UserError(
+            f"{name} must be a word or two such as swimming (letters, digits, spaces, "
+            f"hyphens; up to 40), got {text!r}"
+        )
+    return kind
