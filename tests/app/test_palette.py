@@ -1,0 +1,70 @@
+"""The command palette reaches every action of the app by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+
+from glutewake.app.keys import palette_keys
+from glutewake.app.screens.home import HomeScreen
+from glutewake.store import Store
+
+from .conftest import make_app
+
+
+async def run_command(app, pilot, words: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_palette_offers_every_action() -> None:
+    titles = " / ".join(key.command.lower() for key in palette_keys())
+    for action in ("start", "symptom check", "history", "switch phase", "settings", "help",
+                   "theme", "quit"):
+        assert action in titles
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [
+        ("start today", "s"),
+        ("symptom", "c"),
+        ("history", "h"),
+        ("switch phase", "p"),
+        ("settings", "comma"),
+        ("help", "question_mark"),
+    ],
+)
+async def test_palette_command_does_what_its_key_does(data_dir: Path, store: Store, words: str,
+                                                      key: str) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        by_key = type(app.screen)
+    assert by_key is not HomeScreen
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(app, pilot, words)
+        assert type(app.screen) is by_key
+
+
+async def test_palette_theme_opens_the_theme_list(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(app, pilot, "theme")
+        assert isinstance(app.screen, CommandPalette)
+        assert "theme" in app.screen.query_one("Input").placeholder.lower()
+
+
+async def test_palette_quit_quits(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(app, pilot, "quit")
+        assert not app.is_running

@@ -1,0 +1,144 @@
+"""Settings: validated, saved through the store, theme previewed live, override for one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, Select
+
+from glutewake.app.screens.home import HomeScreen
+from glutewake.app.screens.settings import SettingsScreen
+from glutewake.store import Store
+
+from .conftest import flat, make_app, screen_text
+
+
+async def set_field(pilot, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one(f"#{name}", Input)
+    field.focus()
+    field.value = value
+    await pilot.pause()
+
+
+async def test_settings_show_the_saved_values(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        text = screen_text(app)
+        for label, value in [("Seconds per count", "1"), ("Counts per breath in or out", "2"),
+                             ("Stretch hold, in counts", "30"),
+                             ("Rest between sides, in counts", "5")]:
+            line = next(line for line in text.splitlines() if label in line)
+            assert f" {value} " in line
+        assert "Bell at each cue" in text and " on" in text
+
+
+async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path,
+                                                             store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await set_field(pilot, "count_seconds", "0.5")
+        await set_field(pilot, "stretch_hold_counts", "40")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "beginner · 4 min · 0.5 s per count" in screen_text(app)
+    saved = Store(data_dir).read_profile().settings
+    assert (saved.count_seconds, saved.stretch_hold_counts) == (0.5, 40)
+
+
+async def test_enter_in_a_field_saves(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await set_field(pilot, "counts_per_breath", "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert Store(data_dir).read_profile().settings.counts_per_breath == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("counts_per_breath", "9", "counts per breath in or out must be between 1 and 8, got 9"),
+        ("count_seconds", "20", "seconds per count must be between 0.05 and 10, got 20"),
+        ("rest_between_sides_counts", "", "rest between sides, in counts must be a whole number"),
+        ("stretch_hold_counts", "2", "stretch hold, in counts must be between 5 and 120"),
+    ],
+)
+async def test_out_of_range_values_are_refused_and_never_saved(
+    data_dir: Path, store: Store, name: str, value: str, message: str
+) -> None:
+    before = (data_dir / "settings.toml").read_bytes()
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await set_field(pilot, name, value)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert message in flat(screen_text(app))
+    assert (data_dir / "settings.toml").read_bytes() == before
+
+
+async def test_escape_leaves_without_saving(data_dir: Path, store: Store) -> None:
+    before = (data_dir / "settings.toml").read_bytes()
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await set_field(pilot, "count_seconds", "2")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert (data_dir / "settings.toml").read_bytes() == before
+
+
+async def test_bell_shows_a_word_and_is_saved(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        bell = app.screen.query_one("#bell", Checkbox)
+        bell.focus()
+        await pilot.press("space")
+        assert str(bell.label) == "off"
+        await pilot.press("ctrl+s")
+    assert Store(data_dir).read_profile().settings.bell is False
+
+
+async def test_theme_is_previewed_live_and_reverted_on_escape(data_dir: Path,
+                                                              store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        app.screen.query_one("#theme", Select).value = "nord"
+        await pilot.pause()
+        assert app.theme == "nord"
+        await pilot.press("escape")
+        assert app.theme == "textual-dark"
+    assert Store(data_dir).read_profile().settings.theme == "textual-dark"
+
+
+async def test_theme_is_saved_and_used_at_the_next_start(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        app.screen.query_one("#theme", Select).value = "gruvbox"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+
+
+async def test_count_seconds_override_is_for_this_run_only(data_dir: Path,
+                                                           store: Store) -> None:
+    app = make_app(data_dir, count_seconds=0.25)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        assert "This run uses 0.25 s per count (--count-seconds)" in flat(screen_text(app))
+        assert app.screen.query_one("#count_seconds", Input).value == "1"
+        await pilot.press("ctrl+s")
+    assert Store(data_dir).read_profile().settings.count_seconds == 1.0
