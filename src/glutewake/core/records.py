@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import os
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,8 +14,9 @@ SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 
 def new_id() -> str:
-    """A unique, sortable-enough record id."""
-    return uuid.uuid4().hex
+    """A unique record id: 128 random bits as 32 hex digits (like uuid4().hex, without the
+    cost of importing uuid on every command's start)."""
+    return os.urandom(16).hex()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from glutewake.core.records import (
     SPREAD_PLACES,
     Activity,
@@ -303,6 +301,8 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
         ]
     if journal.symptom_checks:
         document["symptom_checks"] = [_check_table(c) for c in journal.symptom_checks]
+    import tomli_w  # only writers need it; reading commands skip the import
+
     year, number = month
     return (
         f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities and\n"
@@ -397,6 +397,8 @@ def profile_to_text(profile: Profile) -> str:
     if profile.acknowledged_on is not None:
         document["acknowledged_on"] = profile.acknowledged_on
     document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
+    import tomli_w
+
     return (
         "# glutewake settings and state. Hand-editing is fine; see \"Your data\" in the README.\n"
         + tomli_w.dumps(document)

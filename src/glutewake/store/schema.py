@@ -6,7 +6,6 @@ migrated in memory only; the upgraded shape reaches the disk the next time that 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +16,7 @@ SETTINGS_SCHEMA = 1
 JOURNAL_SCHEMA = 2
 
 # Stable ids for records that older files kept without one, so every read agrees.
-_ID_NAMESPACE = uuid.UUID("5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e")
+_ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
 
 
 def _journal_1_to_2(document: Document) -> Document:
@@ -42,7 +41,9 @@ def _journal_1_to_2(document: Document) -> Document:
 
 
 def _stable_id(*parts: object) -> str:
-    return uuid.uuid5(_ID_NAMESPACE, repr(parts)).hex
+    import uuid  # only old files need it
+
+    return uuid.uuid5(uuid.UUID(_ID_NAMESPACE), repr(parts)).hex
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
