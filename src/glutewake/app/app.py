@@ -64,10 +64,14 @@ class GlutewakeApp(App[None]):
         return result
 
     def action_start_session(self) -> None:
-        self._placeholder("session player")
+        from glutewake.app.session import start_session
+
+        start_session(self)
 
     def action_resume_session(self) -> None:
-        self._placeholder("session player")
+        from glutewake.app.session import resume_session
+
+        resume_session(self)
 
     def action_symptom_check(self) -> None:
         self._placeholder("symptom check")

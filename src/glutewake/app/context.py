@@ -84,11 +84,19 @@ class Coach:
 
     def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply `change` through the store; refused in read-only mode."""
+        self._check_writable()
+        return self.store.update_profile(change)
+
+    def save_session(self, session: Session) -> None:
+        """Insert or replace a session by id (the player, after every repetition)."""
+        self._check_writable()
+        self.store.save_session(session)
+
+    def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnly(
                 "nothing was saved: the app is read-only until the damaged file is fixed"
             )
-        return self.store.update_profile(change)
 
     def acknowledge(self) -> Profile:
         today = self.today()

@@ -1,0 +1,160 @@
+"""What the player shows at one position, as words and numbers (no Textual here).
+
+The screen turns a `PlayerView` into widgets; keeping the wording here makes it
+testable without a terminal and keeps the screen a thin redraw.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from glutewake.core.engine import Position
+from glutewake.core.programme import Cue
+from glutewake.core.timeline import Step, Timeline
+
+# Cues that show a countdown rather than the rep number.
+COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH)
+OTHER_SIDE = {"left": "right", "right": "left"}
+
+
+@dataclass(frozen=True)
+class PlayerView:
+    """Every piece of text the player draws; `kind` names the state for styling."""
+
+    heading: str
+    where: str
+    cue: str
+    kind: str
+    big_number: str
+    big_label: str
+    working: str
+    how: str
+    reminder: str
+    breath: float | None
+    breath_word: str
+    next: str
+    progress: float
+    bell: str
+
+
+def clock_time(seconds: float) -> str:
+    """`6:12`, rounding up so a countdown shows 0:00 only at the very end."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def countdown(seconds: float) -> str:
+    """Seconds left of a countdown, for `Digits`: `25`, or `1:05` from a minute up."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return str(whole) if whole < 60 else clock_time(whole)
+
+
+def hold_words(step: Step, fraction: float) -> str:
+    """`HOLD  1 …` then `HOLD  1 … 2`: the counts so far, one more each count."""
+    reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+    said = " … ".join(str(n) for n in range(1, reached + 1))
+    return f"{step.text.upper()}  {said}" + (" …" if reached < step.counts else "")
+
+
+def cue_words(step: Step, fraction: float) -> str:
+    """The big line: the cue in the programme's own words, in capitals."""
+    if step.cue is Cue.HOLD:
+        return hold_words(step, fraction)
+    if step.cue is Cue.SWITCH:
+        return "SWITCH SIDES"
+    if step.cue is Cue.STRETCH:
+        return f"STRETCH · {step.reminder.upper()}" if step.reminder else "STRETCH"
+    if step.cue is Cue.REST:
+        return "REST"
+    if step.cue is Cue.PREPARE:
+        return "GET READY"
+    return step.text.upper()
+
+
+def breath_word(cue: Cue) -> str:
+    return {Cue.INHALE: "in", Cue.EXHALE: "out", Cue.HOLD: "hold"}.get(cue, "easy")
+
+
+def working_words(step: Step, kind: str) -> str:
+    """`working  LEFT leg`, or what the stretch works on, or nothing (rests, stretch lead-ins)."""
+    if step.cue is Cue.STRETCH:
+        side = f" · {step.side.upper()} side" if step.side else ""
+        return f"{step.name}{side}"
+    if step.cue is Cue.REST or kind == "stretch":
+        return ""
+    if step.side:
+        return f"working  {step.side.upper()} leg"
+    if step.exercise:
+        return "working  both legs"
+    return ""
+
+
+def how_words(step: Step) -> str:
+    """How to lie or stand: the position for reps, the lead-in's words, the stretch's how-to."""
+    if step.cue is Cue.STRETCH:
+        return step.detail
+    if step.cue is Cue.SWITCH:
+        return f"now {step.position}" if step.position else "change to the other side"
+    if step.cue in (Cue.PREPARE, Cue.REST):
+        return step.text
+    return step.position
+
+
+def reminder_words(step: Step) -> str:
+    if step.cue is Cue.STRETCH:
+        return "hold it gently, keep breathing, no bouncing"
+    if step.cue in (Cue.PREPARE, Cue.SWITCH, Cue.REST) and step.name:
+        return f"up next: {step.name}"
+    return step.reminder
+
+
+def next_words(timeline: Timeline, index: int) -> str:
+    """What the following step is, in plain words."""
+    if index + 1 >= len(timeline.steps):
+        return "the end of the session"
+    following = timeline.steps[index + 1]
+    if following.cue is Cue.STRETCH:
+        side = f" ({following.side})" if following.side else ""
+        return f"stretch: {following.name}{side}"
+    if following.cue is Cue.INHALE and following.rep == 1:
+        side = f", {following.side} leg" if following.side else ""
+        return f"{following.name}{side}: {following.text.lower()}"
+    return following.text.lower()
+
+
+def player_view(
+    position: Position, timeline: Timeline, *, muted: bool, title: str
+) -> PlayerView:
+    """The whole screen's text at `position`."""
+    step = position.step
+    sets = len(timeline.sets)
+    if position.finished:
+        cue, kind = "SESSION COMPLETE", "finished"
+    elif position.paused:
+        cue, kind = "PAUSED — space to go on", "paused"
+    else:
+        cue, kind = cue_words(step, position.fraction), str(step.cue)
+    if step.cue in COUNTDOWN_CUES:
+        big_number, big_label = countdown(position.step_remaining), "seconds to go"
+    elif step.rep is not None:
+        big_number, big_label = str(step.rep), f"/ {step.reps}"
+    else:
+        big_number, big_label = "", ""
+    breathing = step.cue in (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
+    return PlayerView(
+        heading=f"{title} · {step.name}" if step.name else title,
+        where=f"set {position.set.number} of {sets} · {clock_time(position.remaining)} left",
+        cue=cue,
+        kind=kind,
+        big_number=big_number,
+        big_label=big_label,
+        working=working_words(step, position.set.kind),
+        how=how_words(step),
+        reminder=reminder_words(step),
+        breath=position.breath if breathing else None,
+        breath_word=breath_word(step.cue),
+        next=next_words(timeline, position.step_index),
+        progress=position.progress,
+        bell="bell off" if muted else "bell on",
+    )

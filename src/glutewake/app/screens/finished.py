@@ -1,0 +1,130 @@
+"""After a session: what was done, and a quick "pain now, 0–10" stored with it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Static
+
+from glutewake.app.keys import Key
+from glutewake.app.player_view import clock_time
+from glutewake.app.widgets.cue_line import CueLine
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.session_record import tally, with_pain
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.core.records import Session
+    from glutewake.core.timeline import Timeline
+
+SAVE = Key("enter", "save_pain", "save", "Store the number with this session and go home",
+           "glutewake.finished.save", "finished")
+SKIP = Key("escape", "skip_pain", "skip", "Go home without a pain number",
+           "glutewake.finished.skip", "finished", display="esc")
+CLEAR = Key("backspace", "clear_pain", "clear", "Start the number again",
+            "glutewake.finished.clear", "finished", show=False)
+# Shown in the key line only; the digits themselves are read in `on_key`.
+DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished",
+             display="0–10")
+
+
+def typed_pain(before: str, digit: str) -> str:
+    """The number after typing `digit`: `1` then `0` makes 10; anything past 10 starts over."""
+    candidate = before + digit
+    if before and before != "0" and int(candidate) <= 10:
+        return candidate
+    return digit
+
+
+class FinishedScreen(Screen[None]):
+    """The summary; digits then Enter store "pain now" as `pain_after`, Escape skips."""
+
+    BINDINGS: ClassVar[list[Binding]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
+    CSS_PATH = "../player.tcss"
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    def __init__(self, record: Session, timeline: Timeline, keeper: RecordKeeper, *,
+                 seconds: float, ended_early: bool) -> None:
+        super().__init__()
+        self.record = record
+        self.timeline = timeline
+        self.keeper = keeper
+        self.seconds = seconds
+        self.ended_early = ended_early
+        self.pain = ""
+        self.leaving = False
+        self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.timeline.programme.name)
+        with Vertical(id="finished-body"):
+            yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
+            yield Static(self.summary(), id="finished-summary", markup=False)
+            yield Static(
+                "How does your hip feel right now? 0 is no pain at all, 10 the worst you can "
+                "imagine.",
+                id="pain-question",
+                markup=False,
+            )
+            with Horizontal(id="pain-row"):
+                yield Digits("", id="pain")
+                yield Static("/ 10   type a number, then enter", id="pain-hint", markup=False)
+        yield KeyLine((DIGITS, SAVE, SKIP), id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#finished-heading", CueLine).cue = self.heading
+
+    def summary(self) -> str:
+        counted = tally(self.record, self.timeline)
+        lines = [f"sets        {counted.sets_done} of {counted.sets} finished"]
+        if counted.target:
+            lines.append(f"reps        {counted.reps} of {counted.target}")
+        if counted.stretches:
+            lines.append(f"stretches   {counted.stretches_done} of {counted.stretches}")
+        lines.append(f"time        {clock_time(self.seconds)}")
+        if self.ended_early:
+            lines.append("kept as an unfinished session: press r on the home screen to go on today")
+        return "\n".join(lines)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character.isdigit() and len(event.character) == 1:
+            event.stop()
+            self.pain = typed_pain(self.pain, event.character)
+            self.query_one("#pain", Digits).update(self.pain)
+
+    def action_clear_pain(self) -> None:
+        self.pain = ""
+        self.query_one("#pain", Digits).update("")
+
+    def action_save_pain(self) -> None:
+        self.leave(int(self.pain) if self.pain else None)
+
+    def action_skip_pain(self) -> None:
+        self.leave(None)
+
+    def leave(self, pain: int | None) -> None:
+        if self.leaving:
+            return
+        self.leaving = True
+        if pain is not None:
+            self.record = with_pain(self.record, pain)
+            self.keeper.keep(self.record)
+        self.write_then_go_home()
+
+    @work(thread=True, exclusive=True, group="finish")
+    def write_then_go_home(self) -> None:
+        # Home reads the journal as it comes back: let the last write land first.
+        self.keeper.close()
+        self.app.call_from_thread(self.go_home)
+
+    def go_home(self) -> None:
+        self.app.data_version += 1
+        self.app.pop_screen()

@@ -1,0 +1,226 @@
+"""The session player: what to do now, readable from a mat two metres away.
+
+Everything drawn is derived from the engine's position at the clock's time; the
+interval timer only asks for a redraw. Each finished repetition updates the
+session record, which the `RecordKeeper` saves off the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Static
+
+from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.player_view import PlayerView, player_view
+from glutewake.app.widgets.cue_line import CueLine
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.meter import Meter
+from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
+from glutewake.core.session_record import complete, record_reps
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.core.records import Session
+    from glutewake.core.timeline import Step, Timeline
+
+REDRAWS_PER_SECOND = 15
+STATE_CLASSES = ("inhale", "exhale", "hold", "return", "prepare", "switch", "rest", "stretch",
+                 "paused", "finished")
+
+
+class PlayerScreen(Screen[None]):
+    """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
+
+    BINDINGS: ClassVar = bindings_for("player")
+    CSS_PATH = "../player.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    def __init__(self, timeline: Timeline, record: Session, keeper: RecordKeeper, *,
+                 start_set: int = 1, bell: bool = True) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.record = record
+        self.keeper = keeper
+        self.start_set = start_set
+        self.muted = not bell
+        self.engine: Engine | None = None
+        self.started = 0.0
+        self.shown: PlayerView | None = None
+        self.timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="player-top"):
+            yield Static(id="player-heading", markup=False)
+            yield Static(id="player-where", markup=False)
+        with Vertical(id="stage"):
+            yield CueLine(id="cue")
+            with Horizontal(id="middle"):
+                with Horizontal(id="count"):
+                    yield Digits(id="big-number")
+                    yield Static(id="big-label", markup=False)
+                with Vertical(id="about"):
+                    yield Static(id="working", markup=False)
+                    yield Static(id="how", markup=False)
+                    yield Static(id="reminder", markup=False)
+            yield Meter("breath", id="breath")
+            yield Static(id="next", markup=False)
+        with Horizontal(id="player-bottom"):
+            yield Meter("session", label_width=9, word_width=5, id="session")
+            yield Static(id="bell", markup=False)
+        yield KeyLine(keys_for("player"), id="keys")
+
+    def on_mount(self) -> None:
+        clock = self.app.coach.clock
+        self.engine = Engine(self.timeline, clock, start_set=self.start_set)
+        self.started = clock()
+        self.tick()
+        self.timer = self.set_interval(1 / REDRAWS_PER_SECOND, self.tick)
+
+    # -- the beat ----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Ask the engine what happened since the last tick, react, then redraw."""
+        engine = self.engine
+        if engine is None:
+            return
+        finished: Position | None = None
+        reps_done = False
+        for notice in engine.poll():
+            if isinstance(notice, CueChanged):
+                self.announce(notice.position.step)
+            elif isinstance(notice, RepCompleted):
+                reps_done = True
+            elif isinstance(notice, SessionFinished):
+                finished = notice.position
+        position = engine.position()
+        if reps_done and finished is None:
+            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.keeper.keep(self.record)
+        if finished is not None:
+            self.finish(finished, ended_early=False)
+            return
+        self.redraw(position)
+
+    def announce(self, step: Step) -> None:
+        """Make a new cue heard: the one place cue sounds start (rings per cue come later)."""
+        if not self.muted:
+            self.app.bell()
+
+    def redraw(self, position: Position) -> None:
+        view = player_view(position, self.timeline, muted=self.muted,
+                           title=f"glutewake · {self.timeline.programme.name.upper()}")
+        if view == self.shown:
+            return
+        self.shown = view
+        self.query_one("#player-heading", Static).update(view.heading)
+        self.query_one("#player-where", Static).update(view.where)
+        self.query_one("#cue", CueLine).cue = view.cue
+        self.query_one("#big-number", Digits).update(view.big_number)
+        self.query_one("#big-label", Static).update(view.big_label)
+        self.query_one("#working", Static).update(view.working)
+        self.query_one("#how", Static).update(view.how)
+        self.query_one("#reminder", Static).update(view.reminder)
+        breath = self.query_one("#breath", Meter)
+        breath.display = view.breath is not None
+        breath.fraction = view.breath or 0.0
+        breath.word = view.breath_word
+        self.query_one("#next", Static).update(f"next  {view.next}")
+        session = self.query_one("#session", Meter)
+        session.fraction = view.progress
+        session.word = f"{round(view.progress * 100)}%"
+        self.query_one("#bell", Static).update(view.bell)
+        self.set_class(self.muted, "-muted")
+        stage = self.query_one("#stage")
+        for state in STATE_CLASSES:
+            stage.set_class(state == view.kind, f"-{state}")
+
+    # -- keys --------------------------------------------------------------------------
+
+    def action_pause(self) -> None:
+        if self.engine is not None:
+            self.engine.toggle_pause()
+            self.tick()
+
+    def action_next_set(self) -> None:
+        if self.engine is not None:
+            self.engine.next_set()
+            self.tick()
+
+    def action_back_set(self) -> None:
+        if self.engine is not None:
+            self.engine.back_to_set_start()
+            self.tick()
+
+    def action_mute(self) -> None:
+        self.muted = not self.muted
+        self.notify("The bell is off for this session." if self.muted else "The bell is on.",
+                    title="bell off" if self.muted else "bell on", timeout=2)
+        self.shown = None
+        self.tick()
+
+    def action_end_session(self) -> None:
+        """Ask before ending; paused while asking, going on unless the answer is `y`."""
+        from glutewake.app.screens.confirm import ConfirmScreen
+
+        engine = self.engine
+        if engine is None:
+            return
+        was_paused = engine.paused
+        engine.pause()
+        self.tick()
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self.finish(engine.position(), ended_early=True)
+                return
+            if not was_paused:
+                engine.resume()
+            self.tick()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the session now?",
+                "Everything you have done so far stays in your history as an unfinished "
+                "session; you can pick it up again later today with r on the home screen.",
+                yes="end it here",
+                no="carry on",
+            ),
+            answered,
+        )
+
+    def on_screen_suspend(self) -> None:
+        # Help, the palette or a question covers the player: time stops until space.
+        if self.engine is not None:
+            self.engine.pause()
+
+    # -- the end -----------------------------------------------------------------------
+
+    def finish(self, position: Position, *, ended_early: bool) -> None:
+        """Save the record as completed (or partial when ended early) and show the summary."""
+        from glutewake.app.screens.finished import FinishedScreen
+
+        if self.engine is None:
+            return
+        if self.timer is not None:
+            self.timer.stop()
+        now = self.app.coach.now()
+        if ended_early:
+            self.record = record_reps(self.record, position.reps_completed, now)
+        else:
+            self.record = complete(self.record, position.reps_completed, now)
+        self.keeper.keep(self.record)
+        seconds = self.engine.clock() - self.started
+        self.engine = None
+        self.app.switch_screen(
+            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds,
+                           ended_early=ended_early)
+        )

@@ -1,0 +1,346 @@
+"""The session player, driven by a fake clock through the app factory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from glutewake.app.screens.confirm import ConfirmScreen
+from glutewake.app.screens.finished import FinishedScreen
+from glutewake.app.screens.home import HomeScreen
+from glutewake.app.screens.player import PlayerScreen
+from glutewake.core.records import SetRecord
+from glutewake.core.session_record import record_reps, start_record
+from glutewake.core.settings import Settings
+from glutewake.core.timeline import compile_timeline
+from glutewake.programmes import load_programme
+from glutewake.store import Store
+
+from .conftest import NOW, acknowledge, screen_text
+from .player_helpers import rig, settle
+
+# The beginner programme at 1 s a count: prepare 5, then reps of in 2 / out 2 / lower 2.
+PREPARE = 5.0
+REP = 6.0
+SET_ONE = PREPARE + 10 * REP
+
+
+async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert r.view.cue == "GET READY"
+        assert r.view.big_number == "5" and r.view.big_label == "seconds to go"
+        seen = []
+        for step in (PREPARE, 2, 2, 2, 2):
+            r.advance(step)
+            seen.append((r.view.cue, r.view.big_number, r.view.breath_word))
+        assert seen == [
+            ("BREATHE IN", "1", "in"),
+            ("BREATHE OUT · RAISE THE LEG", "1", "out"),
+            ("LOWER SLOWLY", "1", "easy"),
+            ("BREATHE IN", "2", "in"),
+            ("BREATHE OUT · RAISE THE LEG", "2", "out"),
+        ]
+        await pilot.pause()
+        text = screen_text(r.app)
+        assert "B R E A T H E   O U T" in text
+        assert "working  LEFT leg" in text
+        assert "lying on your right side" in text
+        assert "/ 10" in text
+        assert "set 1 of 10" in text
+        assert "next  lower slowly" in text
+
+
+async def test_the_breath_bar_fills_breathing_in_and_empties_breathing_out(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 1)
+        assert r.view.breath == pytest.approx(0.5)
+        r.advance(1.5)
+        assert r.view.breath == pytest.approx(0.75)
+        r.advance(1.0)
+        assert r.view.breath == pytest.approx(0.25)
+
+
+async def test_ten_reps_then_switch_sides_to_the_right_leg(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(SET_ONE - 0.5)
+        assert (r.view.cue, r.view.big_number) == ("LOWER SLOWLY", "10")
+        r.advance(0.5)
+        assert r.view.cue == "SWITCH SIDES"
+        assert r.view.working == "working  RIGHT leg"
+        assert r.view.how == "now lying on your left side, legs straight"
+        assert r.view.big_number == "5"
+        assert r.view.where.startswith("set 2 of 10")
+        await settle(pilot, r)
+        assert [s.reps for s in r.written().sets[:2]] == [10, 0]
+        r.advance(5)
+        assert (r.view.cue, r.view.big_number, r.view.working) == (
+            "BREATHE IN", "1", "working  RIGHT leg")
+
+
+async def test_a_save_follows_every_repetition(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await settle(pilot, r)
+        assert [s.sets[0].reps for s in r.saved] == [0]
+        assert r.saved[0].status == "partial"
+        r.advance(PREPARE)
+        for rep in range(1, 4):
+            r.advance(REP - 0.1)
+            await settle(pilot, r)
+            assert r.saved[-1].sets[0].reps == rep - 1
+            r.advance(0.1)
+            await settle(pilot, r)
+            assert r.saved[-1].sets[0].reps == rep
+        assert [s.sets[0].reps for s in r.saved] == [0, 1, 2, 3]
+        assert {s.id for s in r.saved} == {r.saved[0].id}
+        assert r.written().sets[0].reps == 3
+
+
+async def test_the_squat_holds_for_two_counts(data_dir: Path) -> None:
+    store = acknowledge(data_dir, phase="advanced")
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 2)
+        assert r.view.cue == "BREATHE OUT · SLIDE DOWN"
+        assert r.view.working == "working  both legs"
+        r.advance(2)
+        assert r.view.cue == "HOLD  1 …"
+        assert r.view.breath_word == "hold"
+        r.advance(1)
+        assert r.view.cue == "HOLD  1 … 2"
+        r.advance(1)
+        assert r.view.cue == "PUSH BACK UP TO STANDING"
+        assert "knees stay behind your toes" in r.view.reminder
+
+
+async def test_space_pauses_everything_and_goes_on_from_the_same_moment(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 2.5)
+        before = r.view
+        await pilot.press("space")
+        assert r.view.cue == "PAUSED — space to go on"
+        await pilot.pause()
+        assert "P A U S E D   —   space to go on" in screen_text(r.app)
+        r.advance(300)
+        assert r.view.where == before.where
+        assert r.view.breath == before.breath
+        await pilot.press("space")
+        assert r.view.cue == before.cue
+        r.advance(1.5)
+        assert r.view.cue == "LOWER SLOWLY"
+
+
+async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(20)
+        await pilot.press("n")
+        assert r.view.cue == "SWITCH SIDES"
+        assert r.view.where.startswith("set 2 of 10")
+        r.advance(5 + 2 * REP + 1)
+        assert r.view.big_number == "3"
+        await pilot.press("b")
+        assert r.view.cue == "SWITCH SIDES"
+        await pilot.press("n")
+        assert r.view.cue == "REST"
+        assert r.view.working == ""
+
+
+async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert len(r.bells) == 1
+        r.advance(PREPARE)
+        r.advance(2)
+        assert len(r.bells) == 3
+        assert r.view.bell == "bell on"
+        await pilot.press("m")
+        assert r.view.bell == "bell off"
+        await pilot.pause()
+        assert "bell off" in screen_text(r.app)
+        r.advance(2)
+        r.advance(2)
+        assert len(r.bells) == 3
+        await pilot.press("m")
+        r.advance(2)
+        assert len(r.bells) == 4
+    assert acknowledge(data_dir).read_profile().settings.bell is True
+
+
+async def test_the_bell_setting_off_starts_the_session_muted(data_dir: Path) -> None:
+    store = acknowledge(data_dir, settings=Settings(bell=False))
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE)
+        assert r.bells == []
+        assert r.view.bell == "bell off"
+
+
+async def test_escape_asks_and_any_other_key_carries_on(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 1)
+        await pilot.press("escape")
+        assert isinstance(r.app.screen, ConfirmScreen)
+        await pilot.pause()
+        assert "End the session now?" in screen_text(r.app)
+        r.clock.advance(60)  # asking stops the clock of the session
+        await pilot.press("n")
+        assert isinstance(r.app.screen, PlayerScreen)
+        assert r.view.cue == "BREATHE IN"
+        assert r.view.where.startswith("set 1 of 10")
+        r.advance(1)
+        assert r.view.cue == "BREATHE OUT · RAISE THE LEG"
+
+
+async def test_escape_then_y_ends_early_and_keeps_what_was_done(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 4 * REP + 1)
+        await pilot.press("escape", "y")
+        assert isinstance(r.app.screen, FinishedScreen)
+        await pilot.pause()
+        text = screen_text(r.app)
+        assert "S E S S I O N   E N D E D   E A R L Y" in text
+        assert "reps        4 of 20" in text
+        await pilot.press("escape")
+        await settle(pilot, r)
+        assert isinstance(r.app.screen, HomeScreen)
+        saved = r.written()
+        assert (saved.status, saved.sets[0].reps, saved.pain_after) == ("partial", 4, None)
+        await pilot.pause()
+        assert "r resume" in screen_text(r.app)
+
+
+async def test_the_finished_screen_sums_up_and_stores_pain_now(
+        data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(80):
+            r.advance(5)
+        assert isinstance(r.app.screen, FinishedScreen)
+        await pilot.pause()
+        text = screen_text(r.app)
+        assert "sets        10 of 10 finished" in text
+        assert "reps        20 of 20" in text
+        assert "stretches   8 of 8" in text
+        assert "time        6:15" in text
+        await pilot.press("1", "0", "backspace", "3", "enter")
+        await settle(pilot, r)
+        assert isinstance(r.app.screen, HomeScreen)
+        saved = r.written()
+        assert (saved.status, saved.pain_after) == ("completed", 3)
+        assert all(s.reps == s.target for s in saved.sets)
+        await pilot.pause()
+        assert "done" in screen_text(r.app)
+
+
+@pytest.mark.parametrize(("keys", "pain"), [(("1", "0"), 10), (("7", "3"), 3), (("0",), 0)])
+async def test_pain_digits_make_a_number_from_0_to_10(
+        data_dir: Path, store: Store, keys: tuple[str, ...], pain: int) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(6):
+            await pilot.press("n")
+        for _ in range(4):
+            await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(r.app.screen, FinishedScreen)
+        await pilot.press(*keys, "enter")
+        await settle(pilot, r)
+        assert r.written().pain_after == pain
+
+
+async def test_resume_goes_on_from_the_set_in_progress_with_the_same_record(
+        data_dir: Path, store: Store) -> None:
+    timeline = compile_timeline(load_programme("beginner"), Settings())
+    earlier = NOW - dt.timedelta(hours=1)
+    interrupted = record_reps(
+        start_record(timeline, phase="beginner", started_at=earlier), (10, 4) + (0,) * 8, earlier)
+    store.save_session(interrupted)
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "r resume" in screen_text(r.app)
+        await pilot.press("r")
+        assert r.view.cue == "SWITCH SIDES"
+        assert r.view.where.startswith("set 2 of 10")
+        r.advance(5 + 2 * REP)
+        await settle(pilot, r)
+        saved = r.written()
+        assert saved.id == interrupted.id
+        assert saved.started_at == earlier
+        assert [s.reps for s in saved.sets[:2]] == [10, 4]  # 2 new reps never lower the 4
+        r.advance(3 * REP)
+        await settle(pilot, r)
+        assert r.written().sets[1] == SetRecord("side-lying-hip-abduction", "right", 5, 10)
+        for _ in range(60):
+            r.advance(5)
+        await pilot.press("enter")
+        await settle(pilot, r)
+        sessions = store.read_journal().sessions
+        assert len(sessions) == 1
+        assert sessions[0].status == "completed"
+        assert sessions[0].sets[0].reps == 10
+
+
+async def test_s_with_an_interrupted_session_starts_a_fresh_record(
+        data_dir: Path, store: Store) -> None:
+    timeline = compile_timeline(load_programme("beginner"), Settings())
+    store.save_session(start_record(timeline, phase="beginner", started_at=NOW))
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await settle(pilot, r)
+        assert len(store.read_journal().sessions) == 2
+
+
+async def test_a_programme_file_is_played_and_count_seconds_scales_it(
+        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'schema = 1\nname = "mine"\n'
+        '[[blocks]]\ntype = "exercise"\nexercise = "clam"\nname = "clamshell"\n'
+        'sides = ["left"]\nreps = 2\nreminder = "heels together"\n'
+        '[[blocks.pattern]]\ncue = "inhale"\ncounts = 2\ntext = "Breathe in"\n'
+        '[[blocks.pattern]]\ncue = "exhale"\ncounts = 2\ntext = "Open the knee"\n',
+        encoding="utf-8",
+    )
+    r = rig(data_dir, store, programme_file=mine, count_seconds=0.5)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert r.view.heading == "glutewake · MINE · clamshell"
+        assert r.view.cue == "BREATHE IN"
+        r.advance(1.0)
+        assert r.view.cue == "OPEN THE KNEE"
+        r.advance(3.0)
+        assert isinstance(r.app.screen, FinishedScreen)
+        await pilot.press("escape")
+        await settle(pilot, r)
+        saved = r.written()
+        assert (saved.programme, saved.status, saved.sets[0].reps) == ("mine", "completed", 2)
