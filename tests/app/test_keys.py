@@ -18,7 +18,7 @@ from .conftest import flat, make_app, screen_text
 
 @pytest.mark.parametrize(
     ("key", "feature"),
-    [("c", "symptom check"), ("h", "history")],
+    [("h", "history")],
 )
 async def test_unbuilt_screens_say_so_and_escape_goes_back(
     data_dir: Path, store: Store, key: str, feature: str

@@ -64,9 +64,10 @@ class GlutewakeApp(App[None]):
         return result
 
     def action_start_session(self) -> None:
+        from glutewake.app.rest_gate import unless_resting
         from glutewake.app.session import start_session
 
-        start_session(self)
+        unless_resting(self, lambda: start_session(self))
 
     def action_resume_session(self) -> None:
         from glutewake.app.session import resume_session
@@ -74,10 +75,14 @@ class GlutewakeApp(App[None]):
         resume_session(self)
 
     def action_symptom_check(self) -> None:
-        self._placeholder("symptom check")
+        from glutewake.app.screens.symptom_check import SymptomCheckScreen
+
+        self._open(SymptomCheckScreen)
 
     def action_history(self) -> None:
-        self._placeholder("history")
+        from glutewake.app.screens.history import HistoryScreen
+
+        self._open(HistoryScreen)
 
     def action_switch_phase(self) -> None:
         from glutewake.app.phase import switch_phase

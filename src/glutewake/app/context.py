@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glutewake.core.programme import Programme
-from glutewake.core.records import Journal, Session
+from glutewake.core.records import Journal, Session, SymptomCheck
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
@@ -91,6 +91,12 @@ class Coach:
         """Insert or replace a session by id (the player, after every repetition)."""
         self._check_writable()
         self.store.save_session(session)
+
+    def add_symptom_check(self, check: SymptomCheck) -> SymptomCheck:
+        """Record a symptom check with the advice it gave (the `c` screen)."""
+        self._check_writable()
+        self.store.add_symptom_check(check)
+        return check
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from glutewake.core.advice import Advice, Answers, advise
+from glutewake.core.advice import REST_PAIN, Advice, Answers, advise
 from glutewake.core.records import Journal, SymptomCheck
 from glutewake.core.timeline import SetInfo, Timeline
 
@@ -62,8 +62,9 @@ def why_not_advanced(journal: Journal, check: SymptomCheck | None) -> str:
             "A symptom check (c on the home screen) helps you judge where you are."
         )
     when = day_label(check.at.date())
-    reason = advice_of(journal, check).full_reason
-    if check.advice == "rest":
+    advice = current_advice(journal, check)
+    reason = advice.full_reason
+    if advice.level == "rest":
         return (
             f"Your last symptom check ({when}) said to rest and see a professional. "
             f"{reason} Please talk to your doctor or physical therapist before you make "
@@ -84,12 +85,39 @@ def advice_of(journal: Journal, check: SymptomCheck) -> Advice:
     differently, the stored level stands and its reason is the reported facts.
     """
     earlier = [c for c in journal.symptom_checks if c.at < check.at]
-    before = [s for s in journal.sessions if s.started_at < check.at and s.pain_after is not None]
-    answers = Answers(
-        check.pain_during_run, check.pain_after_run, check.wobbly_gait, check.weight_on_one_hip,
-        check.spread, check.cleared_for_exercise, check.cleared_for_advanced,
-    )
-    advice = advise(answers, earlier, before[-1].pain_after if before else None)
+    advice = advise(answers_of(check), earlier, pain_now_between(journal, None, check.at))
     if advice.level == check.advice:
         return advice
     return Advice(check.advice, check_facts(check) + ".")
+
+
+def current_advice(journal: Journal, check: SymptomCheck) -> Advice:
+    """The advice `check` gave, turned to rest when a session since ended with pain now of 7+.
+
+    The rule counts the last session's "pain now"; one recorded after the check counts too.
+    """
+    since = pain_now_between(journal, check.at, None)
+    if since is None or since < REST_PAIN or check.advice == "rest":
+        return advice_of(journal, check)
+    earlier = [c for c in journal.symptom_checks if c.at < check.at]
+    return advise(answers_of(check), earlier, since)
+
+
+def answers_of(check: SymptomCheck) -> Answers:
+    """The answers a stored check was given."""
+    return Answers(
+        check.pain_during_run, check.pain_after_run, check.wobbly_gait, check.weight_on_one_hip,
+        check.spread, check.cleared_for_exercise, check.cleared_for_advanced,
+    )
+
+
+def pain_now_between(journal: Journal, after: dt.datetime | None,
+                     before: dt.datetime | None) -> int | None:
+    """The "pain now" of the latest session started in (after, before) that recorded one."""
+    pains = [
+        s.pain_after for s in journal.sessions
+        if s.pain_after is not None
+        and (after is None or s.started_at > after)
+        and (before is None or s.started_at < before)
+    ]
+    return pains[-1] if pains else None

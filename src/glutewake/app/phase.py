@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glutewake.app.overview import last_check, why_not_advanced
+from glutewake.app.overview import current_advice, last_check, why_not_advanced
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
@@ -18,7 +18,7 @@ def switch_phase(app: GlutewakeApp) -> None:
         return
     journal = coach.journal()
     last = last_check(journal)
-    if last is not None and last.advice == "advanced":
+    if last is not None and current_advice(journal, last).level == "advanced":
         _set(app, "advanced")
         return
     from glutewake.app.screens.confirm import ConfirmScreen

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.overview import (
-    advice_of,
+    current_advice,
     day_label,
     last_check,
     minutes,
@@ -134,7 +134,7 @@ class HomeScreen(Screen[None]):
                 "  Press c to record how your hip feels; the advice helps you pick a phase."
             )
             return
-        advice = advice_of(journal, check)
+        advice = current_advice(journal, check)
         panel.update(
             f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]\n"
             f"  {escape(advice.full_reason)}"

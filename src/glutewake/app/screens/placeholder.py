@@ -14,7 +14,6 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
 WHAT_IT_WILL_DO = {
-    "symptom check": "it will record how your hip feels and give advice for your phase",
     "history": "it will show your streaks, a calendar and your sessions",
 }
 

@@ -1,0 +1,173 @@
+"""The symptom check: seven quick answers by keyboard, then the advice level and its reason.
+
+The check is a record of what the user reports, never a diagnosis. Enter saves it through
+the store (time from the app's clock) and shows the advice; escape leaves without saving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from glutewake.app.keys import Key
+from glutewake.app.overview import day_label, last_check, pain_now_between
+from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.advice import PLACE_NAMES, Advice, Answers, advise
+from glutewake.core.records import SymptomCheck, new_id
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+    from glutewake.core.records import Journal
+
+SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutewake.check.save",
+           "check")
+CANCEL = Key("escape", "cancel", "back without saving", "Leave; nothing is saved",
+             "glutewake.check.cancel", "check", display="esc")
+NEXT = Key("down", "app.focus_next", "move", "Next question (tab too)", "glutewake.check.next",
+           "check", display="↑↓")
+PREVIOUS = Key("up", "app.focus_previous", "previous", "Previous question (shift+tab too)",
+               "glutewake.check.previous", "check", show=False)
+# Once the advice is shown, enter and escape both lead home.
+DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done",
+           "check")
+FORM_KEYS = (NEXT, CHANGE, TOGGLE, SAVE, CANCEL)
+
+INTRO = ("Answer for the past week. This is a record of what you feel, not a diagnosis: "
+         "only a professional can examine you.")
+SPREAD_CHOICES = (("knees", "knees"), ("achilles", "Achilles"), ("calves", "calves"),
+                  ("feet", "feet"))
+assert {place for place, _ in SPREAD_CHOICES} == set(PLACE_NAMES)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One row of the form: what is asked, a short word of help, and the answer's id."""
+
+    label: str
+    hint: str
+    answer_id: str
+
+
+QUESTIONS = (
+    Question("Hip pain while running", "0 none · 10 worst\n1 then 0 types 10", "pain-during"),
+    Question("Hip pain after running", "that day or the next", "pain-after"),
+    Question("Wobbly or lurching walk", "hips dip as you walk", "wobbly"),
+    Question("Weight shifted onto one hip", "when you stand still", "one-hip"),
+    Question("Problems spreading to", "tick each place that has started to trouble you",
+             "spread"),
+    Question("Cleared for exercise", "by a doctor or\nphysical therapist", "cleared"),
+    Question("Cleared for advanced phase", "for wall mini squats", "cleared-advanced"),
+)
+
+
+class SymptomCheckScreen(Screen[None]):
+    """The form, then the advice it gave; the saved check shows on home straight away."""
+
+    BINDINGS: ClassVar[list[Binding]] = [key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS)]
+    CSS_PATH = "../symptom_check.tcss"
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    saved: SymptomCheck | None = None
+    """The check once stored (or refused by a read-only store: then `stored` is False)."""
+
+    def compose(self) -> ComposeResult:
+        journal = self.app.coach.journal()
+        self.journal = journal
+        previous = last_check(journal)
+        yield TitleBar("symptom check")
+        yield Static(INTRO, id="check-intro", markup=False)
+        with Vertical(id="check-form"):
+            yield from self._rows(previous)
+        yield Static(id="check-result", markup=False)
+        yield KeyLine(FORM_KEYS, id="keys")
+
+    def _rows(self, previous: SymptomCheck | None) -> Iterator[Widget]:
+        # Symptoms start afresh; a clinician's go-ahead carries over from the last check.
+        clock = self.app.coach.clock
+        answers: dict[str, Widget] = {
+            "pain-during": PainScale(clock=clock, id="pain-during"),
+            "pain-after": PainScale(clock=clock, id="pain-after"),
+            "wobbly": YesNo(id="wobbly"),
+            "one-hip": YesNo(id="one-hip"),
+            "spread": PlaceTicks(SPREAD_CHOICES, id="spread"),
+            "cleared": YesNo(bool(previous and previous.cleared_for_exercise), id="cleared"),
+            "cleared-advanced": YesNo(bool(previous and previous.cleared_for_advanced),
+                                      id="cleared-advanced"),
+        }
+        for question in QUESTIONS:
+            label = Static(question.label, classes="question-label", markup=False)
+            hint = Static(question.hint, classes="question-hint", markup=False)
+            answer = answers[question.answer_id]
+            if isinstance(answer, PlaceTicks):
+                yield Vertical(Horizontal(label, answer, classes="question"), hint,
+                               classes="question-wide")
+            else:
+                yield Horizontal(label, answer, hint, classes="question")
+
+    def answers(self) -> Answers:
+        """What the form says now."""
+        return Answers(
+            pain_during_run=self.query_one("#pain-during", PainScale).value,
+            pain_after_run=self.query_one("#pain-after", PainScale).value,
+            wobbly_gait=self.query_one("#wobbly", YesNo).value,
+            weight_on_one_hip=self.query_one("#one-hip", YesNo).value,
+            spread=self.query_one("#spread", PlaceTicks).value,
+            cleared_for_exercise=self.query_one("#cleared", YesNo).value,
+            cleared_for_advanced=self.query_one("#cleared-advanced", YesNo).value,
+        )
+
+    def action_save(self) -> None:
+        if self.saved is not None:
+            self.dismiss()
+            return
+        at = self.app.coach.now()
+        answers = self.answers()
+        advice = advise_now(self.journal, answers, at)
+        check = SymptomCheck(
+            id=new_id(), at=at, pain_during_run=answers.pain_during_run,
+            pain_after_run=answers.pain_after_run, wobbly_gait=answers.wobbly_gait,
+            weight_on_one_hip=answers.weight_on_one_hip, spread=answers.spread,
+            cleared_for_exercise=answers.cleared_for_exercise,
+            cleared_for_advanced=answers.cleared_for_advanced, advice=advice.level,
+        )
+        stored = self.app.save(lambda: self.app.coach.add_symptom_check(check)) is not None
+        self.saved = check
+        self._show_result(advice, at, stored)
+
+    def action_cancel(self) -> None:
+        if self.saved is None:
+            self.app.notify("Nothing was saved.", title="Symptom check left")
+        self.dismiss()
+
+    def _show_result(self, advice: Advice, at: dt.datetime, stored: bool) -> None:
+        self.query_one("#check-form").disabled = True
+        result = self.query_one("#check-result", Static)
+        result.add_class(f"-{advice.level}", "-shown")
+        text = Text.assemble((advice.word, "bold"), " — ", advice.reason)
+        if advice.see_professional:
+            text.append(f"\n{advice.see_professional}", "bold")
+        if stored:
+            text.append(f"\nSaved {day_label(at.date())} at {at:%H:%M}; home shows it too.")
+        else:
+            text.append("\nNot saved: this check is shown now and then forgotten.")
+        result.update(text)
+        self.query_one("#keys", KeyLine).keys = (DONE,)
+
+
+def advise_now(journal: Journal, answers: Answers, at: dt.datetime) -> Advice:
+    """The rule applied to `answers` given at `at`: earlier checks and the last session's pain."""
+    earlier = [check for check in journal.symptom_checks if check.at < at]
+    return advise(answers, earlier, pain_now_between(journal, None, at))
