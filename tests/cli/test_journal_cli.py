@@ -264,3 +264,18 @@ def test_no_journal_command_imports_textual(tmp_path: Path) -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_read_only_journal_folder_is_one_clear_line(run_cli: RunCli, data_dir: Path) -> None:
+    run_cli("log", "--rest", "--date", YESTERDAY.isoformat())
+    before = tree(data_dir)
+    (data_dir / "journal").chmod(0o500)
+    try:
+        result = run_cli("log", "--activity", "swimming", "--minutes", "10")
+        history = run_cli("history")
+    finally:
+        (data_dir / "journal").chmod(0o700)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "read-only" in result.stderr
+    assert history.returncode == 0
+    assert tree(data_dir) == before

@@ -541,3 +541,26 @@ def test_journal_equality_helper_sorts(store: Store) -> None:
     store.save_session(session("a"))
     assert [s.id for s in store.read_journal().sessions] == ["a", "b"]
     assert isinstance(store.read_journal(), Journal)
+
+
+def test_status_summary_on_a_read_only_folder_writes_nothing(store: Store) -> None:
+    full_month(store)
+    store.lock_path.unlink()
+    before = tree(store.data_dir)
+    store.data_dir.chmod(0o500)
+    try:
+        assert journal_days(store).done == {dt.date(2026, 11, 24)}
+    finally:
+        store.data_dir.chmod(0o700)
+    assert tree(store.data_dir) == before
+
+
+def test_a_writer_waits_for_the_lock_and_gives_up_with_a_message(store: Store) -> None:
+    from glutewake.store.files import locked
+
+    full_month(store)
+    with locked(store.lock_path), pytest.raises(Unwritable, match="kept the data locked"), \
+            locked(store.lock_path, timeout=0.05):
+        pass
+    with locked(store.lock_path, timeout=0.05):  # released again
+        pass

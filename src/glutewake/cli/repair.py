@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from glutewake.cli.options import data_dir_from
-    from glutewake.store import FutureSchema, Store
+    from glutewake.store import FutureSchema, MalformedFile, Store
 
     store = Store(data_dir_from(args))
     problems = store.problems()
@@ -38,7 +38,6 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         if isinstance(problem, FutureSchema):
             print(f"Left {problem.path} alone: a newer glutewake wrote it; upgrade to use it.")
-        elif not isinstance(problem, FutureSchema) and problem.path.exists() and \
-                problem.path.name in ("journal",):
-            print(f"Could not check {problem.path}: {problem}")
+        elif not isinstance(problem, MalformedFile):
+            print(f"Left {problem.path} alone: {problem}")
     return 0

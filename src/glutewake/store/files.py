@@ -172,7 +172,11 @@ class _TryLock:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
         except OSError:
             return False
-        if not _try_acquire(fd):
+        try:
+            acquired = _try_lock(fd, self.lock_path)
+        except Unwritable:
+            acquired = False
+        if not acquired:
             os.close(fd)
             return False
         self.fd = fd
@@ -188,11 +192,18 @@ class _TryLock:
 def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     pause = 0.001
-    while not _try_acquire(fd):
+    while not _try_lock(fd, lock_path):
         if time.monotonic() > deadline:
             raise Unwritable(lock_path, "another glutewake kept the data locked; try again")
         time.sleep(pause)
         pause = min(pause * 2, 0.05)
+
+
+def _try_lock(fd: int, lock_path: Path) -> bool:
+    try:
+        return _try_acquire(fd)
+    except OSError as error:  # e.g. a file system without locks
+        raise Unwritable(lock_path, f"cannot lock: {os_reason(error)}") from None
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

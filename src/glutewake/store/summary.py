@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import Journal
@@ -90,7 +91,7 @@ def _days(months: dict[str, Any]) -> Days:
     return Days(done, rest, latest[0] if latest else None, latest[1] if latest else None)
 
 
-def _load(path: os.PathLike[str]) -> dict[str, Any]:
+def _load(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as file:
             document = json.load(file)
@@ -102,15 +103,15 @@ def _load(path: os.PathLike[str]) -> dict[str, Any]:
         return {}  # missing or damaged: it is rebuilt from the journal
 
 
-def _save(store: Store, path: Any, months: dict[str, Any]) -> None:
+def _save(store: Store, path: Path, months: dict[str, Any]) -> None:
     if not store.data_dir.is_dir():
-        return
+        return  # never create the data folder just to cache an empty summary
     data = json.dumps({"version": CACHE_VERSION, "months": months}, separators=(",", ":"))
-    with try_locked(store.lock_path) as held:
-        if not held:
-            return  # a writer is busy; the next run refreshes the cache
-        try:
-            ensure_dir(path.parent)
-            atomic_write(path, data.encode())
-        except StoreError:
-            pass  # a read-only data folder still gets its status, just without the cache
+    try:
+        ensure_dir(store.data_dir)  # refuses a read-only folder before the lock file is made
+        with try_locked(store.lock_path) as held:
+            if held:  # when a writer is busy, the next run refreshes the cache instead
+                ensure_dir(path.parent)
+                atomic_write(path, data.encode())
+    except StoreError:
+        pass  # a read-only data folder still gets its status, just without the cache
