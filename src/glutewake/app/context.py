@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glutewake.core.programme import Programme
-from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
@@ -97,6 +97,16 @@ class Coach:
         self._check_writable()
         self.store.add_symptom_check(check)
         return check
+
+    def log_rest_day(self, day: dt.date) -> RestDay:
+        """Mark `day` as a rest day (history's `R`); the same day twice keeps one record."""
+        self._check_writable()
+        return self.store.add_rest_day(day)
+
+    def log_activity(self, day: dt.date, kind: str, minutes: int) -> Activity:
+        """Record another activity (history's `l`)."""
+        self._check_writable()
+        return self.store.add_activity(day, kind, minutes)
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -1,0 +1,307 @@
+"""History: streaks, twelve weeks of days, this week's variety, pain trends, every session.
+
+The screen opens on the last twelve weeks' month files alone (a handful, however long the
+history); the streak and the full sessions table follow from a worker thread, so ten years
+of journal never hold up the first paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Digits, Static
+from textual.worker import get_current_worker
+
+from glutewake.app.history_view import (
+    CALENDAR_WEEKS,
+    COLUMNS,
+    NEWEST_FIRST,
+    SortOrder,
+    calendar_start,
+    day_words,
+    months_between,
+    pain_series,
+    plural,
+    session_cells,
+    variety_line,
+    variety_nudge,
+)
+from glutewake.app.keys import Key, bindings_for, keys_for
+from glutewake.app.screens.log_forms import (
+    ActivityEntry,
+    LogActivityForm,
+    LogRestDayForm,
+    RestEntry,
+)
+from glutewake.app.widgets.calendar import StreakCalendar
+from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.pain_trend import PainTrend
+from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.history import calendar_weeks, week_variety
+from glutewake.core.records import Journal
+from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
+from glutewake.store import merge
+from glutewake.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from glutewake.app.app import GlutewakeApp
+    from glutewake.store import Store
+
+STREAK_RULE = (
+    "A day counts when it holds a completed session. Rest days keep the run going; "
+    "a day with neither ends it."
+)
+EMPTY_STATE = (
+    "Nothing recorded yet — this is where your streak will grow.\n\n"
+    "Each completed session lights up a day on the calendar. Press escape and then s on the "
+    "home screen to start today's. Did you swim, cycle or rest instead? Press l to log an "
+    "activity, or R for a rest day."
+)
+READ_ONLY_NOTE = (
+    "READ-ONLY: a data file could not be read, so nothing can be logged this run. "
+    "Home says which file and how to fix it."
+)
+SORT_KEYS = (
+    Key("s", "sort_next", "sort", "Sort the sessions another way (or click a column)",
+        "glutewake.history.sort", "history"),
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the worker read: the streak (from the store's summary) and then every record."""
+
+    streak: Streak | None
+    journal: Journal | None
+
+
+def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
+    """The records of the months from `first` to `last`; a month that cannot be read is left
+    out (the read-only banner on home names it)."""
+    journals = []
+    for month in months_between(first, last):
+        try:
+            journals.append(store.read_month(month))
+        except StoreError:
+            continue
+    return merge(journals)
+
+
+def read_everything(store: Store) -> Journal:
+    try:
+        return store.read_journal(skip_problems=True)
+    except StoreError:
+        return Journal()
+
+
+def read_streak(store: Store, today: dt.date) -> Streak | None:
+    """The streak from the store's per-month summary (cheap once cached), or None when a
+    month cannot be read."""
+    from glutewake.store.summary import journal_days
+
+    try:
+        days = journal_days(store)
+    except StoreError:
+        return None
+    return compute_streak(days.done, days.rest, today)
+
+
+class HistoryScreen(Screen[None]):
+    """Streaks, the calendar, variety, pain, sessions; `l` / `R` log, `r` reads again."""
+
+    CSS_PATH = "../history.tcss"
+    BINDINGS: ClassVar = [*bindings_for("history"), *(key.binding() for key in SORT_KEYS),
+                          *bindings_for("screen")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+
+    app: GlutewakeApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_order: SortOrder = NEWEST_FIRST
+        self.journal = Journal()
+        self.complete = False  # whether the table holds every session or only recent ones
+        self.announce_refresh = False
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TitleBar("History")
+        if self.app.coach.read_only:
+            yield Static(READ_ONLY_NOTE, id="history-read-only", markup=False)
+        with Vertical(id="history-body"):
+            with Horizontal(id="history-streaks"):
+                yield Digits("-", id="history-current")
+                yield Static("days in\na row", id="history-current-label", classes="history-streak-label")
+                yield Digits("-", id="history-longest")
+                yield Static("longest\nrun", id="history-longest-label", classes="history-streak-label")
+                yield Static(STREAK_RULE, id="history-rule", markup=False)
+            yield Static(EMPTY_STATE, id="history-empty", markup=False)
+            with Horizontal(id="history-middle"):
+                yield StreakCalendar(id="history-calendar")
+                with Vertical(id="history-side"):
+                    yield Static(id="history-variety", markup=False)
+                    yield Static(id="history-nudge", markup=False)
+                    with Vertical(id="history-pain"):
+                        for name in ("during", "after", "sessions"):
+                            yield PainTrend(id=f"history-pain-{name}")
+            yield DataTable(id="history-sessions", cursor_type="row", zebra_stripes=True)
+        yield KeyLine(self._keys(), id="keys")
+
+    def _keys(self) -> tuple[Key, ...]:
+        return (*keys_for("history"), *SORT_KEYS, *keys_for("screen"), keys_for("everywhere")[0])
+
+    def on_mount(self) -> None:
+        table = self.query_one("#history-sessions", DataTable)
+        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13,
+                  "stretches": 9, "pain": 4}
+        for key, label in COLUMNS:
+            table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
+        self.watch(self.app, "data_version", self.reload, init=False)
+        self.reload()
+
+    # -- reading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the last twelve weeks at once, then read the streak and every session."""
+        coach = self.app.coach
+        today = coach.today()
+        recent = read_recent(coach.store, calendar_start(today), today)
+        self._show(recent, today)
+        self.complete = False
+        self._show_sessions(recent)
+        self._read_in_background(today)
+
+    @work(thread=True, exclusive=True, group="history-read")
+    def _read_in_background(self, today: dt.date) -> None:
+        store = self.app.coach.store
+        worker = get_current_worker()
+        streak = read_streak(store, today)
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._apply, Loaded(streak, None), today)
+        journal = read_everything(store)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._apply, Loaded(None, journal), today)
+
+    def _apply(self, loaded: Loaded, today: dt.date) -> None:
+        if loaded.streak is not None:
+            self._show_streak(loaded.streak)
+        if loaded.journal is not None:
+            journal = loaded.journal
+            if loaded.streak is None and not self._streak_shown:
+                self._show_streak(compute_streak(done_days(journal), rest_days(journal), today))
+            self.complete = True
+            self._show(journal, today)
+            self._show_sessions(journal)
+            if self.announce_refresh:
+                self.announce_refresh = False
+                self.notify(f"Read again: {self._counts(journal)}.", title="History")
+
+    _streak_shown = False
+
+    # -- showing -------------------------------------------------------------------------
+    def _show_streak(self, streak: Streak) -> None:
+        self._streak_shown = True
+        self.query_one("#history-current", Digits).update(str(streak.current))
+        self.query_one("#history-longest", Digits).update(str(streak.longest))
+        self.query_one("#history-current-label", Static).update(
+            "day in\na row" if streak.current == 1 else "days in\na row")
+
+    def _show(self, journal: Journal, today: dt.date) -> None:
+        """Everything but the streak and the table: calendar, variety, pain, empty state."""
+        self.journal = journal
+        empty = not (journal.sessions or journal.rest_days or journal.activities
+                     or journal.symptom_checks)
+        # An empty recent window is not an empty history until every month has been read.
+        self.set_class(empty and self.complete, "-empty")
+        calendar = self.query_one(StreakCalendar)
+        calendar.today = today
+        calendar.weeks = tuple(tuple(week) for week in
+                               calendar_weeks(journal, today, CALENDAR_WEEKS))
+        week = week_variety(journal, today)
+        self.query_one("#history-variety", Static).update(f"This week  {variety_line(week)}")
+        nudge = variety_nudge(week)
+        self.query_one("#history-nudge", Static).update(nudge)
+        self.query_one("#history-nudge").set_class(not nudge, "-blank")
+        for name, series in zip(("during", "after", "sessions"), pain_series(journal),
+                                strict=True):
+            self.query_one(f"#history-pain-{name}", PainTrend).series = series
+
+    def _show_sessions(self, journal: Journal) -> None:
+        table = self.query_one("#history-sessions", DataTable)
+        table.clear()
+        table.add_rows(session_cells(s) for s in journal.sessions)
+        self._sort()
+        if not self.complete:
+            table.border_title = "Sessions · reading older months…"
+        self.set_class(not journal.sessions and self.complete and not self.has_class("-empty"),
+                       "-no-sessions")
+
+    def _sort(self) -> None:
+        table = self.query_one("#history-sessions", DataTable)
+        table.sort(self.sort_order.column, reverse=self.sort_order.descending)
+        count = plural(table.row_count, "session")
+        table.border_title = f"Sessions · {count} · {self.sort_order.words}"
+        table.border_subtitle = "pain: after the session, 0 to 10"
+
+    @staticmethod
+    def _counts(journal: Journal) -> str:
+        return ", ".join((plural(len(journal.sessions), "session"),
+                          plural(len(journal.rest_days), "rest day"),
+                          plural(len(journal.activities), "activity").replace("activitys",
+                                                                              "activities")))
+
+    # -- sorting -------------------------------------------------------------------------
+    def action_sort_next(self) -> None:
+        self.sort_order = self.sort_order.next()
+        self._sort()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_order = self.sort_order.clicked(str(event.column_key.value))
+        self._sort()
+
+    # -- recording -----------------------------------------------------------------------
+    def action_refresh(self) -> None:
+        self.announce_refresh = True
+        self.reload()
+
+    def action_log_activity(self) -> None:
+        if self._refuse_when_read_only():
+            return
+        kinds = sorted({a.kind for a in self.journal.activities})
+        self.app.push_screen(LogActivityForm(self.app.coach.today(), kinds), self._save)
+
+    def action_rest_day(self) -> None:
+        if self._refuse_when_read_only():
+            return
+        self.app.push_screen(LogRestDayForm(self.app.coach.today()), self._save)
+
+    def _refuse_when_read_only(self) -> bool:
+        if self.app.coach.read_only:
+            self.notify("Nothing can be logged: a data file is damaged, so this run is "
+                        "read-only. Home names the file and how to fix it.",
+                        title="Read-only", severity="error", timeout=8)
+        return self.app.coach.read_only
+
+    def _save(self, entry: ActivityEntry | RestEntry | None) -> None:
+        coach = self.app.coach
+        if isinstance(entry, ActivityEntry):
+            saved = self.app.save(lambda: coach.log_activity(entry.day, entry.kind,
+                                                             entry.minutes))
+            if saved is not None:
+                self.notify(f"Logged {saved.minutes} min of {saved.kind} on "
+                            f"{day_words(saved.day)}.", title="Saved")
+        elif isinstance(entry, RestEntry):
+            before = {r.day for r in self.journal.rest_days}
+            rest = self.app.save(lambda: coach.log_rest_day(entry.day))
+            if rest is not None:
+                already = rest.day in before
+                self.notify(f"{day_words(rest.day)} {'was already' if already else 'is now'} "
+                            "a rest day.", title="Saved")
+

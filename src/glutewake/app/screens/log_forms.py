@@ -1,0 +1,157 @@
+"""Small forms over the history screen: log another activity, or a rest day.
+
+Each field is checked by the same rules as `glutewake log` (core/log_entry.py) as it is
+typed; enter saves when every field passes, or names the first problem in a notification.
+The form only collects the entry: the history screen saves it through the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Static
+
+from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
+from glutewake.errors import UserError
+
+Entry = TypeVar("Entry")
+KNOWN_KINDS = ("swimming", "cycling", "elliptical", "walking", "aerobics", "running",
+               "yoga", "rowing")
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    """Minutes of another kind of exercise on a day."""
+
+    day: dt.date
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class RestEntry:
+    """A rest day."""
+
+    day: dt.date
+
+
+class Checked(Validator):
+    """A field checked by one of core/log_entry.py's rules (a UserError means invalid)."""
+
+    def __init__(self, check: Callable[[str], object]) -> None:
+        super().__init__()
+        self.check = check
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.check(value)
+        except UserError as error:
+            return self.failure(str(error))
+        return self.success()
+
+
+class LogForm(ModalScreen[Entry | None], Generic[Entry]):
+    """A titled box of labelled one-line fields; enter saves, escape leaves."""
+
+    BINDINGS: ClassVar = [
+        Binding("escape", "cancel", "cancel", tooltip="Leave without saving",
+                id="glutewake.history.form.cancel"),
+    ]
+    CSS_PATH = "../history.tcss"
+    DEFAULT_CLASSES = "log-form-screen"
+    TITLE_TEXT = ""
+    NOTE = ""
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self.today = today
+
+    def fields(self) -> Iterable[tuple[str, Input, str]]:
+        """(label, input, hint) for each field, top to bottom."""
+        raise NotImplementedError
+
+    def entry(self) -> Entry:
+        """The entry the fields describe; raises UserError naming the first bad field."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="log-form") as box:
+            box.border_title = self.TITLE_TEXT
+            if self.NOTE:
+                yield Static(self.NOTE, classes="log-form-note", markup=False)
+            for label, field, hint in self.fields():
+                with Horizontal(classes="log-form-row"):
+                    yield Static(label, classes="log-form-label", markup=False)
+                    yield field
+                    yield Static(hint, classes="log-form-hint", markup=False)
+            yield Static("[b $accent]enter[/] save   [b $accent]tab[/] next field   "
+                         "[b $accent]esc[/] cancel", classes="log-form-keys")
+
+    def day_field(self) -> Input:
+        return Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="day", max_length=10,
+                     validators=[Checked(lambda text: parse_day(text, self.today, name="the day"))],
+                     compact=True)
+
+    def day(self) -> dt.date:
+        return parse_day(self.query_one("#day", Input).value.strip(), self.today, name="the day")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            entry = self.entry()
+        except UserError as error:
+            self.notify(str(error), title="Check this field", severity="warning", timeout=6)
+            return
+        self.dismiss(entry)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LogActivityForm(LogForm[ActivityEntry]):
+    """`l` on history: what, for how long, on which day."""
+
+    TITLE_TEXT = "Log another activity"
+    NOTE = "Swimming, cycling, the elliptical… anything besides the rehab session."
+
+    def __init__(self, today: dt.date, kinds: Iterable[str] = ()) -> None:
+        super().__init__(today)
+        self.kinds = tuple(dict.fromkeys((*kinds, *KNOWN_KINDS)))
+
+    def fields(self) -> Iterable[tuple[str, Input, str]]:
+        yield ("What", Input(placeholder="swimming", id="kind", max_length=40,
+                             suggester=SuggestFromList(self.kinds, case_sensitive=False),
+                             validators=[Checked(activity_kind)], compact=True),
+               "a word or two")
+        yield ("Minutes", Input(placeholder="30", id="minutes", max_length=4,
+                                restrict=r"[0-9]*", validators=[Checked(parse_minutes)],
+                                compact=True),
+               "1 to 1440")
+        yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
+
+    def entry(self) -> ActivityEntry:
+        kind = activity_kind(self.query_one("#kind", Input).value)
+        minutes = parse_minutes(self.query_one("#minutes", Input).value, name="minutes")
+        return ActivityEntry(self.day(), kind, minutes)
+
+
+class LogRestDayForm(LogForm[RestEntry]):
+    """`R` on history: which day was a rest day."""
+
+    TITLE_TEXT = "Log a rest day"
+    NOTE = "A rest day keeps your streak going: it neither breaks it nor adds to it."
+
+    def fields(self) -> Iterable[tuple[str, Input, str]]:
+        yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
+
+    def entry(self) -> RestEntry:
+        return RestEntry(self.day())
