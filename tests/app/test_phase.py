@@ -22,9 +22,8 @@ async def test_no_check_yet_explains_and_y_switches(data_dir: Path, store: Store
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, ConfirmScreen)
-        text = flat(screen_text(app))
-        assert "You have not done a symptom check yet" in text
-        assert "y switch to advanced anyway" in text
+        assert "You have not done a symptom check yet" in app.screen.explanation
+        assert "y switch to advanced anyway" in screen_text(app)
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -49,7 +48,8 @@ async def test_beginner_advice_is_explained_with_its_reason(data_dir: Path, stor
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
-        text = flat(screen_text(app))
+        assert isinstance(app.screen, ConfirmScreen)
+        text = flat(app.screen.explanation)
         assert "said to stay with the beginner phase" in text
         assert "not yet for the advanced phase" in text
 
@@ -59,7 +59,8 @@ async def test_rest_advice_says_to_see_a_professional(data_dir: Path, store: Sto
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
-        assert "rest and see a professional" in flat(screen_text(app))
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "rest and see a professional" in app.screen.explanation
 
 
 async def test_advanced_advice_switches_at_once(data_dir: Path, store: Store) -> None:

@@ -51,6 +51,7 @@ class HomeScreen(Screen[None]):
                 yield Static(id="streak")
             yield Static(id="plan")
             yield Static(id="last-check")
+            yield Static(id="last-check-reason", markup=False)
             yield Static(
                 "Stop if anything hurts sharply, and see a doctor or physical therapist "
                 "before you go on.",
@@ -61,9 +62,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.refresh_facts, init=False)
-        self.refresh_facts()
 
     def on_screen_resume(self) -> None:
+        # Also sent when home is first shown, so this is the first read too.
         self.refresh_facts()
 
     def refresh_facts(self) -> None:
@@ -128,14 +129,13 @@ class HomeScreen(Screen[None]):
 
     def _show_check(self, journal: Journal, check: SymptomCheck | None) -> None:
         panel = self.query_one("#last-check", Static)
+        reason = self.query_one("#last-check-reason", Static)
         if check is None:
-            panel.update(
-                "[b]Last check[/b]  none yet\n"
-                "  Press c to record how your hip feels; the advice helps you pick a phase."
-            )
+            panel.update("[b]Last check[/b]  none yet")
+            reason.update("Press c to record how your hip feels; the advice helps you pick a phase.")
             return
         advice = current_advice(journal, check)
         panel.update(
-            f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]\n"
-            f"  {escape(advice.full_reason)}"
+            f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]"
         )
+        reason.update(advice.full_reason)

@@ -1,0 +1,121 @@
+"""Drive a real command in a real terminal: a private tmux server per test.
+
+    with Tmux() as tmux:
+        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
+        tmux.wait_for("Before you start")
+        tmux.send("Enter")
+        tmux.send("q")
+        assert tmux.wait_exit() == 0
+
+`tmux_required()` skips when tmux is missing, but fails under CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import pytest
+
+TERM = "xterm-256color"
+
+
+def tmux_required() -> None:
+    """Skip the calling test without tmux; in CI a missing tmux is a failure."""
+    if shutil.which("tmux"):
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("tmux is required for the end-to-end tests in CI but is not installed")
+    pytest.skip("tmux is not installed: the end-to-end terminal tests need it")
+
+
+def glutewake_command() -> str:
+    """The installed `glutewake` of this environment (the venv's bin beside the interpreter)."""
+    beside = Path(sys.executable).with_name("glutewake")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("glutewake")
+    if found is None:
+        pytest.fail("the glutewake command is not installed (pip install -e '.[test]')")
+    return found
+
+
+class Tmux:
+    """One private tmux server holding one pane; every call is bounded by a timeout."""
+
+    def __init__(self) -> None:
+        self.socket = f"glutewake-test-{uuid.uuid4().hex[:12]}"
+        descriptor, name = tempfile.mkstemp(suffix=".conf", prefix="glutewake-tmux-")
+        self.config = Path(name)
+        # The pane stays after the command exits, so its exit status can be read.
+        with os.fdopen(descriptor, "w") as config:
+            config.write(f'set -g remain-on-exit on\nset -g default-terminal "{TERM}"\n')
+        self.running = False
+
+    def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True, text=True, timeout=10, check=check,
+        )
+
+    def start(self, command: Sequence[str], size: tuple[int, int] = (80, 24),
+              env: dict[str, str] | None = None) -> None:
+        """Run `command` in a fresh pane of `size` columns × rows, with TERM=xterm-256color."""
+        if self.running:
+            self._tmux("kill-session", "-t", "main", check=False)
+        settings = {"TERM": TERM, **(env or {})}
+        assignments = [f"{name}={value}" for name, value in settings.items()]
+        width, height = size
+        self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
+                   "env", *assignments, *command)
+        self.running = True
+
+    def send(self, *keys: str) -> None:
+        """Keys in tmux's names: `Enter`, `Escape`, `C-p`, or plain characters."""
+        for key in keys:
+            self._tmux("send-keys", "-t", "main", key)
+
+    def capture(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "main").stdout
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """Poll the screen until `text` is on it; returns the screen, or fails showing it."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.capture()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        pytest.fail(f"{text!r} did not appear within {timeout:g} s; the screen was:\n{screen}")
+
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        """Wait for the command to end; its exit status."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            state = self._tmux("display-message", "-p", "-t", "main",
+                               "#{pane_dead} #{pane_dead_status}").stdout.split()
+            if state and state[0] == "1":
+                return int(state[1])
+            time.sleep(0.05)
+        pytest.fail(f"the command did not exit within {timeout:g} s:\n{self.capture()}")
+
+    def kill(self) -> None:
+        self._tmux("kill-server", check=False)
+        self.running = False
+        self.config.unlink(missing_ok=True)
+
+    def __enter__(self) -> Tmux:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.kill()
