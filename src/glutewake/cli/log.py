@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         activity = store.add_activity(day, activity_kind(args.activity), minutes)
         print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()}.")
     else:
-        session = logged_session(store, args.programme, day, today)
+        session = logged_session(store, args.programme, day, today, args.count_seconds)
         print(f"Logged a completed {session.programme} session on {day.isoformat()} "
               f"({len(session.sets)} sets).")
     return 0
@@ -91,7 +91,8 @@ def activity_kind(text: str) -> str:
     return log_entry.activity_kind(text, name="--activity")
 
 
-def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.date) -> Session:
+def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.date,
+                   count_seconds: float | None = None) -> Session:
     """Save and return a completed `source = "log"` session of the programme on `day`."""
     import datetime as dt
 
@@ -101,7 +102,10 @@ def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.da
 
     programme = load_programme(programme_name)
     profile = store.read_profile()
-    timeline = compile_timeline(programme, profile.settings)
+    settings = profile.settings
+    if count_seconds is not None:
+        settings = settings.with_changes(count_seconds=count_seconds)
+    timeline = compile_timeline(programme, settings)
     length = dt.timedelta(seconds=round(timeline.total_seconds))
     now = dt.datetime.now().astimezone().replace(microsecond=0)
     if day == today:

@@ -7,8 +7,9 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck, new_id
 from glutewake.core.settings import Profile
@@ -58,16 +59,14 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-@dataclass(frozen=True)
-class Moved:
+class Moved(NamedTuple):
     """A broken file `repair` moved aside."""
 
     original: Path
     moved_to: Path
 
 
-@dataclass(frozen=True)
-class ImportCounts:
+class ImportCounts(NamedTuple):
     """How many records an import added (zero each when everything was already there)."""
 
     sessions: int = 0

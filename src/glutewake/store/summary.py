@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glutewake.core.records import Journal
 from glutewake.store.datastore import MONTH_FILE, Store
@@ -23,8 +22,7 @@ from glutewake.store.files import atomic_write, ensure_dir, try_locked
 CACHE_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Days:
+class Days(NamedTuple):
     """What the streak and status need from the whole journal."""
 
     done: set[dt.date]
