@@ -8,26 +8,19 @@ import pytest
 
 from glutewake.app.keys import KEYS, SCOPES, keys_for
 from glutewake.app.screens.help import HelpScreen
+from glutewake.app.screens.history import HistoryScreen
 from glutewake.app.screens.home import HomeScreen
-from glutewake.app.screens.placeholder import PlaceholderScreen
 from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
 
 from .conftest import flat, make_app, screen_text
 
 
-@pytest.mark.parametrize(
-    ("key", "feature"),
-    [("h", "history")],
-)
-async def test_unbuilt_screens_say_so_and_escape_goes_back(
-    data_dir: Path, store: Store, key: str, feature: str
-) -> None:
+async def test_h_opens_history_and_escape_goes_back(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(key)
-        assert isinstance(app.screen, PlaceholderScreen)
-        assert f"The {feature} is not built yet." in screen_text(app)
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

@@ -89,6 +89,8 @@ KEYS: tuple[Key, ...] = (
         "history"),
     Key("r", "refresh", "refresh", "Read the journal again", "glutewake.history.refresh",
         "history"),
+    Key("s", "sort_next", "sort", "Sort the sessions another way",
+        "glutewake.history.sort", "history"),
     Key("ctrl+s", "save", "save", "Save (enter in a field too)",
         "glutewake.settings.save", "settings"),
     Key("escape", "cancel", "back without saving", "Leave without saving",

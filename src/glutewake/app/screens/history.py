@@ -67,10 +67,6 @@ READ_ONLY_NOTE = (
     "READ-ONLY: a data file could not be read, so nothing can be logged this run. "
     "Home says which file and how to fix it."
 )
-SORT_KEYS = (
-    Key("s", "sort_next", "sort", "Sort the sessions another way (or click a column)",
-        "glutewake.history.sort", "history"),
-)
 
 
 @dataclass(frozen=True)
@@ -116,8 +112,7 @@ class HistoryScreen(Screen[None]):
     """Streaks, the calendar, variety, pain, sessions; `l` / `R` log, `r` reads again."""
 
     CSS_PATH = "../history.tcss"
-    BINDINGS: ClassVar = [*bindings_for("history"), *(key.binding() for key in SORT_KEYS),
-                          *bindings_for("screen")]
+    BINDINGS: ClassVar = [*bindings_for("history"), *bindings_for("screen")]
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
 
     app: GlutewakeApp  # type: ignore[assignment]
@@ -154,7 +149,7 @@ class HistoryScreen(Screen[None]):
         yield KeyLine(self._keys(), id="keys")
 
     def _keys(self) -> tuple[Key, ...]:
-        return (*keys_for("history"), *SORT_KEYS, *keys_for("screen"), keys_for("everywhere")[0])
+        return (*keys_for("history"), *keys_for("screen"), keys_for("everywhere")[0])
 
     def on_mount(self) -> None:
         table = self.query_one("#history-sessions", DataTable)

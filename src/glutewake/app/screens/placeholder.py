@@ -13,9 +13,7 @@ from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
-WHAT_IT_WILL_DO = {
-    "history": "it will show your streaks, a calendar and your sessions",
-}
+WHAT_IT_WILL_DO: dict[str, str] = {}
 
 
 class PlaceholderScreen(Screen[None]):
