@@ -291,12 +291,12 @@ class HistoryScreen(Screen[None]):
                                                              entry.minutes))
             if saved is not None:
                 self.notify(f"Logged {saved.minutes} min of {saved.kind} on "
-                            f"{day_words(saved.day)}.", title="Saved")
+                            f"{day_words(saved.day)}.", title="Saved", markup=False)
         elif isinstance(entry, RestEntry):
             before = {r.day for r in self.journal.rest_days}
             rest = self.app.save(lambda: coach.log_rest_day(entry.day))
             if rest is not None:
                 already = rest.day in before
                 self.notify(f"{day_words(rest.day)} {'was already' if already else 'is now'} "
-                            "a rest day.", title="Saved")
+                            "a rest day.", title="Saved", markup=False)
 

@@ -109,7 +109,8 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
         try:
             entry = self.entry()
         except UserError as error:
-            self.notify(str(error), title="Check this field", severity="warning", timeout=6)
+            self.notify(str(error), title="Check this field", severity="warning", timeout=6,
+                        markup=False)
             return
         self.dismiss(entry)
 
