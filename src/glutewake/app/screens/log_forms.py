@@ -88,13 +88,15 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
             box.border_title = self.TITLE_TEXT
             if self.NOTE:
                 yield Static(self.NOTE, classes="log-form-note", markup=False)
-            for label, field, hint in self.fields():
+            fields = list(self.fields())
+            for label, field, hint in fields:
                 with Horizontal(classes="log-form-row"):
                     yield Static(label, classes="log-form-label", markup=False)
                     yield field
                     yield Static(hint, classes="log-form-hint", markup=False)
-            yield Static("[b $accent]enter[/] save   [b $accent]tab[/] next field   "
-                         "[b $accent]esc[/] cancel", classes="log-form-keys")
+            tab = "[b $accent]tab[/] next field   " if len(fields) > 1 else ""
+            yield Static(f"[b $accent]enter[/] save   {tab}[b $accent]esc[/] cancel",
+                         classes="log-form-keys")
 
     def day_field(self) -> Input:
         return Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="day", max_length=10,
