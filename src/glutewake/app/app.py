@@ -106,9 +106,3 @@ class GlutewakeApp(App[None]):
     def _open(self, screen_type: type[Screen[None]]) -> None:
         if not isinstance(self.screen, screen_type):
             self.push_screen(screen_type())
-
-    def _placeholder(self, feature: str) -> None:
-        from glutewake.app.screens.placeholder import PlaceholderScreen
-
-        if not isinstance(self.screen, PlaceholderScreen):
-            self.push_screen(PlaceholderScreen(feature))

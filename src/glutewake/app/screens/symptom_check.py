@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -117,6 +118,11 @@ class SymptomCheckScreen(Screen[None]):
             else:
                 yield Horizontal(label, answer, hint, classes="question")
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Marks the row being answered (Textual's :focus-within does not restyle siblings).
+        for row in self.query(".question"):
+            row.set_class(event.widget in row.children, "-current")
+
     def answers(self) -> Answers:
         """What the form says now."""
         return Answers(
@@ -154,6 +160,7 @@ class SymptomCheckScreen(Screen[None]):
 
     def _show_result(self, advice: Advice, at: dt.datetime, stored: bool) -> None:
         self.query_one("#check-form").disabled = True
+        self.query(".question").remove_class("-current")
         result = self.query_one("#check-result", Static)
         result.add_class(f"-{advice.level}", "-shown")
         text = Text.assemble((advice.word, "bold"), " — ", advice.reason)
