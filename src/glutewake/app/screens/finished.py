@@ -13,6 +13,7 @@ from textual.widgets import Digits, Static
 
 from glutewake.app.keys import Key
 from glutewake.app.player_view import clock_time
+from glutewake.app.screens.player import BIG_CUE_HEIGHT
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -81,6 +82,10 @@ class FinishedScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#finished-heading", CueLine).cue = self.heading
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        self.query_one("#finished-heading", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
 
     def summary(self) -> str:
         counted = tally(self.record, self.timeline)

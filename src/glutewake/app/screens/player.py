@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
+# From this many rows the cue is drawn in block letters.
+BIG_CUE_HEIGHT = 36
 STATE_CLASSES = ("inhale", "exhale", "hold", "return", "prepare", "switch", "rest", "stretch",
                  "paused", "finished")
 
@@ -40,7 +42,7 @@ class PlayerScreen(Screen[None]):
     BINDINGS: ClassVar = bindings_for("player")
     CSS_PATH = "../player.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 
     app: GlutewakeApp  # type: ignore[assignment]
 
@@ -78,7 +80,11 @@ class PlayerScreen(Screen[None]):
             yield Static(id="bell", markup=False)
         yield KeyLine(keys_for("player"), id="keys")
 
+    def on_resize(self) -> None:
+        self.query_one("#cue", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+
     def on_mount(self) -> None:
+        self.on_resize()
         clock = self.app.coach.clock
         self.engine = Engine(self.timeline, clock, start_set=self.start_set)
         self.started = clock()

@@ -35,14 +35,25 @@ class Meter(Widget):
         self.word_width = word_width
 
     def render(self) -> Text:
+        """The bar on every row (thicker when the widget is taller); words on the middle row."""
         width = self.content_size.width
+        height = max(1, self.content_size.height)
         bar_width = max(4, width - self.label_width - self.word_width - 2)
         filled = round(max(0.0, min(1.0, self.fraction)) * bar_width)
         style = self.get_component_rich_style
-        return Text.assemble(
-            (self.label.ljust(self.label_width), style("meter--label", partial=True)),
+        bar = Text.assemble(
             (FILLED * filled, style("meter--filled", partial=True)),
             (EMPTY * (bar_width - filled), style("meter--empty", partial=True)),
-            "  ",
-            (self.word.ljust(self.word_width), style("meter--word", partial=True)),
         )
+        rows = []
+        for row in range(height):
+            middle = row == height // 2
+            label = self.label if middle else ""
+            word = self.word if middle else ""
+            rows.append(Text.assemble(
+                (label.ljust(self.label_width), style("meter--label", partial=True)),
+                bar,
+                "  ",
+                (word.ljust(self.word_width), style("meter--word", partial=True)),
+            ))
+        return Text("\n").join(rows)

@@ -1,0 +1,62 @@
+"""SVG snapshots of the session player and its finished screen, with a fake clock.
+
+Update after a deliberate change with
+`pytest tests/snapshots/test_player_snapshots.py --snapshot-update`, then open the
+SVGs and check them by eye before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from glutewake.app.screens.player import PlayerScreen
+from tests.app.conftest import acknowledge, make_app
+from tests.conftest import FakeClock
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
+RunBefore = Callable[[Pilot[None]], Awaitable[None]]
+
+
+def moments(clock: FakeClock, *steps: float | str) -> RunBefore:
+    """Press `s`, then for each step advance the clock (a number) or press a key (text)."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.press("s")
+        for step in steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            else:
+                clock.advance(step)
+                screen = pilot.app.screen
+                if isinstance(screen, PlayerScreen):
+                    screen.tick()
+        await pilot.pause()
+
+    return run
+
+
+CASES = {
+    # Beginner at 1 s a count: prepare 5, then in 2 / out 2 / lower 2 per rep.
+    "inhale": ("beginner", (5 + 6 * 5 + 1.0,)),
+    "exhale": ("beginner", (5 + 6 * 5 + 2.8,)),
+    "switch": ("beginner", (5 + 6 * 10 + 1.2,)),
+    "paused": ("beginner", (5 + 6 * 2 + 2.5, "space")),
+    # Advanced: prepare 5, then in 2 / out 2 / hold 2 / up 2 per rep.
+    "hold": ("advanced", (5 + 8 * 3 + 4 + 1.5,)),
+    "finished": ("beginner", (6 * 60 + 15, "4")),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("moment", list(CASES))
+def test_player(snap_compare, data_dir: Path, moment: str, size: tuple[int, int]) -> None:
+    phase, steps = CASES[moment]
+    acknowledge(data_dir, phase=phase)
+    clock = FakeClock()
+    app = make_app(data_dir, clock=clock)
+    app.bell = lambda: None  # type: ignore[method-assign]
+    assert snap_compare(app, run_before=moments(clock, *steps), terminal_size=size)
