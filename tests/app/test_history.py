@@ -56,10 +56,15 @@ async def open_history(pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the background read finish and its results land on screen."""
+    """Let the background read finish and every row land on screen."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(500):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not (isinstance(screen, HistoryScreen) and screen.loading):
+            return
+    raise AssertionError("the history screen never finished reading")
 
 
 def glyph(calendar: StreakCalendar, shown: dt.date) -> str:

@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import acknowledge, make_app
-from tests.app.test_history import write_history
+from tests.app.test_history import settle, write_history
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 
 
 async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the background read has landed, so every run draws the same screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.fixture

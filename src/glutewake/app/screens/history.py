@@ -7,6 +7,7 @@ of journal never hold up the first paint.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -22,6 +23,7 @@ from glutewake.app.history_view import (
     CALENDAR_WEEKS,
     COLUMNS,
     NEWEST_FIRST,
+    Cell,
     SortOrder,
     calendar_start,
     day_words,
@@ -69,12 +71,23 @@ READ_ONLY_NOTE = (
 )
 
 
+Row = tuple[str, tuple[Cell, ...]]  # a session's id and its table cells
+CHUNK = 400  # rows added between two looks at the keyboard, so scrolling never stalls
+
+
 @dataclass(frozen=True)
 class Loaded:
-    """What the worker read: the streak (from the store's summary) and then every record."""
+    """What the worker read: the streak (from the store's summary) and then every record,
+    with the table rows made ready off the event loop."""
 
     streak: Streak | None
-    journal: Journal | None
+    journal: Journal | None = None
+    rows: tuple[Row, ...] = ()
+
+
+def rows_newest_first(journal: Journal) -> tuple[Row, ...]:
+    ordered = sorted(journal.sessions, key=lambda s: s.started_at, reverse=True)
+    return tuple((s.id, session_cells(s)) for s in ordered)
 
 
 def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
@@ -123,6 +136,8 @@ class HistoryScreen(Screen[None]):
         self.journal = Journal()
         self.complete = False  # whether the table holds every session or only recent ones
         self.announce_refresh = False
+        self._streak_shown = False
+        self._shown_rows: set[str] = set()
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -161,15 +176,22 @@ class HistoryScreen(Screen[None]):
         self.reload()
 
     # -- reading -------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """Whether older months are still being read or added to the table."""
+        return not self.complete
+
     def reload(self) -> None:
         """Show the last twelve weeks at once, then read the streak and every session."""
+        self.workers.cancel_group(self, "history-rows")
         coach = self.app.coach
         today = coach.today()
         recent = read_recent(coach.store, calendar_start(today), today)
-        self._show(recent, today)
         self.complete = False
-        self._show_sessions(recent)
-        self._read_in_background(today)
+        self._show(recent, today)
+        self._fill_table(rows_newest_first(recent))
+        # Started after the first paint, so the reading thread never delays it.
+        self.call_after_refresh(self._read_in_background, today)
 
     @work(thread=True, exclusive=True, group="history-read")
     def _read_in_background(self, today: dt.date) -> None:
@@ -178,26 +200,37 @@ class HistoryScreen(Screen[None]):
         streak = read_streak(store, today)
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._apply, Loaded(streak, None), today)
+        self.app.call_from_thread(self._apply, Loaded(streak), today)
         journal = read_everything(store)
+        rows = rows_newest_first(journal)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._apply, Loaded(None, journal), today)
+            self.app.call_from_thread(self._apply, Loaded(None, journal, rows), today)
 
     def _apply(self, loaded: Loaded, today: dt.date) -> None:
         if loaded.streak is not None:
             self._show_streak(loaded.streak)
         if loaded.journal is not None:
             journal = loaded.journal
-            if loaded.streak is None and not self._streak_shown:
+            if not self._streak_shown:  # a month the summary could not read
                 self._show_streak(compute_streak(done_days(journal), rest_days(journal), today))
-            self.complete = True
-            self._show(journal, today)
-            self._show_sessions(journal)
-            if self.announce_refresh:
-                self.announce_refresh = False
-                self.notify(f"Read again: {self._counts(journal)}.", title="History")
+            self._show(journal, today, complete=True)
+            self._add_older_rows(loaded.rows, journal)
 
-    _streak_shown = False
+    @work(exclusive=True, group="history-rows")
+    async def _add_older_rows(self, rows: tuple[Row, ...], journal: Journal) -> None:
+        """Add the sessions the recent months did not hold, a chunk at a time."""
+        table = self.query_one("#history-sessions", DataTable)
+        missing = [(key, cells) for key, cells in rows if key not in self._shown_rows]
+        for start in range(0, len(missing), CHUNK):
+            for key, cells in missing[start:start + CHUNK]:
+                table.add_row(*cells, key=key)
+                self._shown_rows.add(key)
+            await asyncio.sleep(0)
+        self.complete = True
+        self._sort()
+        if self.announce_refresh:
+            self.announce_refresh = False
+            self.notify(f"Read again: {self._counts(journal)}.", title="History")
 
     # -- showing -------------------------------------------------------------------------
     def _show_streak(self, streak: Streak) -> None:
@@ -207,13 +240,13 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-current-label", Static).update(
             "day in\na row" if streak.current == 1 else "days in\na row")
 
-    def _show(self, journal: Journal, today: dt.date) -> None:
+    def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
         """Everything but the streak and the table: calendar, variety, pain, empty state."""
         self.journal = journal
         empty = not (journal.sessions or journal.rest_days or journal.activities
                      or journal.symptom_checks)
         # An empty recent window is not an empty history until every month has been read.
-        self.set_class(empty and self.complete, "-empty")
+        self.set_class(empty and complete, "-empty")
         calendar = self.query_one(StreakCalendar)
         calendar.today = today
         calendar.weeks = tuple(tuple(week) for week in
@@ -227,21 +260,21 @@ class HistoryScreen(Screen[None]):
                                 strict=True):
             self.query_one(f"#history-pain-{name}", PainTrend).series = series
 
-    def _show_sessions(self, journal: Journal) -> None:
+    def _fill_table(self, rows: tuple[Row, ...]) -> None:
         table = self.query_one("#history-sessions", DataTable)
         table.clear()
-        table.add_rows(session_cells(s) for s in journal.sessions)
+        self._shown_rows = set()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+            self._shown_rows.add(key)
         self._sort()
-        if not self.complete:
-            table.border_title = "Sessions · reading older months…"
-        self.set_class(not journal.sessions and self.complete and not self.has_class("-empty"),
-                       "-no-sessions")
 
     def _sort(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
         table.sort(self.sort_order.column, reverse=self.sort_order.descending)
         count = plural(table.row_count, "session")
-        table.border_title = f"Sessions · {count} · {self.sort_order.words}"
+        reading = "" if self.complete else " · reading older months…"
+        table.border_title = f"Sessions · {count} · {self.sort_order.words}{reading}"
         table.border_subtitle = "pain: after the session, 0 to 10"
 
     @staticmethod
