@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -53,11 +54,11 @@ class Tmux:
 
     def __init__(self) -> None:
         self.socket = f"glutewake-test-{uuid.uuid4().hex[:12]}"
-        descriptor, name = tempfile.mkstemp(suffix=".conf", prefix="glutewake-tmux-")
-        self.config = Path(name)
-        # The pane stays after the command exits, so its exit status can be read.
-        with os.fdopen(descriptor, "w") as config:
-            config.write(f'set -g remain-on-exit on\nset -g default-terminal "{TERM}"\n')
+        self.folder = Path(tempfile.mkdtemp(prefix="glutewake-tmux-"))
+        self.config = self.folder / "tmux.conf"
+        self.status_file = self.folder / "exit-status"
+        # The pane stays after the command exits, so its last screen can still be read.
+        self.config.write_text(f'set -g remain-on-exit on\nset -g default-terminal "{TERM}"\n')
         self.running = False
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -71,11 +72,14 @@ class Tmux:
         """Run `command` in a fresh pane of `size` columns × rows, with TERM=xterm-256color."""
         if self.running:
             self._tmux("kill-session", "-t", "main", check=False)
+        self.status_file.unlink(missing_ok=True)
         settings = {"TERM": TERM, **(env or {})}
         assignments = [f"{name}={value}" for name, value in settings.items()]
+        # The exit status goes to a file: tmux sometimes leaves a finished pane unreaped.
+        record = f'"$@"; echo $? > {shlex.quote(str(self.status_file))}'
         width, height = size
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
-                   "env", *assignments, *command)
+                   "env", *assignments, "sh", "-c", record, "sh", *command)
         self.running = True
 
     def send(self, *keys: str) -> None:
@@ -101,17 +105,16 @@ class Tmux:
         """Wait for the command to end; its exit status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            state = self._tmux("display-message", "-p", "-t", "main",
-                               "#{pane_dead} #{pane_dead_status}").stdout.split()
-            if state and state[0] == "1":
-                return int(state[1])
+            recorded = self.status_file.read_text() if self.status_file.exists() else ""
+            if recorded.endswith("\n"):
+                return int(recorded)
             time.sleep(0.05)
         pytest.fail(f"the command did not exit within {timeout:g} s:\n{self.capture()}")
 
     def kill(self) -> None:
         self._tmux("kill-server", check=False)
         self.running = False
-        self.config.unlink(missing_ok=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> Tmux:
         return self
