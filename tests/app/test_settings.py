@@ -142,3 +142,16 @@ async def test_count_seconds_override_is_for_this_run_only(data_dir: Path,
         assert app.screen.query_one("#count_seconds", Input).value == "1"
         await pilot.press("ctrl+s")
     assert Store(data_dir).read_profile().settings.count_seconds == 1.0
+
+
+async def test_spoken_cues_are_saved_and_the_voice_is_named(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir, environ={"GLUTEWAKE_VOICE_COMMAND": "espeak-ng -s 140"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        assert "GLUTEWAKE_VOICE_COMMAND for this run" in flat(screen_text(app))
+        spoken = app.screen.query_one("#spoken_cues", Checkbox)
+        spoken.focus()
+        await pilot.press("space")
+        assert str(spoken.label) == "on"
+        await pilot.press("ctrl+s")
+    assert Store(data_dir).read_profile().settings.spoken_cues is True

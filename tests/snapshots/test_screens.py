@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from glutewake.core.settings import Settings
 from glutewake.store import Store
 from tests.app.conftest import TODAY, acknowledge, make_app, session, symptom_check
 
@@ -19,8 +20,12 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 
 @pytest.fixture
 def lived_in(data_dir: Path) -> Path:
-    """Three days in a row done, yesterday's check said beginner."""
-    store: Store = acknowledge(data_dir)
+    """Three days in a row done, yesterday's check said beginner.
+
+    The voice command names a program no machine has, so the settings' voice note is the
+    same everywhere.
+    """
+    store: Store = acknowledge(data_dir, settings=Settings(voice_command="no-such-voice"))
     for back in (0, 1, 2, 5):
         store.save_session(session(TODAY - dt.timedelta(days=back)))
     store.add_symptom_check(symptom_check("beginner", spread=("achilles",)))

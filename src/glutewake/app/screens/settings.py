@@ -1,4 +1,4 @@
-"""Settings: pacing, bell and theme; validated, saved through the store, theme previewed live."""
+"""Settings: pacing, bell, spoken cues and theme; validated, saved through the store, theme previewed live."""
 
 from __future__ import annotations
 
@@ -85,6 +85,11 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="setting-row"):
                 yield Label("Bell at each cue", classes="setting-label")
                 yield Checkbox(on_off(self.saved.bell), self.saved.bell, id="bell", compact=True)
+            with Horizontal(classes="setting-row -with-note"):
+                yield Label("Spoken cues", classes="setting-label")
+                yield Checkbox(on_off(self.saved.spoken_cues), self.saved.spoken_cues,
+                               id="spoken_cues", compact=True)
+            yield Static(f"voice: {self._voice_note()}", id="voice-note", markup=False)
             with Horizontal(classes="setting-row"):
                 yield Label("Theme", classes="setting-label")
                 yield Select(
@@ -112,8 +117,13 @@ class SettingsScreen(Screen[None]):
             "saved here apply when you start glutewake without it."
         )
 
-    @on(Checkbox.Changed, "#bell")
-    def _bell_word(self, event: Checkbox.Changed) -> None:
+    def _voice_note(self) -> str:
+        from glutewake.voice import choose_voice
+
+        return choose_voice(self.saved, self.app.coach.environ).note
+
+    @on(Checkbox.Changed)
+    def _on_off_word(self, event: Checkbox.Changed) -> None:
         event.checkbox.label = on_off(event.value)
 
     @on(Select.Changed, "#theme")
@@ -132,6 +142,7 @@ class SettingsScreen(Screen[None]):
             for field in NUMBER_FIELDS
         }
         changes["bell"] = self.query_one("#bell", Checkbox).value
+        changes["spoken_cues"] = self.query_one("#spoken_cues", Checkbox).value
         changes["theme"] = str(self.query_one("#theme", Select).value)
         return changes
 
