@@ -1,0 +1,69 @@
+"""A symptom check in a real terminal with the installed `glutewake`: the advice shows on
+home, and `history --json` and `status` report the stored check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import acknowledge
+
+from .tmux import Tmux, glutewake_command, tmux_required
+
+pytestmark = pytest.mark.e2e
+
+
+def answer(tmux: Tmux, keys: tuple[str, ...], shows: str) -> None:
+    """Press `keys` and wait until the screen `shows` their effect before the next answer:
+    Textual picks a key's widget when the key arrives, so a key sent in the same instant
+    as ↓ could land on the question above."""
+    tmux.send(*keys)
+    tmux.wait_for(shows)
+
+
+def glutewake(data: Path, *args: str) -> str:
+    done = subprocess.run([glutewake_command(), "--data-dir", str(data), *args],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path) -> None:
+    tmux_required()
+    data = tmp_path / "data"
+    acknowledge(data)
+    with Tmux() as tmux:
+        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
+        tmux.wait_for("PHASE")
+        tmux.send("c")
+        tmux.wait_for("This is a record of what you feel")
+        # Pain 4 and 5, a wobbly walk, Achilles ticked, cleared for exercise only.
+        answer(tmux, ("4",), "0 1 2 3 [4] 5")
+        answer(tmux, ("Down", "5"), "0 1 2 3 4 [5] 6")
+        answer(tmux, ("Down", "y"), "Wobbly or lurching walk     [yes]")
+        answer(tmux, ("Down", "Down", "Right", "Space"), "[x] Achilles")
+        answer(tmux, ("Down", "y"), "Cleared for exercise        [yes]")
+        tmux.send("Enter")
+        screen = tmux.wait_for("BEGINNER — You are cleared for exercise")
+        assert "have a professional look at your Achilles tendon" in screen
+        tmux.send("Enter")
+        home = tmux.wait_for("Last check")
+        assert "· BEGINNER" in home
+        tmux.send("q")
+        assert tmux.wait_exit() == 0
+
+    (check,) = json.loads(glutewake(data, "history", "--json"))["symptom_checks"]
+    assert {key: value for key, value in check.items() if key != "at"} == {
+        "pain_during_run": 4, "pain_after_run": 5, "wobbly_gait": True,
+        "weight_on_one_hip": False, "spread": ["achilles"], "cleared_for_exercise": True,
+        "cleared_for_advanced": False, "advice": "beginner",
+    }
+    taken = dt.datetime.fromisoformat(check["at"])
+    assert taken.tzinfo is not None
+    assert abs(dt.datetime.now().astimezone() - taken) < dt.timedelta(minutes=5)
+    assert "advice: beginner" in glutewake(data, "status")
+    assert json.loads(glutewake(data, "status", "--json"))["advice"] == "beginner"
