@@ -344,3 +344,13 @@ async def test_a_programme_file_is_played_and_count_seconds_scales_it(
         await settle(pilot, r)
         saved = r.written()
         assert (saved.programme, saved.status, saved.sets[0].reps) == ("mine", "completed", 2)
+
+
+async def test_quitting_mid_session_keeps_the_reps_done(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 3 * REP + 1)
+        await r.app.action_quit()
+    saved = r.written()
+    assert (saved.status, saved.sets[0].reps) == ("partial", 3)

@@ -130,6 +130,10 @@ class FinishedScreen(Screen[None]):
         self.keeper.close()
         self.app.call_from_thread(self.go_home)
 
+    def on_unmount(self) -> None:
+        # Closing the app from here still writes what is pending.
+        self.keeper.close()
+
     def go_home(self) -> None:
         self.app.data_version += 1
         self.app.pop_screen()

@@ -208,6 +208,15 @@ class PlayerScreen(Screen[None]):
         if self.engine is not None:
             self.engine.pause()
 
+    def on_unmount(self) -> None:
+        # The app is closing mid-session (ctrl+q): keep what was done, and let it land.
+        if self.engine is not None:
+            position = self.engine.position()
+            self.engine = None
+            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.keeper.keep(self.record)
+            self.keeper.close()
+
     # -- the end -----------------------------------------------------------------------
 
     def finish(self, position: Position, *, ended_early: bool) -> None:
