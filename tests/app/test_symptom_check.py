@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from glutewake.app.screens.home import HomeScreen
-from glutewake.app.screens.symptom_check import SymptomCheckScreen
+from glutewake.app.screens.symptom_check import SPREAD_CHOICES, SymptomCheckScreen
 from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
+from glutewake.core.records import SPREAD_PLACES
 from glutewake.store import Store
 
 from ..conftest import FakeClock
@@ -197,6 +198,10 @@ async def test_yes_no_answers_by_arrows_space_and_letters(data_dir: Path, store:
         assert wobbly.value is True
         await pilot.press("n")
         assert wobbly.value is False
+
+
+def test_the_form_offers_every_place_the_record_knows() -> None:
+    assert tuple(place for place, _ in SPREAD_CHOICES) == SPREAD_PLACES
 
 
 async def test_every_place_can_be_ticked(data_dir: Path, store: Store) -> None:

@@ -25,7 +25,7 @@ from glutewake.app.overview import day_label, last_check, pain_now_between
 from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.advice import PLACE_NAMES, Advice, Answers, advise
+from glutewake.core.advice import Advice, Answers, advise
 from glutewake.core.records import SymptomCheck, new_id
 
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ INTRO = ("Answer for the past week. This is a record of what you feel, not a dia
          "only a professional can examine you.")
 SPREAD_CHOICES = (("knees", "knees"), ("achilles", "Achilles"), ("calves", "calves"),
                   ("feet", "feet"))
-assert {place for place, _ in SPREAD_CHOICES} == set(PLACE_NAMES)
 
 
 @dataclass(frozen=True)
