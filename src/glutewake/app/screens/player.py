@@ -32,6 +32,16 @@ if TYPE_CHECKING:
 REDRAWS_PER_SECOND = 15
 # From this many rows the cue is drawn in block letters.
 BIG_CUE_HEIGHT = 36
+# View fields shown as they are, and where.
+TEXT_FIELDS = {
+    "heading": "#player-heading",
+    "where": "#player-where",
+    "big_label": "#big-label",
+    "working": "#working",
+    "how": "#how",
+    "reminder": "#reminder",
+    "bell": "#bell",
+}
 STATE_CLASSES = ("inhale", "exhale", "hold", "return", "prepare", "switch", "rest", "stretch",
                  "paused", "finished")
 
@@ -58,6 +68,8 @@ class PlayerScreen(Screen[None]):
         self.started = 0.0
         self.shown: PlayerView | None = None
         self.timer: Timer | None = None
+        self.boundary: Timer | None = None
+        self.boundary_for: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="player-top"):
@@ -115,6 +127,18 @@ class PlayerScreen(Screen[None]):
             self.finish(finished, ended_early=False)
             return
         self.redraw(position)
+        self.wake_at_next_cue(engine, position)
+
+    def wake_at_next_cue(self, engine: Engine, position: Position) -> None:
+        """One extra redraw right when the step ends, so a cue is never a frame late."""
+        key = (position.step_index, len(engine.segments))
+        if position.paused or key == self.boundary_for:
+            return
+        if self.boundary is not None:
+            self.boundary.stop()
+        self.boundary_for = key
+        # A hair past the boundary, so the engine already answers with the next step.
+        self.boundary = self.set_timer(position.step_remaining + 0.001, self.tick)
 
     def announce(self, step: Step) -> None:
         """Make a new cue heard: the one place cue sounds start (rings per cue come later)."""
@@ -122,32 +146,38 @@ class PlayerScreen(Screen[None]):
             self.app.bell()
 
     def redraw(self, position: Position) -> None:
+        """Bring the widgets up to date, touching only what changed (keeps CPU low)."""
         view = player_view(position, self.timeline, muted=self.muted,
                            title=f"glutewake · {self.timeline.programme.name.upper()}")
-        if view == self.shown:
+        before = self.shown
+        if view == before:
             return
         self.shown = view
-        self.query_one("#player-heading", Static).update(view.heading)
-        self.query_one("#player-where", Static).update(view.where)
-        self.query_one("#cue", CueLine).cue = view.cue
-        self.query_one("#big-number", Digits).update(view.big_number)
-        self.query_one("#big-label", Static).update(view.big_label)
-        self.query_one("#working", Static).update(view.working)
-        self.query_one("#how", Static).update(view.how)
-        self.query_one("#reminder", Static).update(view.reminder)
+
+        def changed(name: str) -> bool:
+            return before is None or getattr(before, name) != getattr(view, name)
+
+        for name, selector in TEXT_FIELDS.items():
+            if changed(name):
+                self.query_one(selector, Static).update(getattr(view, name))
+        if changed("cue"):
+            self.query_one("#cue", CueLine).cue = view.cue
+        if changed("big_number"):
+            self.query_one("#big-number", Digits).update(view.big_number)
+        if changed("next"):
+            self.query_one("#next", Static).update(f"next  {view.next}")
         breath = self.query_one("#breath", Meter)
         breath.display = view.breath is not None
-        breath.fraction = view.breath or 0.0
+        breath.fraction = round(view.breath or 0.0, 3)
         breath.word = view.breath_word
-        self.query_one("#next", Static).update(f"next  {view.next}")
         session = self.query_one("#session", Meter)
-        session.fraction = view.progress
+        session.fraction = round(view.progress, 3)
         session.word = f"{round(view.progress * 100)}%"
-        self.query_one("#bell", Static).update(view.bell)
-        self.set_class(self.muted, "-muted")
-        stage = self.query_one("#stage")
-        for state in STATE_CLASSES:
-            stage.set_class(state == view.kind, f"-{state}")
+        if changed("kind") or changed("bell"):
+            self.set_class(self.muted, "-muted")
+            stage = self.query_one("#stage")
+            for state in STATE_CLASSES:
+                stage.set_class(state == view.kind, f"-{state}")
 
     # -- keys --------------------------------------------------------------------------
 
@@ -225,8 +255,9 @@ class PlayerScreen(Screen[None]):
 
         if self.engine is None:
             return
-        if self.timer is not None:
-            self.timer.stop()
+        for timer in (self.timer, self.boundary):
+            if timer is not None:
+                timer.stop()
         now = self.app.coach.now()
         if ended_early:
             self.record = record_reps(self.record, position.reps_completed, now)
