@@ -354,3 +354,22 @@ async def test_quitting_mid_session_keeps_the_reps_done(data_dir: Path, store: S
         await r.app.action_quit()
     saved = r.written()
     assert (saved.status, saved.sets[0].reps) == ("partial", 3)
+
+
+async def test_read_only_plays_the_session_but_says_once_that_nothing_is_saved(
+        data_dir: Path, store: Store) -> None:
+    month = data_dir / "journal" / "2026-11.toml"
+    month.parent.mkdir(parents=True, exist_ok=True)
+    month.write_text("schema = 1\n\n[[sessions]\nid = 'x'\n")
+    before = month.read_bytes()
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE + 3 * REP)
+        await settle(pilot, r)
+        assert r.view.big_number == "4"
+        refusals = [n for n in r.app._notifications if "not being recorded" in n.message]
+        assert len(refusals) == 1
+        assert "nothing was saved" in refusals[0].message
+    assert r.saved == []
+    assert month.read_bytes() == before

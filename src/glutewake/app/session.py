@@ -78,19 +78,15 @@ def _play(app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profi
 
 
 def _failure_notice(app: GlutewakeApp) -> Callable[[UserError], None]:
-    """Tell the user once per session that saving failed (called from the saving thread)."""
-    told: list[str] = []
+    """Tell the user once per session that saving failed. Runs on the saving thread:
+    `notify` only posts a message (thread-safe), so the saver never waits for the screen."""
+    told: set[str] = set()
 
     def show(error: UserError) -> None:
         if str(error) in told:
             return
-        told.append(str(error))
+        told.add(str(error))
         app.notify(f"{error}. The session goes on, but is not being recorded.",
                    title="Not saved", severity="error", timeout=10)
 
-    def from_thread(error: UserError) -> None:
-        # RuntimeError: the app has already closed, there is no one left to tell.
-        with suppress(RuntimeError):
-            app.call_from_thread(show, error)
-
-    return from_thread
+    return show
