@@ -72,7 +72,6 @@ class Voice:
         """Start speaking `text`; False (and `failure` set) when the program cannot be used."""
         if not self.working:
             return False
-        self._check_last()
         self.cut()
         if not self.working:
             return False
@@ -90,7 +89,8 @@ class Voice:
         return True
 
     def cut(self) -> None:
-        """Stop the phrase still speaking, if any."""
+        """Stop the phrase still speaking, if any (one that already ended is checked first)."""
+        self._check_last()
         if self.speaking is not None and self.speaking.poll() is None:
             self.speaking.terminate()
             try:
@@ -109,5 +109,4 @@ class Voice:
             self.failure = f"speech program {self.argv[0]!r} failed (exit {code}): bell only"
 
     def close(self) -> None:
-        self._check_last()
         self.cut()

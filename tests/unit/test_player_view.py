@@ -33,7 +33,7 @@ def test_stretches_show_the_stretch_and_a_countdown_not_a_leg() -> None:
     timeline = compile_timeline(load_programme("stretches"), Settings())
     engine = Engine(timeline, clock)
     clock.advance(timeline.total_seconds - 10)
-    view = player_view(engine.position(), timeline, muted=True, title="STRETCHES")
+    view = player_view(engine.position(), timeline, sound="bell off", title="STRETCHES")
     assert view.cue.startswith("STRETCH · ")
     assert view.big_number == "10" and view.big_label == "seconds to go"
     assert "RIGHT side" in view.working

@@ -124,7 +124,7 @@ def next_words(timeline: Timeline, index: int) -> str:
 
 
 def player_view(
-    position: Position, timeline: Timeline, *, muted: bool, title: str
+    position: Position, timeline: Timeline, *, sound: str, title: str
 ) -> PlayerView:
     """The whole screen's text at `position`."""
     step = position.step
@@ -156,5 +156,5 @@ def player_view(
         breath_word=breath_word(step.cue),
         next=next_words(timeline, position.step_index),
         progress=position.progress,
-        bell="bell off" if muted else "bell on",
+        bell=sound,
     )

@@ -34,7 +34,7 @@ def start_session(app: GlutewakeApp) -> None:
 def resume_session(app: GlutewakeApp) -> None:
     """Go on with today's interrupted session from the start of the set it stopped in."""
     coach = app.coach
-    record = coach.resumable_session(coach.journal())
+    record = coach.resumable_session(coach.today_facts().journal)
     if record is None:
         app.notify("There is no unfinished session from today to go on with.",
                    title="Nothing to resume")
@@ -74,7 +74,7 @@ def _play(app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profi
     keeper = RecordKeeper(app.coach.save_session, _failure_notice(app))
     keeper.keep(record)
     settings = app.coach.settings(profile)
-    app.push_screen(PlayerScreen(timeline, record, keeper, start_set=start_set, bell=settings.bell))
+    app.push_screen(PlayerScreen(timeline, record, keeper, start_set=start_set, settings=settings))
 
 
 def _failure_notice(app: GlutewakeApp) -> Callable[[UserError], None]:

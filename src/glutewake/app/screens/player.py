@@ -17,6 +17,7 @@ from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.player_view import PlayerView, player_view
+from glutewake.app.sounds import CueSounds
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
     from glutewake.app.record_keeper import RecordKeeper
     from glutewake.core.records import Session
+    from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
@@ -57,13 +59,14 @@ class PlayerScreen(Screen[None]):
     app: GlutewakeApp  # type: ignore[assignment]
 
     def __init__(self, timeline: Timeline, record: Session, keeper: RecordKeeper, *,
-                 start_set: int = 1, bell: bool = True) -> None:
+                 start_set: int = 1, settings: Settings) -> None:
         super().__init__()
         self.timeline = timeline
         self.record = record
         self.keeper = keeper
         self.start_set = start_set
-        self.muted = not bell
+        self.settings = settings
+        self.sounds: CueSounds | None = None
         self.engine: Engine | None = None
         self.started = 0.0
         self.shown: PlayerView | None = None
@@ -98,6 +101,7 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.on_resize()
         clock = self.app.coach.clock
+        self.sounds = CueSounds(self.settings, self.app.coach.environ, lambda: self.app.bell())
         self.engine = Engine(self.timeline, clock, start_set=self.start_set)
         self.started = clock()
         self.tick()
@@ -119,6 +123,8 @@ class PlayerScreen(Screen[None]):
                 reps_done = True
             elif isinstance(notice, SessionFinished):
                 finished = notice.position
+        if self.sounds is not None:
+            self.sounds.tick(engine.clock())
         position = engine.position()
         if reps_done and finished is None:
             self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
@@ -140,14 +146,29 @@ class PlayerScreen(Screen[None]):
         # A hair past the boundary, so the engine already answers with the next step.
         self.boundary = self.set_timer(position.step_remaining + 0.001, self.tick)
 
+    @property
+    def muted(self) -> bool:
+        return self.sounds is not None and self.sounds.muted
+
+    @property
+    def sound_word(self) -> str:
+        return self.sounds.state if self.sounds is not None else ""
+
     def announce(self, step: Step) -> None:
-        """Make a new cue heard: the one place cue sounds start (rings per cue come later)."""
-        if not self.muted:
-            self.app.bell()
+        """Make a new cue heard: its bell pattern and, when on, its words spoken."""
+        if self.sounds is None or self.engine is None:
+            return
+        seconds = step.counts * self.timeline.count_seconds
+        self._tell(self.sounds.cue(step, seconds, self.engine.clock()))
+
+    def _tell(self, note: str | None) -> None:
+        if note:
+            self.notify(note, title="Spoken cues", severity="warning", timeout=8)
+            self.shown = None
 
     def redraw(self, position: Position) -> None:
         """Bring the widgets up to date, touching only what changed (keeps CPU low)."""
-        view = player_view(position, self.timeline, muted=self.muted,
+        view = player_view(position, self.timeline, sound=self.sound_word,
                            title=f"glutewake · {self.timeline.programme.name.upper()}")
         before = self.shown
         if view == before:
@@ -197,9 +218,12 @@ class PlayerScreen(Screen[None]):
             self.tick()
 
     def action_mute(self) -> None:
-        self.muted = not self.muted
-        self.notify("The bell is off for this session." if self.muted else "The bell is on.",
-                    title="bell off" if self.muted else "bell on", timeout=2)
+        if self.sounds is None:
+            return
+        self.sounds.toggle_mute()
+        word = self.sounds.state
+        self.notify(f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
+                    title=word, timeout=2)
         self.shown = None
         self.tick()
 
@@ -246,6 +270,8 @@ class PlayerScreen(Screen[None]):
             self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
             self.keeper.keep(self.record)
             self.keeper.close()
+        if self.sounds is not None:
+            self.sounds.close()
 
     # -- the end -----------------------------------------------------------------------
 
@@ -265,6 +291,11 @@ class PlayerScreen(Screen[None]):
             self.record = complete(self.record, position.reps_completed, now)
         self.keeper.keep(self.record)
         seconds = self.engine.clock() - self.started
+        if self.sounds is not None and not ended_early:
+            self._tell(self.sounds.finished(self.engine.clock()))
+            # The player leaves the screen now: the app rings the rest of the pattern.
+            for delay in self.sounds.take_due(self.engine.clock()):
+                self.app.set_timer(delay, self.app.bell)
         self.engine = None
         self.app.switch_screen(
             FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds,

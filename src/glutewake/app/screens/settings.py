@@ -122,6 +122,21 @@ class SettingsScreen(Screen[None]):
 
         return choose_voice(self.saved, self.app.coach.environ).note
 
+    def action_test_voice(self) -> None:
+        """Speak a sample cue now, so the user hears what spoken cues sound like."""
+        from glutewake.voice import Voice, choose_voice
+
+        choice = choose_voice(self.saved.with_changes(spoken_cues=True), self.app.coach.environ)
+        if not choice.argv:
+            self.app.notify(choice.note.capitalize() + ".", title="No voice", severity="warning")
+            return
+        voice = Voice(choice.argv)
+        if voice.say("glutewake voice test: three, breathe in"):
+            self.app.notify(f"Speaking through {choice.program}. If you heard nothing, check "
+                            "the volume or pick another program.", title="Voice test")
+        else:
+            self.app.notify(f"{voice.failure}.", title="Voice test", severity="error")
+
     @on(Checkbox.Changed)
     def _on_off_word(self, event: Checkbox.Changed) -> None:
         event.checkbox.label = on_off(event.value)
