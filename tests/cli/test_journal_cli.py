@@ -279,3 +279,9 @@ def test_a_read_only_journal_folder_is_one_clear_line(run_cli: RunCli, data_dir:
     assert result.stderr.count("\n") == 1 and "read-only" in result.stderr
     assert history.returncode == 0
     assert tree(data_dir) == before
+
+
+def test_history_counts_reps_and_stretches_apart(run_cli: RunCli) -> None:
+    assert run_cli("log", "--programme", "beginner").returncode == 0
+    out = run_cli("history").stdout
+    assert "20/20 reps, 8/8 stretches" in out

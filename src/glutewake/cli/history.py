@@ -10,7 +10,7 @@ from glutewake.cli.parser import subcommand
 if TYPE_CHECKING:
     import datetime as dt
 
-    from glutewake.core.records import Journal
+    from glutewake.core.records import Journal, Session
 
 CALENDAR_WEEKS = 6
 LAST_SESSIONS = 5
@@ -83,11 +83,9 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
         lines.append("Last sessions")
         for s in reversed(sessions):
             pain = f", pain after {s.pain_after}" if s.pain_after is not None else ""
-            done = sum(x.reps for x in s.sets)
-            target = sum(x.target for x in s.sets)
             lines.append(f"  {s.started_at:%Y-%m-%d %H:%M}  {s.programme:<10} {s.status:<9} "
                          f"({'logged' if s.source == 'log' else 'in the app'}; "
-                         f"{done}/{target} reps{pain})")
+                         f"{_done_of(s)}{pain})")
     else:
         lines.append("No sessions yet: start one with `glutewake`, or record one with "
                      "`glutewake log --programme beginner`.")
@@ -99,3 +97,13 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
 
 def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _done_of(session: Session) -> str:
+    """`20/20 reps, 8/8 stretches`: a stretch is a set held once (its target is 1)."""
+    parts = []
+    for word, sets in (("reps", [x for x in session.sets if x.target > 1]),
+                       ("stretches", [x for x in session.sets if x.target <= 1])):
+        if sets:
+            parts.append(f"{sum(x.reps for x in sets)}/{sum(x.target for x in sets)} {word}")
+    return ", ".join(parts) or "no sets"
