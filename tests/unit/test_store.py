@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -519,6 +520,7 @@ def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Stor
 def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     for month in range(1, 12):
         store.save_session(session(f"s{month}", NOW.replace(month=month, day=3)))
+    settle(store)
     journal_days(store)
     store.add_rest_day(dt.date(2026, 11, 4))
     read: list[tuple[int, int]] = []
@@ -527,6 +529,13 @@ def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pyt
     days = journal_days(store)
     assert read == [(2026, 11)]
     assert len(days.done) == 11
+
+
+def settle(store: Store) -> None:
+    """Date every month file an hour back: the summary re-reads a file written moments ago."""
+    an_hour_ago = time.time() - 3600
+    for path in store.journal_dir.glob("*.toml"):
+        os.utime(path, (an_hour_ago, an_hour_ago))
 
 
 def test_status_summary_raises_on_a_malformed_month(store: Store) -> None:

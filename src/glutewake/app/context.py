@@ -14,14 +14,27 @@ from pathlib import Path
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
 from glutewake.core.settings import Profile, Settings
+from glutewake.core.streaks import Streak, compute_streak
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
-from glutewake.store import Store
+from glutewake.store import Month, Store, merge
 from glutewake.store.errors import StoreError
+from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
 
 
 class ReadOnly(UserError):
     """A change refused because a data file is damaged and the app must not write."""
+
+
+@dataclass(frozen=True)
+class TodayFacts:
+    """What home shows, from the store's summary and a few months of records."""
+
+    streak: Streak
+    today_done: bool
+    journal: Journal
+    """The months today's advice and resumable session rest on (`months_for_today`): the
+    advice, last check and resumable session computed from it equal the whole journal's."""
 
 
 @dataclass
@@ -35,13 +48,20 @@ class Coach:
     programme_file: Path | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
     problems: list[StoreError] = field(default_factory=list)
+    _scan: Scan | None = field(default=None, init=False, repr=False)
+    _parsed: dict[Month, tuple[Stamp, Journal]] = field(
+        default_factory=dict, init=False, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path, **options: object) -> Coach:
-        """A coach on `data_dir`; damaged files found now put it in read-only mode."""
+        """A coach on `data_dir`; damaged files found now put it in read-only mode.
+
+        Every file is checked, but a month the summary cache knows unchanged is not parsed again.
+        """
         store = Store(data_dir)
         coach = cls(store, **options)  # type: ignore[arg-type]
-        coach.problems = list(store.problems())
+        coach.profile()
+        coach._scan_journal()
         return coach
 
     @property
@@ -66,6 +86,45 @@ class Coach:
         except StoreError as error:
             self._note(error)
             return Journal()
+
+    def today_facts(self) -> TodayFacts:
+        """Streak, today done and the few months of records home needs, read without
+        parsing years of journal; a month that cannot be read puts the app in read-only mode."""
+        scan = self._scan_journal()
+        today = self.today()
+        days = scan.days
+        return TodayFacts(
+            streak=compute_streak(days.done, days.rest, today),
+            today_done=today in days.done,
+            journal=self._read_months(scan, months_for_today(scan, today)),
+        )
+
+    def _scan_journal(self) -> Scan:
+        # The cache is written only while no file has a problem: read-only mode writes nothing.
+        scan = scan_journal(self.store, self._scan, save=not self.read_only)
+        for problem in scan.problems:
+            self._note(problem)
+        self._scan = scan
+        return scan
+
+    def _read_months(self, scan: Scan, months: list[Month]) -> Journal:
+        journals = []
+        for month in months:
+            digest = scan.months.get(month)
+            kept = self._parsed.get(month)
+            if digest is not None and digest.settled and kept is not None \
+                    and kept[0] == digest.stamp:
+                journals.append(kept[1])  # the file is as it was when last parsed
+                continue
+            try:
+                journal = self.store.read_month(month)
+            except StoreError as error:
+                self._note(error)
+                continue
+            if digest is not None and digest.settled:
+                self._parsed[month] = (digest.stamp, journal)
+            journals.append(journal)
+        return merge(journals)
 
     def settings(self, profile: Profile) -> Settings:
         """The saved settings with this run's --count-seconds applied."""

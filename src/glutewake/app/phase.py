@@ -16,7 +16,7 @@ def switch_phase(app: GlutewakeApp) -> None:
     if coach.profile().phase == "advanced":
         _set(app, "beginner")
         return
-    journal = coach.journal()
+    journal = coach.today_facts().journal  # holds every record the advice rests on
     last = last_check(journal)
     if last is not None and current_advice(journal, last).level == "advanced":
         _set(app, "advanced")

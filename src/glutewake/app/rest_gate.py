@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def unless_resting(app: GlutewakeApp, start: Callable[[], None]) -> None:
     """Run `start` at once, or, when the last advice says rest, only after the user says `y`."""
-    journal = app.coach.journal()
+    journal = app.coach.today_facts().journal  # holds every record the advice rests on
     check = last_check(journal)
     advice = current_advice(journal, check) if check is not None else None
     if check is None or advice is None or advice.level != "rest":

@@ -21,11 +21,11 @@ from glutewake.app.overview import (
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.history import summarise
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
+    from glutewake.app.context import TodayFacts
     from glutewake.core.records import Journal, SymptomCheck
     from glutewake.core.settings import Profile
 
@@ -40,6 +40,9 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar = bindings_for("home")
 
     app: GlutewakeApp  # type: ignore[assignment]
+
+    resumable = False
+    """Whether today holds an interrupted session to go on with (`r resume`), as last read."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -68,30 +71,28 @@ class HomeScreen(Screen[None]):
         self.refresh_facts()
 
     def refresh_facts(self) -> None:
-        """Read the profile and journal again and redraw every panel."""
+        """Read the profile and today's facts again (a few months, not the whole journal)
+        and redraw every panel."""
         coach = self.app.coach
         profile = coach.profile()
-        journal = coach.journal()
+        facts = coach.today_facts()
+        journal = facts.journal
+        self.resumable = coach.resumable_session(journal) is not None
         self._show_phase(profile)
-        self._show_streak(journal)
+        self._show_streak(facts)
         self._show_plan(profile)
         self._show_check(journal, last_check(journal))
-        self.query_one("#keys", KeyLine).keys = self._keys(journal)
+        self.query_one("#keys", KeyLine).keys = self._keys(self.resumable)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume_session":
-            return self.resumable()
+            return self.resumable
         return True
 
-    def resumable(self, journal: Journal | None = None) -> bool:
-        """Whether today holds an interrupted session to go on with (`r resume`)."""
-        coach = self.app.coach
-        return coach.resumable_session(journal or coach.journal()) is not None
-
-    def _keys(self, journal: Journal | None = None) -> tuple:
+    def _keys(self, resumable: bool = False) -> tuple:
         shown = [key for key in keys_for("home") if key.action != "app.resume_session"]
-        if journal is not None and self.resumable(journal):
+        if resumable:
             resume = next(k for k in keys_for("home") if k.action == "app.resume_session")
             shown.insert(1, resume)
         help_key = keys_for("everywhere")[0]
@@ -102,12 +103,11 @@ class HomeScreen(Screen[None]):
             f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]"
         )
 
-    def _show_streak(self, journal: Journal) -> None:
-        summary = summarise(journal, self.app.coach.today())
-        today = "[b]done[/b] ✓" if summary.today_done else "not done yet"
+    def _show_streak(self, facts: TodayFacts) -> None:
+        today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
         self.query_one("#streak", Static).update(
-            f"streak  [b]{days(summary.streak.current)}[/b]   "
-            f"longest  [b]{days(summary.streak.longest)}[/b]\n"
+            f"streak  [b]{days(facts.streak.current)}[/b]   "
+            f"longest  [b]{days(facts.streak.longest)}[/b]\n"
             f"today   {today}"
         )
 

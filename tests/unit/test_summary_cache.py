@@ -1,0 +1,176 @@
+"""The journal summary cache: known-good months skipped, changes re-checked, a bad cache rebuilt,
+and the few months home reads giving the same advice as the whole journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from glutewake.app.overview import current_advice, last_check, pain_now_between
+from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck, new_id
+from glutewake.store import FutureSchema, MalformedFile, Store, merge
+from glutewake.store.summary import journal_days, months_for_today, scan_journal
+
+TZ = dt.timezone(dt.timedelta(hours=1))
+TODAY = dt.date(2026, 11, 25)
+
+
+def session(day: dt.date, pain_after: int | None = None, status: str = "completed") -> Session:
+    started = dt.datetime.combine(day, dt.time(7, 30), TZ)
+    return Session(new_id(), "beginner", "beginner", started,
+                   status,  # type: ignore[arg-type]
+                   "app", (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+                   ended_at=started + dt.timedelta(minutes=6), pain_after=pain_after)
+
+
+def check(day: dt.date, during: int, after: int, advanced: bool = False) -> SymptomCheck:
+    return SymptomCheck(new_id(), dt.datetime.combine(day, dt.time(18, 0), TZ), during, after,
+                        False, False, (), True, advanced, "beginner")
+
+
+def ten_years(store: Store) -> None:
+    """A session every third day for ten years, then every day of the last 30."""
+    days = [TODAY - dt.timedelta(days=n) for n in range(3650, 30, -3)]
+    days += [TODAY - dt.timedelta(days=n) for n in range(30, 0, -1)]
+    store.import_journal(Journal(sessions=tuple(session(day, pain_after=2) for day in days)))
+    settle(store)
+
+
+def settle(store: Store) -> None:
+    """Date every month file an hour back: the summary re-reads a file written moments ago."""
+    an_hour_ago = time.time() - 3600
+    for path in store.journal_dir.glob("*.toml"):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The months read from now on, in order."""
+    read: list[tuple[int, int]] = []
+    real = Store.read_month
+    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    return read
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data")
+
+
+def test_known_good_months_are_not_parsed_again(store: Store,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ten_years(store)
+    first = scan_journal(store)
+    read = reads(monkeypatch)
+    again = scan_journal(store)
+    assert read == [] and again.problems == [] and again.days == first.days
+    assert len(first.days.done) == 1237
+
+
+def test_a_malformed_month_ten_years_old_is_named_after_the_cache_exists(store: Store) -> None:
+    ten_years(store)
+    scan_journal(store)
+    oldest = store.month_path((2016, 12))
+    oldest.write_text("schema = 2\n[[sessions]\nid = 'x'\n")
+    problems = scan_journal(store).problems
+    assert [p.path for p in problems] == [oldest]
+    assert isinstance(problems[0], MalformedFile) and problems[0].line == 2
+    with pytest.raises(MalformedFile):
+        journal_days(store)
+
+
+def test_a_month_changed_in_place_to_the_same_size_is_checked_again(store: Store) -> None:
+    ten_years(store)
+    scan_journal(store)
+    path = store.month_path((2017, 3))
+    text = path.read_text()
+    info = path.stat()
+    with open(path, "r+", encoding="utf-8") as file:  # same inode, same size
+        file.write(text.replace("schema = 2", "schema = 9", 1))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
+    assert path.stat().st_size == info.st_size and path.stat().st_ino == info.st_ino
+    problems = scan_journal(store).problems
+    assert len(problems) == 1 and isinstance(problems[0], FutureSchema)
+    assert problems[0].path == path
+
+
+def test_a_month_written_moments_ago_is_read_again_next_time(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An in-place edit in the same mtime tick would keep the stamp: such a file is never reused.
+    store.save_session(session(TODAY))
+    scan_journal(store)
+    read = reads(monkeypatch)
+    scan_journal(store)
+    assert read == [(2026, 11)]
+
+
+@pytest.mark.parametrize("damage", [
+    "{ not json",
+    '{"version": 2, "months": []}',
+    '{"version": 2, "months": {"2026-11": {"stamp": [1, 2]}}}',
+    "stamp-kept",  # right stamps, but a day that is not a date
+    "bad-key",
+])
+def test_a_damaged_cache_is_ignored_and_rebuilt(store: Store, damage: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ten_years(store)
+    truth = scan_journal(store).days
+    cache = store.data_dir / "cache" / "days.json"
+    document = json.loads(cache.read_text())
+    if damage == "stamp-kept":
+        document["months"]["2026-11"]["done"].append("2026-13-01")
+        damage = json.dumps(document)
+    elif damage == "bad-key":
+        document["months"]["2026-1"] = document["months"]["2026-11"]
+        damage = json.dumps(document)
+    cache.write_text(damage)
+    read = reads(monkeypatch)
+    assert scan_journal(store).days == truth
+    assert len(read) == len(store.months())  # nothing in the damaged cache was trusted
+    read.clear()
+    assert scan_journal(store).days == truth and read == []  # rebuilt
+    assert json.loads(cache.read_text())["version"] == 2
+
+
+def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
+    ten_years(store)
+    store.month_path((2020, 5)).write_text("[")
+    scan = scan_journal(store)
+    assert len(scan.problems) == 1
+    assert not (store.data_dir / "cache").exists()
+
+
+def test_months_for_today_give_the_advice_of_the_whole_journal(store: Store) -> None:
+    rng = random.Random(7)
+    for trial in range(25):
+        days = sorted({TODAY - dt.timedelta(days=rng.randrange(1, 900)) for _ in range(60)})
+        sessions = [session(day, pain_after=rng.randrange(11) if rng.random() < 0.1 else None)
+                    for day in days]
+        check_days = rng.sample(days, rng.randrange(1, 8))
+        checks = [check(day, rng.randrange(7), rng.randrange(7), rng.random() < 0.7)
+                  for day in check_days]
+        trial_store = Store(store.data_dir / str(trial))
+        trial_store.import_journal(Journal(sessions=tuple(sessions),
+                                           symptom_checks=tuple(checks)))
+        whole = trial_store.read_journal()
+        scan = scan_journal(trial_store)
+        months = months_for_today(scan, TODAY)
+        part = merge(trial_store.read_month(month) for month in months)
+        latest = last_check(whole)
+        assert latest is not None and last_check(part) == latest
+        assert current_advice(part, latest) == current_advice(whole, latest)
+        for journal in (part, whole):  # what the advice rests on, read from both alike
+            earlier = [c for c in journal.symptom_checks if c.at < latest.at]
+            facts = (max((c.pain_during_run for c in earlier), default=None),
+                     max((c.pain_after_run for c in earlier), default=None),
+                     pain_now_between(journal, None, latest.at),
+                     pain_now_between(journal, latest.at, None))
+            if journal is part:
+                from_part = facts
+        assert from_part == facts
+        assert len(months) <= 6
