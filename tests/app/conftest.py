@@ -66,7 +66,11 @@ def symptom_check(advice: str, *, during: int = 4, after: int = 5, day: dt.date 
 
 def screen_text(app: GlutewakeApp) -> str:
     """What the terminal shows now, as plain lines (read back from an SVG screenshot)."""
-    svg = app.export_screenshot()
+    return svg_text(app.export_screenshot())
+
+
+def svg_text(svg: str) -> str:
+    """The terminal lines drawn in a Textual SVG screenshot, as plain text."""
     rows: dict[int, list[str]] = {}
     pattern = r'<text class="[^"]*-r\d+" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>'
     for match in re.finditer(pattern, svg):
