@@ -84,7 +84,8 @@ class SymptomCheckScreen(Screen[None]):
     """The check once stored (or refused by a read-only store: then `stored` is False)."""
 
     def compose(self) -> ComposeResult:
-        journal = self.app.coach.journal()
+        # The months that decide the advice (latest check, worst pains, last pain now), not years.
+        journal = self.app.coach.today_facts().journal
         self.journal = journal
         previous = last_check(journal)
         yield TitleBar("symptom check")
