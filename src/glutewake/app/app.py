@@ -37,6 +37,8 @@ class GlutewakeApp(App[None]):
 
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
+        self.crash_report: str | None = None
+        """What to tell the user on exit after an unexpected error (the traceback is logged)."""
         super().__init__()
 
     def get_default_screen(self) -> Screen[None]:
@@ -52,6 +54,24 @@ class GlutewakeApp(App[None]):
             from glutewake.app.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual would print a traceback (with locals) on exit; instead the traceback goes to
+        # a crash log and `crash_report` names it, for the CLI to print once the terminal is
+        # back. Closing still unmounts every screen, so the player keeps the reps done. The
+        # first error is kept as Textual keeps it, so Pilot tests still see it raised.
+        from glutewake.crash import debugging, report_crash
+
+        if debugging(self.coach.environ):
+            super()._handle_exception(error)
+            return
+        report = report_crash(error, self.coach.store.data_dir)
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+            self.crash_report = report
+            self.panic()
 
     def save(self, change: Callable[[], Result]) -> Result | None:
         """Run one store write; a refusal or failure becomes a notification, never a traceback."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from glutewake.errors import UserError
 
@@ -27,4 +30,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `glutewake history | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        from glutewake.crash import debugging, report_crash
+
+        if debugging(os.environ):
+            raise
+        print(report_crash(error, _data_dir_or_none(args)), file=sys.stderr)
+        return 1
     return status
+
+
+def _data_dir_or_none(args: argparse.Namespace) -> Path | None:
+    # Where the crash log goes; any trouble finding the data dir sends it to the temp folder.
+    from glutewake.cli.options import data_dir_from
+
+    try:
+        return data_dir_from(args)
+    except Exception:
+        return None

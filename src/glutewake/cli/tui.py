@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,4 +24,6 @@ def run(args: argparse.Namespace) -> int:
         programme_file=programme_file,
     )
     app.run()
+    if app.crash_report is not None:
+        print(app.crash_report, file=sys.stderr)
     return 0 if app.return_code is None else app.return_code
