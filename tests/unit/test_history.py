@@ -107,3 +107,15 @@ def test_csv_has_one_row_per_set() -> None:
                        "side-lying-hip-abduction", "left", "10", "10", "2")
     assert len(rows) == 1 + 2 + 1  # a session without sets still gets its row
     assert rows[-1] == ("2026-11-25", "c", "advanced", "partial", "app", "", "", "", "", "")
+
+
+def test_days_before_the_first_record_are_blank_not_missed() -> None:
+    from glutewake.core.records import Journal, RestDay
+
+    journal = Journal(rest_days=(RestDay("r", dt.date(2026, 11, 18)),))
+    marks = {day: mark for week in calendar_weeks(journal, TODAY, weeks=2) for day, mark in week}
+    assert marks[dt.date(2026, 11, 17)] is DayMark.BEFORE
+    assert marks[dt.date(2026, 11, 18)] is DayMark.REST
+    assert marks[dt.date(2026, 11, 19)] is DayMark.MISSED
+    empty = {mark for week in calendar_weeks(Journal(), TODAY, weeks=2) for _, mark in week}
+    assert empty == {DayMark.BEFORE, DayMark.OPEN, DayMark.FUTURE}

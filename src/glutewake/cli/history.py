@@ -16,7 +16,7 @@ CALENDAR_WEEKS = 6
 LAST_SESSIONS = 5
 # One character per day, each named in the legend, so the calendar reads without colour.
 DAY_SYMBOLS = {"done": "X", "rest": "r", "active": "a", "partial": "p", "missed": ".",
-               "open": "?", "future": " "}
+               "open": "?", "future": " ", "before": " "}
 LEGEND = ("X done   p partial only   r rest day   a other activity   . missed   "
           "? today, still open")
 

@@ -72,6 +72,18 @@ class DayMark(StrEnum):
     MISSED = "missed"
     OPEN = "open"  # today, not done yet
     FUTURE = "future"
+    BEFORE = "before"  # before the first record: nothing to miss yet
+
+
+def first_record_day(journal: Journal) -> dt.date | None:
+    """The day of the user's first record of any kind, or None for an empty journal."""
+    days = [
+        *(s.day for s in journal.sessions),
+        *(r.day for r in journal.rest_days),
+        *(a.day for a in journal.activities),
+        *(c.at.date() for c in journal.symptom_checks),
+    ]
+    return min(days, default=None)
 
 
 def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[list[tuple[dt.date, DayMark]]]:
@@ -80,6 +92,7 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
     rest = rest_days(journal)
     active = {a.day for a in journal.activities}
     partial = {s.day for s in journal.sessions if s.status == "partial"}
+    started = first_record_day(journal) or today
     first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     rows = []
     for week in range(weeks):
@@ -98,6 +111,8 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
                 mark = DayMark.OPEN
             elif day in partial:
                 mark = DayMark.PARTIAL
+            elif day < started:
+                mark = DayMark.BEFORE
             else:
                 mark = DayMark.MISSED
             row.append((day, mark))

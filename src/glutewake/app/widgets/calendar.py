@@ -24,6 +24,7 @@ GLYPHS: dict[DayMark, str] = {
     DayMark.MISSED: "·",
     DayMark.OPEN: "◉",
     DayMark.FUTURE: " ",
+    DayMark.BEFORE: " ",
 }
 LEGEND: tuple[tuple[DayMark, str], ...] = (
     (DayMark.DONE, "done: a session completed"),
@@ -55,6 +56,7 @@ class StreakCalendar(Widget):
     StreakCalendar > .calendar--missed { color: $text-muted; }
     StreakCalendar > .calendar--open { color: $accent; text-style: bold; }
     StreakCalendar > .calendar--future { color: $text-muted; }
+    StreakCalendar > .calendar--before { color: $text-muted; }
     StreakCalendar > .calendar--today { color: $accent; text-style: bold; }
     StreakCalendar > .calendar--label { color: $text-muted; }
     """
