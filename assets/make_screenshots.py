@@ -93,7 +93,7 @@ def seed(data_dir: Path) -> None:
         pain = pains[back % len(pains)] if back % 3 == 0 else None
         store.save_session(_session(TODAY - dt.timedelta(days=back), next_id(), pain_after=pain))
     store.add_rest_day(TODAY - dt.timedelta(days=rest))
-    store.add_activity(TODAY - dt.timedelta(days=6), "swimming", 30)
+    store.add_activity(TODAY - dt.timedelta(days=4), "swimming", 30)
     store.add_symptom_check(_check(NOW - dt.timedelta(days=21), next_id(), 6, 7, wobbly=True,
                                    advice="beginner"))
     store.add_symptom_check(_check(NOW - dt.timedelta(days=2), next_id(), 3, 4, wobbly=False,
