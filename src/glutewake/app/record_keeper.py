@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from glutewake.core.records import Session
 from glutewake.errors import UserError
@@ -20,9 +21,10 @@ Failed = Callable[[UserError], None]
 class RecordKeeper:
     """A one-slot queue and the thread that empties it into the store."""
 
-    def __init__(self, save: SaveSession, failed: Failed) -> None:
+    def __init__(self, save: SaveSession, failed: Failed, data_dir: Path | None = None) -> None:
         self._save = save
         self._failed = failed
+        self._data_dir = data_dir
         self._pending: Session | None = None
         self._busy = False
         self._closed = False
@@ -66,6 +68,12 @@ class RecordKeeper:
                 self.saves += 1
             except UserError as error:
                 self._failed(error)
+            except Exception as error:  # noqa: BLE001 - a bug must not silently end saving
+                # Logged, told once, and the thread goes on: the next repetition tries again.
+                from glutewake.crash import report_crash
+
+                report = report_crash(error, self._data_dir).replace("\n", "; ")
+                self._failed(UserError(f"Saving hit an unexpected problem ({report})"))
             finally:
                 with self._changed:
                     self._busy = False

@@ -71,7 +71,7 @@ def _play(app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profi
     if any(isinstance(screen, PlayerScreen | FinishedScreen) for screen in app.screen_stack):
         app.notify("A session is already under way.", title="Session")
         return
-    keeper = RecordKeeper(app.coach.save_session, _failure_notice(app))
+    keeper = RecordKeeper(app.coach.save_session, _failure_notice(app), app.coach.store.data_dir)
     keeper.keep(record)
     settings = app.coach.settings(profile)
     app.push_screen(PlayerScreen(timeline, record, keeper, start_set=start_set, settings=settings))
