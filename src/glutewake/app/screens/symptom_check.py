@@ -36,10 +36,17 @@ SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutew
            "check")
 CANCEL = Key("escape", "cancel", "back without saving", "Leave; nothing is saved",
              "glutewake.check.cancel", "check", display="esc")
+# The keys that move between questions are priority bindings: the app runs them the moment
+# they arrive, so an answer typed straight after (in the same burst from the terminal) goes
+# to the question they moved to, not the one above.
 NEXT = Key("down", "app.focus_next", "move", "Next question (tab too)", "glutewake.check.next",
-           "check", display="↑↓")
+           "check", display="↑↓", priority=True)
 PREVIOUS = Key("up", "app.focus_previous", "previous", "Previous question (shift+tab too)",
-               "glutewake.check.previous", "check", show=False)
+               "glutewake.check.previous", "check", show=False, priority=True)
+NEXT_TAB = Key("tab", "app.focus_next", "next", "Next question", "glutewake.check.tab",
+               "check", show=False, priority=True)
+PREVIOUS_TAB = Key("shift+tab", "app.focus_previous", "previous", "Previous question",
+                   "glutewake.check.shift-tab", "check", show=False, priority=True)
 # Once the advice is shown, enter and escape both lead home.
 DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done",
            "check")
@@ -75,7 +82,8 @@ QUESTIONS = (
 class SymptomCheckScreen(Screen[None]):
     """The form, then the advice it gave; the saved check shows on home straight away."""
 
-    BINDINGS: ClassVar[list[Binding]] = [key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS)]
+    BINDINGS: ClassVar[list[Binding]] = [key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS,
+                                                                    NEXT_TAB, PREVIOUS_TAB)]
     CSS_PATH = "../symptom_check.tcss"
 
     app: GlutewakeApp  # type: ignore[assignment]
