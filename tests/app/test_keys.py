@@ -89,3 +89,19 @@ def test_home_keys_are_the_contract() -> None:
 
 def test_every_tooltip_fits_one_help_line_at_80_columns() -> None:
     assert all(len(key.tooltip) <= 29 for key in KEYS)
+
+
+async def test_a_question_clears_notices_that_would_cover_it(tmp_path: Path) -> None:
+    from glutewake.app.screens.confirm import ConfirmScreen
+
+    from .conftest import acknowledge
+
+    acknowledge(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("an old notice")
+        await pilot.pause()
+        assert app._notifications
+        app.push_screen(ConfirmScreen("Sure?", "Because.", yes="do it", no="keep"))
+        await pilot.pause()
+        assert not app._notifications

@@ -28,6 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
                 id="confirm-keys",
             )
 
+    def on_mount(self) -> None:
+        # Notices still on screen would cover the question and its keys at 80x24.
+        self.app.clear_notifications()
+
     def on_key(self, event: events.Key) -> None:
         # Every key answers, so nothing else (help, palette) can slip in between.
         event.stop()
