@@ -14,7 +14,7 @@ from typing import NamedTuple
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck, new_id
 from glutewake.core.settings import Profile
 from glutewake.errors import UserError
-from glutewake.store import codec
+from glutewake.store import codec, settings_codec
 from glutewake.store.errors import MalformedFile, StoreError, Unwritable
 from glutewake.store.files import (
     atomic_write,
@@ -118,7 +118,7 @@ class Store:
         if data is None:
             return Profile()
         document, text = codec.parse_document(self.settings_path, data, "settings")
-        return codec.profile_from_document(self.settings_path, text, document)
+        return settings_codec.profile_from_document(self.settings_path, text, document)
 
     def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply `change` to the profile as it is on disk now, under the lock; save it."""
@@ -126,7 +126,7 @@ class Store:
             current = self.read_profile()
             changed = change(current)
             if changed != current or read_bytes(self.settings_path) is None:
-                atomic_write(self.settings_path, codec.profile_to_text(changed).encode())
+                atomic_write(self.settings_path, settings_codec.profile_to_text(changed).encode())
             return changed
 
     # -- journal: reading --------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""settings.toml as text: the profile (settings and state) to and from a TOML document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from glutewake.core.settings import PHASES, Profile, Settings
+from glutewake.errors import UserError
+from glutewake.store.codec import Where
+from glutewake.store.errors import MalformedFile
+from glutewake.store.schema import CURRENT, Document
+
+_SETTING_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+
+
+def profile_from_document(path: Path, text: str, document: Document) -> Profile:
+    """The profile in settings.toml; missing keys take their defaults."""
+    where = Where(text)
+
+    def fail(key: str, reason: str) -> MalformedFile:
+        return MalformedFile(path, where.key_line(key), reason)
+
+    for key in document:
+        if key not in ("schema", "phase", "acknowledged_on", "settings"):
+            raise fail(key, f"unknown key `{key}` (expected phase, acknowledged_on, [settings])")
+    raw = document.get("settings", {})
+    if not isinstance(raw, dict):
+        raise fail("settings", "expected a [settings] table")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        expected = _SETTING_TYPES.get(key)
+        if expected is None:
+            raise fail(key, f"unknown setting `{key}` (expected one of {', '.join(_SETTING_TYPES)})")
+        ok = (isinstance(value, int | float) and not isinstance(value, bool)) if expected is float \
+            else type(value) is expected
+        if not ok:
+            what = {float: "a number", int: "a whole number", bool: "true or false",
+                    str: "text"}[expected]
+            raise fail(key, f"expected `{key}` to be {what}, found {value!r}")
+        values[key] = float(value) if expected is float else value
+    phase = document.get("phase", "beginner")
+    if phase not in PHASES:
+        raise fail("phase", f"expected `phase` to be one of {', '.join(PHASES)}, found {phase!r}")
+    acknowledged = document.get("acknowledged_on")
+    if acknowledged is not None and (type(acknowledged) is not dt.date):
+        raise fail("acknowledged_on", f"expected `acknowledged_on` to be a date like 2026-11-24, "
+                   f"found {acknowledged!r}")
+    try:
+        settings = Settings(**values)
+    except UserError as error:
+        name = next((k for k in values if k in str(error)), "settings")
+        raise fail(name, str(error)) from None
+    return Profile(settings=settings, phase=phase, acknowledged_on=acknowledged)
+
+
+def profile_to_text(profile: Profile) -> str:
+    """settings.toml as pleasant TOML."""
+    document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
+    if profile.acknowledged_on is not None:
+        document["acknowledged_on"] = profile.acknowledged_on
+    document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
+    import tomli_w
+
+    return (
+        "# glutewake settings and state. Hand-editing is fine; see \"Your data\" in the README.\n"
+        + tomli_w.dumps(document)
+    )
