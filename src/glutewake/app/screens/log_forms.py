@@ -8,6 +8,7 @@ The form only collects the entry: the history screen saves it through the store.
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
@@ -75,13 +76,13 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
         super().__init__()
         self.today = today
 
+    @abstractmethod
     def fields(self) -> Iterable[tuple[str, Input, str]]:
-        """(label, input, hint) for each field, top to bottom."""
-        raise NotImplementedError
+        """(label, input, hint) for each field, top to bottom; each form says its own."""
 
+    @abstractmethod
     def entry(self) -> Entry:
         """The entry the fields describe; raises UserError naming the first bad field."""
-        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="log-form") as box:
