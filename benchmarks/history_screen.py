@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import datetime as dt
+import gc
 import json
 import statistics
 import subprocess
