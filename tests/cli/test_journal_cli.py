@@ -231,6 +231,29 @@ def test_a_damaged_settings_file_is_named(run_cli: RunCli, data_dir: Path) -> No
     assert tree(data_dir) == before
 
 
+def test_log_rest_or_activity_stops_on_any_damaged_file(run_cli: RunCli, data_dir: Path) -> None:
+    # `log --rest` / `--activity` do not need the settings or other months, yet a damaged or
+    # too-new file anywhere must stop them before they write (README: every command stops).
+    run_cli("log", "--programme", "beginner")
+    settings = data_dir / "settings.toml"
+    settings.write_text("schema = 99\n")
+    before = tree(data_dir)
+    for args in (("log", "--rest"), ("log", "--activity", "swimming", "--minutes", "30")):
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        assert "newer glutewake" in result.stderr and result.stderr.count("\n") == 1
+        assert tree(data_dir) == before
+    settings.unlink()
+    path = month_file(data_dir, TODAY)
+    path.write_text(path.read_text().replace('programme = "beginner"', 'programme "beginner"'))
+    other = (TODAY.replace(day=1) - dt.timedelta(days=1)).isoformat()
+    before = tree(data_dir)
+    result = run_cli("log", "--date", other, "--rest")
+    assert result.returncode == 2
+    assert str(path) in result.stderr and result.stderr.count("\n") == 1
+    assert tree(data_dir) == before
+
+
 def test_data_dir_comes_from_the_environment(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "from-env"
     result = run_cli("log", "--rest", data=None, env={"GLUTEWAKE_DATA_DIR": str(target)})

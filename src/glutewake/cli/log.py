@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if args.activity is not None and minutes is None:
         raise UserError("--activity needs --minutes N (1-1440)")
     store = Store(data_dir_from(args))
+    problems = store.problems()
+    if problems:
+        raise problems[0]
     if args.rest:
         before = store.read_month((day.year, day.month)).rest_days
         rest = store.add_rest_day(day)
