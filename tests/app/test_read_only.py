@@ -38,6 +38,21 @@ async def test_banner_names_the_file_line_and_the_fix(data_dir: Path, damaged: P
         assert "correct the file by hand" in text
 
 
+async def test_a_newer_file_says_upgrade_not_repair(data_dir: Path, store: Store) -> None:
+    # `glutewake repair` leaves a newer version's file alone, so the banner must not offer it
+    # as the fix.
+    month = data_dir / "journal" / "2026-11.toml"
+    month.parent.mkdir(parents=True, exist_ok=True)
+    month.write_text("schema = 99\n")
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "READ-ONLY" in text and "newer glutewake" in text
+        assert "upgrade glutewake" in text
+        assert "moves it aside" not in text
+
+
 async def test_nothing_is_written_in_read_only_mode(data_dir: Path, damaged: Path) -> None:
     before = tree(data_dir)
     app = make_app(data_dir)
