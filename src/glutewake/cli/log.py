@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from glutewake.cli.options import data_dir_from
     from glutewake.errors import UserError
     from glutewake.store import Store
+    from glutewake.store.summary import scan_journal
 
     today = dt.date.today()
     day = parse_day(args.date, today)
@@ -54,9 +55,12 @@ def run(args: argparse.Namespace) -> int:
     if args.activity is not None and minutes is None:
         raise UserError("--activity needs --minutes N (1-1440)")
     store = Store(data_dir_from(args))
-    problems = store.problems()
-    if problems:
-        raise problems[0]
+    # Any file that cannot be read stops the write: settings.toml, then every month (the
+    # summary cache re-parses only months whose file changed, so this stays cheap).
+    store.read_profile()
+    scan = scan_journal(store, save=False)  # a refused write must leave no cache behind either
+    if scan.problems:
+        raise scan.problems[0]
     if args.rest:
         before = store.read_month((day.year, day.month)).rest_days
         rest = store.add_rest_day(day)
