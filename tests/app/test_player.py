@@ -373,3 +373,11 @@ async def test_read_only_plays_the_session_but_says_once_that_nothing_is_saved(
         assert "nothing was saved" in refusals[0].message
     assert r.saved == []
     assert month.read_bytes() == before
+
+
+async def test_the_last_second_of_a_countdown_is_singular(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        r.advance(PREPARE - 0.5)
+        assert (r.view.big_number, r.view.big_label) == ("1", "second to go")

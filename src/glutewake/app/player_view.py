@@ -136,7 +136,8 @@ def player_view(
     else:
         cue, kind = cue_words(step, position.fraction), str(step.cue)
     if step.cue in COUNTDOWN_CUES:
-        big_number, big_label = countdown(position.step_remaining), "seconds to go"
+        big_number = countdown(position.step_remaining)
+        big_label = "second to go" if big_number == "1" else "seconds to go"
     elif step.rep is not None:
         big_number, big_label = str(step.rep), f"/ {step.reps}"
     else:
