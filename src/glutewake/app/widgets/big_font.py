@@ -7,47 +7,47 @@ characters cues use are drawn; `fits` says whether a text can be drawn at all.
 from __future__ import annotations
 
 _GLYPHS = """
-A .XXX. X...X XXXXX X...X X...X
-B XXXX. X...X XXXX. X...X XXXX.
-C .XXXX X.... X.... X.... .XXXX
-D XXXX. X...X X...X X...X XXXX.
-E XXXXX X.... XXXX. X.... XXXXX
-F XXXXX X.... XXXX. X.... X....
-G .XXXX X.... X..XX X...X .XXXX
-H X...X X...X XXXXX X...X X...X
-I XXX .X. .X. .X. XXX
-J ..XXX ...X. ...X. X..X. .XX..
-K X...X X..X. XXX.. X..X. X...X
-L X.... X.... X.... X.... XXXXX
-M X...X XX.XX X.X.X X...X X...X
-N X...X XX..X X.X.X X..XX X...X
-O .XXX. X...X X...X X...X .XXX.
-P XXXX. X...X XXXX. X.... X....
-Q .XXX. X...X X.X.X X..X. .XX.X
-R XXXX. X...X XXXX. X..X. X...X
-S .XXXX X.... .XXX. ....X XXXX.
-T XXXXX ..X.. ..X.. ..X.. ..X..
-U X...X X...X X...X X...X .XXX.
-V X...X X...X X...X .X.X. ..X..
-W X...X X...X X.X.X XX.XX X...X
-X X...X .X.X. ..X.. .X.X. X...X
-Y X...X .X.X. ..X.. ..X.. ..X..
-Z XXXXX ...X. ..X.. .X... XXXXX
-0 .XXX. X..XX X.X.X XX..X .XXX.
-1 .X. XX. .X. .X. XXX
-2 XXXX. ....X .XXX. X.... XXXXX
-3 XXXX. ....X .XXX. ....X XXXX.
-4 X..X. X..X. XXXXX ...X. ...X.
-5 XXXXX X.... XXXX. ....X XXXX.
-6 .XXX. X.... XXXX. X...X .XXX.
-7 XXXXX ....X ...X. ..X.. ..X..
-8 .XXX. X...X .XXX. X...X .XXX.
-9 .XXX. X...X .XXXX ....X .XXX.
-· . . X . .
-— ..... ..... XXXXX ..... .....
-… ..... ..... ..... ..... X.X.X
-- ... ... XXX ... ...
-: . X . X .
+A .###. #...# ##### #...# #...#
+B ####. #...# ####. #...# ####.
+C .#### #.... #.... #.... .####
+D ####. #...# #...# #...# ####.
+E ##### #.... ####. #.... #####
+F ##### #.... ####. #.... #....
+G .#### #.... #..## #...# .####
+H #...# #...# ##### #...# #...#
+I ### .#. .#. .#. ###
+J ..### ...#. ...#. #..#. .##..
+K #...# #..#. ###.. #..#. #...#
+L #.... #.... #.... #.... #####
+M #...# ##.## #.#.# #...# #...#
+N #...# ##..# #.#.# #..## #...#
+O .###. #...# #...# #...# .###.
+P ####. #...# ####. #.... #....
+Q .###. #...# #.#.# #..#. .##.#
+R ####. #...# ####. #..#. #...#
+S .#### #.... .###. ....# ####.
+T ##### ..#.. ..#.. ..#.. ..#..
+U #...# #...# #...# #...# .###.
+V #...# #...# #...# .#.#. ..#..
+W #...# #...# #.#.# ##.## #...#
+X #...# .#.#. ..#.. .#.#. #...#
+Y #...# .#.#. ..#.. ..#.. ..#..
+Z ##### ...#. ..#.. .#... #####
+0 .###. #..## #.#.# ##..# .###.
+1 .#. ##. .#. .#. ###
+2 ####. ....# .###. #.... #####
+3 ####. ....# .###. ....# ####.
+4 #..#. #..#. ##### ...#. ...#.
+5 ##### #.... ####. ....# ####.
+6 .###. #.... ####. #...# .###.
+7 ##### ....# ...#. ..#.. ..#..
+8 .###. #...# .###. #...# .###.
+9 .###. #...# .#### ....# .###.
+· . . # . .
+— ..... ..... ##### ..... .....
+… ..... ..... ..... ..... #.#.#
+- ... ... ### ... ...
+: . # . # .
 """
 
 GLYPHS: dict[str, tuple[str, ...]] = {
@@ -78,7 +78,7 @@ def render(text: str) -> list[str]:
             pixels[row] += ("." if index else "") + glyph[row]
     pixels[5] = "." * len(pixels[0])
     return [
-        "".join(_HALVES[top == "X", bottom == "X"] for top, bottom in zip(
+        "".join(_HALVES[top == "#", bottom == "#"] for top, bottom in zip(
             pixels[pair], pixels[pair + 1], strict=True))
         for pair in (0, 2, 4)
     ]
