@@ -12,6 +12,7 @@ import pytest
 
 from tests.app.conftest import acknowledge, session
 
+from .commands import glutewake
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.e2e
 
 def log(data: Path, *args: str) -> None:
     """`glutewake log ARGS` in its own process, as from a second terminal."""
-    done = subprocess.run([glutewake_command(), "--data-dir", str(data), "log", *args],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    glutewake(data, "log", *args)
 
 
 def test_log_from_another_terminal_appears_after_refresh_and_nothing_is_lost(

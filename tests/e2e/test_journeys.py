@@ -15,13 +15,10 @@ their own tests beside this one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
@@ -29,6 +26,7 @@ from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 from glutewake.core.settings import Settings
 from tests.app.conftest import acknowledge
 
+from .commands import answer, glutewake, history, status
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
@@ -89,22 +87,10 @@ text = "Lie on your back and raise the straight leg."
 
 
 # -- the command line ---------------------------------------------------------------------
-def glutewake(data: Path, *args: str) -> str:
-    """The installed command in its own process (as from a second terminal); its stdout."""
-    done = subprocess.run([glutewake_command(), "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
-def history(data: Path) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(glutewake(data, "history", "--json"))
-    return document
 
 
-def status(data: Path) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(glutewake(data, "status", "--json"))
-    return document
 
 
 # -- reading the screen -------------------------------------------------------------------
@@ -350,11 +336,6 @@ def test_the_whole_beginner_session_at_fast_speed_ends_on_a_streak_of_one(
 
 
 # -- 2. symptom check and phase -----------------------------------------------------------
-def answer(tmux: Tmux, keys: tuple[str, ...], shows: str) -> None:
-    """Press `keys` (↓ and an answer may go together: the app moves the focus the moment ↓
-    arrives), then wait for their effect."""
-    tmux.send(*keys)
-    tmux.wait_for(shows)
 
 
 def pain_scale(pain: int) -> str:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from .commands import history
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
@@ -28,13 +27,6 @@ def pane(tmux: Tmux, variable: str) -> str:
     return done.stdout.strip()
 
 
-def history(data: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [glutewake_command(), "--data-dir", str(data), "history", "--json"],
-        capture_output=True, text=True, timeout=30, check=True,
-    )
-    document: dict[str, Any] = json.loads(done.stdout)
-    return document
 
 
 def app_pid(tmux: Tmux) -> int:

@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.app.conftest import acknowledge
 
+from .commands import answer, glutewake
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
 
 
-def answer(tmux: Tmux, keys: tuple[str, ...], shows: str) -> None:
-    """Press `keys` and wait until the screen `shows` their effect before the next answer:
-    Textual picks a key's widget when the key arrives, so a key sent in the same instant
-    as ↓ could land on the question above."""
-    tmux.send(*keys)
-    tmux.wait_for(shows)
 
 
-def glutewake(data: Path, *args: str) -> str:
-    done = subprocess.run([glutewake_command(), "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path) -> None:
