@@ -6,21 +6,12 @@ Goal: at most 3x. Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N]`.
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def median_seconds(argv: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).parent))
+from store import median_seconds  # noqa: E402  (one timing helper for every benchmark)
 
 
 def main() -> None:
