@@ -79,14 +79,6 @@ class Coach:
             self._note(error)
             return Profile()
 
-    def journal(self) -> Journal:
-        """Every record, or an empty journal when the journal cannot be read."""
-        try:
-            return self.store.read_journal()
-        except StoreError as error:
-            self._note(error)
-            return Journal()
-
     def today_facts(self) -> TodayFacts:
         """Streak, today done and the few months of records home needs, read without
         parsing years of journal; a month that cannot be read puts the app in read-only mode."""
