@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from glutewake.app.overview import current_advice, pain_now_between
+from glutewake.app.views.home import current_advice, pain_now_between
 from glutewake.core.records import Journal, Session, SymptomCheck
 
 TZ = dt.UTC

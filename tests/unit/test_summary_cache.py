@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from glutewake.app.overview import current_advice, last_check, pain_now_between
+from glutewake.app.views.home import current_advice, last_check, pain_now_between
 from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck, new_id
 from glutewake.store import FutureSchema, MalformedFile, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
