@@ -107,7 +107,7 @@ def test_a_month_changed_in_place_to_the_same_size_is_checked_again(store: Store
     text = path.read_text()
     info = path.stat()
     with open(path, "r+", encoding="utf-8") as file:  # same inode, same size
-        file.write(text.replace("schema = 2", "schema = 9", 1))
+        file.write(text.replace("schema = 3", "schema = 9", 1))
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
     assert path.stat().st_size == info.st_size and path.stat().st_ino == info.st_ino
     problems = scan_journal(store).problems

@@ -12,8 +12,8 @@ from typing import Any
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
-SETTINGS_SCHEMA = 1
-JOURNAL_SCHEMA = 2
+SETTINGS_SCHEMA = 2
+JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
 _ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
@@ -40,6 +40,39 @@ def _journal_1_to_2(document: Document) -> Document:
     return upgraded
 
 
+def _journal_2_to_3(document: Document) -> Document:
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during` and `played_seconds`);
+    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    glutewake refuse a file with them as too new, instead of calling it damaged."""
+    return {**document, "schema": 3}
+
+
+def _settings_1_to_2(document: Document) -> Document:
+    """Schema 1 (glutewake 1.0) measured stretch holds and the rest between sides in counts;
+    schema 2 measures them in seconds, so their length stays what it was at the saved pace."""
+    upgraded = dict(document)
+    settings = document.get("settings")
+    if isinstance(settings, dict):
+        settings = dict(settings)
+        pace = settings.get("count_seconds", 1.0)
+        if isinstance(pace, bool) or not isinstance(pace, int | float):
+            pace = 1.0  # reading the new document names the bad value and its line
+        for old, new, low, high in (
+            ("stretch_hold_counts", "stretch_hold_seconds", 5, 120),
+            ("rest_between_sides_counts", "rest_seconds", 1, 120),
+        ):
+            if old not in settings:
+                continue
+            counts = settings.pop(old)
+            if isinstance(counts, bool) or not isinstance(counts, int | float):
+                settings[new] = counts  # kept as found, so the error names it
+                continue
+            settings[new] = min(high, max(low, round(counts * pace)))
+        upgraded["settings"] = settings
+    upgraded["schema"] = 2
+    return upgraded
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -47,8 +80,8 @@ def _stable_id(*parts: object) -> str:
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "settings": {},
-    "journal": {1: _journal_1_to_2},
+    "settings": {1: _settings_1_to_2},
+    "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
 
