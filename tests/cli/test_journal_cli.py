@@ -248,7 +248,7 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        (lambda text: text.replace("schema = 2", "schema = 3"), "newer glutewake"),
+        (lambda text: text.replace("schema = 3", "schema = 4"), "newer glutewake"),
         (lambda text: "\ufeff" + text, "byte-order mark"),
         (lambda text: text.replace("# end of journal", ""), "cut short"),
         (lambda text: text.replace('programme = "beginner"', "programme = 7"), "line"),
