@@ -83,3 +83,4 @@ def phrase_for(step: Step) -> str:
 
 
 FINISHED_PHRASE = "session complete, well done"
+PARTIAL_PHRASE = "end of the session, kept as partial"

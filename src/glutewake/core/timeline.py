@@ -19,6 +19,8 @@ GET_READY = (Cue.PREPARE, Cue.SWITCH, Cue.TRANSITION)
 BETWEEN = (Cue.REST,)
 # The get-ready countdown played before the repetition a resumed session goes on with.
 RESUME_SECONDS = 5.0
+# How a change of position between a stretch's sides begins its text.
+CHANGE_SIDES = "Change sides"
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ class Timeline:
             step.exercise,
             step.name,
             step.side,
-            position=step.position or step.detail,
+            position=step.position,
+            detail=step.position or step.name,
         )
         steps = (*self.steps[:index], ready, *self.steps[index:])
         return replace(self, steps=steps, sets=_locate_sets(steps, self.sets)), index
@@ -267,7 +270,7 @@ class _Builder:
         if seconds == 0:
             return
         if changing:
-            text = f"Change sides: {block.name}"
+            text = f"{CHANGE_SIDES}: {block.name}"
             how = block.change_sides or "change over to the other side"
         else:
             text = f"Get into position: {block.name}"

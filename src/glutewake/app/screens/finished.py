@@ -13,11 +13,12 @@ from textual.widgets import Digits, Static
 
 from glutewake.app.keys import Key
 from glutewake.app.screens.player import BIG_CUE_HEIGHT
+from glutewake.app.views.finished import NOT_SAVED, finished_heading, outcome_line, stop_advice
 from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.session_record import tally, with_pain
+from glutewake.core.session_record import STOP_PAIN, tally, with_pain
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
@@ -82,12 +83,13 @@ class FinishedScreen(Screen[None]):
         self.ended_early = ended_early
         self.pain = ""
         self.leaving = False
-        self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
+        self.heading = finished_heading(record, ended_early=ended_early)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.timeline.programme.name)
         with Vertical(id="finished-body"):
-            yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
+            partial = self.record.status != "completed"
+            yield CueLine(id="finished-heading", classes="-early" if partial else "")
             yield Static(self.summary(), id="finished-summary", markup=False)
             yield Static(
                 "How does your hip feel right now? 0 is no pain at all, 10 the worst you can imagine.",
@@ -107,15 +109,22 @@ class FinishedScreen(Screen[None]):
         self.query_one("#finished-heading", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
 
     def summary(self) -> str:
-        counted = tally(self.record, self.timeline)
-        lines = [f"sets        {counted.sets_done} of {counted.sets} finished"]
+        record = self.record
+        counted = tally(record, self.timeline)
+        lines = [outcome_line(record, counted, ended_early=self.ended_early), ""]
+        lines.append(f"sets        {counted.sets_done} of {counted.sets} finished")
         if counted.target:
             lines.append(f"reps        {counted.reps} of {counted.target}")
         if counted.stretches:
             lines.append(f"stretches   {counted.stretches_done} of {counted.stretches}")
         lines.append(f"time        {clock_time(self.seconds)}")
-        if self.ended_early:
-            lines.append("kept as an unfinished session: press r on the home screen to go on today")
+        stopped = record.pain_during is not None and record.pain_during >= STOP_PAIN
+        if stopped:
+            lines += ["", stop_advice(record.pain_during or 0)]
+        elif record.status == "partial" and not self.app.coach.read_only:
+            lines.append("press r on the home screen to go on with it today")
+        if self.app.coach.read_only:
+            lines += ["", NOT_SAVED]
         return "\n".join(lines)
 
     def on_key(self, event: events.Key) -> None:

@@ -14,6 +14,7 @@ from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.views.home import (
     current_advice,
     day_label,
+    interrupted_words,
     last_check,
     minutes,
     plan_lines,
@@ -53,6 +54,7 @@ class HomeScreen(Screen[None]):
                 yield Static(id="phase")
                 yield Static(id="streak")
             yield Static(id="plan")
+            yield Static(id="interrupted", markup=False)
             yield Static(id="last-check")
             yield Static(id="last-check-reason", markup=False)
             yield Static(
@@ -76,7 +78,11 @@ class HomeScreen(Screen[None]):
         profile = coach.profile()
         facts = coach.today_facts()
         journal = facts.journal
-        self.resumable = coach.resumable_session(journal) is not None
+        interrupted = coach.resumable_session(journal)
+        self.resumable = interrupted is not None
+        line = self.query_one("#interrupted", Static)
+        line.display = interrupted is not None
+        line.update(interrupted_words(interrupted) if interrupted is not None else "")
         self._show_phase(profile)
         self._show_streak(facts)
         self._show_plan(profile)

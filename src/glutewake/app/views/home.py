@@ -6,7 +6,8 @@ import datetime as dt
 from itertools import groupby
 
 from glutewake.core.advice import REST_PAIN, Advice, Answers, advise
-from glutewake.core.records import Journal, SymptomCheck
+from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.session_record import resume_point
 from glutewake.core.timeline import SetInfo, Timeline
 
 
@@ -125,3 +126,16 @@ def pain_now_between(journal: Journal, after: dt.datetime | None, before: dt.dat
         and (before is None or s.started_at < before)
     ]
     return pains[-1] if pains else None
+
+
+def interrupted_words(record: Session) -> str:
+    """Home's plain line about today's interrupted session, and where `r` goes on."""
+    set_number, rep = resume_point(record)
+    target = record.sets[set_number - 1] if record.sets else None
+    when = f"{record.started_at:%H:%M}"
+    if target is None:
+        return f"Interrupted session today (started {when}): press r to go on with it."
+    name = target.exercise.replace("-", " ")
+    side = f", {target.side} side" if target.side else ""
+    where = f"rep {rep} of the {name}{side}" if target.target > 1 else f"the {name}{side}"
+    return f"Interrupted session today (started {when}): press r to go on at {where}."

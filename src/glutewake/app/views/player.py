@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from glutewake.core.engine import Position
 from glutewake.core.programme import Cue
-from glutewake.core.timeline import Step, Timeline
+from glutewake.core.timeline import CHANGE_SIDES, Step, Timeline
 
 # Cues that show a countdown rather than the rep number.
-COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH)
+COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH, Cue.TRANSITION)
 OTHER_SIDE = {"left": "right", "right": "left"}
 
 
@@ -69,6 +69,8 @@ def cue_words(step: Step, fraction: float) -> str:
         return "REST"
     if step.cue is Cue.PREPARE:
         return "GET READY"
+    if step.cue is Cue.TRANSITION:
+        return "CHANGE SIDES" if step.text.startswith(CHANGE_SIDES) else "GET INTO POSITION"
     return step.text.upper()
 
 
@@ -78,7 +80,7 @@ def breath_word(cue: Cue) -> str:
 
 def working_words(step: Step, kind: str) -> str:
     """`working  LEFT leg`, or what the stretch works on, or nothing (rests, stretch lead-ins)."""
-    if step.cue is Cue.STRETCH:
+    if step.cue in (Cue.STRETCH, Cue.TRANSITION):
         side = f" · {step.side.upper()} side" if step.side else ""
         return f"{step.name}{side}"
     if step.cue is Cue.REST or kind == "stretch":
@@ -96,14 +98,18 @@ def how_words(step: Step) -> str:
         return step.detail
     if step.cue is Cue.SWITCH:
         return f"now {step.position}" if step.position else "change to the other side"
+    if step.cue is Cue.TRANSITION:
+        return step.position
     if step.cue in (Cue.PREPARE, Cue.REST):
-        return step.text
+        return f"{step.text} · {step.detail}" if step.detail else step.text
     return step.position
 
 
 def reminder_words(step: Step) -> str:
     if step.cue is Cue.STRETCH:
         return "hold it gently, keep breathing, no bouncing"
+    if step.cue is Cue.TRANSITION:
+        return f"up next: hold the stretch · {step.reminder}" if step.reminder else "up next: hold the stretch"
     if step.cue in (Cue.PREPARE, Cue.SWITCH, Cue.REST) and step.name:
         return f"up next: {step.name}"
     return step.reminder
