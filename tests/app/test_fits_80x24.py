@@ -138,6 +138,21 @@ STATES = {
         f"stretch {n}": State("lived", ("s", *["n"] * n, 1.0), ("STRETCH", "no bouncing"))
         for n in range(5, 20, 2)
     },
+    "stopped, it hurts": State(
+        "lived",
+        ("s", 13.0, "h", "7", "enter"),
+        (
+            "SESSION STOPPED · IT HURTS",
+            "have it checked by a doctor",
+            "type a number, then enter",
+            "esc skip",
+        ),
+    ),
+    "skipped through": State(
+        "lived",
+        ("s", *["n"] * 20),
+        ("SESSION KEPT AS PARTIAL", "does not count for your streak", "go on with it today", "esc skip"),
+    ),
     "hurt question": State("lived", ("s", 13.0, "h"), ("It hurts: how much", "esc back to the session")),
     "paused": State("lived", ("s", 13.0, "space"), ("PAUSED", "space")),
     "end question": State(
@@ -148,7 +163,13 @@ STATES = {
     "finished": State(
         "lived",
         ("s", 440.0),
-        ("SESSION COMPLETE · WELL DONE", "20 of 20", "counts for your streak", "the worst you can imagine.", "esc skip"),
+        (
+            "SESSION COMPLETE · WELL DONE",
+            "20 of 20",
+            "counts for your streak",
+            "the worst you can imagine.",
+            "esc skip",
+        ),
     ),
     "squat, hold": State("advanced", ("s", 15.5), ("HOLD 1… 2", "working both legs")),
     "squat, breathe out": State(

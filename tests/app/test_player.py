@@ -338,7 +338,7 @@ async def test_resume_goes_on_at_the_interrupted_repetition_with_the_same_record
         assert "r resume" in text
         assert (
             "Interrupted session today (started 08:00): press r to go on at rep 4 of the "
-            "side lying hip abduction, right side." in text
+            "side-lying hip abduction, right side." in text
         )
         await pilot.press("r")
         assert r.view.cue == "GET READY"
@@ -604,7 +604,7 @@ async def test_read_only_asks_first_then_plays_with_one_header_line_and_no_notic
         assert "ending now keeps nothing" in flat(screen_text(r.app))
         await pilot.press("y")
         await pilot.pause()
-        assert "Nothing of this session was saved" in flat(screen_text(r.app))
+        assert "Nothing was saved: glutewake is read-only this run" in flat(screen_text(r.app))
         assert not list(r.app._notifications)
     assert r.saved == []
     assert month.read_bytes() == before

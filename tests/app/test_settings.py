@@ -47,7 +47,7 @@ async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path, sto
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "beginner · 6 min · 0.5 s per count" in screen_text(app)
+        assert "beginner · 8 min · 0.5 s per count" in screen_text(app)
     saved = Store(data_dir).read_profile().settings
     assert (saved.count_seconds, saved.stretch_hold_seconds) == (0.5, 40)
 

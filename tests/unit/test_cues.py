@@ -18,6 +18,7 @@ def test_each_cue_kind_has_its_own_number_of_rings() -> None:
     assert by_cue[Cue.SWITCH] == 3 == FINISH_RINGS
     assert by_cue[Cue.TRANSITION] == 3
 
+
 def test_rings_fit_inside_the_step_at_any_speed() -> None:
     assert ring_times(3, 5.0) == (0.0, RING_GAP, 2 * RING_GAP)
     for seconds in (0.1, 0.2, 0.5, 1.0, 2.0):

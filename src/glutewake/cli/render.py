@@ -42,9 +42,7 @@ def timeline_table(timeline: Timeline) -> str:
             lines.append(f"{'':>27}each rep: {_beats(steps[index:end])}")
             index = end
         else:
-            lines.append(
-                f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.seconds):>5}  {_label(step)}"
-            )
+            lines.append(f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.seconds):>5}  {_label(step)}")
             index += 1
     return "\n".join(lines)
 

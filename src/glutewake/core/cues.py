@@ -69,7 +69,7 @@ def number_word(number: int) -> str:
 def phrase_for(step: Step) -> str:
     """The words to speak when `step` begins: the cue, and the rep's number on the inhale."""
     if step.cue is Cue.HOLD:
-        return "hold " + ", ".join(number_word(n) for n in range(1, step.counts + 1))
+        return "hold " + ", ".join(number_word(n) for n in range(1, (step.counts or 0) + 1))
     if step.cue is Cue.SWITCH:
         return "switch sides"
     if step.cue is Cue.STRETCH:

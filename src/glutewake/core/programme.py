@@ -250,7 +250,9 @@ class _Checker:
         """`counts = N` or `seconds = N` (1-600), or the name of a setting; exactly one of them."""
         given = [key for key in (COUNTS, SECONDS) if key in raw]
         if beat and SECONDS in given:
-            self.fail(block, SECONDS, "a repetition's beats are measured in counts: use counts, not seconds", nth)
+            self.fail(
+                block, SECONDS, "a repetition's beats are measured in counts: use counts, not seconds", nth
+            )
             return Length(1)
         if len(given) != 1:
             found = "both" if given else "neither"

@@ -75,7 +75,12 @@ def exercise_sets_done(session: Session, timeline: Timeline) -> bool:
 
 
 def finish(
-    session: Session, timeline: Timeline, reps_completed: Sequence[int], at: dt.datetime, *, stopped: bool = False
+    session: Session,
+    timeline: Timeline,
+    reps_completed: Sequence[int],
+    at: dt.datetime,
+    *,
+    stopped: bool = False,
 ) -> Session:
     """The session as it ends at `at`: `completed` when every exercise set reached its target,
     else `partial`; always `partial` when `stopped` (it hurt too much to go on)."""

@@ -186,7 +186,9 @@ def _locate_sets(steps: tuple[Step, ...], sets: list[SetInfo] | tuple[SetInfo, .
     located = []
     for info in sets:
         body = next(
-            i for i, s in enumerate(steps) if s.set == info.number and not s.gets_ready and s.cue not in BETWEEN
+            i
+            for i, s in enumerate(steps)
+            if s.set == info.number and not s.gets_ready and s.cue not in BETWEEN
         )
         first = body
         while first > 0 and steps[first - 1].set == info.number and steps[first - 1].gets_ready:

@@ -307,9 +307,13 @@ def _session(check: _Checker, record: dict[str, Any]) -> Session:
 
 
 def _played_seconds(check: _Checker, record: dict[str, Any]) -> float | None:
-    value = check.value("sessions", record, "played_seconds", (int, float), "a number of seconds", optional=True)
+    value = check.value(
+        "sessions", record, "played_seconds", (int, float), "a number of seconds", optional=True
+    )
     if value is not None and not 0 <= value <= 86_400:
-        raise check.fail("sessions", record, "played_seconds", f"expected `played_seconds` to be 0-86400, found {value}")
+        raise check.fail(
+            "sessions", record, "played_seconds", f"expected `played_seconds` to be 0-86400, found {value}"
+        )
     return None if value is None else float(value)
 
 

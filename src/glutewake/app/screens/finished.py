@@ -111,7 +111,8 @@ class FinishedScreen(Screen[None]):
     def summary(self) -> str:
         record = self.record
         counted = tally(record, self.timeline)
-        lines = [outcome_line(record, counted, ended_early=self.ended_early), ""]
+        read_only = self.app.coach.read_only
+        lines = [outcome_line(record, counted, ended_early=self.ended_early, read_only=read_only)]
         lines.append(f"sets        {counted.sets_done} of {counted.sets} finished")
         if counted.target:
             lines.append(f"reps        {counted.reps} of {counted.target}")
@@ -120,11 +121,11 @@ class FinishedScreen(Screen[None]):
         lines.append(f"time        {clock_time(self.seconds)}")
         stopped = record.pain_during is not None and record.pain_during >= STOP_PAIN
         if stopped:
-            lines += ["", stop_advice(record.pain_during or 0)]
-        elif record.status == "partial" and not self.app.coach.read_only:
+            lines.append(stop_advice(record.pain_during or 0))
+        elif record.status == "partial" and not read_only:
             lines.append("press r on the home screen to go on with it today")
-        if self.app.coach.read_only:
-            lines += ["", NOT_SAVED]
+        if read_only:
+            lines.append(NOT_SAVED)
         return "\n".join(lines)
 
     def on_key(self, event: events.Key) -> None:

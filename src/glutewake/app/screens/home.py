@@ -27,7 +27,7 @@ from glutewake.errors import UserError
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
     from glutewake.app.services.coach import TodayFacts
-    from glutewake.core.records import Journal, SymptomCheck
+    from glutewake.core.records import Journal, Session, SymptomCheck
     from glutewake.core.settings import Profile
 
 
@@ -80,9 +80,7 @@ class HomeScreen(Screen[None]):
         journal = facts.journal
         interrupted = coach.resumable_session(journal)
         self.resumable = interrupted is not None
-        line = self.query_one("#interrupted", Static)
-        line.display = interrupted is not None
-        line.update(interrupted_words(interrupted) if interrupted is not None else "")
+        self._show_interrupted(profile, interrupted)
         self._show_phase(profile)
         self._show_streak(facts)
         self._show_plan(profile)
@@ -113,6 +111,16 @@ class HomeScreen(Screen[None]):
             f"longest  [b]{days(facts.streak.longest)}[/b]\n"
             f"today   {today}"
         )
+
+    def _show_interrupted(self, profile: Profile, record: Session | None) -> None:
+        line = self.query_one("#interrupted", Static)
+        line.display = record is not None
+        if record is None:
+            line.update("")
+            return
+        from glutewake.app.flows.start import timeline_for
+
+        line.update(interrupted_words(record, timeline_for(self.app.coach, profile, record)))
 
     def _show_plan(self, profile: Profile) -> None:
         plan = self.query_one("#plan", Static)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from glutewake.core.records import Session
 from glutewake.core.session_record import STOP_PAIN, Tally
 
-NOT_SAVED = "Nothing of this session was saved: glutewake is read-only this run (see home)."
+NOT_SAVED = "Nothing was saved: glutewake is read-only this run (see home)."
 
 
 def reps_words(counted: Tally) -> str:
@@ -25,9 +25,11 @@ def finished_heading(record: Session, *, ended_early: bool) -> str:
     return "SESSION ENDED EARLY" if ended_early else "SESSION KEPT AS PARTIAL"
 
 
-def outcome_line(record: Session, counted: Tally, *, ended_early: bool) -> str:
+def outcome_line(record: Session, counted: Tally, *, ended_early: bool, read_only: bool = False) -> str:
     """Which it is, in words, and whether it counts for the streak."""
     if record.status == "completed":
+        if read_only:
+            return f"completed: every exercise set done ({reps_words(counted)}), but not saved"
         stretches = ""
         if counted.stretches and counted.stretches_done < counted.stretches:
             stretches = "; the stretches you skipped do not change that"
@@ -35,20 +37,20 @@ def outcome_line(record: Session, counted: Tally, *, ended_early: bool) -> str:
             f"completed: every exercise set done ({reps_words(counted)}), so today counts "
             f"for your streak{stretches}"
         )
-    how = "ended early" if ended_early else "sets skipped or cut short"
-    if counted.target == 0:
-        return f"{how}: kept as a partial session; it does not count for your streak"
-    return (
-        f"{how}: {reps_words(counted)}, kept as a partial session; it does not count for your streak"
-    )
+    if record.pain_during is not None and record.pain_during >= STOP_PAIN:
+        how = "stopped because it hurts"
+    else:
+        how = "ended early" if ended_early else "sets skipped or cut short"
+    done = f"{reps_words(counted)}, " if counted.target else ""
+    kept = "not saved" if read_only else "kept as a partial session"
+    return f"{how}: {done}{kept}; it does not count for your streak"
 
 
 def stop_advice(pain: int) -> str:
     """What to do after stopping for pain: stop, and have it looked at (never a diagnosis)."""
     return (
-        f"You said it hurts {pain} of 10, more than the 5 usually thought acceptable during "
-        "exercise. Stop for today, and have it checked by a doctor or physical therapist "
-        "before your next session."
+        f"You said it hurts {pain} of 10: stop for today, and have it checked by a doctor "
+        "or physical therapist before your next session."
     )
 
 

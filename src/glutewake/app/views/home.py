@@ -7,7 +7,7 @@ from itertools import groupby
 
 from glutewake.core.advice import REST_PAIN, Advice, Answers, advise
 from glutewake.core.records import Journal, Session, SymptomCheck
-from glutewake.core.session_record import resume_point
+from glutewake.core.session_record import fits, resume_point
 from glutewake.core.timeline import SetInfo, Timeline
 
 
@@ -128,14 +128,16 @@ def pain_now_between(journal: Journal, after: dt.datetime | None, before: dt.dat
     return pains[-1] if pains else None
 
 
-def interrupted_words(record: Session) -> str:
-    """Home's plain line about today's interrupted session, and where `r` goes on."""
+def interrupted_words(record: Session, timeline: Timeline | None = None) -> str:
+    """Home's plain line about today's interrupted session, and where `r` goes on (named
+    as `timeline`, the programme it was played from, names it)."""
     set_number, rep = resume_point(record)
     target = record.sets[set_number - 1] if record.sets else None
     when = f"{record.started_at:%H:%M}"
     if target is None:
         return f"Interrupted session today (started {when}): press r to go on with it."
-    name = target.exercise.replace("-", " ")
+    named = timeline is not None and fits(record, timeline)
+    name = timeline.sets[set_number - 1].name if named and timeline else target.exercise.replace("-", " ")
     side = f", {target.side} side" if target.side else ""
     where = f"rep {rep} of the {name}{side}" if target.target > 1 else f"the {name}{side}"
     return f"Interrupted session today (started {when}): press r to go on at {where}."

@@ -52,9 +52,10 @@ def countdown(seconds: float) -> str:
 
 def hold_words(step: Step, fraction: float) -> str:
     """`HOLD  1 …` then `HOLD  1 … 2`: the counts so far, one more each count."""
-    reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+    counts = step.counts or 1
+    reached = min(counts, int(fraction * counts + 1e-9) + 1)
     said = " … ".join(str(n) for n in range(1, reached + 1))
-    return f"{step.text.upper()}  {said}" + (" …" if reached < step.counts else "")
+    return f"{step.text.upper()}  {said}" + (" …" if reached < counts else "")
 
 
 def cue_words(step: Step, fraction: float) -> str:
@@ -109,7 +110,9 @@ def reminder_words(step: Step) -> str:
     if step.cue is Cue.STRETCH:
         return "hold it gently, keep breathing, no bouncing"
     if step.cue is Cue.TRANSITION:
-        return f"up next: hold the stretch · {step.reminder}" if step.reminder else "up next: hold the stretch"
+        return (
+            f"up next: hold the stretch · {step.reminder}" if step.reminder else "up next: hold the stretch"
+        )
     if step.cue in (Cue.PREPARE, Cue.SWITCH, Cue.REST) and step.name:
         return f"up next: {step.name}"
     return step.reminder
