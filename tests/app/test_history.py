@@ -62,7 +62,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = pilot.app.screen
-        if not (isinstance(screen, HistoryScreen) and screen.loading):
+        if not (isinstance(screen, HistoryScreen) and screen.reading_older):
             return
     raise AssertionError("the history screen never finished reading")
 

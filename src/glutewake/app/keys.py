@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 # Scopes in the order the help screen shows them, with their headings.
 SCOPES = {
@@ -193,7 +193,7 @@ def keys_for(scope: str) -> tuple[Key, ...]:
     return tuple(key for key in KEYS if key.scope == scope)
 
 
-def bindings_for(scope: str) -> list[Binding]:
+def bindings_for(scope: str) -> list[BindingType]:
     """The Textual bindings of one scope, ready for a `BINDINGS` class attribute."""
     return [key.binding() for key in keys_for(scope)]
 

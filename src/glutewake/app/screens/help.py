@@ -8,11 +8,12 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from glutewake.app.keys import SCOPES, bindings_for, keys_for
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
@@ -30,13 +31,13 @@ def scope_table(scope: str) -> Group:
     return Group(Text(SCOPES[scope], style="bold underline"), table)
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(CoachScreen[None]):
     """Keys by screen; the command palette (ctrl+p) reaches the same actions by name."""
 
-    BINDINGS: ClassVar = bindings_for("screen")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("help")
+        yield TitleBar("help", today=self.coach.today())
         with Horizontal(id="help-columns"):
             for scopes in COLUMNS:
                 with Vertical(classes="help-column"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -62,7 +62,7 @@ class Checked(Validator):
 class LogForm(ModalScreen[Entry | None], Generic[Entry]):
     """A titled box of labelled one-line fields; enter saves, escape leaves."""
 
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape", "cancel", "cancel", tooltip="Leave without saving", id="glutewake.history.form.cancel"
         ),

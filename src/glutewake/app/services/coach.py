@@ -52,13 +52,21 @@ class Coach:
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def open(cls, data_dir: Path, **options: object) -> Coach:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        now: Callable[[], dt.datetime],
+        clock: Callable[[], float],
+        count_seconds: float | None = None,
+        programme_file: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Coach:
         """A coach on `data_dir`; damaged files found now put it in read-only mode.
 
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
-        store = Store(data_dir)
-        coach = cls(store, **options)  # type: ignore[arg-type]
+        coach = cls(Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}))
         coach.profile()
         coach._scan_journal()
         return coach

@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -44,7 +44,7 @@ CHANGE_RIGHT = Key(
 )
 TOGGLE = Key(
     "space",
-    "toggle",
+    "toggle_answer",
     "tick",
     "Yes ↔ no, or tick the place under the cursor",
     "glutewake.check.toggle",
@@ -60,7 +60,7 @@ PAIN_MAX = 10
 class Answer(Widget, can_focus=True):
     """The shared behaviour: left/right and space bindings, and the chosen-answer style."""
 
-    BINDINGS: ClassVar[list[Binding]] = [CHANGE.binding(), CHANGE_RIGHT.binding(), TOGGLE.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = [CHANGE.binding(), CHANGE_RIGHT.binding(), TOGGLE.binding()]
     COMPONENT_CLASSES: ClassVar = {"answer--chosen", "answer--cursor"}
     DEFAULT_CSS = """
     Answer { width: auto; height: 1; }
@@ -72,7 +72,7 @@ class Answer(Widget, can_focus=True):
     def action_choose(self, step: int) -> None:
         """Move the answer one step left (-1) or right (+1)."""
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         """Flip the answer (yes ↔ no, ticked ↔ not)."""
 
     def styles_for(self) -> tuple[Style, Style]:
@@ -154,7 +154,7 @@ class YesNo(Answer):
     def action_choose(self, step: int) -> None:
         self.value = step < 0
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         self.value = not self.value
 
     def on_key(self, event: events.Key) -> None:
@@ -197,6 +197,6 @@ class PlaceTicks(Answer):
     def action_choose(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.places)
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         place = self.places[self.cursor][0]
         self.ticked = self.ticked ^ {place}
