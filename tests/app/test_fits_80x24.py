@@ -73,7 +73,7 @@ STATES = {
     "help": State(
         "lived",
         ("question_mark",),
-        ("Everywhere", "During a session", "Back to the previous screen", "to find any action by name."),
+        ("Everywhere", "During a session", "Every key and what it does", "to find any action by name."),
     ),
     "palette": State("lived", ("ctrl+p",), ("Start today's session",)),
     "phase question": State(

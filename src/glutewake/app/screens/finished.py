@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from glutewake.app.keys import Key
+from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.messages import DataSaved
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.player import clock_time
@@ -25,34 +25,9 @@ if TYPE_CHECKING:
     from glutewake.core.records import Session
     from glutewake.core.timeline import Timeline
 
-SAVE = Key(
-    "enter",
-    "save_pain",
-    "save",
-    "Store the number with this session and go home",
-    "glutewake.finished.save",
-    "finished",
-)
-SKIP = Key(
-    "escape",
-    "skip_pain",
-    "skip",
-    "Go home without a pain number",
-    "glutewake.finished.skip",
-    "finished",
-    display="esc",
-)
-CLEAR = Key(
-    "backspace",
-    "clear_pain",
-    "clear",
-    "Start the number again",
-    "glutewake.finished.clear",
-    "finished",
-    show=False,
-)
-# Shown in the key line only; the digits themselves are read in `on_key`.
-DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished", display="0–10")
+SAVE = key_with_id("glutewake.finished.save")
+SKIP = key_with_id("glutewake.finished.skip")
+DIGITS = key_with_id("glutewake.finished.digits")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -66,7 +41,7 @@ def typed_pain(before: str, digit: str) -> str:
 class FinishedScreen(CoachScreen[None]):
     """The summary; digits then Enter store "pain now" as `pain_after`, Escape skips."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("finished")
     CSS_PATH = "../styles/player.tcss"
 
     def __init__(

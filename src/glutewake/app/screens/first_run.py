@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from glutewake.app.keys import Key
+from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -41,21 +41,10 @@ def bullets(lines: tuple[str, ...]) -> Table:
     return table
 
 
-ACKNOWLEDGE = Key(
-    "enter",
-    "acknowledge",
-    "I understand, go on",
-    "Store today's date and go to the home screen",
-    "glutewake.first_run.ok",
-    "first run",
-)
-QUIT = Key("q", "app.quit", "quit", "Leave glutewake", "glutewake.first_run.quit", "first run")
-
-
 class FirstRunScreen(CoachScreen[None]):
     """Shown until acknowledged; the date of acknowledgement is stored in settings.toml."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [ACKNOWLEDGE.binding(), QUIT.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("first run")
 
     def compose(self) -> ComposeResult:
         yield TitleBar("before you start", today=self.coach.today())
@@ -63,7 +52,7 @@ class FirstRunScreen(CoachScreen[None]):
             yield Static("Before you start", id="first-run-heading")
             yield Static(INTRO, id="first-run-intro", markup=False)
             yield Static(bullets(RULES), id="first-run-rules")
-        yield KeyLine((ACKNOWLEDGE, QUIT), id="keys")
+        yield KeyLine(keys_for("first run"), id="keys")
 
     def action_acknowledge(self) -> None:
         if self.save(self.coach.acknowledge) is None:

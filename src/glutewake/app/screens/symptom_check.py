@@ -19,10 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from glutewake.app.keys import Key
+from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.home import day_label, last_check, pain_now_between
-from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
+from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.advice import Advice, Answers, advise
@@ -31,61 +31,12 @@ from glutewake.core.records import SymptomCheck, new_id
 if TYPE_CHECKING:
     from glutewake.core.records import Journal
 
-SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutewake.check.save", "check")
-CANCEL = Key(
-    "escape",
-    "cancel",
-    "back without saving",
-    "Leave; nothing is saved",
-    "glutewake.check.cancel",
-    "check",
-    display="esc",
-)
-# The keys that move between questions are priority bindings: the app runs them the moment
-# they arrive, so an answer typed straight after (in the same burst from the terminal) goes
-# to the question they moved to, not the one above.
-NEXT = Key(
-    "down",
-    "app.focus_next",
-    "move",
-    "Next question (tab too)",
-    "glutewake.check.next",
-    "check",
-    display="↑↓",
-    priority=True,
-)
-PREVIOUS = Key(
-    "up",
-    "app.focus_previous",
-    "previous",
-    "Previous question (shift+tab too)",
-    "glutewake.check.previous",
-    "check",
-    show=False,
-    priority=True,
-)
-NEXT_TAB = Key(
-    "tab",
-    "app.focus_next",
-    "next",
-    "Next question",
-    "glutewake.check.tab",
-    "check",
-    show=False,
-    priority=True,
-)
-PREVIOUS_TAB = Key(
-    "shift+tab",
-    "app.focus_previous",
-    "previous",
-    "Previous question",
-    "glutewake.check.shift-tab",
-    "check",
-    show=False,
-    priority=True,
-)
-# Once the advice is shown, enter and escape both lead home.
-DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done", "check")
+SAVE = key_with_id("glutewake.check.save")
+CANCEL = key_with_id("glutewake.check.cancel")
+NEXT = key_with_id("glutewake.check.next")
+CHANGE = key_with_id("glutewake.check.left")
+TOGGLE = key_with_id("glutewake.check.toggle")
+DONE = key_with_id("glutewake.check.done")
 FORM_KEYS = (NEXT, CHANGE, TOGGLE, SAVE, CANCEL)
 
 INTRO = (
@@ -118,9 +69,7 @@ QUESTIONS = (
 class SymptomCheckScreen(CoachScreen[None]):
     """The form, then the advice it gave; the saved check shows on home straight away."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS, NEXT_TAB, PREVIOUS_TAB)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("check")
     CSS_PATH = "../styles/symptom_check.tcss"
 
     saved: SymptomCheck | None = None
