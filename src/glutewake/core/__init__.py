@@ -1,4 +1,1 @@
-"""The pure heart of glutewake: programmes, timeline, engine, advice, streaks.
-
-Nothing here imports Textual or touches a file; time is always passed in.
-"""
+"""The pure heart of glutewake (programmes, timeline, engine, advice, streaks, journal rules): no Textual, no file I/O, time passed in."""

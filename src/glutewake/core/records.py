@@ -10,6 +10,7 @@ from typing import Literal
 SessionStatus = Literal["partial", "completed"]
 SessionSource = Literal["app", "log"]
 Advice = Literal["rest", "beginner", "advanced"]
+MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 

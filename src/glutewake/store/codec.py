@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import (
+    MAX_ACTIVITY_MINUTES,
     SPREAD_PLACES,
     Activity,
     Journal,
@@ -261,7 +262,7 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
                 id=check.text("activities", record, "id"),
                 day=check.day("activities", record, "date"),
                 kind=check.text("activities", record, "kind"),
-                minutes=check.number("activities", record, "minutes", 1, 1440),
+                minutes=check.number("activities", record, "minutes", 1, MAX_ACTIVITY_MINUTES),
             )
         )
     checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import (
+    MAX_ACTIVITY_MINUTES,
     SPREAD_PLACES,
     Activity,
     Journal,
@@ -163,7 +164,7 @@ class _Reader:
             id=new_id(),
             day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
             kind=self.text(where, record, "kind"),
-            minutes=self.number(where, record, "minutes", 1, 1440),
+            minutes=self.number(where, record, "minutes", 1, MAX_ACTIVITY_MINUTES),
         )
 
     def check(self, where: str, record: Any) -> SymptomCheck:

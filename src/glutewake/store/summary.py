@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glutewake.core.journal import Month, month_of
 from glutewake.core.records import Journal
 from glutewake.store.codec import ADVICE
-from glutewake.store.datastore import MONTH_FILE, Month, Store, month_of
+from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
 

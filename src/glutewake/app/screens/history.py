@@ -36,7 +36,6 @@ from glutewake.app.views.history import (
     SortOrder,
     calendar_start,
     day_words,
-    months_between,
     pain_series,
     plural,
     session_cells,
@@ -48,9 +47,9 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.history import calendar_weeks, week_variety
+from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
-from glutewake.store import merge
 from glutewake.store.errors import StoreError
 
 if TYPE_CHECKING:

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
+from glutewake.core.records import MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
 
 Entry = TypeVar("Entry")
@@ -155,7 +156,7 @@ class LogActivityForm(LogForm[ActivityEntry]):
                 validators=[Checked(parse_minutes)],
                 compact=True,
             ),
-            "1 to 1440",
+            f"1 to {MAX_ACTIVITY_MINUTES}",
         )
         yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
 

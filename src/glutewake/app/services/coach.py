@@ -11,13 +11,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from glutewake.core.journal import Month, merge
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.streaks import Streak, compute_streak
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
-from glutewake.store import Month, Store, merge
+from glutewake.store import Store
 from glutewake.store.errors import StoreError
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
 

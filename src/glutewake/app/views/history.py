@@ -10,22 +10,11 @@ from glutewake.core.records import Journal, Session
 
 CALENDAR_WEEKS = 12
 PAIN_POINTS = 12  # the most recent values a pain trend shows
-Month = tuple[int, int]
 
 
 def calendar_start(today: dt.date, weeks: int = CALENDAR_WEEKS) -> dt.date:
     """The Monday the calendar begins on: `weeks` calendar weeks ending with today's."""
     return today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
-
-
-def months_between(first: dt.date, last: dt.date) -> list[Month]:
-    """Every (year, month) from `first`'s to `last`'s, oldest first."""
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def day_words(day: dt.date) -> str:
