@@ -16,7 +16,7 @@ from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 
 async def test_h_opens_history_and_escape_goes_back(data_dir: Path, store: Store) -> None:
@@ -148,7 +148,7 @@ def test_every_tooltip_fits_one_help_line_at_80_columns() -> None:
 async def test_a_question_clears_notices_that_would_cover_it(tmp_path: Path) -> None:
     from glutewake.app.screens.confirm import ConfirmScreen
 
-    from .conftest import acknowledge
+    from .helpers import acknowledge
 
     acknowledge(tmp_path)
     app = make_app(tmp_path)

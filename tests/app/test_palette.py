@@ -11,7 +11,7 @@ from glutewake.app.keys import palette_keys
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .conftest import make_app
+from .helpers import make_app
 
 
 async def run_command(app, pilot, words: str) -> None:  # type: ignore[no-untyped-def]
