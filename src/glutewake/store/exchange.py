@@ -8,8 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import (
+    ADVICE_LEVELS,
     MAX_ACTIVITY_MINUTES,
+    SIDES,
+    SOURCES,
     SPREAD_PLACES,
+    STATUSES,
     Activity,
     Journal,
     RestDay,
@@ -20,7 +24,6 @@ from glutewake.core.records import (
 )
 from glutewake.core.settings import PHASES
 from glutewake.errors import UserError
-from glutewake.store.codec import ADVICE, SIDES, SOURCES, STATUSES
 from glutewake.store.files import read_bytes
 
 
@@ -184,6 +187,6 @@ class _Reader:
             pain_during_run=self.number(where, record, "pain_during_run", 0, 10),
             pain_after_run=self.number(where, record, "pain_after_run", 0, 10),
             spread=tuple(spread),
-            advice=self.text(where, record, "advice", ADVICE),
+            advice=self.text(where, record, "advice", ADVICE_LEVELS),
             **flags,
         )

@@ -37,7 +37,6 @@ from glutewake.app.views.history import (
     calendar_start,
     day_words,
     pain_series,
-    plural,
     session_cells,
     variety_line,
     variety_nudge,
@@ -50,6 +49,7 @@ from glutewake.core.history import calendar_weeks, week_variety
 from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
+from glutewake.core.wording import counted, noun
 from glutewake.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -256,9 +256,7 @@ class HistoryScreen(CoachScreen[None]):
         self._streak_shown = True
         self.query_one("#history-current", Digits).update(str(streak.current))
         self.query_one("#history-longest", Digits).update(str(streak.longest))
-        self.query_one("#history-current-label", Static).update(
-            "day in\na row" if streak.current == 1 else "days in\na row"
-        )
+        self.query_one("#history-current-label", Static).update(f"{noun(streak.current, 'day')} in\na row")
 
     def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
         """Everything but the streak and the table: calendar, variety, pain, empty state."""
@@ -289,7 +287,7 @@ class HistoryScreen(CoachScreen[None]):
     def _sort(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
         table.sort(self.session_order.column, reverse=self.session_order.descending)
-        count = plural(table.row_count, "session")
+        count = counted(table.row_count, "session")
         reading = "" if self.complete else " · reading older months…"
         table.border_title = f"Sessions · {count} · {self.session_order.words}{reading}"
         table.border_subtitle = "pain: after the session, 0 to 10"
@@ -298,9 +296,9 @@ class HistoryScreen(CoachScreen[None]):
     def _counts(journal: Journal) -> str:
         return ", ".join(
             (
-                plural(len(journal.sessions), "session"),
-                plural(len(journal.rest_days), "rest day"),
-                plural(len(journal.activities), "activity").replace("activitys", "activities"),
+                counted(len(journal.sessions), "session"),
+                counted(len(journal.rest_days), "rest day"),
+                counted(len(journal.activities), "activity", "activities"),
             )
         )
 

@@ -23,16 +23,13 @@ from glutewake.app.views.home import (
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
 from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.wording import counted
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import TodayFacts
     from glutewake.core.records import Journal, SymptomCheck
     from glutewake.core.settings import Profile
-
-
-def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 class HomeScreen(CoachScreen[None]):
@@ -102,8 +99,8 @@ class HomeScreen(CoachScreen[None]):
     def _show_streak(self, facts: TodayFacts) -> None:
         today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
         self.query_one("#streak", Static).update(
-            f"streak  [b]{days(facts.streak.current)}[/b]   "
-            f"longest  [b]{days(facts.streak.longest)}[/b]\n"
+            f"streak  [b]{counted(facts.streak.current, 'day')}[/b]   "
+            f"longest  [b]{counted(facts.streak.longest, 'day')}[/b]\n"
             f"today   {today}"
         )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from glutewake.core.history import WeekVariety
 from glutewake.core.records import Journal, Session
+from glutewake.core.wording import counted
 
 CALENDAR_WEEKS = 12
 PAIN_POINTS = 12  # the most recent values a pain trend shows
@@ -155,13 +156,9 @@ def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries
 
 
 # -- this week's variety -----------------------------------------------------------------
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def variety_line(week: WeekVariety) -> str:
     """`4 active days · rehab 3 · swimming 30 min · elliptical 20 min`."""
-    parts = [plural(week.days_active, "active day")]
+    parts = [counted(week.days_active, "active day")]
     if week.rehab_sessions:
         parts.append(f"rehab {week.rehab_sessions}")
     parts += [
