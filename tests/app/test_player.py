@@ -18,7 +18,7 @@ from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
 from glutewake.store import Store
 
-from .conftest import NOW, acknowledge, flat, screen_text
+from .helpers import NOW, acknowledge, flat, screen_text
 from .player_helpers import rig, settle
 
 # The beginner programme at 1 s a count: prepare 10 s, then reps of in 2 / out 2 / lower 2
@@ -381,7 +381,7 @@ async def test_resume_at_a_sets_first_rep_plays_its_own_countdown(data_dir: Path
 
 
 async def test_r_asks_the_same_advice_question_as_s(data_dir: Path, store: Store) -> None:
-    from .conftest import symptom_check
+    from .helpers import symptom_check
 
     store.add_symptom_check(symptom_check("rest"))
     interrupted(store, (4,) + (0,) * 9)

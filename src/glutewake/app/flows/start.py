@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.app.services.record_keeper import RecordKeeper
@@ -17,15 +17,15 @@ from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from textual.app import App
+
     from glutewake.app.services.coach import Coach
     from glutewake.core.records import Session
     from glutewake.core.settings import Profile
 
 
-def start_session(app: GlutewakeApp) -> None:
+def start_session(app: App[Any], coach: Coach) -> None:
     """Play today's programme from the start, as a new record saved as partial right away."""
-    coach = app.coach
     profile = coach.profile()
     try:
         timeline = coach.timeline(profile)
@@ -33,13 +33,12 @@ def start_session(app: GlutewakeApp) -> None:
         app.notify(str(error), title="Cannot start the session", severity="error", timeout=8)
         return
     record = start_record(timeline, phase=profile.phase, started_at=coach.now())
-    _play(app, timeline, record, profile, start_step=0)
+    _play(app, coach, timeline, record, profile, start_step=0)
 
 
-def resume_session(app: GlutewakeApp) -> None:
+def resume_session(app: App[Any], coach: Coach) -> None:
     """Go on with today's interrupted session at the repetition it stopped in, after a short
     get-ready countdown (at a set's first repetition, the set's own countdown)."""
-    coach = app.coach
     record = coach.resumable_session(coach.today_facts().journal)
     if record is None:
         app.notify("There is no unfinished session from today to go on with.", title="Nothing to resume")
@@ -57,7 +56,7 @@ def resume_session(app: GlutewakeApp) -> None:
         return
     set_number, rep = resume_point(record)
     resumed, start_step = timeline.resume_at(set_number, rep)
-    _play(app, resumed, record, profile, start_step=start_step)
+    _play(app, coach, resumed, record, profile, start_step=start_step)
 
 
 def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | None:
@@ -73,21 +72,21 @@ def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | 
 
 
 def _play(
-    app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profile, *, start_step: int
+    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, *, start_step: int
 ) -> None:
     from glutewake.app.screens.finished import FinishedScreen
 
     if any(isinstance(screen, PlayerScreen | FinishedScreen) for screen in app.screen_stack):
         app.notify("A session is already under way.", title="Session")
         return
-    if not app.coach.read_only:
-        _open_player(app, timeline, record, profile, start_step)
+    if not coach.read_only:
+        _open_player(app, coach, timeline, record, profile, start_step)
         return
     from glutewake.app.screens.confirm import ConfirmScreen
 
     def answered(yes: bool | None) -> None:
         if yes:
-            _open_player(app, timeline, record, profile, start_step)
+            _open_player(app, coach, timeline, record, profile, start_step)
 
     app.push_screen(
         ConfirmScreen(
@@ -103,18 +102,18 @@ def _play(
 
 
 def _open_player(
-    app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profile, start_step: int
+    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, start_step: int
 ) -> None:
     player: list[PlayerScreen] = []
-    keeper = RecordKeeper(app.coach.save_session, _failure_notice(app, player), app.coach.store.data_dir)
-    settings = app.coach.settings(profile)
-    screen = PlayerScreen(timeline, record, keeper, start_step=start_step, settings=settings)
+    keeper = RecordKeeper(coach.save_session, _failure_notice(app, coach, player), coach.store.data_dir)
+    settings = coach.settings(profile)
+    screen = PlayerScreen(coach, timeline, record, keeper, start_step=start_step, settings=settings)
     player.append(screen)
     keeper.keep(record)
     app.push_screen(screen)
 
 
-def _failure_notice(app: GlutewakeApp, player: list[PlayerScreen]) -> Callable[[UserError], None]:
+def _failure_notice(app: App[Any], coach: Coach, player: list[PlayerScreen]) -> Callable[[UserError], None]:
     """Tell the user once per problem that saving failed: in the player's header while it
     plays (never a notice over it), else as a notice. Runs on the saving thread: both only
     post a message (thread-safe), so the saver never waits for the screen."""
@@ -128,7 +127,7 @@ def _failure_notice(app: GlutewakeApp, player: list[PlayerScreen]) -> Callable[[
         if playing is not None:
             playing.post_message(PlayerScreen.Unsaved(str(error)))
             return
-        if app.coach.read_only:
+        if coach.read_only:
             return  # said before the session started, and on the finished screen
         app.notify(
             f"{error}. The session goes on, but is not being recorded.",

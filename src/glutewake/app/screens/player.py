@@ -10,31 +10,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.playback.cue_sounds import CueSounds
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.player import PlayerView, player_view
-from glutewake.app.widgets.cue_line import CueLine
+from glutewake.app.widgets.cue_line import BIG_CUE_HEIGHT, CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
 from glutewake.core.session_record import STOP_PAIN, finish, record_reps, tally, with_pain_during, with_played
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.services.coach import Coach
     from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
-# From this many rows the cue is drawn in block letters.
-BIG_CUE_HEIGHT = 36
 # View fields shown as they are, and where.
 TEXT_FIELDS = {
     "heading": "#player-heading",
@@ -60,7 +59,7 @@ STATE_CLASSES = (
 )
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(CoachScreen[None]):
     """Plays `timeline` from `start_set` (or `start_step`), growing `record` as repetitions
     finish. A resumed record's reps count as done and its playing time carries on."""
 
@@ -71,15 +70,14 @@ class PlayerScreen(Screen[None]):
             super().__init__()
             self.reason = reason
 
-    BINDINGS: ClassVar = bindings_for("player")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("player")
     CSS_PATH = "../styles/player.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 
     def __init__(
         self,
+        coach: Coach,
         timeline: Timeline,
         record: Session,
         keeper: RecordKeeper,
@@ -88,7 +86,7 @@ class PlayerScreen(Screen[None]):
         start_step: int | None = None,
         settings: Settings,
     ) -> None:
-        super().__init__()
+        super().__init__(coach)
         self.timeline = timeline
         self.record = record
         self.keeper = keeper
@@ -137,8 +135,8 @@ class PlayerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.on_resize()
-        clock = self.app.coach.clock
-        self.sounds = CueSounds(self.settings, self.app.coach.environ, lambda: self.app.bell())
+        clock = self.coach.clock
+        self.sounds = CueSounds(self.settings, self.coach.environ, lambda: self.app.bell())
         self.engine = Engine(
             self.timeline,
             clock,
@@ -148,7 +146,7 @@ class PlayerScreen(Screen[None]):
         )
         self.started = clock()
         self.note("")
-        if self.app.coach.read_only:
+        if self.coach.read_only:
             self.note("READ-ONLY · nothing is being saved", lasting=True)
         self.tick()
         self.timer = self.set_interval(1 / REDRAWS_PER_SECOND, self.tick)
@@ -173,7 +171,7 @@ class PlayerScreen(Screen[None]):
             self.sounds.tick(engine.clock())
         position = engine.position()
         if reps_done and finished is None:
-            self.record = self.played(record_reps(self.record, position.reps_completed, self.app.coach.now()))
+            self.record = self.played(record_reps(self.record, position.reps_completed, self.coach.now()))
             self.keeper.keep(self.record)
         if finished is not None:
             self.finish(finished, ended_early=False)
@@ -233,7 +231,7 @@ class PlayerScreen(Screen[None]):
         line.display = bool(shown)
 
     def on_player_screen_unsaved(self, message: Unsaved) -> None:
-        if self.app.coach.read_only:
+        if self.coach.read_only:
             return  # the header already says nothing is being saved
         self.note(f"NOT SAVED · {message.reason}", lasting=True)
 
@@ -322,12 +320,12 @@ class PlayerScreen(Screen[None]):
 
         from glutewake.app.views.finished import end_early_explanation
 
-        so_far = record_reps(self.record, engine.position().reps_completed, self.app.coach.now())
+        so_far = record_reps(self.record, engine.position().reps_completed, self.coach.now())
         self.app.push_screen(
             ConfirmScreen(
                 "End the session now?",
                 end_early_explanation(
-                    so_far, tally(so_far, self.timeline), read_only=self.app.coach.read_only
+                    so_far, tally(so_far, self.timeline), read_only=self.coach.read_only
                 ),
                 yes="end it here",
                 no="carry on",
@@ -391,7 +389,7 @@ class PlayerScreen(Screen[None]):
         self.over = True
         if self.engine is not None:
             position = self.engine.position()
-            self.record = self.played(record_reps(self.record, position.reps_completed, self.app.coach.now()))
+            self.record = self.played(record_reps(self.record, position.reps_completed, self.coach.now()))
             self.engine = None
             self.keeper.keep(self.record)
             self.keeper.close()
@@ -411,7 +409,7 @@ class PlayerScreen(Screen[None]):
         for timer in (self.timer, self.boundary):
             if timer is not None:
                 timer.stop()
-        now = self.app.coach.now()
+        now = self.coach.now()
         ended = finish(self.record, self.timeline, position.reps_completed, now, stopped=stopped)
         self.record = self.played(ended)
         self.keeper.keep(self.record)
@@ -423,5 +421,12 @@ class PlayerScreen(Screen[None]):
                 self.app.set_timer(delay, self.app.bell)
         self.engine = None
         self.app.switch_screen(
-            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)
+            FinishedScreen(
+                self.coach,
+                self.record,
+                self.timeline,
+                self.keeper,
+                seconds=seconds,
+                ended_early=ended_early,
+            )
         )
