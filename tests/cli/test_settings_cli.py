@@ -11,7 +11,7 @@ import pytest
 
 from glutewake.core.settings import Settings, setting_names
 from glutewake.store import Store
-from tests.conftest import RunCli, snapshot_tree
+from tests.helpers import RunCli, snapshot_tree
 
 
 def test_prints_every_setting_as_toml_and_writes_nothing(run_cli: RunCli, data_dir: Path) -> None:

@@ -7,13 +7,12 @@ in read-only mode, a question saying that nothing will be saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.app.services.record_keeper import RecordKeeper
-from glutewake.core.session_record import fits, resume_point, start_record
-from glutewake.core.timeline import Timeline, compile_timeline
+from glutewake.core.session_record import resume_point, start_record
+from glutewake.core.timeline import Timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ def resume_session(app: App[Any], coach: Coach) -> None:
         app.notify("There is no unfinished session from today to go on with.", title="Nothing to resume")
         return
     profile = coach.profile()
-    timeline = timeline_for(coach, profile, record)
+    timeline = coach.timeline_played(profile, record)
     if timeline is None:
         app.notify(
             f"Today's unfinished session played the programme {record.programme!r}, which "
@@ -57,18 +56,6 @@ def resume_session(app: App[Any], coach: Coach) -> None:
     set_number, rep = resume_point(record)
     resumed, start_step = timeline.resume_at(set_number, rep)
     _play(app, coach, resumed, record, profile, start_step=start_step)
-
-
-def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | None:
-    """The timeline `record` was played from: today's plan, or the built-in it names."""
-    from glutewake.programmes import BUILTIN_NAMES, load_programme
-
-    candidates: list[Timeline] = []
-    with suppress(UserError):
-        candidates.append(coach.timeline(profile))
-    if record.programme in BUILTIN_NAMES:
-        candidates.append(compile_timeline(load_programme(record.programme), coach.settings(profile)))
-    return next((timeline for timeline in candidates if fits(record, timeline)), None)
 
 
 def _play(

@@ -114,9 +114,7 @@ class HomeScreen(CoachScreen[None]):
         if record is None:
             line.update("")
             return
-        from glutewake.app.flows.start import timeline_for
-
-        line.update(interrupted_words(record, timeline_for(self.coach, profile, record)))
+        line.update(interrupted_words(record, self.coach.timeline_played(profile, record)))
 
     def _show_plan(self, profile: Profile) -> None:
         plan = self.query_one("#plan", Static)

@@ -324,9 +324,7 @@ class PlayerScreen(CoachScreen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 "End the session now?",
-                end_early_explanation(
-                    so_far, tally(so_far, self.timeline), read_only=self.coach.read_only
-                ),
+                end_early_explanation(so_far, tally(so_far, self.timeline), read_only=self.coach.read_only),
                 yes="end it here",
                 no="carry on",
             ),
