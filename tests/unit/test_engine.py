@@ -350,6 +350,12 @@ def test_played_seconds_leave_out_pauses_and_follow_jumps(fake_clock: FakeClock)
     assert engine.played_seconds() == pytest.approx(10.0)
 
 
+def test_played_seconds_stop_at_the_end(fake_clock: FakeClock) -> None:
+    engine = beginner(fake_clock)
+    fake_clock.advance(engine.total + 60)
+    assert engine.played_seconds() == pytest.approx(engine.total)
+
+
 BLOCK = """
 [[blocks]]
 type = "stretch"

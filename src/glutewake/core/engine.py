@@ -248,15 +248,16 @@ class Engine:
         return self.at(self.clock())
 
     def played_seconds(self, now: float | None = None) -> float:
-        """How long the session has been playing (pauses not counted)."""
+        """How long the session has been playing (pauses not counted, nor any time after
+        it reached its end)."""
         moment = self.clock() if now is None else now
-        total = 0.0
+        played = 0.0
         for segment in self.segments:
             if segment.began > moment:
                 break
             until = moment if segment.ended is None else min(moment, segment.ended)
-            total += max(0.0, until - segment.began)
-        return total
+            played += min(max(0.0, until - segment.began), max(0.0, self.total - segment.offset))
+        return played
 
     def poll(self) -> list[Notice]:
         """What happened since the last poll: new cue, finished repetitions, the end."""
