@@ -180,13 +180,15 @@ def seed(kind: str, data_dir: Path) -> None:
         (data_dir / "journal" / "2026-10.toml").write_text("this is [not toml")
 
 
-async def visit(data_dir: Path, state: State) -> tuple[GlutewakeApp, str, list[str]]:
-    """Open `state` at 80×24: the app, its screenshot (SVG) and every widget found cut off."""
+async def visit(
+    data_dir: Path, state: State, size: tuple[int, int] = SIZE
+) -> tuple[GlutewakeApp, str, list[str]]:
+    """Open `state` at `size`: the app, its screenshot (SVG) and every widget found cut off."""
     seed(state.data, data_dir)
     clock = FakeClock()
     app = make_app(data_dir, clock=clock)
     app.bell = lambda: None  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         for step in state.steps:
             if isinstance(step, str):
                 await pilot.press(step)

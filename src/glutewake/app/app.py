@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.command import Provider
 from textual.reactive import var
@@ -47,6 +48,8 @@ class GlutewakeApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda _screen: self.guard_size())
+        self.guard_size()
         profile = self.coach.profile()
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
@@ -54,6 +57,15 @@ class GlutewakeApp(App[None]):
             from glutewake.app.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.guard_size()
+
+    def guard_size(self) -> None:
+        """Below the smallest size that works, every screen says so instead of breaking."""
+        from glutewake.app.widgets.too_small import guard
+
+        guard(self.screen, self.size)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a traceback (with locals) on exit; instead the traceback goes to

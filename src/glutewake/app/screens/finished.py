@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import Key
-from glutewake.app.screens.player import BIG_CUE_HEIGHT
 from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.stage_plan import stage_plan
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.session_record import tally, with_pain
 
@@ -55,6 +55,9 @@ CLEAR = Key(
 DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished", display="0–10")
 
 
+HEADING_FORMS = ("SESSION COMPLETE · WELL DONE", "SESSION COMPLETE", "WELL DONE")
+
+
 def typed_pain(before: str, digit: str) -> str:
     """The number after typing `digit`: `1` then `0` makes 10; anything past 10 starts over."""
     candidate = before + digit
@@ -68,6 +71,7 @@ class FinishedScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[Binding]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
     CSS_PATH = "../styles/player.tcss"
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (24, "-tall")]
 
     app: GlutewakeApp  # type: ignore[assignment]
 
@@ -83,6 +87,7 @@ class FinishedScreen(Screen[None]):
         self.pain = ""
         self.leaving = False
         self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
+        self.heading_forms = ("SESSION ENDED EARLY", "ENDED EARLY") if ended_early else HEADING_FORMS
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.timeline.programme.name)
@@ -100,11 +105,13 @@ class FinishedScreen(Screen[None]):
         yield KeyLine((DIGITS, SAVE, SKIP), id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#finished-heading", CueLine).cue = self.heading
+        heading = self.query_one("#finished-heading", CueLine)
+        heading.cue, heading.forms = self.heading, self.heading_forms
         self.on_resize()
 
     def on_resize(self) -> None:
-        self.query_one("#finished-heading", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+        # The headline as big as the player's cue at this size.
+        self.query_one("#finished-heading", CueLine).scale = stage_plan(*self.size).cue_scale
 
     def summary(self) -> str:
         counted = tally(self.record, self.timeline)
