@@ -8,6 +8,7 @@ from typing import ClassVar, TypeVar
 from textual import events
 from textual.app import App
 from textual.command import Provider
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -59,13 +60,14 @@ class GlutewakeApp(App[None]):
             self.push_screen(FirstRunScreen())
 
     def on_resize(self, event: events.Resize) -> None:
-        self.guard_size()
+        # Runs before Textual's own handler has taken the new size: use the event's.
+        self.guard_size(event.size)
 
-    def guard_size(self) -> None:
+    def guard_size(self, size: Size | None = None) -> None:
         """Below the smallest size that works, every screen says so instead of breaking."""
         from glutewake.app.widgets.too_small import guard
 
-        guard(self.screen, self.size)
+        guard(self.screen, size or self.size)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a traceback (with locals) on exit; instead the traceback goes to
