@@ -49,11 +49,12 @@ class Label:
 
 
 def label_choices(loud: tuple[str, ...], quiet: tuple[str, ...], scale: int) -> list[Label]:
-    """Every way to draw the label below the number's `scale`, the largest glyphs first."""
+    """Every way to draw the label beside a number at `scale`, the largest glyphs first."""
     loud = tuple(line for line in loud if line)
     choices: list[Label] = []
     if loud and all(big_font.fits(line) for line in loud):
-        sizes = range(scale - 1, 0, -1)
+        # At most half the number's scale, so the number stays the block that catches the eye.
+        sizes = range(max(1, scale // 2), 0, -1)
         for size in sizes:
             choices.append(Label(loud, quiet, size))
             if len(loud) > 1:
@@ -79,7 +80,7 @@ def count_rows(
         return tuple([""] * tall), tuple((0, 0, False) for _ in range(tall)), 0
     for size in range(scale, 0, -1):
         drawn = big_font.render(number, size)
-        gap = max(2, size)
+        gap = 2 * size
         room = width - big_font.width(number, size) - gap
         for label in label_choices(loud, quiet, size):
             column = label.rows()

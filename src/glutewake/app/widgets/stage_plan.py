@@ -90,7 +90,8 @@ def fill(plan: StagePlan, needs: dict[str, int], breath: bool = True) -> Fill:
             left -= rows
         elif rows:
             break
-    band = 1 if left >= 2 else 0
+    # A row of air between the cue and the number comes before the cue's band.
+    band = 1 if left >= 3 else 0
     left -= 2 * band
     slots = 4
     gaps = [min(MAX_GAP, left // slots + (1 if slot < left % slots else 0)) for slot in range(slots)]
