@@ -18,8 +18,9 @@ CHROME_ROWS = 4
 # Shares of the stage's rows the rep number and the cue may take.
 NUMBER_SHARE = 0.43
 CUE_SHARE = 0.24
-# The widest number drawn (a countdown from a minute up) and room for `seconds to go`.
-WIDEST_NUMBER = "1:05"
+# The number the scale is sized for (two digits: a rep or a countdown under a minute;
+# a wider one, `1:05`, is drawn a scale smaller when it must) and room for its label.
+SIZED_FOR = "00"
 LABEL_COLUMNS = 16
 # Lines that give way, the first kept longest.
 EXTRAS = ("working", "how", "reminder", "next")
@@ -46,22 +47,24 @@ def padding(width: int) -> int:
     return 4 if width >= 120 else 2
 
 
-def largest_scale(rows_allowed: float, low: int, high: int) -> int:
-    """The largest scale in `low…high` whose rows fit `rows_allowed` (at least `low`)."""
-    best = low
-    for scale in range(low, high + 1):
-        if big_font.rows(scale) <= rows_allowed:
-            best = scale
-    return best
+def largest_scale(rows_allowed: float, scales: range | tuple[int, ...]) -> int:
+    """The largest of `scales` whose rows fit `rows_allowed` (at least the first)."""
+    fitting = [scale for scale in scales if big_font.rows(scale) <= rows_allowed]
+    return max(fitting, default=scales[0])
+
+
+def number_scales(high: int) -> tuple[int, ...]:
+    """2, 3, 4, then even scales only: a pixel on whole rows keeps the digits' edges sharp."""
+    return tuple(scale for scale in range(2, max(2, high) + 1) if scale <= 4 or scale % 2 == 0)
 
 
 def stage_plan(width: int, height: int, key_rows: int = 1) -> StagePlan:
     """The plan for a `width`×`height` window whose key line takes `key_rows`."""
     inner = width - 2 - 2 * padding(width)
     stage = height - CHROME_ROWS - key_rows
-    widest = max(2, (inner - LABEL_COLUMNS) // (big_font.width(WIDEST_NUMBER) + 2))
-    number = largest_scale(stage * NUMBER_SHARE, 2, widest)
-    cue = largest_scale(stage * CUE_SHARE, 1, number - 1)
+    widest = max(2, (inner - LABEL_COLUMNS) // (big_font.width(SIZED_FOR) + 2))
+    number = largest_scale(stage * NUMBER_SHARE, number_scales(widest))
+    cue = largest_scale(stage * CUE_SHARE, range(1, number))
     return StagePlan(number, cue, inner, stage)
 
 
