@@ -52,6 +52,8 @@ CASES = {
     "hold": ("advanced", (10 + 8 * 3 + 4 + 1.5,)),
     "finished": ("beginner", (7 * 60 + 15, "4")),
     "skipped through": ("beginner", ("n",) * 20),
+    # The first stretch's hold counting down (it begins at 155 s).
+    "stretch countdown": ("beginner", (160.0,)),
 }
 
 
@@ -64,3 +66,11 @@ def test_player(snap_compare, data_dir: Path, moment: str, size: tuple[int, int]
     app = make_app(data_dir, clock=clock)
     app.bell = lambda: None  # type: ignore[method-assign]
     assert snap_compare(app, run_before=moments(clock, *steps), terminal_size=size)
+
+
+def test_too_small(snap_compare, data_dir: Path) -> None:
+    acknowledge(data_dir)
+    clock = FakeClock()
+    app = make_app(data_dir, clock=clock)
+    app.bell = lambda: None  # type: ignore[method-assign]
+    assert snap_compare(app, run_before=moments(clock, 6.0), terminal_size=(59, 19))

@@ -16,13 +16,16 @@ def reps_words(counted: Tally) -> str:
     return f"{counted.reps} of {counted.target} reps"
 
 
-def finished_heading(record: Session, *, ended_early: bool) -> str:
-    """The big line: completed, or how it came to be partial."""
+def finished_heading(record: Session, *, ended_early: bool) -> tuple[str, ...]:
+    """The big line, completed or how it came to be partial: its whole phrase first, then
+    shorter forms for when the block letters do not fit."""
     if record.status == "completed":
-        return "SESSION COMPLETE · WELL DONE"
+        return ("SESSION COMPLETE · WELL DONE", "SESSION COMPLETE", "WELL DONE")
     if record.pain_during is not None and record.pain_during >= STOP_PAIN:
-        return "SESSION STOPPED · IT HURTS"
-    return "SESSION ENDED EARLY" if ended_early else "SESSION KEPT AS PARTIAL"
+        return ("SESSION STOPPED · IT HURTS", "STOPPED · IT HURTS", "STOPPED")
+    if ended_early:
+        return ("SESSION ENDED EARLY", "ENDED EARLY")
+    return ("SESSION KEPT AS PARTIAL", "KEPT AS PARTIAL", "PARTIAL")
 
 
 def outcome_line(record: Session, counted: Tally, *, ended_early: bool, read_only: bool = False) -> str:
