@@ -131,7 +131,7 @@ STATES = {
     },
     "stopped, it hurts": State(
         "lived",
-        ("s", 13.0, "h", "7", "enter"),
+        ("s", 23.0, "h", "7", "enter"),
         (
             "SESSION STOPPED · IT HURTS",
             "have it checked by a doctor",

@@ -288,11 +288,10 @@ async def test_the_finished_screen_sums_up_and_stores_pain_now(data_dir: Path, s
         assert isinstance(r.app.screen, FinishedScreen)
         await pilot.pause()
         text = screen_text(r.app)
-        assert "S E S S I O N   C O M P L E T E" in text
+        assert "SESSION COMPLETE · WELL DONE" in text
         assert "completed: every exercise set done (20 of 20 reps), so today counts for your streak" in flat(
             text
         )
-        assert "sets        10 of 10 finished" in text
         assert "reps        20 of 20" in text
         assert "stretches   8 of 8" in text
         assert "time        7:10" in text
@@ -369,7 +368,7 @@ async def test_resume_goes_on_at_the_interrupted_repetition_with_the_same_record
         # 95 s before, then 5 + 7 reps + rest and stretches: every part's time.
         played = 95.0 + 5.0 + 7 * REP + 10 + 8 * 35
         assert f"time        {played // 60:.0f}:{played % 60:02.0f}" in text
-        assert "S E S S I O N   C O M P L E T E" in text
+        assert "SESSION COMPLETE · WELL DONE" in text
         await pilot.press("enter")
         await settle(pilot, r)
         sessions = store.read_journal().sessions
@@ -414,18 +413,19 @@ async def test_pressing_n_through_a_whole_session_keeps_it_partial(data_dir: Pat
         await pilot.pause()
         assert isinstance(r.app.screen, FinishedScreen)
         text = screen_text(r.app)
-        assert "S E S S I O N   K E P T   A S   P A R T I A L" in text
+        assert "SESSION KEPT AS PARTIAL" in text
         assert (
             "sets skipped or cut short: 0 of 20 reps, kept as a partial session; it does not "
             "count for your streak" in flat(text)
         )
-        assert "sets        0 of 10 finished" in text
+        assert "reps        0 of 20" in text
         await pilot.press("escape")
         await settle(pilot, r)
         assert r.written().status == "partial"
         await pilot.pause()
         home = screen_text(r.app)
-        assert "not done yet" in home and "streak  0 days" in home
+        assert "interrupted · r goes on" in home and "streak  0 days" in home
+        assert "done ✓" not in home
 
 
 async def test_skipping_only_stretches_still_completes(data_dir: Path, store: Store) -> None:
@@ -439,7 +439,7 @@ async def test_skipping_only_stretches_still_completes(data_dir: Path, store: St
         await pilot.pause()
         assert isinstance(r.app.screen, FinishedScreen)
         text = screen_text(r.app)
-        assert "S E S S I O N   C O M P L E T E" in text
+        assert "SESSION COMPLETE · WELL DONE" in text
         assert "stretches   0 of 8" in text
         await pilot.press("escape")
         await settle(pilot, r)
@@ -482,11 +482,12 @@ async def test_h_with_7_stops_the_session_as_partial_and_says_to_have_it_checked
         await pilot.press("7", "enter")
         await pilot.pause()
         assert isinstance(r.app.screen, FinishedScreen)
-        assert "S E S S I O N   S T O P P E D" in screen_text(r.app)
+        assert "SESSION STOPPED · IT HURTS" in screen_text(r.app)
         text = flat(screen_text(r.app))
-        assert "You said it hurts 7 of 10" in text
-        assert "have it checked by a doctor or physical therapist" in text
-        assert "kept as a partial session; it does not count for your streak" in text
+        assert (
+            "It hurts 7 of 10: stop for today and have it checked by a doctor or physical therapist." in text
+        )
+        assert "2 of 20 reps: kept as a partial session; it does not count for your streak." in text
         await pilot.press("escape")
         await settle(pilot, r)
         saved = r.written()
@@ -610,7 +611,7 @@ async def test_read_only_asks_first_then_plays_with_one_header_line_and_no_notic
         assert "ending now keeps nothing" in flat(screen_text(r.app))
         await pilot.press("y")
         await pilot.pause()
-        assert "Nothing was saved: glutewake is read-only this run" in flat(screen_text(r.app))
+        assert "not saved: glutewake is read-only this run" in flat(screen_text(r.app))
         assert not list(r.app._notifications)
     assert r.saved == []
     assert month.read_bytes() == before

@@ -13,7 +13,7 @@ from textual.widgets import Digits, Static
 from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.messages import DataSaved
 from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.views.finished import NOT_SAVED, finished_heading, outcome_line, stop_advice
+from glutewake.app.views.finished import finished_heading, outcome_line
 from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 SAVE = key_with_id("glutewake.finished.save")
 SKIP = key_with_id("glutewake.finished.skip")
 DIGITS = key_with_id("glutewake.finished.digits")
-
-
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -100,19 +98,14 @@ class FinishedScreen(CoachScreen[None]):
         counted = tally(record, self.timeline)
         read_only = self.coach.read_only
         lines = [outcome_line(record, counted, ended_early=self.ended_early, read_only=read_only)]
-        lines.append(f"sets        {counted.sets_done} of {counted.sets} finished")
         if counted.target:
             lines.append(f"reps        {counted.reps} of {counted.target}")
         if counted.stretches:
             lines.append(f"stretches   {counted.stretches_done} of {counted.stretches}")
         lines.append(f"time        {clock_time(self.seconds)}")
         stopped = record.pain_during is not None and record.pain_during >= STOP_PAIN
-        if stopped:
-            lines.append(stop_advice(record.pain_during or 0))
-        elif record.status == "partial" and not read_only:
+        if record.status == "partial" and not read_only and not stopped:
             lines.append("press r on the home screen to go on with it today")
-        if read_only:
-            lines.append(NOT_SAVED)
         return "\n".join(lines)
 
     def on_key(self, event: events.Key) -> None:

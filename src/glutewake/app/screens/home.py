@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from glutewake.core.settings import Profile
 
 
+# From this many rows home also says where `r` goes on in a whole sentence.
+ROOM_FOR_INTERRUPTED = 24
+
+
 class HomeScreen(CoachScreen[None]):
     """What today holds, refreshed whenever the screen comes back into view."""
 
@@ -101,16 +105,27 @@ class HomeScreen(CoachScreen[None]):
         self.query_one("#phase", Static).update(f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]")
 
     def _show_streak(self, facts: TodayFacts) -> None:
-        today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
+        if facts.today_done:
+            today = "[b]done[/b] ✓"
+        else:
+            today = "[b]interrupted[/b] · r goes on" if self.resumable else "not done yet"
         self.query_one("#streak", Static).update(
             f"streak  [b]{counted(facts.streak.current, 'day')}[/b]   "
             f"longest  [b]{counted(facts.streak.longest, 'day')}[/b]\n"
             f"today   {today}"
         )
 
+    def on_resize(self) -> None:
+        self._fit_interrupted()
+
+    def _fit_interrupted(self) -> None:
+        # The whole sentence when there is room; the status line says it in two words anyway.
+        line = self.query_one("#interrupted", Static)
+        line.display = self.resumable and self.size.height >= ROOM_FOR_INTERRUPTED
+
     def _show_interrupted(self, profile: Profile, record: Session | None) -> None:
         line = self.query_one("#interrupted", Static)
-        line.display = record is not None
+        self._fit_interrupted()
         if record is None:
             line.update("")
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 from glutewake.core.records import Session
 from glutewake.core.session_record import STOP_PAIN, Tally
 
-NOT_SAVED = "Nothing was saved: glutewake is read-only this run (see home)."
+NOT_SAVED = "not saved: glutewake is read-only this run"
 
 
 def reps_words(counted: Tally) -> str:
@@ -32,7 +32,7 @@ def outcome_line(record: Session, counted: Tally, *, ended_early: bool, read_onl
     """Which it is, in words, and whether it counts for the streak."""
     if record.status == "completed":
         if read_only:
-            return f"completed: every exercise set done ({reps_words(counted)}), but not saved"
+            return f"completed: every exercise set done ({reps_words(counted)}); {NOT_SAVED}"
         stretches = ""
         if counted.stretches and counted.stretches_done < counted.stretches:
             stretches = "; the stretches you skipped do not change that"
@@ -40,21 +40,19 @@ def outcome_line(record: Session, counted: Tally, *, ended_early: bool, read_onl
             f"completed: every exercise set done ({reps_words(counted)}), so today counts "
             f"for your streak{stretches}"
         )
-    if record.pain_during is not None and record.pain_during >= STOP_PAIN:
-        how = "stopped because it hurts"
-    else:
-        how = "ended early" if ended_early else "sets skipped or cut short"
+    pain = record.pain_during
     done = f"{reps_words(counted)}, " if counted.target else ""
-    kept = "not saved" if read_only else "kept as a partial session"
+    kept = NOT_SAVED if read_only else "kept as a partial session"
+    if pain is not None and pain >= STOP_PAIN:
+        reps = reps_words(counted) if counted.target else "What you did"
+        return f"{stop_advice(pain)} {reps}: {kept}; it does not count for your streak."
+    how = "ended early" if ended_early else "sets skipped or cut short"
     return f"{how}: {done}{kept}; it does not count for your streak"
 
 
 def stop_advice(pain: int) -> str:
     """What to do after stopping for pain: stop, and have it looked at (never a diagnosis)."""
-    return (
-        f"You said it hurts {pain} of 10: stop for today, and have it checked by a doctor "
-        "or physical therapist before your next session."
-    )
+    return f"It hurts {pain} of 10: stop for today and have it checked by a doctor or physical therapist."
 
 
 def end_early_explanation(record: Session, counted: Tally, *, read_only: bool) -> str:

@@ -90,7 +90,8 @@ def key_forms(phrase: str) -> tuple[str, ...]:
 def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
     """The cue for block letters, longest first: the first that fits the window is drawn."""
     if step.cue is Cue.HOLD:
-        reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+        counts = step.counts or 1
+        reached = min(counts, int(fraction * counts + 1e-9) + 1)
         return (cue, f"{step.text.upper()} {reached}")
     if step.cue is Cue.SWITCH:
         return ("SWITCH SIDES", "SWITCH")
@@ -98,6 +99,8 @@ def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys((cue, "STRETCH")))
     if step.cue is Cue.PREPARE:
         return ("GET READY", "READY")
+    if step.cue is Cue.TRANSITION:
+        return (cue, "POSITION") if cue == "GET INTO POSITION" else (cue, "CHANGE")
     if step.cue is Cue.REST:
         return ("REST",)
     return key_forms(cue)
