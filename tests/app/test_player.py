@@ -643,3 +643,20 @@ async def test_the_last_second_of_a_countdown_is_singular(data_dir: Path, store:
         await pilot.press("s")
         r.advance(PREPARE - 0.5)
         assert (r.view.big_number, r.view.big_label) == ("1", "second to go")
+
+
+async def test_the_count_pace_changes_the_reps_only(data_dir: Path, store: Store) -> None:
+    r = rig(data_dir, store, count_seconds=1.5)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert r.view.big_number == "10"  # the get-ready: 10 seconds whatever the pace
+        r.advance(PREPARE)
+        assert (r.view.cue, r.view.big_number) == ("BREATHE IN", "1")
+        r.advance(3.0)  # two counts of 1.5 s
+        assert r.view.cue == "BREATHE OUT · RAISE THE LEG"
+        r.advance(10 * REP * 1.5 - 3.0)
+        assert (r.view.cue, r.view.big_number) == ("SWITCH SIDES", "10")
+        r.advance(SWITCH + 10 * REP * 1.5 + 10)
+        assert (r.view.cue, r.view.big_number) == ("GET INTO POSITION", "5")
+        r.advance(5)
+        assert (r.view.cue, r.view.big_number) == ("STRETCH · HIP FLEXORS", "30")

@@ -109,7 +109,6 @@ class PlayerScreen(CoachScreen[None]):
         """The session has ended here (finished, or the app is closing)."""
         self.sounds: CueSounds | None = None
         self.engine: Engine | None = None
-        self.started = 0.0
         self.shown: PlayerView | None = None
         self.timer: Timer | None = None
         self.boundary: Timer | None = None
@@ -179,7 +178,6 @@ class PlayerScreen(CoachScreen[None]):
             start_step=self.start_step,
             already=[record.reps for record in self.record.sets],
         )
-        self.started = clock()
         self.note("")
         if self.coach.read_only:
             self.note("READ-ONLY · nothing is being saved", lasting=True)
