@@ -40,6 +40,14 @@ def write_report(path: Path, text: str) -> None:
     atomic_write(path, text.encode("utf-8"))
 
 
+def report_folder() -> Path:
+    """The user's documents folder (platformdirs) when it exists, else the home folder."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def dated_report_path(folder: Path, today: dt.date, format: str = "html") -> Path:
     """`glutewake-report-YYYY-MM-DD.html` in `folder`, or `…-2.html` and up when that name is
     taken, so an earlier report is never replaced."""
