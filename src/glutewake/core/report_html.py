@@ -51,7 +51,8 @@ table { border-collapse: collapse; width: 100%; font-size: .86rem; font-variant-
 th, td { padding: .2rem .4rem; border-bottom: 1px solid #e4e8ec; text-align: left; vertical-align: top; }
 th { background: #eef1f4; font-weight: 600; font-size: .78rem; }
 td.n, th.n { text-align: right; }
-td:first-child { white-space: nowrap; }
+td { white-space: nowrap; }
+td:last-child { white-space: normal; }
 #checks td:last-child { width: 40%; }
 tr.total td { font-weight: 700; border-top: 2px solid #8a949e; }
 .after { font-size: .8rem; color: #5a636c; }
