@@ -77,7 +77,7 @@ async def test_a_month_changed_after_caching_is_checked_again(
         data_dir: Path, ten_years: Store) -> None:
     await home_text(data_dir)
     month = ten_years.month_path((2020, 2))
-    month.write_text(month.read_text().replace("schema = 2", "schema = 99", 1))
+    month.write_text(month.read_text().replace("schema = 3", "schema = 99", 1))
     text = await home_text(data_dir)
     assert "READ-ONLY" in text and "2020-02.toml: written by a newer glutewake" in text
 

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         _count(counts.rest_days, "rest day"),
         _count(counts.activities, "activity", "activities"),
         _count(counts.symptom_checks, "symptom check"),
+        _count(counts.morning_checks, "morning-after answer"),
     ]
     print(f"Imported {', '.join(parts)} from {path}.")
     return 0

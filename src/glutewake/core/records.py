@@ -1,4 +1,5 @@
-"""What the journal holds: sessions, rest days, other activities, symptom checks."""
+"""What the journal holds: sessions, rest days, other activities, symptom checks and
+morning-after answers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Literal
 SessionStatus = Literal["partial", "completed"]
 SessionSource = Literal["app", "log"]
 Advice = Literal["rest", "beginner", "advanced"]
+Compared = Literal["better", "same", "worse"]
+COMPARED: tuple[Compared, ...] = ("better", "same", "worse")
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 
@@ -42,6 +45,8 @@ class Session:
     sets: tuple[SetRecord, ...] = ()
     ended_at: dt.datetime | None = None
     pain_after: int | None = None
+    pain_during: int | None = None
+    """The highest "it hurts" answer (0-10) given during the session, if any."""
 
     @property
     def day(self) -> dt.date:
@@ -84,6 +89,17 @@ class SymptomCheck:
 
 
 @dataclass(frozen=True)
+class MorningCheck:
+    """The morning-after answer: the hip this morning compared with before the last session,
+    and the pain 0-10 if the user gave one."""
+
+    id: str
+    day: dt.date
+    compared: Compared
+    pain: int | None = None
+
+
+@dataclass(frozen=True)
 class Journal:
     """Every record the store holds, each list ordered oldest first."""
 
@@ -91,3 +107,4 @@ class Journal:
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
     symptom_checks: tuple[SymptomCheck, ...] = field(default=())
+    morning_checks: tuple[MorningCheck, ...] = ()

@@ -13,7 +13,7 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 SETTINGS_SCHEMA = 1
-JOURNAL_SCHEMA = 2
+JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
 _ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
@@ -40,6 +40,13 @@ def _journal_1_to_2(document: Document) -> Document:
     return upgraded
 
 
+def _journal_2_to_3(document: Document) -> Document:
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during`, `morning_checks`);
+    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    glutewake refuse a file with them as too new, instead of calling it damaged."""
+    return {**document, "schema": 3}
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -48,7 +55,7 @@ def _stable_id(*parts: object) -> str:
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
     "settings": {},
-    "journal": {1: _journal_1_to_2},
+    "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
 
