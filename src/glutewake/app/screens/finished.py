@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import Key
-from glutewake.app.player_view import clock_time
 from glutewake.app.screens.player import BIG_CUE_HEIGHT
+from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -21,7 +21,7 @@ from glutewake.core.session_record import tally, with_pain
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.timeline import Timeline
 
@@ -48,7 +48,7 @@ class FinishedScreen(Screen[None]):
     """The summary; digits then Enter store "pain now" as `pain_after`, Escape skips."""
 
     BINDINGS: ClassVar[list[Binding]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
-    CSS_PATH = "../player.tcss"
+    CSS_PATH = "../styles/player.tcss"
 
     app: GlutewakeApp  # type: ignore[assignment]
 

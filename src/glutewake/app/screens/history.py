@@ -19,7 +19,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Static
 from textual.worker import get_current_worker
 
-from glutewake.app.history_view import (
+from glutewake.app.keys import Key, bindings_for, keys_for
+from glutewake.app.screens.log_forms import (
+    ActivityEntry,
+    LogActivityForm,
+    LogRestDayForm,
+    RestEntry,
+)
+from glutewake.app.views.history import (
     CALENDAR_WEEKS,
     COLUMNS,
     NEWEST_FIRST,
@@ -33,13 +40,6 @@ from glutewake.app.history_view import (
     session_cells,
     variety_line,
     variety_nudge,
-)
-from glutewake.app.keys import Key, bindings_for, keys_for
-from glutewake.app.screens.log_forms import (
-    ActivityEntry,
-    LogActivityForm,
-    LogRestDayForm,
-    RestEntry,
 )
 from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.app.widgets.key_line import KeyLine
@@ -124,7 +124,7 @@ def read_streak(store: Store, today: dt.date) -> Streak | None:
 class HistoryScreen(Screen[None]):
     """Streaks, the calendar, variety, pain, sessions; `l` / `R` log, `r` reads again."""
 
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = "../styles/history.tcss"
     BINDINGS: ClassVar = [*bindings_for("history"), *bindings_for("screen")]
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.app.overview import (
+from glutewake.app.views.home import (
     current_advice,
     day_label,
     last_check,
@@ -25,7 +25,7 @@ from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.context import TodayFacts
+    from glutewake.app.services.coach import TodayFacts
     from glutewake.core.records import Journal, SymptomCheck
     from glutewake.core.settings import Profile
 

@@ -67,7 +67,7 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
         Binding("escape", "cancel", "cancel", tooltip="Leave without saving",
                 id="glutewake.history.form.cancel"),
     ]
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = "../styles/history.tcss"
     DEFAULT_CLASSES = "log-form-screen"
     TITLE_TEXT = ""
     NOTE = ""

@@ -16,8 +16,8 @@ from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.app.player_view import PlayerView, player_view
-from glutewake.app.sounds import CueSounds
+from glutewake.app.playback.cue_sounds import CueSounds
+from glutewake.app.views.player import PlayerView, player_view
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
@@ -26,7 +26,7 @@ from glutewake.core.session_record import complete, record_reps
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
@@ -52,7 +52,7 @@ class PlayerScreen(Screen[None]):
     """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
 
     BINDINGS: ClassVar = bindings_for("player")
-    CSS_PATH = "../player.tcss"
+    CSS_PATH = "../styles/player.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 

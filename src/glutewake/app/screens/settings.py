@@ -118,13 +118,13 @@ class SettingsScreen(Screen[None]):
         )
 
     def _voice_note(self) -> str:
-        from glutewake.voice import choose_voice
+        from glutewake.app.playback.voice import choose_voice
 
         return choose_voice(self.saved, self.app.coach.environ).note
 
     def action_test_voice(self) -> None:
         """Speak a sample cue now, so the user hears what spoken cues sound like."""
-        from glutewake.voice import Voice, choose_voice
+        from glutewake.app.playback.voice import Voice, choose_voice
 
         choice = choose_voice(self.saved.with_changes(spoken_cues=True), self.app.coach.environ)
         if not choice.argv:

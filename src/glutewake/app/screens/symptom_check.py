@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from glutewake.app.keys import Key
-from glutewake.app.overview import day_label, last_check, pain_now_between
+from glutewake.app.views.home import day_label, last_check, pain_now_between
 from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -84,7 +84,7 @@ class SymptomCheckScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[Binding]] = [key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS,
                                                                     NEXT_TAB, PREVIOUS_TAB)]
-    CSS_PATH = "../symptom_check.tcss"
+    CSS_PATH = "../styles/symptom_check.tcss"
 
     app: GlutewakeApp  # type: ignore[assignment]
 

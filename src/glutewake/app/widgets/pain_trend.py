@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.history_view import PainSeries
+from glutewake.app.views.history import PainSeries
 
 BARS = "▁▂▃▄▅▆▇█"
 

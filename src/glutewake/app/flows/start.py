@@ -6,14 +6,14 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from glutewake.app.record_keeper import RecordKeeper
+from glutewake.app.services.record_keeper import RecordKeeper
 from glutewake.core.session_record import fits, resume_set, start_record
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.context import Coach
+    from glutewake.app.services.coach import Coach
     from glutewake.core.records import Session
     from glutewake.core.settings import Profile
 
