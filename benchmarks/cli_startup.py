@@ -31,8 +31,11 @@ def main() -> None:
         history = Path(scratch) / "ten-years"
         export = Path(scratch) / "ten-years.json"
         export.write_text(json.dumps(export_document(TEN_YEARS, dt.date.today())))
-        subprocess.run([str(script), "--data-dir", str(history), "import", str(export)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(script), "--data-dir", str(history), "import", str(export)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         plan_argv = [str(script), "--data-dir", str(empty), "plan", "beginner", "--json"]
         status_argv = [str(script), "--data-dir", str(history), "status"]
         # Warm the file cache (and build the summary cache) so every side is measured alike.

@@ -34,38 +34,52 @@ def check(**changes: object) -> SymptomCheck:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def morning(day: dt.date, compared: str = "same", pain: int | None = None,
-            id: str | None = None) -> MorningCheck:
-    return MorningCheck(id or f"m{day}{compared}{pain}", day, compared,  # type: ignore[arg-type]
-                        pain)
+def morning(
+    day: dt.date, compared: str = "same", pain: int | None = None, id: str | None = None
+) -> MorningCheck:
+    return MorningCheck(
+        id or f"m{day}{compared}{pain}",
+        day,
+        compared,  # type: ignore[arg-type]
+        pain,
+    )
 
 
-def pains(after: int | None = None, during: int | None = None,
-          at: dt.datetime = SESSION_AT) -> SessionPains:
+def pains(after: int | None = None, during: int | None = None, at: dt.datetime = SESSION_AT) -> SessionPains:
     return SessionPains(at, after, during)
 
 
-def advice(check: SymptomCheck | None = None, worst: tuple[int, int] | None = None,
-           session: SessionPains | None = None, *mornings: MorningCheck,
-           today: dt.date = TODAY) -> StandingAdvice:
+def advice(
+    check: SymptomCheck | None = None,
+    worst: tuple[int, int] | None = None,
+    session: SessionPains | None = None,
+    *mornings: MorningCheck,
+    today: dt.date = TODAY,
+) -> StandingAdvice:
     return decide(AdviceBasis(check, worst, session, tuple(mornings)), today)
 
 
-NC = ("You have not been cleared for exercise by a doctor or physical therapist: "
-      "get their go-ahead before you train.")
+NC = (
+    "You have not been cleared for exercise by a doctor or physical therapist: "
+    "get their go-ahead before you train."
+)
 SD = "Pain during your session of 23 Nov was 6: 6 or more means rest."
-WW = ("Your hip was worse the morning after on 24 Nov and 25 Nov: 2 or more worse mornings "
-      "within 7 days mean rest.")
-WORSE = ("Your hip was worse the morning after on 24 Nov: ease off and stay with the "
-         "beginner phase.")
+WW = (
+    "Your hip was worse the morning after on 24 Nov and 25 Nov: 2 or more worse mornings "
+    "within 7 days mean rest."
+)
+WORSE = "Your hip was worse the morning after on 24 Nov: ease off and stay with the beginner phase."
 NCA = "You are cleared for exercise, but not yet for the advanced phase."
-NOT_EASED = ("Your symptoms have not eased enough for the advanced phase yet: pain during "
-             "running was 5 and pain after running was 4; both need to be 3 or less.")
+NOT_EASED = (
+    "Your symptoms have not eased enough for the advanced phase yet: pain during "
+    "running was 5 and pain after running was 4; both need to be 3 or less."
+)
 NO_CHECK = "You have not done a symptom check yet."
 SEVEN = ": 7 or more means rest."
 
 
 # -- each branch on its own ---------------------------------------------------------------
+
 
 def test_no_check_and_nothing_else_gives_no_level() -> None:
     result = advice()
@@ -73,14 +87,16 @@ def test_no_check_and_nothing_else_gives_no_level() -> None:
     assert [f.kind for f in result.facts] == ["no_check"]
 
 
-@pytest.mark.parametrize(("session", "reason"), [
-    (pains(after=9), "Pain after your session of 23 Nov was 9" + SEVEN),
-    (pains(after=7), "Pain after your session of 23 Nov was 7" + SEVEN),
-    (pains(during=6), SD),
-    (pains(during=9), "Pain during your session of 23 Nov was 9: 6 or more means rest."),
-])
-def test_with_no_check_a_painful_last_session_still_means_rest(session: SessionPains,
-                                                                reason: str) -> None:
+@pytest.mark.parametrize(
+    ("session", "reason"),
+    [
+        (pains(after=9), "Pain after your session of 23 Nov was 9" + SEVEN),
+        (pains(after=7), "Pain after your session of 23 Nov was 7" + SEVEN),
+        (pains(during=6), SD),
+        (pains(during=9), "Pain during your session of 23 Nov was 9: 6 or more means rest."),
+    ],
+)
+def test_with_no_check_a_painful_last_session_still_means_rest(session: SessionPains, reason: str) -> None:
     result = advice(None, None, session)
     assert (result.level, result.reason) == ("rest", reason)
     assert result.word == "REST AND SEE A PROFESSIONAL"
@@ -88,13 +104,11 @@ def test_with_no_check_a_painful_last_session_still_means_rest(session: SessionP
 
 @pytest.mark.parametrize("session", [pains(after=6), pains(during=5), pains(after=6, during=5)])
 def test_with_no_check_pains_below_the_limits_leave_no_level(session: SessionPains) -> None:
-    assert (advice(None, None, session).level, advice(None, None, session).reason) == (
-        None, NO_CHECK)
+    assert (advice(None, None, session).level, advice(None, None, session).reason) == (None, NO_CHECK)
 
 
 def test_with_no_check_the_morning_rule_still_applies() -> None:
-    two = advice(None, None, None, morning(dt.date(2026, 11, 24), "worse"),
-                 morning(TODAY, "worse"))
+    two = advice(None, None, None, morning(dt.date(2026, 11, 24), "worse"), morning(TODAY, "worse"))
     assert (two.level, two.reason) == ("rest", WW)
     painful = advice(None, None, None, morning(TODAY, "better", 7))
     assert (painful.level, painful.reason) == ("rest", "Pain on the morning of 25 Nov was 7" + SEVEN)
@@ -107,29 +121,40 @@ def test_not_cleared_for_exercise_means_rest_whatever_the_pain() -> None:
     assert (result.level, result.reason) == ("rest", NC)
 
 
-@pytest.mark.parametrize(("during", "after", "level", "reason"), [
-    (6, 6, "beginner", "Your symptoms have not eased enough for the advanced phase yet: pain "
-     "during running was 6 and pain after running was 6; both need to be 3 or less."),
-    (7, 0, "rest", "Pain during running was 7" + SEVEN),
-    (0, 7, "rest", "Pain after running was 7" + SEVEN),
-    (6, 8, "rest", "Pain after running was 8" + SEVEN),
-    (10, 9, "rest", "Pain during running was 10 and pain after running was 9" + SEVEN),
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level", "reason"),
+    [
+        (
+            6,
+            6,
+            "beginner",
+            "Your symptoms have not eased enough for the advanced phase yet: pain "
+            "during running was 6 and pain after running was 6; both need to be 3 or less.",
+        ),
+        (7, 0, "rest", "Pain during running was 7" + SEVEN),
+        (0, 7, "rest", "Pain after running was 7" + SEVEN),
+        (6, 8, "rest", "Pain after running was 8" + SEVEN),
+        (10, 9, "rest", "Pain during running was 10 and pain after running was 9" + SEVEN),
+    ],
+)
 def test_pain_of_seven_or_more_in_the_check_means_rest_six_does_not(
-        during: int, after: int, level: str, reason: str) -> None:
+    during: int, after: int, level: str, reason: str
+) -> None:
     result = advice(check(pain_during_run=during, pain_after_run=after))
     assert (result.level, result.reason) == (level, reason)
 
 
-@pytest.mark.parametrize(("session", "level", "reason"), [
-    (pains(after=8), "rest", "Pain after your session of 23 Nov was 8" + SEVEN),
-    (pains(after=6), "advanced", None),
-    (pains(during=6), "rest", SD),
-    (pains(during=5), "advanced", None),
-    (pains(after=None, during=None), "advanced", None),
-])
-def test_the_session_after_the_check_counts(session: SessionPains, level: str,
-                                            reason: str | None) -> None:
+@pytest.mark.parametrize(
+    ("session", "level", "reason"),
+    [
+        (pains(after=8), "rest", "Pain after your session of 23 Nov was 8" + SEVEN),
+        (pains(after=6), "advanced", None),
+        (pains(during=6), "rest", SD),
+        (pains(during=5), "advanced", None),
+        (pains(after=None, during=None), "advanced", None),
+    ],
+)
+def test_the_session_after_the_check_counts(session: SessionPains, level: str, reason: str | None) -> None:
     result = advice(check(), None, session)
     assert result.level == level
     if reason is not None:
@@ -147,38 +172,59 @@ def test_a_session_before_the_check_is_superseded_by_it() -> None:
 
 def test_the_eased_sentences_name_the_pains_and_what_they_were_held_to() -> None:
     low = advice(check(pain_during_run=3, pain_after_run=1))
-    assert (low.level, low.reason) == ("advanced", (
-        "You are cleared for the advanced phase and your symptoms have eased: pain during "
-        "running was 3 and pain after running was 1, both 3 or less."))
+    assert (low.level, low.reason) == (
+        "advanced",
+        (
+            "You are cleared for the advanced phase and your symptoms have eased: pain during "
+            "running was 3 and pain after running was 1, both 3 or less."
+        ),
+    )
     dropped = advice(check(pain_during_run=4, pain_after_run=5), (6, 7))
-    assert (dropped.level, dropped.reason) == ("advanced", (
-        "You are cleared for the advanced phase and your symptoms have eased: pain during "
-        "running was 4 and pain after running was 5, both at least 2 points below your worst "
-        "earlier check (6 during, 7 after)."))
+    assert (dropped.level, dropped.reason) == (
+        "advanced",
+        (
+            "You are cleared for the advanced phase and your symptoms have eased: pain during "
+            "running was 4 and pain after running was 5, both at least 2 points below your worst "
+            "earlier check (6 during, 7 after)."
+        ),
+    )
 
 
-@pytest.mark.parametrize(("during", "after", "level"), [
-    (3, 3, "advanced"), (0, 3, "advanced"), (4, 3, "beginner"), (3, 4, "beginner"),
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level"),
+    [
+        (3, 3, "advanced"),
+        (0, 3, "advanced"),
+        (4, 3, "beginner"),
+        (3, 4, "beginner"),
+    ],
+)
 def test_both_pains_three_or_less_count_as_eased(during: int, after: int, level: str) -> None:
     assert advice(check(pain_during_run=during, pain_after_run=after)).level == level
 
 
-@pytest.mark.parametrize(("during", "after", "level"), [
-    (4, 4, "advanced"),   # both 2 below the worst (6, 6)
-    (5, 4, "beginner"),   # during only 1 below
-    (4, 5, "beginner"),   # after only 1 below
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level"),
+    [
+        (4, 4, "advanced"),  # both 2 below the worst (6, 6)
+        (5, 4, "beginner"),  # during only 1 below
+        (4, 5, "beginner"),  # after only 1 below
+    ],
+)
 def test_eased_by_two_from_the_worst_earlier_check(during: int, after: int, level: str) -> None:
     assert advice(check(pain_during_run=during, pain_after_run=after), (6, 6)).level == level
 
 
 def test_not_eased_with_earlier_checks_names_the_worst_of_them() -> None:
     result = advice(check(pain_during_run=5, pain_after_run=4), (6, 5))
-    assert (result.level, result.reason) == ("beginner", (
-        "Your symptoms have not eased enough for the advanced phase yet: pain during running "
-        "was 5 and pain after running was 4; both need to be 3 or less, or at least 2 points "
-        "below your worst earlier check (6 during, 5 after)."))
+    assert (result.level, result.reason) == (
+        "beginner",
+        (
+            "Your symptoms have not eased enough for the advanced phase yet: pain during running "
+            "was 5 and pain after running was 4; both need to be 3 or less, or at least 2 points "
+            "below your worst earlier check (6 during, 5 after)."
+        ),
+    )
 
 
 def test_cleared_for_exercise_but_not_for_advanced_is_beginner() -> None:
@@ -201,8 +247,7 @@ REST_FACTS = {
     "session_pain_after": ({}, {"after": 7}, ()),
     "morning_pain": ({}, {}, (morning(TODAY, "same", 7),)),
     "session_pain_during": ({}, {"during": 6}, ()),
-    "worse_mornings": ({}, {}, (morning(dt.date(2026, 11, 24), "worse"),
-                                morning(TODAY, "worse"))),
+    "worse_mornings": ({}, {}, (morning(dt.date(2026, 11, 24), "worse"), morning(TODAY, "worse"))),
 }
 PAIRS = {
     ("not_cleared", "run_pain_during"): f"{NC} Pain during running was 9{SEVEN}",
@@ -211,26 +256,33 @@ PAIRS = {
     ("not_cleared", "morning_pain"): f"{NC} Pain on the morning of 25 Nov was 7{SEVEN}",
     ("not_cleared", "session_pain_during"): f"{NC} {SD}",
     ("not_cleared", "worse_mornings"): f"{NC} {WW}",
-    ("run_pain_during", "run_pain_after"):
-        f"Pain during running was 9 and pain after running was 8{SEVEN}",
-    ("run_pain_during", "session_pain_after"):
-        f"Pain during running was 9 and pain after your session of 23 Nov was 7{SEVEN}",
-    ("run_pain_during", "morning_pain"):
-        f"Pain during running was 9 and pain on the morning of 25 Nov was 7{SEVEN}",
+    ("run_pain_during", "run_pain_after"): f"Pain during running was 9 and pain after running was 8{SEVEN}",
+    (
+        "run_pain_during",
+        "session_pain_after",
+    ): f"Pain during running was 9 and pain after your session of 23 Nov was 7{SEVEN}",
+    (
+        "run_pain_during",
+        "morning_pain",
+    ): f"Pain during running was 9 and pain on the morning of 25 Nov was 7{SEVEN}",
     ("run_pain_during", "session_pain_during"): f"Pain during running was 9{SEVEN} {SD}",
     ("run_pain_during", "worse_mornings"): f"Pain during running was 9{SEVEN} {WW}",
-    ("run_pain_after", "session_pain_after"):
-        f"Pain after running was 8 and pain after your session of 23 Nov was 7{SEVEN}",
-    ("run_pain_after", "morning_pain"):
-        f"Pain after running was 8 and pain on the morning of 25 Nov was 7{SEVEN}",
+    (
+        "run_pain_after",
+        "session_pain_after",
+    ): f"Pain after running was 8 and pain after your session of 23 Nov was 7{SEVEN}",
+    (
+        "run_pain_after",
+        "morning_pain",
+    ): f"Pain after running was 8 and pain on the morning of 25 Nov was 7{SEVEN}",
     ("run_pain_after", "session_pain_during"): f"Pain after running was 8{SEVEN} {SD}",
     ("run_pain_after", "worse_mornings"): f"Pain after running was 8{SEVEN} {WW}",
-    ("session_pain_after", "morning_pain"):
-        f"Pain after your session of 23 Nov was 7 and pain on the morning of 25 Nov was 7{SEVEN}",
-    ("session_pain_after", "session_pain_during"):
-        f"Pain after your session of 23 Nov was 7{SEVEN} {SD}",
-    ("session_pain_after", "worse_mornings"):
-        f"Pain after your session of 23 Nov was 7{SEVEN} {WW}",
+    (
+        "session_pain_after",
+        "morning_pain",
+    ): f"Pain after your session of 23 Nov was 7 and pain on the morning of 25 Nov was 7{SEVEN}",
+    ("session_pain_after", "session_pain_during"): f"Pain after your session of 23 Nov was 7{SEVEN} {SD}",
+    ("session_pain_after", "worse_mornings"): f"Pain after your session of 23 Nov was 7{SEVEN} {WW}",
     ("morning_pain", "session_pain_during"): f"Pain on the morning of 25 Nov was 7{SEVEN} {SD}",
     ("morning_pain", "worse_mornings"): f"Pain on the morning of 25 Nov was 7{SEVEN} {WW}",
     ("session_pain_during", "worse_mornings"): f"{SD} {WW}",
@@ -259,24 +311,40 @@ def test_each_pair_of_rest_reasons_reads_as_one_reason(pair: tuple[str, str], re
 
 
 def test_all_four_pains_of_seven_share_one_sentence() -> None:
-    result = advice(check(pain_during_run=9, pain_after_run=8), None, pains(after=7),
-                    morning(TODAY, "same", 10))
-    assert result.reason == ("Pain during running was 9, pain after running was 8, pain after "
-                             "your session of 23 Nov was 7 and pain on the morning of 25 Nov "
-                             f"was 10{SEVEN}")
+    result = advice(
+        check(pain_during_run=9, pain_after_run=8), None, pains(after=7), morning(TODAY, "same", 10)
+    )
+    assert result.reason == (
+        "Pain during running was 9, pain after running was 8, pain after "
+        "your session of 23 Nov was 7 and pain on the morning of 25 Nov "
+        f"was 10{SEVEN}"
+    )
 
 
-@pytest.mark.parametrize(("changes", "mornings", "reason"), [
-    ({"cleared_for_advanced": False}, (morning(dt.date(2026, 11, 24), "worse"),), f"{WORSE} {NCA}"),
-    ({"pain_during_run": 5, "pain_after_run": 4}, (morning(dt.date(2026, 11, 24), "worse"),),
-     f"{WORSE} {NOT_EASED}"),
-    ({"cleared_for_advanced": False, "pain_during_run": 5, "pain_after_run": 4}, (),
-     f"{NCA} {NOT_EASED}"),
-    ({"cleared_for_advanced": False, "pain_during_run": 5, "pain_after_run": 4},
-     (morning(dt.date(2026, 11, 24), "worse"),), f"{WORSE} {NCA} {NOT_EASED}"),
-])
+@pytest.mark.parametrize(
+    ("changes", "mornings", "reason"),
+    [
+        ({"cleared_for_advanced": False}, (morning(dt.date(2026, 11, 24), "worse"),), f"{WORSE} {NCA}"),
+        (
+            {"pain_during_run": 5, "pain_after_run": 4},
+            (morning(dt.date(2026, 11, 24), "worse"),),
+            f"{WORSE} {NOT_EASED}",
+        ),
+        (
+            {"cleared_for_advanced": False, "pain_during_run": 5, "pain_after_run": 4},
+            (),
+            f"{NCA} {NOT_EASED}",
+        ),
+        (
+            {"cleared_for_advanced": False, "pain_during_run": 5, "pain_after_run": 4},
+            (morning(dt.date(2026, 11, 24), "worse"),),
+            f"{WORSE} {NCA} {NOT_EASED}",
+        ),
+    ],
+)
 def test_each_pair_of_beginner_reasons_reads_as_one_reason(
-        changes: dict[str, object], mornings: tuple[MorningCheck, ...], reason: str) -> None:
+    changes: dict[str, object], mornings: tuple[MorningCheck, ...], reason: str
+) -> None:
     result = advice(check(**changes), None, None, *mornings)
     assert (result.level, result.reason) == ("beginner", reason)
 
@@ -290,44 +358,65 @@ def test_spread_does_not_raise_beginner_to_advanced() -> None:
     # Pains 5 and 5, cleared for advanced: beginner; the spread must not lift it.
     result = advice(check(pain_during_run=5, pain_after_run=5, spread=("knees",)))
     assert result.level == "beginner"
-    assert result.reason == ("Your symptoms have not eased enough for the advanced phase yet: "
-                             "pain during running was 5 and pain after running was 5; both need "
-                             f"to be 3 or less. {KNEES}")
+    assert result.reason == (
+        "Your symptoms have not eased enough for the advanced phase yet: "
+        "pain during running was 5 and pain after running was 5; both need "
+        f"to be 3 or less. {KNEES}"
+    )
 
 
 def test_spread_does_not_raise_rest_and_its_sentence_stays_with_rest() -> None:
     result = advice(check(cleared_for_exercise=False, spread=("knees",)))
     assert (result.level, result.reason) == ("rest", f"{NC} {KNEES}")
     after_session = advice(check(spread=("calves",)), None, pains(after=9))
-    assert (after_session.level, after_session.reason) == ("rest", (
-        "Pain after your session of 23 Nov was 9: 7 or more means rest. Problems have spread: "
-        "have a professional look at your calves."))
+    assert (after_session.level, after_session.reason) == (
+        "rest",
+        (
+            "Pain after your session of 23 Nov was 9: 7 or more means rest. Problems have spread: "
+            "have a professional look at your calves."
+        ),
+    )
 
 
 def test_spread_keeps_advanced_and_asks_for_a_professional() -> None:
     result = advice(check(spread=("feet", "achilles")))
-    assert (result.level, result.reason) == ("advanced", (
-        "You are cleared for the advanced phase and your symptoms have eased: pain during "
-        "running was 2 and pain after running was 2, both 3 or less. Problems have spread: "
-        "have a professional look at your Achilles tendon and feet."))
+    assert (result.level, result.reason) == (
+        "advanced",
+        (
+            "You are cleared for the advanced phase and your symptoms have eased: pain during "
+            "running was 2 and pain after running was 2, both 3 or less. Problems have spread: "
+            "have a professional look at your Achilles tendon and feet."
+        ),
+    )
     assert [f.kind for f in result.facts] == ["eased", "spread"]
     assert result.facts[-1].places == ("feet", "achilles")
 
 
-@pytest.mark.parametrize(("spread", "text"), [
-    (("knees",), "your knees."),
-    (("feet", "calves"), "your calves and feet."),
-    (("knees", "achilles", "calves", "feet"), "your knees, Achilles tendon, calves and feet."),
-])
+@pytest.mark.parametrize(
+    ("spread", "text"),
+    [
+        (("knees",), "your knees."),
+        (("feet", "calves"), "your calves and feet."),
+        (("knees", "achilles", "calves", "feet"), "your knees, Achilles tendon, calves and feet."),
+    ],
+)
 def test_spread_places_are_named_in_body_order(spread: tuple[str, ...], text: str) -> None:
     assert advice(check(spread=spread)).reason.endswith(text)
 
 
 # -- the morning window -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("days_ago", "level"), [
-    (0, "beginner"), (6, "beginner"), (7, "advanced"), (8, "advanced"), (-1, "advanced"),
-])
+
+@pytest.mark.parametrize(
+    ("days_ago", "level"),
+    [
+        (0, "beginner"),
+        (6, "beginner"),
+        (7, "advanced"),
+        (8, "advanced"),
+        (-1, "advanced"),
+    ],
+)
 def test_a_worse_morning_counts_for_today_and_the_six_days_before(days_ago: int, level: str) -> None:
     day = TODAY - dt.timedelta(days=days_ago)
     assert advice(check(), None, None, morning(day, "worse")).level == level
@@ -346,14 +435,16 @@ def test_a_painful_morning_counts_only_inside_the_window(days_ago: int, level: s
     assert advice(check(), None, None, answer).level == level
 
 
-@pytest.mark.parametrize(("latest", "level"), [
-    (morning(TODAY, "same", 2), "advanced"),
-    (morning(TODAY, "same", None), "advanced"),
-    (morning(TODAY, "same", 6), "advanced"),
-    (morning(TODAY, "same", 7), "rest"),
-])
-def test_only_the_latest_morning_pain_of_the_window_counts(latest: MorningCheck,
-                                                          level: str) -> None:
+@pytest.mark.parametrize(
+    ("latest", "level"),
+    [
+        (morning(TODAY, "same", 2), "advanced"),
+        (morning(TODAY, "same", None), "advanced"),
+        (morning(TODAY, "same", 6), "advanced"),
+        (morning(TODAY, "same", 7), "rest"),
+    ],
+)
+def test_only_the_latest_morning_pain_of_the_window_counts(latest: MorningCheck, level: str) -> None:
     earlier = morning(dt.date(2026, 11, 23), "same", 9)
     assert advice(check(), None, None, latest, earlier).level == level
 
@@ -371,10 +462,13 @@ def test_better_and_same_mornings_change_nothing() -> None:
 
 # -- from a journal --------------------------------------------------------------------------
 
-def session(at: dt.datetime, after: int | None = None, during: int | None = None,
-            id: str | None = None) -> Session:
-    return Session(id or f"s{at}", "beginner", "beginner", at, "completed", "app",
-                   pain_after=after, pain_during=during)
+
+def session(
+    at: dt.datetime, after: int | None = None, during: int | None = None, id: str | None = None
+) -> Session:
+    return Session(
+        id or f"s{at}", "beginner", "beginner", at, "completed", "app", pain_after=after, pain_during=during
+    )
 
 
 def test_the_worst_earlier_check_is_the_worst_of_those_before_the_latest() -> None:
@@ -408,19 +502,25 @@ def test_the_latest_session_with_a_pain_decides_and_one_without_changes_nothing(
     during_only = session(SESSION_AT + dt.timedelta(days=2), during=7)
     stopped = Journal(sessions=(eased, during_only), symptom_checks=(check(),))
     assert standing_advice(stopped, TODAY).reason == (
-        "Pain during your session of 25 Nov was 7: 6 or more means rest.")
+        "Pain during your session of 25 Nov was 7: 6 or more means rest."
+    )
 
 
 def test_the_morning_answers_of_the_journal_are_read() -> None:
-    journal = Journal(symptom_checks=(check(),),
-                      morning_checks=(morning(dt.date(2026, 11, 24), "worse"),))
+    journal = Journal(symptom_checks=(check(),), morning_checks=(morning(dt.date(2026, 11, 24), "worse"),))
     assert standing_advice(journal, TODAY).reason == WORSE
 
 
 def test_answers_out_of_range_are_refused() -> None:
-    base = {"pain_during_run": 2, "pain_after_run": 2, "wobbly_gait": False,
-            "weight_on_one_hip": False, "spread": (), "cleared_for_exercise": True,
-            "cleared_for_advanced": True}
+    base = {
+        "pain_during_run": 2,
+        "pain_after_run": 2,
+        "wobbly_gait": False,
+        "weight_on_one_hip": False,
+        "spread": (),
+        "cleared_for_exercise": True,
+        "cleared_for_advanced": True,
+    }
     Answers(**base)  # type: ignore[arg-type]
     for bad in ({"pain_during_run": 11}, {"pain_after_run": -1}, {"spread": ("elbows",)}):
         with pytest.raises(ValueError):

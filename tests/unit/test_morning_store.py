@@ -25,10 +25,18 @@ def store(tmp_path: Path) -> Store:
 
 
 def session(pain_during: int | None = 7) -> Session:
-    return Session("s1", "beginner", "beginner", STARTED, "partial", "app",
-                   (SetRecord("side-lying-hip-abduction", "left", 4, 10),),
-                   ended_at=STARTED + dt.timedelta(minutes=2), pain_after=3,
-                   pain_during=pain_during)
+    return Session(
+        "s1",
+        "beginner",
+        "beginner",
+        STARTED,
+        "partial",
+        "app",
+        (SetRecord("side-lying-hip-abduction", "left", 4, 10),),
+        ended_at=STARTED + dt.timedelta(minutes=2),
+        pain_after=3,
+        pain_during=pain_during,
+    )
 
 
 def test_a_morning_answer_is_stored_in_its_month_and_read_back(store: Store) -> None:
@@ -41,8 +49,7 @@ def test_a_morning_answer_is_stored_in_its_month_and_read_back(store: Store) -> 
     assert text.count("pain = ") == 1  # an answer without a pain has no pain
 
 
-def test_a_second_answer_for_the_same_day_replaces_the_first_and_keeps_its_id(
-        store: Store) -> None:
+def test_a_second_answer_for_the_same_day_replaces_the_first_and_keeps_its_id(store: Store) -> None:
     first = store.add_morning_check(DAY, "same")
     second = store.add_morning_check(DAY, "worse", 4)
     assert second.id == first.id
@@ -103,14 +110,21 @@ def test_a_schema_2_month_still_loads_and_is_written_as_schema_3(store: Store) -
     assert store.read_journal().sessions == journal.sessions
 
 
-@pytest.mark.parametrize(("record", "expected"), [
-    ('id = "m"\ndate = 2026-11-24\ncompared = "awful"', "expected `compared` to be one of "
-     "better, same, worse, found 'awful'"),
-    ('id = "m"\ndate = 2026-11-24\ncompared = "worse"\npain = 12',
-     "expected `pain` to be 0-10, found 12"),
-    ('id = "m"\ncompared = "worse"', "has no `date`"),
-    ('id = "m"\ndate = 2026-11-24\ncompared = "worse"\nfelt = "bad"', "unknown key `felt`"),
-])
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            'id = "m"\ndate = 2026-11-24\ncompared = "awful"',
+            "expected `compared` to be one of better, same, worse, found 'awful'",
+        ),
+        (
+            'id = "m"\ndate = 2026-11-24\ncompared = "worse"\npain = 12',
+            "expected `pain` to be 0-10, found 12",
+        ),
+        ('id = "m"\ncompared = "worse"', "has no `date`"),
+        ('id = "m"\ndate = 2026-11-24\ncompared = "worse"\nfelt = "bad"', "unknown key `felt`"),
+    ],
+)
 def test_a_bad_morning_answer_names_its_line(store: Store, record: str, expected: str) -> None:
     store.journal_dir.mkdir(parents=True)
     path = store.month_path((2026, 11))
@@ -118,8 +132,9 @@ def test_a_bad_morning_answer_names_its_line(store: Store, record: str, expected
     with pytest.raises(MalformedFile, match=expected) as raised:
         store.read_journal()
     assert raised.value.line is not None and raised.value.line >= 3
-    assert expected.split("`")[1] in path.read_text().splitlines()[raised.value.line - 1] \
-        or "has no" in expected
+    assert (
+        expected.split("`")[1] in path.read_text().splitlines()[raised.value.line - 1] or "has no" in expected
+    )
 
 
 def test_export_and_import_keep_answers_pains_and_ids(store: Store, tmp_path: Path) -> None:
@@ -132,15 +147,15 @@ def test_export_and_import_keep_answers_pains_and_ids(store: Store, tmp_path: Pa
     export.write_text(json.dumps(exported))
     target = Store(tmp_path / "restored")
     counts = target.import_journal(read_export(export))
-    assert (counts.sessions, counts.rest_days, counts.activities, counts.morning_checks) == (
-        1, 1, 1, 1)
+    assert (counts.sessions, counts.rest_days, counts.activities, counts.morning_checks) == (1, 1, 1, 1)
     assert target.read_journal() == store.read_journal()  # the very same records and ids
     assert history_document(target.read_journal(), "beginner", dt.date(2026, 11, 25)) == exported
     assert target.import_journal(read_export(export)).total == 0
 
 
 def test_an_import_does_not_add_a_second_answer_for_a_day_already_answered(
-        store: Store, tmp_path: Path) -> None:
+    store: Store, tmp_path: Path
+) -> None:
     store.add_morning_check(DAY, "same")
     other = Store(tmp_path / "other")
     other.add_morning_check(DAY, "worse", 8)
@@ -152,31 +167,52 @@ def test_an_import_does_not_add_a_second_answer_for_a_day_already_answered(
 
 def test_a_schema_1_export_still_imports(store: Store, tmp_path: Path) -> None:
     export = tmp_path / "old.json"
-    export.write_text(json.dumps({
-        "schema": 1, "phase": "beginner", "streak": {"current": 0, "longest": 0},
-        "sessions": [], "rest_days": ["2026-11-20"],
-        "activities": [{"date": "2026-11-21", "kind": "swimming", "minutes": 30}],
-        "symptom_checks": []}))
+    export.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "phase": "beginner",
+                "streak": {"current": 0, "longest": 0},
+                "sessions": [],
+                "rest_days": ["2026-11-20"],
+                "activities": [{"date": "2026-11-21", "kind": "swimming", "minutes": 30}],
+                "symptom_checks": [],
+            }
+        )
+    )
     counts = store.import_journal(read_export(export))
     assert (counts.rest_days, counts.activities) == (1, 1)
     assert store.read_journal().rest_days[0].day == dt.date(2026, 11, 20)
 
 
-@pytest.mark.parametrize(("answers", "expected"), [
-    ([{"id": "m", "date": "2026-11-24", "compared": "awful", "pain": None}],
-     "morning_checks[0].compared: expected one of better, same, worse"),
-    ([{"id": "m", "date": "2026-11-24", "compared": "worse", "pain": 11}],
-     "morning_checks[0].pain: expected 0-10, found 11"),
-    ([{"id": "m", "date": "24 Nov", "compared": "worse", "pain": 1}],
-     "morning_checks[0].date: expected a date like 2026-11-24"),
-    ([{"date": "2026-11-24", "compared": "worse", "pain": 1}],
-     "morning_checks[0].id: expected text"),
-    ([{"id": "m", "date": "2026-11-24", "compared": "worse", "pain": None},
-      {"id": "m", "date": "2026-11-25", "compared": "worse", "pain": None}],
-     "morning_checks: the same id appears twice"),
-])
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (
+            [{"id": "m", "date": "2026-11-24", "compared": "awful", "pain": None}],
+            "morning_checks[0].compared: expected one of better, same, worse",
+        ),
+        (
+            [{"id": "m", "date": "2026-11-24", "compared": "worse", "pain": 11}],
+            "morning_checks[0].pain: expected 0-10, found 11",
+        ),
+        (
+            [{"id": "m", "date": "24 Nov", "compared": "worse", "pain": 1}],
+            "morning_checks[0].date: expected a date like 2026-11-24",
+        ),
+        ([{"date": "2026-11-24", "compared": "worse", "pain": 1}], "morning_checks[0].id: expected text"),
+        (
+            [
+                {"id": "m", "date": "2026-11-24", "compared": "worse", "pain": None},
+                {"id": "m", "date": "2026-11-25", "compared": "worse", "pain": None},
+            ],
+            "morning_checks: the same id appears twice",
+        ),
+    ],
+)
 def test_a_bad_answer_in_an_import_is_named_and_nothing_imported(
-        store: Store, tmp_path: Path, answers: list[object], expected: str) -> None:
+    store: Store, tmp_path: Path, answers: list[object], expected: str
+) -> None:
     export = tmp_path / "bad.json"
     export.write_text(json.dumps({"schema": 2, "morning_checks": answers}))
     with pytest.raises(BadImport, match=expected.replace("[", r"\[").replace("]", r"\]")):

@@ -21,19 +21,37 @@ TZ = dt.timezone(dt.timedelta(hours=1))
 TODAY = dt.date(2026, 11, 25)
 
 
-def session(day: dt.date, pain_after: int | None = None, status: str = "completed",
-            pain_during: int | None = None) -> Session:
+def session(
+    day: dt.date, pain_after: int | None = None, status: str = "completed", pain_during: int | None = None
+) -> Session:
     started = dt.datetime.combine(day, dt.time(7, 30), TZ)
-    return Session(new_id(), "beginner", "beginner", started,
-                   status,  # type: ignore[arg-type]
-                   "app", (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
-                   ended_at=started + dt.timedelta(minutes=6), pain_after=pain_after,
-                   pain_during=pain_during)
+    return Session(
+        new_id(),
+        "beginner",
+        "beginner",
+        started,
+        status,  # type: ignore[arg-type]
+        "app",
+        (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=6),
+        pain_after=pain_after,
+        pain_during=pain_during,
+    )
 
 
 def check(day: dt.date, during: int, after: int, advanced: bool = False) -> SymptomCheck:
-    return SymptomCheck(new_id(), dt.datetime.combine(day, dt.time(18, 0), TZ), during, after,
-                        False, False, (), True, advanced, "beginner")
+    return SymptomCheck(
+        new_id(),
+        dt.datetime.combine(day, dt.time(18, 0), TZ),
+        during,
+        after,
+        False,
+        False,
+        (),
+        True,
+        advanced,
+        "beginner",
+    )
 
 
 def ten_years(store: Store) -> None:
@@ -64,8 +82,7 @@ def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "data")
 
 
-def test_known_good_months_are_not_parsed_again(store: Store,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_known_good_months_are_not_parsed_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     ten_years(store)
     first = scan_journal(store)
     read = reads(monkeypatch)
@@ -102,7 +119,8 @@ def test_a_month_changed_in_place_to_the_same_size_is_checked_again(store: Store
 
 
 def test_a_month_written_moments_ago_is_read_again_next_time(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An in-place edit in the same mtime tick would keep the stamp: such a file is never reused.
     store.save_session(session(TODAY))
     scan_journal(store)
@@ -111,18 +129,22 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
     assert read == [(2026, 11)]
 
 
-@pytest.mark.parametrize("damage", [
-    "{ not json",
-    '{"version": 3, "months": []}',
-    '{"version": 3, "months": {"2026-11": {"stamp": [1, 2]}}}',
-    "stamp-kept",  # right stamps, but a day that is not a date
-    "bad-key",
-    "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
-    "bad-check",  # right stamps, but the last check's flag is not true or false
-    "version-2",  # the whole cache as the version before this one wrote it
-])
-def test_a_damaged_cache_is_ignored_and_rebuilt(store: Store, damage: str,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{ not json",
+        '{"version": 3, "months": []}',
+        '{"version": 3, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        "stamp-kept",  # right stamps, but a day that is not a date
+        "bad-key",
+        "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
+        "bad-check",  # right stamps, but the last check's flag is not true or false
+        "version-2",  # the whole cache as the version before this one wrote it
+    ],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    store: Store, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ten_years(store)
     truth = scan_journal(store).days
     cache = store.data_dir / "cache" / "days.json"
@@ -138,7 +160,17 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(store: Store, damage: str,
         damage = json.dumps(document)
     elif damage == "bad-check":
         document["months"]["2026-11"]["last_check"] = [
-            "c", "2026-11-20T18:00:00+01:00", 2, 2, "no", False, [], True, True, "advanced"]
+            "c",
+            "2026-11-20T18:00:00+01:00",
+            2,
+            2,
+            "no",
+            False,
+            [],
+            True,
+            True,
+            "advanced",
+        ]
         damage = json.dumps(document)
     elif damage == "version-2":
         document["version"] = 2
@@ -163,23 +195,30 @@ def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
 def random_journal(rng: random.Random, today: dt.date) -> Journal:
     """Sessions, some with pains, checks and morning answers (many near today) over years."""
     days = sorted({today - dt.timedelta(days=rng.randrange(0, 900)) for _ in range(60)})
-    sessions = [session(day,
-                        pain_after=rng.randrange(11) if rng.random() < 0.1 else None,
-                        pain_during=rng.randrange(11) if rng.random() < 0.05 else None)
-                for day in days]
+    sessions = [
+        session(
+            day,
+            pain_after=rng.randrange(11) if rng.random() < 0.1 else None,
+            pain_during=rng.randrange(11) if rng.random() < 0.05 else None,
+        )
+        for day in days
+    ]
     check_days = rng.sample(days, rng.randrange(0, 8))
-    checks = [check(day, rng.randrange(9), rng.randrange(9), rng.random() < 0.7)
-              for day in check_days]
+    checks = [check(day, rng.randrange(9), rng.randrange(9), rng.random() < 0.7) for day in check_days]
     answered = {today - dt.timedelta(days=rng.randrange(0, 40)) for _ in range(rng.randrange(15))}
-    mornings = [MorningCheck(new_id(), day, rng.choice(("better", "same", "worse")),
-                             rng.choice((None, rng.randrange(11)))) for day in sorted(answered)]
-    return Journal(sessions=tuple(sessions), symptom_checks=tuple(checks),
-                   morning_checks=tuple(mornings))
+    mornings = [
+        MorningCheck(
+            new_id(), day, rng.choice(("better", "same", "worse")), rng.choice((None, rng.randrange(11)))
+        )
+        for day in sorted(answered)
+    ]
+    return Journal(sessions=tuple(sessions), symptom_checks=tuple(checks), morning_checks=tuple(mornings))
 
 
 @pytest.mark.parametrize("trial", range(30))
 def test_the_cache_and_the_months_for_today_give_the_advice_of_the_whole_journal(
-        store: Store, trial: int) -> None:
+    store: Store, trial: int
+) -> None:
     rng = random.Random(trial)
     # Early in a month the morning window reaches back into the month before.
     today = TODAY if trial % 2 else dt.date(2026, 12, 3)
@@ -205,8 +244,7 @@ def test_the_cache_and_the_months_for_today_give_the_advice_of_the_whole_journal
 
 
 def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Store) -> None:
-    answers = tuple(MorningCheck(new_id(), dt.date(2026, 10, day), "worse", None)
-                    for day in range(1, 32))
+    answers = tuple(MorningCheck(new_id(), dt.date(2026, 10, day), "worse", None) for day in range(1, 32))
     store.import_journal(Journal(morning_checks=answers))
     settle(store)
     scan_journal(store)

@@ -7,22 +7,25 @@ import pytest
 from glutewake.core.trend import direction
 
 
-@pytest.mark.parametrize(("scores", "expected"), [
-    ((8, 7, 5, 4, 2), "falling"),
-    ((6, 5), "falling"),
-    ((9, 9, 8, 6, 6, 5, 3), "falling"),
-    ((1, 2, 4, 5, 7), "rising"),
-    ((3, 4), "rising"),
-    ((0, 1, 1, 2, 3, 3, 4), "rising"),
-    ((4, 4, 4, 4), "steady"),
-    ((4, 5, 4, 5, 4), "steady"),
-    ((2, 2), "steady"),
-    ((0, 8, 5, 5, 4), "up and down"),  # one jump, then easing: not "rising"
-    ((2, 7, 2, 7, 2, 7), "up and down"),
-    ((5, 1, 6, 2, 5), "up and down"),
-    ((3,), ""),
-    ((), ""),
-])
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ((8, 7, 5, 4, 2), "falling"),
+        ((6, 5), "falling"),
+        ((9, 9, 8, 6, 6, 5, 3), "falling"),
+        ((1, 2, 4, 5, 7), "rising"),
+        ((3, 4), "rising"),
+        ((0, 1, 1, 2, 3, 3, 4), "rising"),
+        ((4, 4, 4, 4), "steady"),
+        ((4, 5, 4, 5, 4), "steady"),
+        ((2, 2), "steady"),
+        ((0, 8, 5, 5, 4), "up and down"),  # one jump, then easing: not "rising"
+        ((2, 7, 2, 7, 2, 7), "up and down"),
+        ((5, 1, 6, 2, 5), "up and down"),
+        ((3,), ""),
+        ((), ""),
+    ],
+)
 def test_direction_follows_the_whole_series(scores: tuple[int, ...], expected: str) -> None:
     assert direction(scores) == expected
 

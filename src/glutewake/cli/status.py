@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -39,16 +40,22 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps({
-            "phase": profile.phase,
-            "streak": {"current": streak.current, "longest": streak.longest},
-            "today_done": today_done,
-            "advice": advice.level,
-            "advice_reason": advice.reason,
-        }))
+        print(
+            json.dumps(
+                {
+                    "phase": profile.phase,
+                    "streak": {"current": streak.current, "longest": streak.longest},
+                    "today_done": today_done,
+                    "advice": advice.level,
+                    "advice_reason": advice.reason,
+                }
+            )
+        )
         return 0
     unit = "day" if streak.current == 1 else "days"
-    print(f"{profile.phase} · streak {streak.current} {unit} · "
-          f"today {'done' if today_done else 'not done yet'} · "
-          f"advice: {advice.level or 'none yet'} — {advice.reason}")
+    print(
+        f"{profile.phase} · streak {streak.current} {unit} · "
+        f"today {'done' if today_done else 'not done yet'} · "
+        f"advice: {advice.level or 'none yet'} — {advice.reason}"
+    )
     return 0

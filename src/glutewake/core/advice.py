@@ -138,8 +138,7 @@ def basis_of(journal: Journal) -> AdviceBasis:
     if check is not None:
         earlier = [c for c in journal.symptom_checks if c.at < check.at]
         if earlier:
-            worst = (max(c.pain_during_run for c in earlier),
-                     max(c.pain_after_run for c in earlier))
+            worst = (max(c.pain_during_run for c in earlier), max(c.pain_after_run for c in earlier))
     return AdviceBasis(check, worst, latest_pains(journal.sessions), journal.morning_checks)
 
 
@@ -150,8 +149,9 @@ def latest_check(checks: Iterable[SymptomCheck]) -> SymptomCheck | None:
 
 def latest_pains(sessions: Iterable[Session]) -> SessionPains | None:
     """The pains of the latest session that recorded "pain now" or "it hurts"."""
-    return latest_session_pains(pains_of(s) for s in sessions
-                                if s.pain_after is not None or s.pain_during is not None)
+    return latest_session_pains(
+        pains_of(s) for s in sessions if s.pain_after is not None or s.pain_during is not None
+    )
 
 
 def pains_of(session: Session) -> SessionPains:
@@ -160,8 +160,9 @@ def pains_of(session: Session) -> SessionPains:
 
 def latest_session_pains(pains: Iterable[SessionPains]) -> SessionPains | None:
     """The latest of these (ties: the higher pains, so every reader picks the same)."""
-    return max(pains, key=lambda p: (p.started_at, _or_less(p.pain_after),
-                                     _or_less(p.pain_during)), default=None)
+    return max(
+        pains, key=lambda p: (p.started_at, _or_less(p.pain_after), _or_less(p.pain_during)), default=None
+    )
 
 
 def _or_less(pain: int | None) -> int:
@@ -200,8 +201,12 @@ def decide(basis: AdviceBasis, today: dt.date) -> StandingAdvice:
     return StandingAdvice(level, reason(facts), tuple(facts), check)
 
 
-def _rest_facts(check: SymptomCheck | None, session: SessionPains | None,
-                window: Sequence[MorningCheck], worse: tuple[dt.date, ...]) -> list[Fact]:
+def _rest_facts(
+    check: SymptomCheck | None,
+    session: SessionPains | None,
+    window: Sequence[MorningCheck],
+    worse: tuple[dt.date, ...],
+) -> list[Fact]:
     facts = []
     if check is not None:
         if not check.cleared_for_exercise:
@@ -210,17 +215,13 @@ def _rest_facts(check: SymptomCheck | None, session: SessionPains | None,
             facts.append(Fact("run_pain_during", (check.pain_during_run,)))
         if check.pain_after_run >= REST_PAIN:
             facts.append(Fact("run_pain_after", (check.pain_after_run,)))
-    if session is not None and session.pain_after is not None \
-            and session.pain_after >= REST_PAIN:
-        facts.append(Fact("session_pain_after", (session.pain_after,),
-                          (session.started_at.date(),)))
+    if session is not None and session.pain_after is not None and session.pain_after >= REST_PAIN:
+        facts.append(Fact("session_pain_after", (session.pain_after,), (session.started_at.date(),)))
     latest = max(window, key=lambda m: (m.day, _or_less(m.pain)), default=None)
     if latest is not None and latest.pain is not None and latest.pain >= REST_PAIN:
         facts.append(Fact("morning_pain", (latest.pain,), (latest.day,)))
-    if session is not None and session.pain_during is not None \
-            and session.pain_during >= REST_PAIN_DURING:
-        facts.append(Fact("session_pain_during", (session.pain_during,),
-                          (session.started_at.date(),)))
+    if session is not None and session.pain_during is not None and session.pain_during >= REST_PAIN_DURING:
+        facts.append(Fact("session_pain_during", (session.pain_during,), (session.started_at.date(),)))
     if len(worse) >= REST_WORSE_MORNINGS:
         facts.append(Fact("worse_mornings", days=worse))
     return facts
@@ -253,6 +254,7 @@ def _eased(check: SymptomCheck, worst: tuple[int, int] | None) -> Fact:
 
 # -- the reason, in words ---------------------------------------------------------------------
 
+
 def reason(facts: Sequence[Fact]) -> str:
     """The facts as sentences, each named once; the pains of 7 or more share one sentence."""
     sentences = []
@@ -282,18 +284,26 @@ def _sentence(fact: Fact) -> str:
     if kind == "no_check":
         return "You have not done a symptom check yet."
     if kind == "not_cleared":
-        return ("You have not been cleared for exercise by a doctor or physical therapist: "
-                "get their go-ahead before you train.")
+        return (
+            "You have not been cleared for exercise by a doctor or physical therapist: "
+            "get their go-ahead before you train."
+        )
     if kind == "session_pain_during":
-        return (f"Pain during your session of {day_label(fact.days[0])} was {fact.numbers[0]}: "
-                f"{REST_PAIN_DURING} or more means rest.")
+        return (
+            f"Pain during your session of {day_label(fact.days[0])} was {fact.numbers[0]}: "
+            f"{REST_PAIN_DURING} or more means rest."
+        )
     if kind == "worse_mornings":
-        return (f"Your hip was worse the morning after on {listed(map(day_label, fact.days))}: "
-                f"{REST_WORSE_MORNINGS} or more worse mornings within {MORNING_WINDOW_DAYS} days "
-                "mean rest.")
+        return (
+            f"Your hip was worse the morning after on {listed(map(day_label, fact.days))}: "
+            f"{REST_WORSE_MORNINGS} or more worse mornings within {MORNING_WINDOW_DAYS} days "
+            "mean rest."
+        )
     if kind == "worse_morning":
-        return (f"Your hip was worse the morning after on {day_label(fact.days[0])}: ease off "
-                "and stay with the beginner phase.")
+        return (
+            f"Your hip was worse the morning after on {day_label(fact.days[0])}: ease off "
+            "and stay with the beginner phase."
+        )
     if kind == "not_cleared_advanced":
         return "You are cleared for exercise, but not yet for the advanced phase."
     if kind == "spread":
@@ -303,17 +313,25 @@ def _sentence(fact: Fact) -> str:
     pains = f"pain during running was {during} and pain after running was {after}"
     if kind == "eased":
         if not worst:
-            return (f"You are cleared for the advanced phase and your symptoms have eased: "
-                    f"{pains}, both {EASED_PAIN} or less.")
-        return (f"You are cleared for the advanced phase and your symptoms have eased: "
-                f"{pains}, both at least {EASED_DROP} points below your worst earlier check "
-                f"({worst[0]} during, {worst[1]} after).")
+            return (
+                f"You are cleared for the advanced phase and your symptoms have eased: "
+                f"{pains}, both {EASED_PAIN} or less."
+            )
+        return (
+            f"You are cleared for the advanced phase and your symptoms have eased: "
+            f"{pains}, both at least {EASED_DROP} points below your worst earlier check "
+            f"({worst[0]} during, {worst[1]} after)."
+        )
     if not worst:
-        return (f"Your symptoms have not eased enough for the advanced phase yet: {pains}; "
-                f"both need to be {EASED_PAIN} or less.")
-    return (f"Your symptoms have not eased enough for the advanced phase yet: {pains}; both "
-            f"need to be {EASED_PAIN} or less, or at least {EASED_DROP} points below your worst "
-            f"earlier check ({worst[0]} during, {worst[1]} after).")
+        return (
+            f"Your symptoms have not eased enough for the advanced phase yet: {pains}; "
+            f"both need to be {EASED_PAIN} or less."
+        )
+    return (
+        f"Your symptoms have not eased enough for the advanced phase yet: {pains}; both "
+        f"need to be {EASED_PAIN} or less, or at least {EASED_DROP} points below your worst "
+        f"earlier check ({worst[0]} during, {worst[1]} after)."
+    )
 
 
 def listed(words: Iterable[str]) -> str:

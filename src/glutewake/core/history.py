@@ -12,8 +12,19 @@ from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
 HISTORY_SCHEMA = 2
-CSV_HEADER = ("date", "session_id", "programme", "status", "source", "exercise", "side",
-              "reps", "target", "pain_after", "pain_during")
+CSV_HEADER = (
+    "date",
+    "session_id",
+    "programme",
+    "status",
+    "source",
+    "exercise",
+    "side",
+    "reps",
+    "target",
+    "pain_after",
+    "pain_during",
+)
 
 
 @dataclass(frozen=True)
@@ -52,15 +63,13 @@ def week_variety(journal: Journal, today: dt.date) -> WeekVariety:
     """Days active (a completed session or any activity), minutes per activity kind and
     completed rehab sessions, from this week's Monday up to today."""
     monday = today - dt.timedelta(days=today.weekday())
-    sessions = [s for s in journal.sessions
-                if s.status == "completed" and monday <= s.day <= today]
+    sessions = [s for s in journal.sessions if s.status == "completed" and monday <= s.day <= today]
     activities = [a for a in journal.activities if monday <= a.day <= today]
     minutes: dict[str, int] = {}
     for activity in activities:
         minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
     active = {s.day for s in sessions} | {a.day for a in activities}
-    return WeekVariety(days_active=len(active), minutes_by_kind=minutes,
-                       rehab_sessions=len(sessions))
+    return WeekVariety(days_active=len(active), minutes_by_kind=minutes, rehab_sessions=len(sessions))
 
 
 class DayMark(StrEnum):
@@ -171,8 +180,7 @@ def _session_entry(session: Session) -> dict[str, Any]:
         "pain_after": session.pain_after,
         "pain_during": session.pain_during,
         "sets": [
-            {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target}
-            for s in session.sets
+            {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target} for s in session.sets
         ],
     }
 
@@ -188,10 +196,8 @@ def csv_rows(journal: Journal) -> list[tuple[str, ...]]:
     columns), under CSV_HEADER."""
     rows: list[tuple[str, ...]] = []
     for session in journal.sessions:
-        head = (session.day.isoformat(), session.id, session.programme, session.status,
-                session.source)
-        pains = tuple("" if pain is None else str(pain)
-                      for pain in (session.pain_after, session.pain_during))
+        head = (session.day.isoformat(), session.id, session.programme, session.status, session.source)
+        pains = tuple("" if pain is None else str(pain) for pain in (session.pain_after, session.pain_during))
         if not session.sets:
             rows.append((*head, "", "", "", "", *pains))
         for s in session.sets:

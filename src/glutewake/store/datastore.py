@@ -119,8 +119,9 @@ class Store:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise StoreError(self.journal_dir, f"cannot read {self.journal_dir}: "
-                             f"{os_reason(error)}") from None
+            raise StoreError(
+                self.journal_dir, f"cannot read {self.journal_dir}: {os_reason(error)}"
+            ) from None
         found = (MONTH_FILE.match(name) for name in names)
         return sorted((int(m.group(1)), int(m.group(2))) for m in found if m)
 
@@ -224,9 +225,7 @@ class Store:
         if not 1 <= minutes <= MAX_ACTIVITY_MINUTES:
             raise UserError(f"minutes must be 1-{MAX_ACTIVITY_MINUTES}, got {minutes}")
         activity = Activity(new_id(), day, kind, minutes)
-        self._update_month(
-            month_of(day), lambda j: replace(j, activities=(*j.activities, activity))
-        )
+        self._update_month(month_of(day), lambda j: replace(j, activities=(*j.activities, activity)))
         return activity
 
     def add_symptom_check(self, check: SymptomCheck) -> None:
@@ -239,8 +238,7 @@ class Store:
 
         self._update_month(month_of(check.at), put)
 
-    def add_morning_check(self, day: dt.date, compared: Compared,
-                          pain: int | None = None) -> MorningCheck:
+    def add_morning_check(self, day: dt.date, compared: Compared, pain: int | None = None) -> MorningCheck:
         """Record the morning-after answer of `day`. A day holds one answer: a second one
         replaces the first's words and keeps its id."""
         if pain is not None and not 0 <= pain <= 10:
@@ -364,8 +362,7 @@ def _merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCoun
         else:
             activities.append(a)
     check_seen = {c.at for c in current.symptom_checks} | {c.id for c in current.symptom_checks}
-    checks = [c for c in incoming.symptom_checks
-              if c.at not in check_seen and c.id not in check_seen]
+    checks = [c for c in incoming.symptom_checks if c.at not in check_seen and c.id not in check_seen]
     morning_seen = {m.day for m in current.morning_checks} | {m.id for m in current.morning_checks}
     mornings = []
     for morning in incoming.morning_checks:
@@ -379,8 +376,7 @@ def _merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCoun
         symptom_checks=(*current.symptom_checks, *checks),
         morning_checks=(*current.morning_checks, *mornings),
     )
-    return result, ImportCounts(len(sessions), len(rest_days), len(activities), len(checks),
-                                len(mornings))
+    return result, ImportCounts(len(sessions), len(rest_days), len(activities), len(checks), len(mornings))
 
 
 def _add_counts(a: ImportCounts, b: ImportCounts) -> ImportCounts:

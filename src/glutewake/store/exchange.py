@@ -44,8 +44,7 @@ def read_export(path: Path) -> Journal:
         raise BadImport(path, "", "no such file")
     if data.lstrip()[:1] != b"{":
         hint = "a CSV export is for spreadsheets; " if b"session_id" in data[:200] else ""
-        raise BadImport(path, "line 1", f"{hint}expected a JSON export "
-                        "(glutewake export --format json)")
+        raise BadImport(path, "line 1", f"{hint}expected a JSON export (glutewake export --format json)")
     try:
         document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -72,19 +71,30 @@ class _Reader:
         if document.get("schema") not in SCHEMAS:
             raise self.fail("schema", f"expected schema 1 or 2, found {document.get('schema')!r}")
         self.schema = document["schema"]
-        sessions = tuple(self.session(f"sessions[{i}]", r)
-                         for i, r in enumerate(self.items(document, "sessions")))
-        rest_days = tuple(self.rest_day(f"rest_days[{i}]", r)
-                          for i, r in enumerate(self.items(document, "rest_days")))
-        activities = tuple(self.activity(f"activities[{i}]", r)
-                           for i, r in enumerate(self.items(document, "activities")))
-        checks = tuple(self.check(f"symptom_checks[{i}]", r)
-                       for i, r in enumerate(self.items(document, "symptom_checks")))
-        mornings = tuple(self.morning(f"morning_checks[{i}]", r)
-                         for i, r in enumerate(self.items(document, "morning_checks")))
-        for key, records in (("sessions", sessions), ("rest_days", rest_days),
-                             ("activities", activities), ("symptom_checks", checks),
-                             ("morning_checks", mornings)):
+        sessions = tuple(
+            self.session(f"sessions[{i}]", r) for i, r in enumerate(self.items(document, "sessions"))
+        )
+        rest_days = tuple(
+            self.rest_day(f"rest_days[{i}]", r) for i, r in enumerate(self.items(document, "rest_days"))
+        )
+        activities = tuple(
+            self.activity(f"activities[{i}]", r) for i, r in enumerate(self.items(document, "activities"))
+        )
+        checks = tuple(
+            self.check(f"symptom_checks[{i}]", r)
+            for i, r in enumerate(self.items(document, "symptom_checks"))
+        )
+        mornings = tuple(
+            self.morning(f"morning_checks[{i}]", r)
+            for i, r in enumerate(self.items(document, "morning_checks"))
+        )
+        for key, records in (
+            ("sessions", sessions),
+            ("rest_days", rest_days),
+            ("activities", activities),
+            ("symptom_checks", checks),
+            ("morning_checks", mornings),
+        ):
             ids = [record.id for record in records]
             if len(set(ids)) != len(ids):
                 raise self.fail(key, "the same id appears twice")
@@ -103,8 +113,7 @@ class _Reader:
             raise self.fail(key, "expected a list")
         return value
 
-    def field(self, where: str, record: Any, key: str, kind: type, what: str,
-              optional: bool = False) -> Any:
+    def field(self, where: str, record: Any, key: str, kind: type, what: str, optional: bool = False) -> Any:
         if not isinstance(record, dict):
             raise self.fail(where, "expected an object")
         value = record.get(key)
@@ -114,16 +123,16 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"expected {what}, found {value!r}")
         return value
 
-    def text(self, where: str, record: Any, key: str, choices: tuple[str, ...] = (),
-             optional: bool = False) -> Any:
+    def text(
+        self, where: str, record: Any, key: str, choices: tuple[str, ...] = (), optional: bool = False
+    ) -> Any:
         value = self.field(where, record, key, str, "text", optional)
         if value is not None and (not value.strip() or (choices and value not in choices)):
             expected = f"one of {', '.join(choices)}" if choices else "non-empty text"
             raise self.fail(f"{where}.{key}", f"expected {expected}, found {value!r}")
         return value
 
-    def number(self, where: str, record: Any, key: str, low: int, high: int,
-               optional: bool = False) -> Any:
+    def number(self, where: str, record: Any, key: str, low: int, high: int, optional: bool = False) -> Any:
         value = self.field(where, record, key, int, "a whole number", optional)
         if value is not None and not low <= value <= high:
             raise self.fail(f"{where}.{key}", f"expected {low}-{high}, found {value}")
@@ -138,8 +147,10 @@ class _Reader:
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise self.fail(f"{where}.{key}", "expected a date and time with an offset like "
-                            f"2026-11-24T07:30:00+01:00, found {value!r}")
+            raise self.fail(
+                f"{where}.{key}",
+                f"expected a date and time with an offset like 2026-11-24T07:30:00+01:00, found {value!r}",
+            )
         return moment
 
     def date(self, where: str, value: Any) -> dt.date:
@@ -155,12 +166,14 @@ class _Reader:
         raw_sets = self.field(where, record, "sets", list, "a list of sets")
         for n, raw in enumerate(raw_sets):
             at = f"{where}.sets[{n}]"
-            sets.append(SetRecord(
-                exercise=self.text(at, raw, "exercise"),
-                side=self.text(at, raw, "side", SIDES, optional=True),
-                reps=self.number(at, raw, "reps", 0, 1000),
-                target=self.number(at, raw, "target", 0, 1000),
-            ))
+            sets.append(
+                SetRecord(
+                    exercise=self.text(at, raw, "exercise"),
+                    side=self.text(at, raw, "side", SIDES, optional=True),
+                    reps=self.number(at, raw, "reps", 0, 1000),
+                    target=self.number(at, raw, "target", 0, 1000),
+                )
+            )
         return Session(
             id=self.text(where, record, "id"),
             programme=self.text(where, record, "programme"),
@@ -177,8 +190,10 @@ class _Reader:
     def rest_day(self, where: str, record: Any) -> RestDay:
         if self.schema == 1:
             return RestDay(new_id(), self.date(where, record))
-        return RestDay(self.record_id(where, record),
-                       self.date(f"{where}.date", self.field(where, record, "date", str, "a date")))
+        return RestDay(
+            self.record_id(where, record),
+            self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
+        )
 
     def activity(self, where: str, record: Any) -> Activity:
         return Activity(
@@ -192,11 +207,13 @@ class _Reader:
         spread = self.field(where, record, "spread", list, "a list of places")
         for place in spread:
             if place not in SPREAD_PLACES:
-                raise self.fail(f"{where}.spread", f"expected places among "
-                                f"{', '.join(SPREAD_PLACES)}, found {place!r}")
-        flags = {key: self.field(where, record, key, bool, "true or false")
-                 for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise",
-                             "cleared_for_advanced")}
+                raise self.fail(
+                    f"{where}.spread", f"expected places among {', '.join(SPREAD_PLACES)}, found {place!r}"
+                )
+        flags = {
+            key: self.field(where, record, key, bool, "true or false")
+            for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise", "cleared_for_advanced")
+        }
         return SymptomCheck(
             id=self.record_id(where, record),
             at=self.moment(where, record, "at"),

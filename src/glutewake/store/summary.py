@@ -3,8 +3,9 @@
 `cache/days.json` holds, per month file, the file's identity (inode, size, mtime_ns) and what
 was read from it: the days it marks done or rest, and what the standing advice reads (its
 symptom checks' pains, its latest check in full, the pains of its latest session that recorded
-any, and its morning-after answers of the month's last seven answered days). Only a file that parsed cleanly gets an entry, so a month whose
-identity is unchanged is known to be good and is not parsed again; every other month file
+any, and its morning-after answers of the month's last seven answered days). Only a file
+that parsed cleanly gets an entry, so a month whose identity is unchanged is known to be good
+and is not parsed again; every other month file
 (new, changed, or one that failed last time) is read and checked on every scan. The cache
 is derived data: a missing, stale or damaged copy is ignored as a whole and rebuilt, and it
 is never written while any file has a problem or when the data folder is read-only.
@@ -97,8 +98,7 @@ class Scan:
         if check is not None:
             earlier = [mark for d in digests for mark in d.checks if mark.at < check.at]
             if earlier:
-                worst = (max(m.pain_during_run for m in earlier),
-                         max(m.pain_after_run for m in earlier))
+                worst = (max(m.pain_during_run for m in earlier), max(m.pain_after_run for m in earlier))
         pains = latest_session_pains(d.last_pains for d in digests if d.last_pains is not None)
         mornings = tuple(m for d in digests for m in d.mornings)
         return AdviceBasis(check, worst, pains, mornings)
@@ -162,8 +162,9 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
         if earlier:
             wanted.add(max(earlier, key=lambda f: f[0].pain_during_run)[1])
             wanted.add(max(earlier, key=lambda f: f[0].pain_after_run)[1])
-    pained = [(digest.last_pains, month) for month, digest in scan.months.items()
-              if digest.last_pains is not None]
+    pained = [
+        (digest.last_pains, month) for month, digest in scan.months.items() if digest.last_pains is not None
+    ]
     if pained:
         latest_pains = latest_session_pains(pains for pains, _ in pained)
         wanted.add(next(month for pains, month in pained if pains == latest_pains))
@@ -181,8 +182,7 @@ def _month_stamps(store: Store) -> dict[Month, Stamp | None]:
     except FileNotFoundError:
         return stamps
     except OSError as error:
-        raise StoreError(store.journal_dir,
-                         f"cannot read {store.journal_dir}: {os_reason(error)}") from None
+        raise StoreError(store.journal_dir, f"cannot read {store.journal_dir}: {os_reason(error)}") from None
     for entry in entries:
         found = MONTH_FILE.match(entry.name)
         if not found:
@@ -204,17 +204,19 @@ def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
         settled=settled,
         done=frozenset(s.day for s in journal.sessions if s.status == "completed"),
         rest=frozenset(r.day for r in journal.rest_days),
-        checks=tuple(CheckMark(c.at, c.id, c.pain_during_run, c.pain_after_run)
-                     for c in journal.symptom_checks),
+        checks=tuple(
+            CheckMark(c.at, c.id, c.pain_during_run, c.pain_after_run) for c in journal.symptom_checks
+        ),
         last_check=latest_check(journal.symptom_checks),
         last_pains=latest_session_pains(
-            pains_of(s) for s in journal.sessions
-            if s.pain_after is not None or s.pain_during is not None),
+            pains_of(s) for s in journal.sessions if s.pain_after is not None or s.pain_during is not None
+        ),
         mornings=tuple(m for m in journal.morning_checks if m.day in answered),
     )
 
 
 # -- the cache file ------------------------------------------------------------------------
+
 
 def _load(path: Path) -> dict[Month, MonthDigest]:
     """The cached digests; {} when the file is missing, of another version or damaged in any
@@ -240,17 +242,19 @@ def _entry(value: Any) -> MonthDigest:
     stamp = tuple(_integer(n) for n in value["stamp"])
     if len(stamp) != 3 or not isinstance(value["settled"], bool):
         raise ValueError(value)
-    checks = [CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
-              for at, check_id, during, after in value["checks"]]
+    checks = [
+        CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
+        for at, check_id, during, after in value["checks"]
+    ]
     last_check = None if value["last_check"] is None else _check(value["last_check"])
     last_pains = None
     if value["last_pains"] is not None:
         started, pain_after, pain_during = value["last_pains"]
-        last_pains = SessionPains(_moment(started), _maybe_pain(pain_after),
-                                  _maybe_pain(pain_during))
-    mornings = [MorningCheck(_text(morning_id), dt.date.fromisoformat(day), _choice(compared),
-                             _maybe_pain(pain))
-                for morning_id, day, compared, pain in value["mornings"]]
+        last_pains = SessionPains(_moment(started), _maybe_pain(pain_after), _maybe_pain(pain_during))
+    mornings = [
+        MorningCheck(_text(morning_id), dt.date.fromisoformat(day), _choice(compared), _maybe_pain(pain))
+        for morning_id, day, compared, pain in value["mornings"]
+    ]
     return MonthDigest(
         stamp=(stamp[0], stamp[1], stamp[2]),
         settled=value["settled"],
@@ -264,20 +268,38 @@ def _entry(value: Any) -> MonthDigest:
 
 
 def _check(value: Any) -> SymptomCheck:
-    (check_id, at, during, after, wobbly, one_hip, spread, cleared, cleared_advanced,
-     advice) = value
+    (check_id, at, during, after, wobbly, one_hip, spread, cleared, cleared_advanced, advice) = value
     if not all(isinstance(flag, bool) for flag in (wobbly, one_hip, cleared, cleared_advanced)):
         raise TypeError(value)
     if not isinstance(spread, list) or not set(spread) <= set(SPREAD_PLACES):
         raise ValueError(spread)
-    return SymptomCheck(_text(check_id), _moment(at), _pain(during), _pain(after), wobbly,
-                        one_hip, tuple(spread), cleared, cleared_advanced, _advice(advice))
+    return SymptomCheck(
+        _text(check_id),
+        _moment(at),
+        _pain(during),
+        _pain(after),
+        wobbly,
+        one_hip,
+        tuple(spread),
+        cleared,
+        cleared_advanced,
+        _advice(advice),
+    )
 
 
 def _check_json(check: SymptomCheck) -> list[Any]:
-    return [check.id, check.at.isoformat(), check.pain_during_run, check.pain_after_run,
-            check.wobbly_gait, check.weight_on_one_hip, list(check.spread),
-            check.cleared_for_exercise, check.cleared_for_advanced, check.advice]
+    return [
+        check.id,
+        check.at.isoformat(),
+        check.pain_during_run,
+        check.pain_after_run,
+        check.wobbly_gait,
+        check.weight_on_one_hip,
+        list(check.spread),
+        check.cleared_for_exercise,
+        check.cleared_for_advanced,
+        check.advice,
+    ]
 
 
 def _text(value: Any) -> str:
@@ -328,11 +350,11 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
         "settled": digest.settled,
         "done": sorted(day.isoformat() for day in digest.done),
         "rest": sorted(day.isoformat() for day in digest.rest),
-        "checks": [[c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run]
-                   for c in digest.checks],
+        "checks": [[c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run] for c in digest.checks],
         "last_check": None if digest.last_check is None else _check_json(digest.last_check),
-        "last_pains": None if pains is None else [pains.started_at.isoformat(),
-                                                  pains.pain_after, pains.pain_during],
+        "last_pains": None
+        if pains is None
+        else [pains.started_at.isoformat(), pains.pain_after, pains.pain_during],
         "mornings": [[m.id, m.day.isoformat(), m.compared, m.pain] for m in digest.mornings],
     }
 
@@ -341,8 +363,10 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
     if not store.data_dir.is_dir():
         return  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
-    document = {"version": CACHE_VERSION,
-                "months": {f"{y:04d}-{m:02d}": _as_json(d) for (y, m), d in months.items()}}
+    document = {
+        "version": CACHE_VERSION,
+        "months": {f"{y:04d}-{m:02d}": _as_json(d) for (y, m), d in months.items()},
+    }
     data = json.dumps(document, separators=(",", ":"))
     try:
         ensure_dir(store.data_dir)  # refuses a read-only folder before the lock file is made

@@ -18,8 +18,13 @@ from glutewake.core.timeline import Step
 class CueSounds:
     """The bell and the voice of one session; `muted` (the m key) silences both."""
 
-    def __init__(self, settings: Settings, environ: Mapping[str, str], bell: Callable[[], None],
-                 voice: Voice | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        environ: Mapping[str, str],
+        bell: Callable[[], None],
+        voice: Voice | None = None,
+    ) -> None:
         self.bell = bell
         self.bell_on = settings.bell
         self.choice = choose_voice(settings, environ)

@@ -25,15 +25,34 @@ if TYPE_CHECKING:
     from glutewake.core.records import Session
     from glutewake.core.timeline import Timeline
 
-SAVE = Key("enter", "save_pain", "save", "Store the number with this session and go home",
-           "glutewake.finished.save", "finished")
-SKIP = Key("escape", "skip_pain", "skip", "Go home without a pain number",
-           "glutewake.finished.skip", "finished", display="esc")
-CLEAR = Key("backspace", "clear_pain", "clear", "Start the number again",
-            "glutewake.finished.clear", "finished", show=False)
+SAVE = Key(
+    "enter",
+    "save_pain",
+    "save",
+    "Store the number with this session and go home",
+    "glutewake.finished.save",
+    "finished",
+)
+SKIP = Key(
+    "escape",
+    "skip_pain",
+    "skip",
+    "Go home without a pain number",
+    "glutewake.finished.skip",
+    "finished",
+    display="esc",
+)
+CLEAR = Key(
+    "backspace",
+    "clear_pain",
+    "clear",
+    "Start the number again",
+    "glutewake.finished.clear",
+    "finished",
+    show=False,
+)
 # Shown in the key line only; the digits themselves are read in `on_key`.
-DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished",
-             display="0–10")
+DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished", display="0–10")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -52,8 +71,9 @@ class FinishedScreen(Screen[None]):
 
     app: GlutewakeApp  # type: ignore[assignment]
 
-    def __init__(self, record: Session, timeline: Timeline, keeper: RecordKeeper, *,
-                 seconds: float, ended_early: bool) -> None:
+    def __init__(
+        self, record: Session, timeline: Timeline, keeper: RecordKeeper, *, seconds: float, ended_early: bool
+    ) -> None:
         super().__init__()
         self.record = record
         self.timeline = timeline
@@ -70,8 +90,7 @@ class FinishedScreen(Screen[None]):
             yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
             yield Static(self.summary(), id="finished-summary", markup=False)
             yield Static(
-                "How does your hip feel right now? 0 is no pain at all, 10 the worst you can "
-                "imagine.",
+                "How does your hip feel right now? 0 is no pain at all, 10 the worst you can imagine.",
                 id="pain-question",
                 markup=False,
             )

@@ -44,8 +44,18 @@ TEXT_FIELDS = {
     "reminder": "#reminder",
     "bell": "#bell",
 }
-STATE_CLASSES = ("inhale", "exhale", "hold", "return", "prepare", "switch", "rest", "stretch",
-                 "paused", "finished")
+STATE_CLASSES = (
+    "inhale",
+    "exhale",
+    "hold",
+    "return",
+    "prepare",
+    "switch",
+    "rest",
+    "stretch",
+    "paused",
+    "finished",
+)
 
 
 class PlayerScreen(Screen[None]):
@@ -58,8 +68,15 @@ class PlayerScreen(Screen[None]):
 
     app: GlutewakeApp  # type: ignore[assignment]
 
-    def __init__(self, timeline: Timeline, record: Session, keeper: RecordKeeper, *,
-                 start_set: int = 1, settings: Settings) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        record: Session,
+        keeper: RecordKeeper,
+        *,
+        start_set: int = 1,
+        settings: Settings,
+    ) -> None:
         super().__init__()
         self.timeline = timeline
         self.record = record
@@ -168,8 +185,12 @@ class PlayerScreen(Screen[None]):
 
     def redraw(self, position: Position) -> None:
         """Bring the widgets up to date, touching only what changed (keeps CPU low)."""
-        view = player_view(position, self.timeline, sound=self.sound_word,
-                           title=f"glutewake · {self.timeline.programme.name.upper()}")
+        view = player_view(
+            position,
+            self.timeline,
+            sound=self.sound_word,
+            title=f"glutewake · {self.timeline.programme.name.upper()}",
+        )
         before = self.shown
         if view == before:
             return
@@ -222,8 +243,11 @@ class PlayerScreen(Screen[None]):
             return
         self.sounds.toggle_mute()
         word = self.sounds.state
-        self.notify(f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
-                    title=word, timeout=2)
+        self.notify(
+            f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
+            title=word,
+            timeout=2,
+        )
         self.shown = None
         self.tick()
 
@@ -298,6 +322,5 @@ class PlayerScreen(Screen[None]):
                 self.app.set_timer(delay, self.app.bell)
         self.engine = None
         self.app.switch_screen(
-            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds,
-                           ended_early=ended_early)
+            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)
         )
