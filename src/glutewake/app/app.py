@@ -54,6 +54,10 @@ class GlutewakeApp(App[None]):
             from glutewake.app.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen())
+        elif self.coach.morning_question_due():
+            from glutewake.app.screens.morning import MorningScreen
+
+            self.push_screen(MorningScreen())
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a traceback (with locals) on exit; instead the traceback goes to

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from glutewake.core.records import Advice as Level
@@ -131,6 +131,27 @@ def standing_advice(journal: Journal, today: dt.date) -> StandingAdvice:
     return decide(basis_of(journal), today)
 
 
+def new_check(
+    journal: Journal, answers: Answers, *, id: str, at: dt.datetime
+) -> tuple[SymptomCheck, StandingAdvice]:
+    """A symptom check of `answers` taken at `at`, stored with the level it makes the standing
+    advice, and that advice (the journal's records with this check as the latest)."""
+    check = SymptomCheck(
+        id,
+        at,
+        answers.pain_during_run,
+        answers.pain_after_run,
+        answers.wobbly_gait,
+        answers.weight_on_one_hip,
+        answers.spread,
+        answers.cleared_for_exercise,
+        answers.cleared_for_advanced,
+        "rest",
+    )
+    advice = standing_advice(replace(journal, symptom_checks=(*journal.symptom_checks, check)), at.date())
+    return replace(check, advice=advice.level or "rest"), advice
+
+
 def basis_of(journal: Journal) -> AdviceBasis:
     """What the advice reads, picked from a journal's records."""
     check = latest_check(journal.symptom_checks)
@@ -234,7 +255,7 @@ def _beginner_facts(check: SymptomCheck, eased: Fact, worse: tuple[dt.date, ...]
         facts.append(Fact("worse_morning", days=worse))
     if not check.cleared_for_advanced:
         facts.append(Fact("not_cleared_advanced"))
-    if eased.kind == "not_eased":
+    elif eased.kind == "not_eased":  # cleared for it: then the symptoms decide
         facts.append(eased)
     return facts
 

@@ -12,7 +12,7 @@ from typing import Any
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
-SETTINGS_SCHEMA = 1
+SETTINGS_SCHEMA = 2
 JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
@@ -47,6 +47,12 @@ def _journal_2_to_3(document: Document) -> Document:
     return {**document, "schema": 3}
 
 
+def _settings_1_to_2(document: Document) -> Document:
+    """Schema 2 may hold `morning_asked_on`, which schema 1 did not know: the bump makes an
+    older glutewake refuse the file as too new instead of calling it damaged."""
+    return {**document, "schema": 2}
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -54,7 +60,7 @@ def _stable_id(*parts: object) -> str:
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "settings": {},
+    "settings": {1: _settings_1_to_2},
     "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}

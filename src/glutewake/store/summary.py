@@ -30,6 +30,7 @@ from glutewake.core.advice import (
     pains_of,
 )
 from glutewake.core.records import COMPARED, SPREAD_PLACES, Journal, MorningCheck, SymptomCheck
+from glutewake.core.records import Advice as Level
 from glutewake.store.codec import ADVICE
 from glutewake.store.datastore import MONTH_FILE, Month, Store, month_of
 from glutewake.store.errors import StoreError
@@ -337,10 +338,11 @@ def _moment(value: Any) -> dt.datetime:
     return moment
 
 
-def _advice(value: Any) -> str:
+def _advice(value: Any) -> Level:
     if value not in ADVICE:
         raise ValueError(value)
-    return str(value)
+    level: Level = value
+    return level
 
 
 def _as_json(digest: MonthDigest) -> dict[str, Any]:

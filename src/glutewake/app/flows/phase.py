@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glutewake.app.views.home import current_advice, last_check, why_not_advanced
+from glutewake.app.views.home import why_not_advanced
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
 
 
 def switch_phase(app: GlutewakeApp) -> None:
-    """Go back to beginner at once; go up to advanced at once only if the last check says so."""
+    """Go back to beginner at once; go up to advanced at once only if the standing advice says so."""
     coach = app.coach
     if coach.profile().phase == "advanced":
         _set(app, "beginner")
         return
-    journal = coach.today_facts().journal  # holds every record the advice rests on
-    last = last_check(journal)
-    if last is not None and current_advice(journal, last).level == "advanced":
+    advice = coach.today_facts().advice  # the core rule, on every record it rests on
+    if advice.level == "advanced":
         _set(app, "advanced")
         return
     from glutewake.app.screens.confirm import ConfirmScreen
@@ -32,7 +31,7 @@ def switch_phase(app: GlutewakeApp) -> None:
     app.push_screen(
         ConfirmScreen(
             "Switch to the advanced phase?",
-            why_not_advanced(journal, last),
+            why_not_advanced(advice),
             yes="switch to advanced anyway",
             no="stay with beginner",
         ),

@@ -17,7 +17,7 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
 # Two columns, so the whole list fits an 80×24 terminal without scrolling.
-COLUMNS = (("everywhere", "home", "settings"), ("player", "history", "screen"))
+COLUMNS = (("everywhere", "home", "settings", "screen"), ("player", "history", "morning"))
 
 
 def scope_table(scope: str) -> Group:

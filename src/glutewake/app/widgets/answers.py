@@ -57,6 +57,17 @@ TEN_WINDOW = 1.5
 PAIN_MAX = 10
 
 
+def typed_pain(
+    value: int | None, digit: str, one_typed_at: float | None, now: float
+) -> tuple[int, float | None]:
+    """The pain after typing `digit` (a "1" then a "0" within TEN_WINDOW seconds is 10), and
+    when a "1" that could begin a 10 was typed (None when the next digit starts afresh)."""
+    one_just_typed = one_typed_at is not None and now - one_typed_at <= TEN_WINDOW
+    if digit == "0" and one_just_typed and value == 1:
+        return PAIN_MAX, None
+    return int(digit), (now if digit == "1" else None)
+
+
 class Answer(Widget, can_focus=True):
     """The shared behaviour: left/right and space bindings, and the chosen-answer style."""
 
@@ -118,14 +129,9 @@ class PainScale(Answer):
         if event.character is None or not event.character.isdigit():
             return
         event.stop()
-        now = self.clock()
-        one_just_typed = self._one_typed_at is not None and now - self._one_typed_at <= TEN_WINDOW
-        if event.character == "0" and one_just_typed and self.value == 1:
-            self.value = PAIN_MAX
-            self._one_typed_at = None
-            return
-        self.value = int(event.character)
-        self._one_typed_at = now if event.character == "1" else None
+        self.value, self._one_typed_at = typed_pain(
+            self.value, event.character, self._one_typed_at, self.clock()
+        )
 
     def on_blur(self) -> None:
         self._one_typed_at = None
