@@ -35,6 +35,7 @@ from glutewake.app.views.history import (
     calendar_start,
     day_words,
     months_between,
+    mornings_after,
     pain_series,
     plural,
     session_cells,
@@ -87,7 +88,8 @@ class Loaded:
 
 def rows_newest_first(journal: Journal) -> tuple[Row, ...]:
     ordered = sorted(journal.sessions, key=lambda s: s.started_at, reverse=True)
-    return tuple((s.id, session_cells(s)) for s in ordered)
+    mornings = mornings_after(journal)
+    return tuple((s.id, session_cells(s, mornings.get(s.day))) for s in ordered)
 
 
 def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
@@ -168,7 +170,8 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
-        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9, "pain": 4}
+        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9}
+        widths |= {"pain": 4, "morning": 9}  # the morning after: right of the view below 90 columns
         for key, label in COLUMNS:
             table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
         self.watch(self.app, "data_version", self.reload, init=False)
@@ -272,7 +275,7 @@ class HistoryScreen(Screen[None]):
         count = plural(table.row_count, "session")
         reading = "" if self.complete else " · reading older months…"
         table.border_title = f"Sessions · {count} · {self.sort_order.words}{reading}"
-        table.border_subtitle = "pain: after the session, 0 to 10"
+        table.border_subtitle = "pain: after the session, 0 to 10 · morning: the day after"
 
     @staticmethod
     def _counts(journal: Journal) -> str:

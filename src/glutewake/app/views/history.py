@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from glutewake.core.history import WeekVariety
-from glutewake.core.records import Journal, Session
+from glutewake.core.records import Journal, MorningCheck, Session
+from glutewake.core.trend import Direction, direction
 
 CALENDAR_WEEKS = 12
 PAIN_POINTS = 12  # the most recent values a pain trend shows
@@ -53,11 +54,13 @@ COLUMNS = (
     ("reps", "reps"),
     ("stretches", "stretches"),
     ("pain", "pain after"),
+    ("morning", "morning"),
 )
 
 
-def session_cells(session: Session) -> tuple[Cell, ...]:
-    """One table row: date, programme, status, source, reps per set, stretches, pain after.
+def session_cells(session: Session, morning: MorningCheck | None = None) -> tuple[Cell, ...]:
+    """One table row: date, programme, status, source, reps per set, stretches, pain after,
+    and the answer of the morning after (how the hip was, and its pain if given).
 
     Every cell but the date sorts by its value and then newest first."""
     newest = -session.started_at.timestamp()
@@ -75,7 +78,23 @@ def session_cells(session: Session) -> tuple[Cell, ...]:
         Cell((done, newest), reps),
         Cell((len(stretches), newest), stretched),
         Cell((-1 if pain is None else pain, newest), " –" if pain is None else f"{pain:>2}"),
+        Cell((MORNING_ORDER.get(morning.compared, -1) if morning else -1, newest), morning_words(morning)),
     )
+
+
+MORNING_ORDER = {"better": 0, "same": 1, "worse": 2}
+
+
+def morning_words(morning: MorningCheck | None) -> str:
+    """`worse 6`, `better`, or `–` when the morning after was not answered."""
+    if morning is None:
+        return "–"
+    return morning.compared if morning.pain is None else f"{morning.compared} {morning.pain}"
+
+
+def mornings_after(journal: Journal) -> dict[dt.date, MorningCheck]:
+    """Each session day's morning-after answer (the answer dated the next day), by session day."""
+    return {m.day - dt.timedelta(days=1): m for m in journal.morning_checks}
 
 
 # For each column: how each direction reads (ascending, descending), and the first direction.
@@ -87,8 +106,9 @@ ORDER_WORDS: dict[str, tuple[str, str]] = {
     "reps": ("fewest reps first", "most reps first"),
     "stretches": ("fewest stretches first", "most stretches first"),
     "pain": ("least pain after first", "most pain after first"),
+    "morning": ("better mornings first", "worse mornings first"),
 }
-FIRST_DESCENDING = {"date", "pain"}
+FIRST_DESCENDING = {"date", "pain", "morning"}
 
 
 @dataclass(frozen=True)
@@ -142,16 +162,9 @@ class PainSeries:
     empty: str
 
     @property
-    def trend(self) -> str:
-        """`falling`, `rising` or `steady`: the last value against the first shown."""
-        if len(self.values) < 2:
-            return ""
-        change = self.values[-1] - self.values[0]
-        if change <= -1:
-            return "falling"
-        if change >= 1:
-            return "rising"
-        return "steady"
+    def trend(self) -> Direction:
+        """`falling`, `rising`, `steady` or `up and down`: the core's reading of every value."""
+        return direction(self.values)
 
 
 def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries, ...]:
