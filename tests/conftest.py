@@ -1,43 +1,21 @@
-"""Fixtures shared by every test folder: a fake clock and a runner for the real command."""
+"""Fixtures shared by every test folder: a fake clock, a data dir and a runner for the real
+command. Helpers live in tests/helpers.py; nothing imports this file."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-
-class FakeClock:
-    """A monotonic clock that only moves when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.helpers import FakeClock, Result, RunCli
 
 
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
-
-
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-RunCli = Callable[..., Result]
 
 
 @pytest.fixture
@@ -71,10 +49,3 @@ def run_cli(data_dir: Path) -> RunCli:
         return Result(done.returncode, done.stdout, done.stderr)
 
     return run
-
-
-def snapshot_tree(root: Path) -> dict[str, bytes]:
-    """Every file under `root` with its bytes, to prove a command wrote nothing."""
-    if not root.exists():
-        return {}
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

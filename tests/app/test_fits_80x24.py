@@ -20,9 +20,9 @@ from textual.widgets import Static
 from glutewake.app.app import GlutewakeApp
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.core.settings import Settings
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
-from .conftest import TODAY, acknowledge, make_app, session, svg_text, symptom_check
+from .helpers import TODAY, acknowledge, make_app, screen_text, session, symptom_check
 
 SIZE = (80, 24)
 DOWN = "down"
@@ -73,7 +73,7 @@ STATES = {
     "help": State(
         "lived",
         ("question_mark",),
-        ("Everywhere", "During a session", "Back to the previous screen", "to find any action by name."),
+        ("Everywhere", "During a session", "Every key and what it does", "to find any action by name."),
     ),
     "palette": State("lived", ("ctrl+p",), ("Start today's session",)),
     "morning question": State(
@@ -187,8 +187,8 @@ def seed(kind: str, data_dir: Path) -> None:
         (data_dir / "journal" / "2026-10.toml").write_text("this is [not toml")
 
 
-async def visit(data_dir: Path, state: State) -> tuple[GlutewakeApp, str, list[str]]:
-    """Open `state` at 80×24: the app, its screenshot (SVG) and every widget found cut off."""
+async def visit(data_dir: Path, state: State) -> tuple[GlutewakeApp, str, str, list[str]]:
+    """Open `state` at 80×24: the app, the screen as text and as an SVG, and what is cut off."""
     seed(state.data, data_dir)
     clock = FakeClock()
     app = make_app(data_dir, clock=clock)
@@ -204,7 +204,7 @@ async def visit(data_dir: Path, state: State) -> tuple[GlutewakeApp, str, list[s
             await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        return app, app.export_screenshot(), cut_off(app)
+        return app, screen_text(app), app.export_screenshot(), cut_off(app)
 
 
 def scrolls(widget: Widget) -> bool:
@@ -235,8 +235,7 @@ def squash(text: str) -> str:
 @pytest.mark.parametrize("name", list(STATES))
 async def test_every_screen_fits_80_by_24(data_dir: Path, name: str) -> None:
     state = STATES[name]
-    _, svg, clipped = await visit(data_dir, state)
-    text = svg_text(svg)
+    _, text, _, clipped = await visit(data_dir, state)
     assert clipped == [], f"{name}: cut off at 80×24\n{text}"
     for phrase in state.phrases:
         assert squash(phrase) in squash(text), f"{name}: {phrase!r} not shown whole\n{text}"
@@ -259,10 +258,10 @@ async def test_no_color_draws_in_greys_with_every_word(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     state = STATES[name]
-    app, svg, _ = await visit(data_dir, state)
+    app, text, svg, _ = await visit(data_dir, state)
     assert app.no_color
     assert [colour for colour in colours(svg) if not grey(colour)] == []
-    shown = squash(svg_text(svg))
+    shown = squash(text)
     for phrase in state.phrases:
         assert squash(phrase) in shown, f"{name}: {phrase!r} missing with NO_COLOR"
 
@@ -271,5 +270,5 @@ def test_without_no_color_the_screen_has_colour(data_dir: Path) -> None:
     # The check above can fail: the same screens are in colour when NO_COLOR is unset.
     import asyncio
 
-    _, svg, _ = asyncio.run(visit(data_dir, STATES["breathe out"]))
+    _, _, svg, _ = asyncio.run(visit(data_dir, STATES["breathe out"]))
     assert [colour for colour in colours(svg) if not grey(colour)]

@@ -10,7 +10,7 @@ from glutewake.app.screens.morning import MorningScreen
 from glutewake.core.records import MorningCheck
 from glutewake.store import Store
 
-from .conftest import TODAY, acknowledge, flat, make_app, screen_text, session, symptom_check
+from .helpers import TODAY, acknowledge, flat, make_app, screen_text, session, symptom_check
 
 
 def after_a_session(data_dir: Path, **changes: object) -> Store:

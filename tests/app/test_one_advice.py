@@ -20,9 +20,9 @@ from glutewake.app.screens.player import PlayerScreen
 from glutewake.core.advice import LEVEL_WORDS, standing_advice
 from glutewake.core.records import Session, SymptomCheck, new_id
 from glutewake.store import Store
-from tests.conftest import RunCli
+from tests.helpers import RunCli
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 TODAY = dt.date.today()
 TZ = dt.datetime.now().astimezone().tzinfo

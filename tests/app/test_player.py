@@ -18,7 +18,7 @@ from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
 from glutewake.store import Store
 
-from .conftest import NOW, acknowledge, screen_text
+from .helpers import NOW, acknowledge, screen_text
 from .player_helpers import rig, settle
 
 # The beginner programme at 1 s a count: prepare 5, then reps of in 2 / out 2 / lower 2.

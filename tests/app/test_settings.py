@@ -11,7 +11,7 @@ from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 
 async def set_field(pilot, name: str, value: str) -> None:  # type: ignore[no-untyped-def]

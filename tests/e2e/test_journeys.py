@@ -24,7 +24,7 @@ import pytest
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 
 from glutewake.core.settings import Settings
-from tests.app.conftest import acknowledge
+from tests.app.helpers import acknowledge
 
 from .commands import answer, glutewake, history, status
 from .tmux import Tmux, glutewake_command, tmux_required

@@ -14,10 +14,10 @@ import pytest
 from textual.pilot import Pilot
 
 from glutewake.app.screens.player import PlayerScreen
-from tests.app.conftest import acknowledge, make_app
-from tests.conftest import FakeClock
+from tests.app.helpers import acknowledge, make_app
+from tests.helpers import FakeClock
+from tests.snapshots.sizes import SIZES
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.app.conftest import flat, svg_text
+from tests.app.helpers import flat, svg_text
 
 SCRIPT = Path(__file__).resolve().parents[2] / "assets" / "make_screenshots.py"
 EXPECTED = {

@@ -10,7 +10,7 @@ from glutewake.core.programme import Cue
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 
 def test_clock_time_and_countdown_round_up() -> None:

@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from glutewake.cli.parser import subcommand
+from glutewake.core.records import MAX_ACTIVITY_MINUTES
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -49,7 +50,7 @@ def add_parser(
         metavar="better|same|worse",
         help="how your hip is this morning, compared with before your last session",
     )
-    sub.add_argument("--minutes", metavar="N", help="how long the activity lasted, 1-1440")
+    sub.add_argument("--minutes", metavar="N", help=f"how long the activity lasted, 1-{MAX_ACTIVITY_MINUTES}")
     sub.add_argument("--pain", metavar="N", help="with --morning: the pain this morning, 0-10")
 
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.activity is None and minutes is not None:
         raise UserError("--minutes goes with --activity KIND")
     if args.activity is not None and minutes is None:
-        raise UserError("--activity needs --minutes N (1-1440)")
+        raise UserError(f"--activity needs --minutes N (1-{MAX_ACTIVITY_MINUTES})")
     if args.morning is None and args.pain is not None:
         raise UserError("--pain goes with --morning better|same|worse")
     morning = morning_answer(args.morning, args.pain) if args.morning is not None else None
@@ -108,7 +109,7 @@ def parse_day(text: str | None, today: dt.date) -> dt.date:
 
 
 def parse_minutes(text: str) -> int:
-    """--minutes as a whole number 1-1440."""
+    """--minutes as a whole number from 1 to `MAX_ACTIVITY_MINUTES`."""
     from glutewake.core import log_entry
 
     return log_entry.parse_minutes(text, name="--minutes")

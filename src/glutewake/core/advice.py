@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from glutewake.core.records import Advice as Level
+from glutewake.core.records import AdviceLevel as Level
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 
 REST_PAIN = 7  # pain during or after running, after a session, or on a morning after

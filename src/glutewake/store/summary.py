@@ -29,10 +29,17 @@ from glutewake.core.advice import (
     latest_session_pains,
     pains_of,
 )
-from glutewake.core.records import COMPARED, SPREAD_PLACES, Journal, MorningCheck, SymptomCheck
-from glutewake.core.records import Advice as Level
-from glutewake.store.codec import ADVICE
-from glutewake.store.datastore import MONTH_FILE, Month, Store, month_of
+from glutewake.core.journal import Month, month_of
+from glutewake.core.records import (
+    ADVICE_LEVELS,
+    COMPARED,
+    SPREAD_PLACES,
+    Journal,
+    MorningCheck,
+    SymptomCheck,
+)
+from glutewake.core.records import AdviceLevel as Level
+from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
 
@@ -339,7 +346,7 @@ def _moment(value: Any) -> dt.datetime:
 
 
 def _advice(value: Any) -> Level:
-    if value not in ADVICE:
+    if value not in ADVICE_LEVELS:
         raise ValueError(value)
     level: Level = value
     return level

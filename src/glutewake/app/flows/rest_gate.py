@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glutewake.app.views.home import rest_gate_title
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from textual.app import App
+
+    from glutewake.app.services.coach import Coach
 
 
-def unless_resting(app: GlutewakeApp, start: Callable[[], None]) -> None:
+def unless_resting(app: App[Any], coach: Coach, start: Callable[[], None]) -> None:
     """Run `start` at once, or, when the standing advice says rest, only after the user says `y`."""
-    advice = app.coach.today_facts().advice  # the core rule, on every record it rests on
+    advice = coach.today_facts().advice  # the core rule, on every record it rests on
     if advice.level != "rest":
         start()
         return

@@ -6,25 +6,24 @@ The answer goes to the journal through the coach; the standing advice (core) cou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.app.widgets.answers import typed_pain
+from glutewake.app.messages import save
+from glutewake.app.screens.finished import typed_pain
+from glutewake.app.services.coach import Coach
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.core.morning import QUESTION
 from glutewake.core.records import COMPARED, Compared
-
-if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
 
 WHY = (
     "Pain or stiffness the morning after says most about whether a session was too much. "
@@ -37,18 +36,16 @@ NUDGE = "Press b (better), s (same) or w (worse) first, then enter."
 class MorningScreen(ModalScreen[None]):
     """b / s / w choose, digits give the pain, enter saves, escape skips until tomorrow."""
 
-    BINDINGS: ClassVar[list[Binding]] = bindings_for("morning")
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("morning")
 
     compared: reactive[Compared | None] = reactive(None)
     """The answer chosen so far."""
-    pain: reactive[int | None] = reactive(None)
-    """The pain typed so far (0-10), or None."""
+    pain: reactive[str] = reactive("")
+    """The pain typed so far ("" for none, else 0-10)."""
 
-    def __init__(self) -> None:
+    def __init__(self, coach: Coach) -> None:
         super().__init__()
-        self._one_typed_at: float | None = None
+        self.coach = coach
 
     def compose(self) -> ComposeResult:
         with Vertical(id="morning-box"):
@@ -72,23 +69,19 @@ class MorningScreen(ModalScreen[None]):
         self.query_one("#morning-choices", Static).update(text)
 
     def watch_pain(self) -> None:
-        shown = "–" if self.pain is None else f"[{self.pain}]"
+        shown = f"[{self.pain}]" if self.pain else "–"
         self.query_one("#morning-pain", Static).update(Text.assemble(PAIN_PROMPT, "   ", (shown, "bold")))
 
     def action_answer(self, compared: Compared) -> None:
         self.compared = compared
 
     def action_clear_pain(self) -> None:
-        self.pain = None
-        self._one_typed_at = None
+        self.pain = ""
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is None or not event.character.isdigit():
-            return
-        event.stop()
-        self.pain, self._one_typed_at = typed_pain(
-            self.pain, event.character, self._one_typed_at, self.app.coach.clock()
-        )
+        if event.character is not None and event.character.isdigit() and len(event.character) == 1:
+            event.stop()
+            self.pain = typed_pain(self.pain, event.character)
 
     def action_save(self) -> None:
         compared = self.compared
@@ -97,13 +90,13 @@ class MorningScreen(ModalScreen[None]):
             why.update(NUDGE)
             why.add_class("-nudge")
             return
-        pain = self.pain
-        answer = self.app.save(lambda: self.app.coach.answer_morning(compared, pain))
+        pain = int(self.pain) if self.pain else None
+        answer = save(self, lambda: self.coach.answer_morning(compared, pain))
         if answer is not None:
             said = "" if answer.pain is None else f", pain {answer.pain}"
-            self.app.notify(f"Noted: {answer.compared}{said}.", title="This morning")
+            self.notify(f"Noted: {answer.compared}{said}.", title="This morning")
         self.dismiss()
 
     def action_skip(self) -> None:
-        self.app.save(self.app.coach.morning_asked)
+        save(self, self.coach.morning_asked)
         self.dismiss()

@@ -10,30 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.playback.cue_sounds import CueSounds
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.player import PlayerView, player_view
-from glutewake.app.widgets.cue_line import CueLine
+from glutewake.app.widgets.cue_line import BIG_CUE_HEIGHT, CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
 from glutewake.core.session_record import complete, record_reps
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.services.coach import Coach
     from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
-# From this many rows the cue is drawn in block letters.
-BIG_CUE_HEIGHT = 36
 # View fields shown as they are, and where.
 TEXT_FIELDS = {
     "heading": "#player-heading",
@@ -58,18 +57,17 @@ STATE_CLASSES = (
 )
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(CoachScreen[None]):
     """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
 
-    BINDINGS: ClassVar = bindings_for("player")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("player")
     CSS_PATH = "../styles/player.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 
     def __init__(
         self,
+        coach: Coach,
         timeline: Timeline,
         record: Session,
         keeper: RecordKeeper,
@@ -77,7 +75,7 @@ class PlayerScreen(Screen[None]):
         start_set: int = 1,
         settings: Settings,
     ) -> None:
-        super().__init__()
+        super().__init__(coach)
         self.timeline = timeline
         self.record = record
         self.keeper = keeper
@@ -117,8 +115,8 @@ class PlayerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.on_resize()
-        clock = self.app.coach.clock
-        self.sounds = CueSounds(self.settings, self.app.coach.environ, lambda: self.app.bell())
+        clock = self.coach.clock
+        self.sounds = CueSounds(self.settings, self.coach.environ, lambda: self.app.bell())
         self.engine = Engine(self.timeline, clock, start_set=self.start_set)
         self.started = clock()
         self.tick()
@@ -144,7 +142,7 @@ class PlayerScreen(Screen[None]):
             self.sounds.tick(engine.clock())
         position = engine.position()
         if reps_done and finished is None:
-            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
             self.keeper.keep(self.record)
         if finished is not None:
             self.finish(finished, ended_early=False)
@@ -291,7 +289,7 @@ class PlayerScreen(Screen[None]):
         if self.engine is not None:
             position = self.engine.position()
             self.engine = None
-            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
             self.keeper.keep(self.record)
             self.keeper.close()
         if self.sounds is not None:
@@ -308,7 +306,7 @@ class PlayerScreen(Screen[None]):
         for timer in (self.timer, self.boundary):
             if timer is not None:
                 timer.stop()
-        now = self.app.coach.now()
+        now = self.coach.now()
         if ended_early:
             self.record = record_reps(self.record, position.reps_completed, now)
         else:
@@ -322,5 +320,12 @@ class PlayerScreen(Screen[None]):
                 self.app.set_timer(delay, self.app.bell)
         self.engine = None
         self.app.switch_screen(
-            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)
+            FinishedScreen(
+                self.coach,
+                self.record,
+                self.timeline,
+                self.keeper,
+                seconds=seconds,
+                ended_early=ended_early,
+            )
         )

@@ -12,66 +12,21 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.keys import Key
-
-# Bound on every answer; shown in the symptom check's key line. Priority bindings, like the
-# keys that move between questions: each key acts on the question focused when it arrives,
-# so answers typed ahead in one burst land where they were meant to.
-CHANGE = Key(
-    "left",
-    "choose(-1)",
-    "answer",
-    "Pain down one, or the answer to the left",
-    "glutewake.check.left",
-    "check",
-    display="←→ 0–9",
-    priority=True,
-)
-CHANGE_RIGHT = Key(
-    "right",
-    "choose(1)",
-    "change",
-    "Pain up one, or the answer to the right",
-    "glutewake.check.right",
-    "check",
-    display="→",
-    show=False,
-    priority=True,
-)
-TOGGLE = Key(
-    "space",
-    "toggle",
-    "tick",
-    "Yes ↔ no, or tick the place under the cursor",
-    "glutewake.check.toggle",
-    "check",
-    priority=True,
-)
+from glutewake.app.keys import bindings_for
 
 # A "1" followed by a "0" within this many seconds means 10.
 TEN_WINDOW = 1.5
 PAIN_MAX = 10
 
 
-def typed_pain(
-    value: int | None, digit: str, one_typed_at: float | None, now: float
-) -> tuple[int, float | None]:
-    """The pain after typing `digit` (a "1" then a "0" within TEN_WINDOW seconds is 10), and
-    when a "1" that could begin a 10 was typed (None when the next digit starts afresh)."""
-    one_just_typed = one_typed_at is not None and now - one_typed_at <= TEN_WINDOW
-    if digit == "0" and one_just_typed and value == 1:
-        return PAIN_MAX, None
-    return int(digit), (now if digit == "1" else None)
-
-
 class Answer(Widget, can_focus=True):
     """The shared behaviour: left/right and space bindings, and the chosen-answer style."""
 
-    BINDINGS: ClassVar[list[Binding]] = [CHANGE.binding(), CHANGE_RIGHT.binding(), TOGGLE.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("check answer")
     COMPONENT_CLASSES: ClassVar = {"answer--chosen", "answer--cursor"}
     DEFAULT_CSS = """
     Answer { width: auto; height: 1; }
@@ -83,7 +38,7 @@ class Answer(Widget, can_focus=True):
     def action_choose(self, step: int) -> None:
         """Move the answer one step left (-1) or right (+1)."""
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         """Flip the answer (yes ↔ no, ticked ↔ not)."""
 
     def styles_for(self) -> tuple[Style, Style]:
@@ -129,9 +84,14 @@ class PainScale(Answer):
         if event.character is None or not event.character.isdigit():
             return
         event.stop()
-        self.value, self._one_typed_at = typed_pain(
-            self.value, event.character, self._one_typed_at, self.clock()
-        )
+        now = self.clock()
+        one_just_typed = self._one_typed_at is not None and now - self._one_typed_at <= TEN_WINDOW
+        if event.character == "0" and one_just_typed and self.value == 1:
+            self.value = PAIN_MAX
+            self._one_typed_at = None
+            return
+        self.value = int(event.character)
+        self._one_typed_at = now if event.character == "1" else None
 
     def on_blur(self) -> None:
         self._one_typed_at = None
@@ -160,7 +120,7 @@ class YesNo(Answer):
     def action_choose(self, step: int) -> None:
         self.value = step < 0
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         self.value = not self.value
 
     def on_key(self, event: events.Key) -> None:
@@ -203,6 +163,6 @@ class PlaceTicks(Answer):
     def action_choose(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.places)
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         place = self.places[self.cursor][0]
         self.ticked = self.ticked ^ {place}

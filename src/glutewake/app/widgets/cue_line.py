@@ -16,6 +16,8 @@ from textual.widget import Widget
 from glutewake.app.widgets import big_font
 
 MAX_BIG_LINES = 2
+# From this many rows of terminal a screen draws its cue in block letters.
+BIG_CUE_HEIGHT = 36
 
 
 def is_loud(word: str) -> bool:
