@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from glutewake.app.views.history import PainSeries, mornings_after, pain_series, session_cells
-from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
+from glutewake.core.records import Journal, MorningCheck, Session, SetRecord, SymptomCheck
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -36,3 +36,15 @@ def test_a_session_row_ends_with_the_morning_after() -> None:
     assert str(session_cells(session, mornings.get(session.day))[-1]) == "worse 6"
     assert str(session_cells(session)[-1]) == "–"
     assert mornings[dt.date(2026, 11, 22)].compared == "better"
+
+
+def test_reps_count_every_set_so_eight_columns_fit_80_columns() -> None:
+    started = dt.datetime(2026, 11, 23, 7, 30, tzinfo=TZ)
+    sets = (
+        SetRecord("side-lying-hip-abduction", "left", 10, 10),
+        SetRecord("side-lying-hip-abduction", "right", 4, 10),
+        SetRecord("kneeling-hip-flexor-stretch", "left", 1, 1),
+    )
+    session = Session("s", "beginner", "beginner", started, "partial", "app", sets)
+    cells = [str(cell) for cell in session_cells(session)]
+    assert cells[4:6] == ["14/20", "1/1"]

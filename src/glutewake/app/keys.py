@@ -230,7 +230,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "",
         "",
-        "pain 0–10",
+        "pain",
         "Pain this morning, if any",
         "glutewake.morning.digits",
         "morning",

@@ -183,8 +183,9 @@ class HistoryScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
-        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9}
-        widths |= {"pain": 4, "morning": 9}  # the morning after: right of the view below 90 columns
+        # Eight columns in the 74 cells an 80-column window gives the table.
+        widths = {"date": 10, "programme": 9, "status": 9, "source": 4, "reps": 7, "stretches": 7}
+        widths |= {"pain": 4, "morning": 8}
         for key, label in COLUMNS:
             table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
         self.reload()

@@ -53,7 +53,7 @@ class MorningScreen(ModalScreen[None]):
             yield Static(id="morning-choices")
             yield Static(id="morning-pain")
             yield Static(WHY, id="morning-why", markup=False)
-            yield KeyLine(keys_for("morning"), id="morning-keys")
+            yield KeyLine(tuple(key for key in keys_for("morning") if key.show), id="morning-keys")
 
     def on_mount(self) -> None:
         # Notices still on screen would cover the question and its keys at 80x24.

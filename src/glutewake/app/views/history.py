@@ -40,23 +40,24 @@ COLUMNS = (
     ("date", "date"),
     ("programme", "programme"),
     ("status", "status"),
-    ("source", "source"),
+    ("source", "from"),
     ("reps", "reps"),
-    ("stretches", "stretches"),
+    ("stretches", "stretch"),
     ("pain", "pain after"),
     ("morning", "morning"),
 )
 
 
 def session_cells(session: Session, morning: MorningCheck | None = None) -> tuple[Cell, ...]:
-    """One table row: date, programme, status, source, reps per set, stretches, pain after,
-    and the answer of the morning after (how the hip was, and its pain if given).
+    """One table row: date, programme, status, source, reps done of the target over every
+    set (as `glutewake history` counts them), stretches, pain after, and the answer of the
+    morning after (how the hip was, and its pain if given).
 
     Every cell but the date sorts by its value and then newest first."""
     newest = -session.started_at.timestamp()
     exercise = [s for s in session.sets if s.target > 1]
     stretches = [s for s in session.sets if s.target <= 1]
-    reps = " · ".join(f"{s.reps}/{s.target}" for s in exercise) or "–"
+    reps = f"{sum(s.reps for s in exercise)}/{sum(s.target for s in exercise)}" if exercise else "–"
     stretched = f"{sum(s.reps for s in stretches)}/{sum(s.target for s in stretches)}" if stretches else "–"
     done = sum(s.reps for s in exercise) / max(1, sum(s.target for s in exercise))
     pain = session.pain_after
