@@ -17,7 +17,9 @@ from glutewake.core.advice import (
     decide,
     in_window,
     latest_pains,
+    latest_session_pains,
     listed,
+    new_check,
     standing_advice,
 )
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
@@ -526,3 +528,74 @@ def test_answers_out_of_range_are_refused() -> None:
 
 def test_listed_joins_words_as_a_sentence_does() -> None:
     assert [listed(w) for w in (["a"], ["a", "b"], ["a", "b", "c"])] == ["a", "a and b", "a, b and c"]
+
+
+# -- what the mutation run asked for ------------------------------------------------------
+
+
+def test_an_empty_journal_has_no_advice_level() -> None:
+    result = standing_advice(Journal(), TODAY)
+    assert (result.level, result.reason, result.check) == (None, NO_CHECK, None)
+    assert basis_of(Journal()) == AdviceBasis()
+
+
+def test_a_single_check_has_no_earlier_worst_to_be_held_to() -> None:
+    only = check(pain_during_run=5, pain_after_run=4)
+    assert basis_of(Journal(symptom_checks=(only,))).worst_earlier is None
+    assert standing_advice(Journal(symptom_checks=(only,)), TODAY).reason == NOT_EASED
+    # Two checks at the same moment: the latest (by id) is not its own earlier check.
+    twin = check(id="a", pain_during_run=9, pain_after_run=9)
+    journal = Journal(symptom_checks=(twin, replace(only, id="b")))
+    assert basis_of(journal).check == replace(only, id="b")
+    assert basis_of(journal).worst_earlier is None
+
+
+def test_each_pain_is_held_to_its_own_worst() -> None:
+    # Worst during 6, worst after 4: pains 4 and 2 are both 2 below their own worst.
+    assert advice(check(pain_during_run=4, pain_after_run=2), (6, 4)).level == "advanced"
+    assert advice(check(pain_during_run=2, pain_after_run=4), (4, 6)).level == "advanced"
+    assert advice(check(pain_during_run=4, pain_after_run=4), (6, 5)).level == "beginner"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_sessions_started_together_are_read_alike_in_any_order(order: int) -> None:
+    # The same start: the higher "pain now" decides, then the higher "it hurts".
+    calm, hurt = pains(after=2), pains(after=8)
+    assert latest_session_pains((calm, hurt)[::order]) == hurt
+    quiet, sore = pains(during=3), pains(during=7)
+    assert latest_session_pains((quiet, sore)[::order]) == sore
+    # "Pain now" of 0 is an answer; no answer is less than any.
+    answered, unanswered = pains(after=0), pains(during=7)
+    assert latest_session_pains((answered, unanswered)[::order]) == answered
+
+
+def test_a_new_check_is_stored_with_the_level_of_the_standing_advice_it_makes() -> None:
+    answers = Answers(2, 2, False, False, ("knees",), True, True)
+    worse = Journal(morning_checks=(morning(TODAY, "worse"),))
+    at = dt.datetime.combine(TODAY, dt.time(9), TZ)
+    stored, result = new_check(worse, answers, id="n", at=at)
+    assert stored == SymptomCheck("n", at, 2, 2, False, False, ("knees",), True, True, "beginner")
+    assert result.check == stored and result.level == "beginner"
+    assert result.reason == f"{WORSE.replace('24 Nov', '25 Nov')} {KNEES}"
+    resting, rest = new_check(Journal(), replace(answers, cleared_for_exercise=False), id="r", at=at)
+    assert (resting.advice, rest.level) == ("rest", "rest")
+    calm, ready = new_check(Journal(), replace(answers, spread=()), id="c", at=at)
+    assert (calm.advice, ready.level) == ("advanced", "advanced")
+    assert worse.symptom_checks == ()  # the journal given is left as it was
+
+
+def test_answers_name_what_is_out_of_range() -> None:
+    base = {
+        "pain_during_run": 0,
+        "pain_after_run": 10,
+        "wobbly_gait": False,
+        "weight_on_one_hip": False,
+        "spread": (),
+        "cleared_for_exercise": True,
+        "cleared_for_advanced": True,
+    }
+    Answers(**base)  # type: ignore[arg-type]  # 0 and 10 are the ends of the scale
+    with pytest.raises(ValueError, match="pain must be 0-10, got 11"):
+        Answers(**{**base, "pain_after_run": 11})  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"unknown places: \['elbows'\]"):
+        Answers(**{**base, "spread": ("elbows",)})  # type: ignore[arg-type]
