@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import Provider
+from textual.geometry import Size
 from textual.screen import Screen
 
 from glutewake.app.keys import bindings_for
@@ -43,6 +44,8 @@ class GlutewakeApp(App[None]):
         return HomeScreen(self.coach)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda _screen: self.guard_size())
+        self.guard_size()
         profile = self.coach.profile()
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
@@ -54,6 +57,16 @@ class GlutewakeApp(App[None]):
             from glutewake.app.screens.morning import MorningScreen
 
             self.push_screen(MorningScreen(self.coach))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Runs before Textual's own handler has taken the new size: use the event's.
+        self.guard_size(event.size)
+
+    def guard_size(self, size: Size | None = None) -> None:
+        """Below the smallest size that works, every screen says so instead of breaking."""
+        from glutewake.app.widgets.too_small import guard
+
+        guard(self.screen, size or self.size)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a traceback (with locals) on exit; instead the traceback goes to

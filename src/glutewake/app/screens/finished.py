@@ -14,8 +14,9 @@ from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.messages import DataSaved
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.player import clock_time
-from glutewake.app.widgets.cue_line import BIG_CUE_HEIGHT, CueLine
+from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.stage_plan import stage_plan
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.session_record import tally, with_pain
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 SAVE = key_with_id("glutewake.finished.save")
 SKIP = key_with_id("glutewake.finished.skip")
 DIGITS = key_with_id("glutewake.finished.digits")
+
+
+HEADING_FORMS = ("SESSION COMPLETE · WELL DONE", "SESSION COMPLETE", "WELL DONE")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -43,6 +47,7 @@ class FinishedScreen(CoachScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("finished")
     CSS_PATH = "../styles/player.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     def __init__(
         self,
@@ -63,6 +68,7 @@ class FinishedScreen(CoachScreen[None]):
         self.pain = ""
         self.leaving = False
         self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
+        self.heading_forms = ("SESSION ENDED EARLY", "ENDED EARLY") if ended_early else HEADING_FORMS
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.timeline.programme.name, today=self.coach.today())
@@ -80,11 +86,13 @@ class FinishedScreen(CoachScreen[None]):
         yield KeyLine((DIGITS, SAVE, SKIP), id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#finished-heading", CueLine).cue = self.heading
+        heading = self.query_one("#finished-heading", CueLine)
+        heading.cue, heading.forms = self.heading, self.heading_forms
         self.on_resize()
 
     def on_resize(self) -> None:
-        self.query_one("#finished-heading", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+        # The headline as big as the player's cue at this size.
+        self.query_one("#finished-heading", CueLine).scale = stage_plan(*self.size).cue_scale
 
     def summary(self) -> str:
         counted = tally(self.record, self.timeline)

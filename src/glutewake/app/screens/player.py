@@ -7,21 +7,25 @@ session record, which the `RecordKeeper` saves off the event loop.
 
 from __future__ import annotations
 
+import textwrap
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.playback.cue_sounds import CueSounds
 from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.views.player import PlayerView, player_view
-from glutewake.app.widgets.cue_line import BIG_CUE_HEIGHT, CueLine
+from glutewake.app.views.player import PlayerView, player_view, top_line
+from glutewake.app.widgets.big_count import BigCount
+from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
+from glutewake.app.widgets.stage_plan import fill, stage_plan
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
 from glutewake.core.session_record import complete, record_reps
 
@@ -35,14 +39,18 @@ if TYPE_CHECKING:
 REDRAWS_PER_SECOND = 15
 # View fields shown as they are, and where.
 TEXT_FIELDS = {
-    "heading": "#player-heading",
-    "where": "#player-where",
-    "big_label": "#big-label",
     "working": "#working",
     "how": "#how",
     "reminder": "#reminder",
     "bell": "#bell",
 }
+# A change in any of these can change which lines fit.
+LAYOUT_FIELDS = ("working", "how", "reminder", "next", "kind")
+PLAYING_KEYS = keys_for("player")
+# While paused, space goes on: the key line says so.
+PAUSED_KEYS = tuple(
+    replace(key, description="go on") if key.action == "pause" else key for key in PLAYING_KEYS
+)
 STATE_CLASSES = (
     "inhale",
     "exhale",
@@ -63,7 +71,6 @@ class PlayerScreen(CoachScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("player")
     CSS_PATH = "../styles/player.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 
     def __init__(
         self,
@@ -95,26 +102,54 @@ class PlayerScreen(CoachScreen[None]):
             yield Static(id="player-where", markup=False)
         with Vertical(id="stage"):
             yield CueLine(id="cue")
-            with Horizontal(id="middle"):
-                with Horizontal(id="count"):
-                    yield Digits(id="big-number")
-                    yield Static(id="big-label", markup=False)
-                with Vertical(id="about"):
-                    yield Static(id="working", markup=False)
-                    yield Static(id="how", markup=False)
-                    yield Static(id="reminder", markup=False)
+            yield BigCount(id="big-number")
+            with Vertical(id="about"):
+                yield Static(id="working", markup=False)
+                yield Static(id="how", markup=False)
+                yield Static(id="reminder", markup=False)
             yield Meter("breath", id="breath")
             yield Static(id="next", markup=False)
         with Horizontal(id="player-bottom"):
             yield Meter("session", label_width=9, word_width=5, id="session")
             yield Static(id="bell", markup=False)
-        yield KeyLine(keys_for("player"), id="keys")
+        yield KeyLine(PLAYING_KEYS, id="keys")
 
     def on_resize(self) -> None:
-        self.query_one("#cue", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+        if self.shown is not None:
+            self.fit_stage(self.shown)
+            self.fit_top_line(self.shown)
+
+    def fit_stage(self, view: PlayerView) -> None:
+        """Fit the window: block scales from its size, then the lines that give way."""
+        width, height = self.size
+        keys = self.query_one("#keys", KeyLine)
+        plan = stage_plan(width, height, keys.get_content_height(self.size, self.size, width))
+        self.query_one("#cue", CueLine).scale = plan.cue_scale
+        self.query_one("#big-number", BigCount).scale = plan.number_scale
+        texts = {
+            "working": view.working,
+            "how": view.how,
+            "reminder": view.reminder,
+            "next": f"next  {view.next}",
+        }
+        needs = {name: len(textwrap.wrap(text, plan.inner_width)) for name, text in texts.items()}
+        room = fill(plan, needs, breath=view.breath is not None)
+        for name in ("working", "how", "reminder", "next"):
+            self.query_one(f"#{name}", Static).display = name in room.shown
+        self.query_one("#about").display = bool(room.shown & {"working", "how", "reminder"})
+        cue = self.query_one("#cue", CueLine)
+        cue.styles.padding = (room.band, 0)
+        after_cue, after_number, before_breath, after_breath = room.gaps
+        cue.styles.margin = (0, 0, after_cue, 0)
+        self.query_one("#big-number", BigCount).styles.margin = (0, 0, after_number, 0)
+        self.query_one("#breath", Meter).styles.margin = (before_breath, 0, after_breath, 0)
+
+    def fit_top_line(self, view: PlayerView) -> None:
+        heading, where = top_line(view, self.size.width)
+        self.query_one("#player-heading", Static).update(heading)
+        self.query_one("#player-where", Static).update(where)
 
     def on_mount(self) -> None:
-        self.on_resize()
         clock = self.coach.clock
         self.sounds = CueSounds(self.settings, self.coach.environ, lambda: self.app.bell())
         self.engine = Engine(self.timeline, clock, start_set=self.start_set)
@@ -200,12 +235,23 @@ class PlayerScreen(CoachScreen[None]):
         for name, selector in TEXT_FIELDS.items():
             if changed(name):
                 self.query_one(selector, Static).update(getattr(view, name))
-        if changed("cue"):
-            self.query_one("#cue", CueLine).cue = view.cue
-        if changed("big_number"):
-            self.query_one("#big-number", Digits).update(view.big_number)
+        if changed("cue") or changed("cue_forms"):
+            cue = self.query_one("#cue", CueLine)
+            cue.cue, cue.forms = view.cue, view.cue_forms
+        if changed("big_number") or changed("big_label") or changed("side"):
+            count = self.query_one("#big-number", BigCount)
+            count.number = view.big_number
+            loud = view.big_label.startswith("/")
+            count.loud = (view.big_label, view.side) if loud else (view.side,)
+            count.quiet = () if loud else (view.big_label,)
         if changed("next"):
             self.query_one("#next", Static).update(f"next  {view.next}")
+        if any(changed(name) for name in LAYOUT_FIELDS):
+            self.fit_stage(view)
+        if changed("heading") or changed("where"):
+            self.fit_top_line(view)
+        if changed("kind"):
+            self.query_one("#keys", KeyLine).keys = PAUSED_KEYS if view.kind == "paused" else PLAYING_KEYS
         breath = self.query_one("#breath", Meter)
         breath.display = view.breath is not None
         breath.fraction = round(view.breath or 0.0, 3)
