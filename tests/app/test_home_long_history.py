@@ -59,7 +59,7 @@ async def test_home_shows_the_streak_of_ten_years_reading_only_a_few_months(
     read = reads(monkeypatch)
     text = await home_text(data_dir)
     assert "streak 40 days longest 40 days" in text and "today not done yet" in text
-    assert "Last check 21 Nov · BEGINNER You are cleared for exercise but not yet" in text
+    assert "Last check 21 Nov · BEGINNER You are cleared for exercise, but not yet" in text
     assert "READ-ONLY" not in text
     assert set(read) <= {(2026, 10), (2026, 11)}
 

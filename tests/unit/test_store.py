@@ -146,12 +146,29 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     assert not store.data_dir.exists()  # reading never creates anything
     changed = store.update_profile(
         lambda p: Profile(
-            p.settings.with_changes(count_seconds=1.5, bell=False), "advanced", dt.date(2026, 11, 24)
+            p.settings.with_changes(count_seconds=1.5, bell=False),
+            "advanced",
+            dt.date(2026, 11, 24),
+            morning_asked_on=dt.date(2026, 11, 25),
         )
     )
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
     assert "schema = 2" in text and "acknowledged_on = 2026-11-24" in text
+    assert "morning_asked_on = 2026-11-25" in text
+
+
+def test_a_schema_1_settings_file_still_loads(store: Store) -> None:
+    store.data_dir.mkdir()
+    old = 'schema = 1\nphase = "advanced"\nacknowledged_on = 2026-11-01\n'
+    store.settings_path.write_text(old)
+    profile = store.read_profile()
+    assert (profile.phase, profile.acknowledged_on, profile.morning_asked_on) == (
+        "advanced",
+        dt.date(2026, 11, 1),
+        None,
+    )
+    assert store.settings_path.read_text() == old
 
 
 def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
@@ -611,11 +628,11 @@ def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Stor
     assert not store.data_dir.exists()
     store.save_session(session())
     days = journal_days(store)
-    assert days.done == {dt.date(2026, 11, 24)} and days.last_advice is None
+    assert days.done == {dt.date(2026, 11, 24)} and days.basis.check is None
     store.add_symptom_check(check())
     store.add_rest_day(dt.date(2026, 11, 23))
     days = journal_days(store)
-    assert days.rest == {dt.date(2026, 11, 23)} and days.last_advice == "beginner"
+    assert days.rest == {dt.date(2026, 11, 23)} and days.basis.check == check()
     cache = store.data_dir / "cache" / "days.json"
     cache.write_text("{ not json")
     assert journal_days(store) == days

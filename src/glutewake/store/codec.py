@@ -10,6 +10,7 @@ from typing import Any
 
 from glutewake.core.records import (
     ADVICE_LEVELS,
+    COMPARED,
     MAX_ACTIVITY_MINUTES,
     SIDES,
     SOURCES,
@@ -17,6 +18,7 @@ from glutewake.core.records import (
     STATUSES,
     Activity,
     Journal,
+    MorningCheck,
     RestDay,
     Session,
     SetRecord,
@@ -232,12 +234,13 @@ _CHECK_KEYS = (
     "cleared_for_advanced",
     "advice",
 )
+_MORNING_KEYS = ("id", "date", "compared", "pain")
 
 
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
     check = _Checker(path, text)
-    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks")
+    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks", "morning_checks")
     for key in document:
         if key not in top:
             raise MalformedFile(
@@ -264,7 +267,18 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
             )
         )
     checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
-    return Journal(sessions, tuple(rest_days), tuple(activities), checks)
+    mornings = []
+    for record in check.table_list(document, "morning_checks"):
+        check.only_keys("morning_checks", record, _MORNING_KEYS)
+        mornings.append(
+            MorningCheck(
+                id=check.text("morning_checks", record, "id"),
+                day=check.day("morning_checks", record, "date"),
+                compared=check.choice("morning_checks", record, "compared", COMPARED),
+                pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
+            )
+        )
+    return Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
 
 
 def _session(check: _Checker, record: dict[str, Any]) -> Session:
@@ -355,14 +369,23 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
         ]
     if journal.symptom_checks:
         document["symptom_checks"] = [_check_table(c) for c in journal.symptom_checks]
+    if journal.morning_checks:
+        document["morning_checks"] = [
+            {
+                "id": m.id,
+                "date": m.day,
+                "compared": m.compared,
+                **({"pain": m.pain} if m.pain is not None else {}),
+            }
+            for m in journal.morning_checks
+        ]
     import tomli_w  # only writers need it; reading commands skip the import
 
     year, number = month
     return (
-        f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities and\n"
-        "# symptom checks. Hand-editing is fine; keep the last line, it marks a complete file.\n"
-        + tomli_w.dumps(document)
-        + f"\n{END_MARK}\n"
+        f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities,\n"
+        "# symptom checks and morning-after answers. Hand-editing is fine; keep the last line,\n"
+        "# it marks a complete file.\n" + tomli_w.dumps(document) + f"\n{END_MARK}\n"
     )
 
 

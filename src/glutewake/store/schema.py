@@ -41,15 +41,17 @@ def _journal_1_to_2(document: Document) -> Document:
 
 
 def _journal_2_to_3(document: Document) -> Document:
-    """Schema 3 adds what schema 2 did not know (sessions' `pain_during` and `played_seconds`);
-    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during` and `played_seconds`,
+    `morning_checks`); a schema 2 file holds none, so only the number changes. The bump makes an older
     glutewake refuse a file with them as too new, instead of calling it damaged."""
     return {**document, "schema": 3}
 
 
 def _settings_1_to_2(document: Document) -> Document:
     """Schema 1 (glutewake 1.0) measured stretch holds and the rest between sides in counts;
-    schema 2 measures them in seconds, so their length stays what it was at the saved pace."""
+    schema 2 measures them in seconds, so their length stays what it was at the saved pace.
+    Schema 2 may also hold `morning_asked_on`, which schema 1 did not know: the bump makes an
+    older glutewake refuse the file as too new instead of calling it damaged."""
     upgraded = dict(document)
     settings = document.get("settings")
     if isinstance(settings, dict):
