@@ -75,5 +75,8 @@ def test_it_hurts_at_7_stops_the_session_as_partial_with_the_pain_stored(tmp_pat
     [session] = Store(data).read_journal().sessions
     assert (session.status, session.pain_during, session.pain_after) == ("partial", 7, None)
     assert "pain_during = 7" in next((data / "journal").glob("*.toml")).read_text()
-    assert history(data)["sessions"][0]["status"] == "partial"
-    assert status(data)["today_done"] is False
+    [shown] = history(data)["sessions"]
+    assert (shown["status"], shown["pain_during"]) == ("partial", 7)
+    now = status(data)
+    assert now["today_done"] is False
+    assert now["advice"] == "rest"  # it hurt 6 or more during the last session

@@ -52,6 +52,13 @@ def why_not_advanced(advice: StandingAdvice) -> str:
     return f"The advice now is to stay with the beginner phase. {advice.reason} {wait}"
 
 
+def rest_gate_title(advice: StandingAdvice) -> str:
+    """The heading of the question before a session while the advice is to rest."""
+    if advice.check is None:
+        return f"The advice now: {advice.word}"
+    return f"Since your check of {day_label(advice.check.at.date())}: {advice.word}"
+
+
 def interrupted_words(record: Session, timeline: Timeline | None = None) -> str:
     """Home's plain line about today's interrupted session, and where `r` goes on (named
     as `timeline`, the programme it was played from, names it)."""
