@@ -195,6 +195,16 @@ def bad_json(tmp_path: Path) -> list[tuple[str, ...]]:
             {"schema": 1, "activities": [{"date": "2026-11-24", "kind": "swimming", "minutes": 5000}]}
         ),
         "schema.json": json.dumps({"schema": 7}),
+        "future-rest.json": json.dumps({"schema": 2, "rest_days": [{"id": "r", "date": "2099-01-01"}]}),
+        "year-one.json": json.dumps({"schema": 2, "rest_days": [{"id": "r", "date": "0001-01-01"}]}),
+        "line-separator.json": json.dumps(
+            {
+                "schema": 2,
+                "activities": [
+                    {"id": "a", "date": "2026-11-20", "kind": "swim\u2028# end\x07", "minutes": 5}
+                ],
+            }
+        ),
         "export.csv": "date,session_id,programme\n",
     }
     for name, text in files.items():

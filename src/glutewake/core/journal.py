@@ -4,10 +4,11 @@ import adds. Pure: the store reads and writes the files, these say what goes in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
+from glutewake.errors import UserError
 
 Month = tuple[int, int]
 """(year, month): one journal file, `journal/YYYY-MM.toml`."""
@@ -38,6 +39,19 @@ def merge(journals: Iterable[Journal]) -> Journal:
         symptom_checks=tuple(sorted(checks.values(), key=lambda c: c.at)),
         morning_checks=tuple(sorted(mornings.values(), key=lambda m: m.day)),
     )
+
+
+def repeated_id(journals: Mapping[Month, Journal]) -> tuple[str, str, Month, Month] | None:
+    """The first id that two of `journals` (keyed by their file) both hold in one kind of
+    record: (kind, id, first month, second month), or None when every id is in one file only."""
+    for section in ("sessions", "rest_days", "activities", "symptom_checks", "morning_checks"):
+        owner: dict[str, Month] = {}
+        for key, journal in journals.items():
+            for record in getattr(journal, section):
+                earlier = owner.setdefault(record.id, key)
+                if earlier != key:
+                    return section, record.id, earlier, key
+    return None
 
 
 def months_between(first: dt.date, last: dt.date) -> list[Month]:
@@ -84,6 +98,38 @@ def only_month(journal: Journal, month: Month) -> Journal:
         symptom_checks=tuple(c for c in journal.symptom_checks if month_of(c.at) == month),
         morning_checks=tuple(m for m in journal.morning_checks if month_of(m.day) == month),
     )
+
+
+_KINDS = (
+    ("sessions", "session"),
+    ("rest_days", "rest day"),
+    ("activities", "activity"),
+    ("symptom_checks", "symptom check"),
+    ("morning_checks", "morning-after answer"),
+)
+
+
+class ImportConflict(UserError):
+    """An imported record whose id is already here with other content."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(
+            f"the {kind} {record_id} is already here with other content; nothing was imported "
+            f"(delete it here with `glutewake delete {record_id}` to take the imported one)"
+        )
+
+
+def refuse_conflicts(current: Journal, incoming: Journal) -> None:
+    """ImportConflict for the first record of `incoming` whose id `current` holds, in the
+    same kind, with other content; records equal to ours are fine (importing twice)."""
+    for section, kind in _KINDS:
+        ours = {record.id: record for record in getattr(current, section)}
+        for record in getattr(incoming, section):
+            here = ours.get(record.id)
+            if here is not None and here != record:
+                raise ImportConflict(kind, record.id)
 
 
 def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:

@@ -57,7 +57,7 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
     if kind == "journal" and not _has_end_mark(text):
         raise MalformedFile(
             path,
-            len(text.splitlines()) or 1,
+            text.rstrip("\n").count("\n") + 1,
             f"the last line `{END_MARK}` is missing, so the file may be cut short "
             "(if you edited it by hand, put that line back at the end)",
         )
@@ -65,14 +65,19 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
 
 
 def _has_end_mark(text: str) -> bool:
-    return any(line.strip() == END_MARK for line in reversed(text.splitlines()))
+    # Only "\n" ends a line here: str.splitlines() would also split at U+2028 and friends,
+    # which TOML allows inside a string, so a mark planted in a value could pass for the end.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return bool(lines) and lines[-1].removesuffix("\r") == END_MARK
 
 
 class Where:
     """Finds the line of a record or key (tomllib keeps no positions), for error messages."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # TOML's line breaks only, as tomllib counts them
 
     def key_line(self, key: str, start: int = 1) -> int | None:
         pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
@@ -80,6 +85,11 @@ class Where:
             if pattern.match(self.lines[number - 1]):
                 return number
         return None
+
+    def id_lines(self, record_id: str) -> list[int]:
+        """Every line that gives a record this id, first to last."""
+        needle = re.compile(rf"(^|[{{,\s])id\s*=\s*[\"']{re.escape(record_id)}[\"']")
+        return [n for n, line in enumerate(self.lines, 1) if needle.search(line)]
 
     def record_line(self, section: str, record: Any, key: str | None = None) -> int | None:
         start = None
@@ -277,7 +287,33 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
                 pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
             )
         )
-    return Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
+    journal = Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
+    _refuse_repeated_ids(path, check.where, journal)
+    return journal
+
+
+def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
+    """The same id twice in one kind of record is an error naming both lines, never merged away."""
+    for section, records in (
+        ("sessions", journal.sessions),
+        ("rest_days", journal.rest_days),
+        ("activities", journal.activities),
+        ("symptom_checks", journal.symptom_checks),
+        ("morning_checks", journal.morning_checks),
+    ):
+        seen: set[str] = set()
+        for record in records:
+            if record.id in seen:
+                lines = where.id_lines(record.id)
+                first, second = (lines + [None, None])[:2]
+                also = f" and line {second}" if second is not None else ""
+                raise MalformedFile(
+                    path,
+                    first,
+                    f"the id {record.id!r} is used twice in `{section}` (here{also}); "
+                    "every record needs its own id",
+                )
+            seen.add(record.id)
 
 
 def _session(check: _Checker, record: dict[str, Any]) -> Session:

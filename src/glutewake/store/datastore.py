@@ -20,6 +20,8 @@ from glutewake.core.journal import (
     month_of,
     months_of,
     only_month,
+    refuse_conflicts,
+    repeated_id,
 )
 from glutewake.core.records import (
     MAX_ACTIVITY_MINUTES,
@@ -35,7 +37,7 @@ from glutewake.core.records import (
 from glutewake.core.settings import Profile
 from glutewake.errors import UserError
 from glutewake.store import codec, settings_codec
-from glutewake.store.errors import MalformedFile, StoreError, Unwritable
+from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable
 from glutewake.store.files import (
     atomic_write,
     ensure_dir,
@@ -43,6 +45,7 @@ from glutewake.store.files import (
     os_reason,
     read_bytes,
     remove_stale_temporaries,
+    tighten,
 )
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
@@ -51,6 +54,12 @@ MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 def _aware(moment: dt.datetime) -> dt.datetime:
     # Stored as local time with its offset, so the file reads naturally and days stay local.
     return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _note_on_stderr(text: str) -> None:
+    import sys
+
+    print(f"glutewake: {text}", file=sys.stderr)
 
 
 class Moved(NamedTuple):
@@ -68,11 +77,14 @@ class Store:
     the old or the new file. A file that does not parse is never overwritten.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, notify: Callable[[str], None] | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.settings_path = self.data_dir / "settings.toml"
         self.journal_dir = self.data_dir / "journal"
         self.lock_path = self.data_dir / "glutewake.lock"
+        self.notify = notify if notify is not None else _note_on_stderr
+        """Where a note for the user goes (the command line prints it on stderr)."""
+        self._tightened = False
 
     # -- paths -------------------------------------------------------------------------
     def month_path(self, month: Month) -> Path:
@@ -127,15 +139,32 @@ class Store:
 
     def read_journal(self, *, skip_problems: bool = False) -> Journal:
         """Every month's records; with `skip_problems`, months that cannot be read are left out
-        (call `problems()` to name them)."""
-        journals = []
+        (call `problems()` to name them). An id kept in two month files is an error, never
+        one record hiding the other."""
+        journals: dict[Month, Journal] = {}
         for month in self.months():
             try:
-                journals.append(self.read_month(month))
+                journals[month] = self.read_month(month)
             except StoreError:
                 if not skip_problems:
                     raise
-        return merge(journals)
+        repeated = self._repeated(journals)
+        if repeated is not None and not skip_problems:
+            raise repeated
+        return merge(journals.values())
+
+    def _repeated(self, journals: dict[Month, Journal]) -> RepeatedId | None:
+        found = repeated_id(journals)
+        if found is None:
+            return None
+        section, record_id, first, second = found
+        places = []
+        for month in (first, second):
+            path = self.month_path(month)
+            data = read_bytes(path) or b""
+            lines = codec.Where(data.decode("utf-8", "replace")).id_lines(record_id)
+            places.append((path, lines[0] if lines else None))
+        return RepeatedId(section, record_id, places[0], places[1])
 
     def problems(self) -> list[StoreError]:
         """Every file that cannot be read: malformed, from a newer version, or refused by the OS."""
@@ -148,11 +177,15 @@ class Store:
             months = self.months()
         except StoreError as error:
             return [*found, error]
+        journals: dict[Month, Journal] = {}
         for month in months:
             try:
-                self.read_month(month)
+                journals[month] = self.read_month(month)
             except StoreError as error:
                 found.append(error)
+        repeated = self._repeated(journals)
+        if repeated is not None:
+            found.append(repeated)
         return found
 
     # -- journal: writing --------------------------------------------------------------
@@ -226,11 +259,14 @@ class Store:
     def import_journal(self, journal: Journal) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and
         symptom checks by their content. Every month is read (and must be readable) before
-        any is written; importing the same records twice writes nothing the second time."""
+        any is written; importing the same records twice writes nothing the second time.
+        A record whose id is here with other content refuses the whole import (ImportConflict)."""
         by_month: dict[Month, Journal] = {}
         for month in months_of(journal):
             by_month[month] = only_month(journal, month)
         with self._writing():
+            # Every month is read: an id may be here in another month than the import's.
+            refuse_conflicts(self.read_journal(), journal)
             current = {month: self.read_month(month) for month in by_month}
             merged = {month: merge_new(current[month], by_month[month]) for month in by_month}
             counts = ImportCounts()
@@ -266,6 +302,14 @@ class Store:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         ensure_dir(self.data_dir)
+        if not self._tightened:
+            was = tighten(self.data_dir)
+            self._tightened = True
+            if was is not None:
+                self.notify(
+                    f"note: {self.data_dir} could be read by others (mode {was:o}); "
+                    "it is now yours alone (700)"
+                )
         with locked(self.lock_path):
             yield
 
