@@ -84,12 +84,17 @@ def test_export_json_is_history_json_and_import_restores_it(
     backup = tmp_path / "backup.json"
     result = run_cli("export", "--format", "json", "--output", str(backup))
     assert result.returncode == 0, result.stderr
-    assert json.loads(backup.read_text()) == json.loads(run_cli("history", "--json").stdout)
+    assert json.loads(backup.read_text()) == {
+        **json.loads(run_cli("history", "--json").stdout),
+        "deleted": [],
+    }
     restored = tmp_path / "restored"
     result = run_cli("import", str(backup), data=restored)
     assert result.returncode == 0, result.stderr
     assert "1 session, 1 rest day, 2 activities" in result.stdout
-    assert json.loads(run_cli("history", "--json", data=restored).stdout) == json.loads(backup.read_text())
+    assert {**json.loads(run_cli("history", "--json", data=restored).stdout), "deleted": []} == json.loads(
+        backup.read_text()
+    )
     before = tree(restored)
     again = run_cli("import", str(backup), data=restored)
     assert again.returncode == 0 and "Nothing to import" in again.stdout

@@ -12,13 +12,16 @@ from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
     MAX_ACTIVITY_MINUTES,
+    RECORD_KINDS,
     SIDES,
     SOURCES,
     SPREAD_PLACES,
     STATUSES,
     Activity,
+    Deletion,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SetRecord,
@@ -249,7 +252,16 @@ _MORNING_KEYS = ("id", "date", "compared", "pain")
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
     check = _Checker(path, text)
-    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks", "morning_checks")
+    top = (
+        "schema",
+        "sessions",
+        "rest_days",
+        "activities",
+        "symptom_checks",
+        "morning_checks",
+        "deletions",
+        "edits",
+    )
     for key in document:
         if key not in top:
             raise MalformedFile(
@@ -287,20 +299,45 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
                 pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
             )
         )
-    journal = Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
+    deletions = []
+    for record in check.table_list(document, "deletions"):
+        check.only_keys("deletions", record, ("id", "kind", "at"))
+        at = check.moment("deletions", record, "at")
+        assert at is not None
+        deletions.append(
+            Deletion(
+                id=check.text("deletions", record, "id"),
+                kind=check.choice("deletions", record, "kind", RECORD_KINDS),
+                at=at,
+            )
+        )
+    edits = []
+    for record in check.table_list(document, "edits"):
+        check.only_keys("edits", record, ("id", "at", "pain_after", "pain_during"))
+        at = check.moment("edits", record, "at")
+        assert at is not None
+        edits.append(
+            PainEdit(
+                id=check.text("edits", record, "id"),
+                at=at,
+                pain_after=check.number("edits", record, "pain_after", 0, 10, optional=True),
+                pain_during=check.number("edits", record, "pain_during", 0, 10, optional=True),
+            )
+        )
+    journal = Journal(
+        sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings), tuple(deletions), tuple(edits)
+    )
     _refuse_repeated_ids(path, check.where, journal)
     return journal
 
 
 def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
     """The same id twice in one kind of record is an error naming both lines, never merged away."""
-    for section, records in (
-        ("sessions", journal.sessions),
-        ("rest_days", journal.rest_days),
-        ("activities", journal.activities),
-        ("symptom_checks", journal.symptom_checks),
-        ("morning_checks", journal.morning_checks),
-    ):
+    sections: list[tuple[str, list[Any]]] = [(kind, list(getattr(journal, kind))) for kind in RECORD_KINDS]
+    for kind in RECORD_KINDS:  # one deletion of a record in a file
+        sections.append(("deletions", [d for d in journal.deletions if d.kind == kind]))
+    sections.append(("edits", list(journal.edits)))  # one edit a session: a newer one replaces it
+    for section, records in sections:
         seen: set[str] = set()
         for record in records:
             if record.id in seen:
@@ -402,13 +439,27 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
             }
             for m in journal.morning_checks
         ]
+    if journal.deletions:
+        document["deletions"] = [{"id": d.id, "kind": d.kind, "at": d.at} for d in journal.deletions]
+    if journal.edits:
+        document["edits"] = [
+            {
+                "id": e.id,
+                "at": e.at,
+                **({"pain_after": e.pain_after} if e.pain_after is not None else {}),
+                **({"pain_during": e.pain_during} if e.pain_during is not None else {}),
+            }
+            for e in journal.edits
+        ]
     import tomli_w  # only writers need it; reading commands skip the import
 
     year, number = month
     return (
         f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities,\n"
-        "# symptom checks and morning-after answers. Hand-editing is fine; keep the last line,\n"
-        "# it marks a complete file.\n" + tomli_w.dumps(document) + f"\n{END_MARK}\n"
+        "# symptom checks, morning-after answers, and the deletions and edits made to them.\n"
+        "# Hand-editing is fine; keep the last line, it marks a complete file.\n"
+        + tomli_w.dumps(document)
+        + f"\n{END_MARK}\n"
     )
 
 

@@ -15,20 +15,26 @@ from glutewake.core.journal import (
     ImportCounts,
     Month,
     add_counts,
+    deletions_to_add,
+    find_record,
     merge,
     merge_new,
     month_of,
     months_of,
     only_month,
+    record_month,
     refuse_conflicts,
     repeated_id,
 )
 from glutewake.core.records import (
+    KIND_WORDS,
     MAX_ACTIVITY_MINUTES,
     Activity,
     Compared,
+    Deletion,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SymptomCheck,
@@ -125,7 +131,10 @@ class Store:
 
     # -- journal: reading --------------------------------------------------------------
     def read_month(self, month: Month) -> Journal:
-        """One month's records (empty when it has no file)."""
+        """One month's records (empty when it has no file), with its deletions and edits applied."""
+        return merge([self._raw_month(month)])
+
+    def _raw_month(self, month: Month) -> Journal:
         path = self.month_path(month)
         data = read_bytes(path)
         if data is None:
@@ -208,7 +217,7 @@ class Store:
         added: list[RestDay] = []
 
         def put(journal: Journal) -> Journal:
-            existing = next((r for r in journal.rest_days if r.day == day), None)
+            existing = next((r for r in merge([journal]).rest_days if r.day == day), None)
             if existing is not None:
                 added.append(existing)
                 return journal
@@ -247,7 +256,7 @@ class Store:
         written: list[MorningCheck] = []
 
         def put(journal: Journal) -> Journal:
-            earlier = next((m for m in journal.morning_checks if m.day == day), None)
+            earlier = next((m for m in merge([journal]).morning_checks if m.day == day), None)
             answer = MorningCheck(earlier.id if earlier else new_id(), day, compared, pain)
             written.append(answer)
             kept = tuple(m for m in journal.morning_checks if m.day != day)
@@ -255,6 +264,50 @@ class Store:
 
         self._update_month(month_of(day), put)
         return written[0]
+
+    def delete(self, record_id: str, at: dt.datetime) -> tuple[str, object]:
+        """Delete the record with this id, whatever its kind: a deletion record (with its time)
+        goes into the month file of the record. Returns (kind, the record deleted); a
+        UserError when no record, or more than one kind of record, has the id."""
+        with self._writing():
+            found = find_record(self.read_journal(), record_id)
+            if not found:
+                raise UserError(
+                    f"no entry has the id {record_id!r} (`glutewake history --json` shows every id)"
+                )
+            if len(found) > 1:
+                kinds = " and a ".join(KIND_WORDS[kind] for kind, _ in found)
+                raise UserError(f"the id {record_id} belongs to a {kinds}; remove one of them by hand")
+            kind, record = found[0]
+            deletion = Deletion(record_id, kind, _aware(at))  # type: ignore[arg-type]
+
+            def put(journal: Journal) -> Journal:
+                kept = tuple(d for d in journal.deletions if (d.kind, d.id) != (kind, record_id))
+                return replace(journal, deletions=(*kept, deletion))
+
+            self._change_month(record_month(kind, record), put)
+            return kind, record
+
+    def edit_pain(
+        self, session: Session, pain_after: int | None, pain_during: int | None, at: dt.datetime
+    ) -> PainEdit:
+        """Correct a session's pains ("pain now" and the highest during it): an edit record with
+        its time in the session's month file; a newer edit of the session replaces it."""
+        for name, pain in (("pain now", pain_after), ("pain during", pain_during)):
+            if pain is not None and not 0 <= pain <= 10:
+                raise UserError(f"{name} must be 0-10, got {pain}")
+        edit = PainEdit(session.id, _aware(at), pain_after, pain_during)
+        month = month_of(session.started_at)
+        with self._writing():
+            if not any(s.id == session.id for s in self.read_month(month).sessions):
+                raise UserError(f"no session has the id {session.id!r} any more")
+
+            def put(journal: Journal) -> Journal:
+                kept = tuple(e for e in journal.edits if e.id != session.id)
+                return replace(journal, edits=(*kept, edit))
+
+            self._change_month(month, put)
+        return edit
 
     def import_journal(self, journal: Journal) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and
@@ -266,11 +319,20 @@ class Store:
             by_month[month] = only_month(journal, month)
         with self._writing():
             # Every month is read: an id may be here in another month than the import's.
-            refuse_conflicts(self.read_journal(), journal)
-            current = {month: self.read_month(month) for month in by_month}
-            merged = {month: merge_new(current[month], by_month[month]) for month in by_month}
+            everything = self.read_journal()
+            refuse_conflicts(everything, journal)
+            removals: dict[Month, list[Deletion]] = {}
+            for month, deletion in deletions_to_add(everything, journal):
+                removals.setdefault(month, []).append(deletion)
+            months = set(by_month) | set(removals)
+            current = {month: self._raw_month(month) for month in months}
             counts = ImportCounts()
-            for month, (result, added) in sorted(merged.items()):
+            for month in sorted(months):
+                result, added = merge_new(current[month], by_month.get(month, Journal()))
+                gone = removals.get(month, [])
+                if gone:
+                    result = replace(result, deletions=(*result.deletions, *gone))
+                    added = added._replace(deletions=len(gone))
                 if added.total:
                     self._write_month(month, result)
                     counts = add_counts(counts, added)
@@ -315,10 +377,14 @@ class Store:
 
     def _update_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
         with self._writing():
-            current = self.read_month(month)
-            changed = change(current)
-            if changed != current:
-                self._write_month(month, changed)
+            self._change_month(month, change)
+
+    def _change_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
+        # Call with the lock held: the month as it is on disk now, changed, written if different.
+        current = self._raw_month(month)
+        changed = change(current)
+        if changed != current:
+            self._write_month(month, changed)
 
     def _write_month(self, month: Month, journal: Journal) -> None:
         ensure_dir(self.journal_dir)

@@ -17,11 +17,13 @@ from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
     MAX_ACTIVITY_MINUTES,
+    RECORD_KINDS,
     SIDES,
     SOURCES,
     SPREAD_PLACES,
     STATUSES,
     Activity,
+    Deletion,
     Journal,
     MorningCheck,
     RestDay,
@@ -121,6 +123,9 @@ class _Reader:
             self.morning(f"morning_checks[{i}]", r)
             for i, r in enumerate(self.items(document, "morning_checks"))
         )
+        deletions = tuple(
+            self.deletion(f"deleted[{i}]", r) for i, r in enumerate(self.items(document, "deleted"))
+        )
         for key, records in (
             ("sessions", sessions),
             ("rest_days", rest_days),
@@ -131,7 +136,16 @@ class _Reader:
             ids = [record.id for record in records]
             if len(set(ids)) != len(ids):
                 raise self.fail(key, "the same id appears twice")
-        return Journal(sessions, rest_days, activities, checks, mornings)
+        return Journal(sessions, rest_days, activities, checks, mornings, deletions)
+
+    def deletion(self, where: str, record: Any) -> Deletion:
+        if self.schema == 1:
+            raise self.fail(where, "a schema 1 export holds no deletions")
+        return Deletion(
+            id=self.record_id(where, record),
+            kind=self.text(where, record, "kind", RECORD_KINDS),
+            at=self.moment_ok(f"{where}.at", self.moment(where, record, "at")),
+        )
 
     def record_id(self, where: str, record: Any) -> str:
         """The record's own id in a schema 2 export; a new one for a schema 1 export."""
