@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from glutewake.core.records import Session, SetRecord, SymptomCheck
+from glutewake.core.records import Compared, Session, SetRecord, SymptomCheck
 from glutewake.store import Store
 from glutewake.store.report_file import render_report, write_report
 
@@ -34,7 +34,9 @@ def _day(back: int) -> dt.date:
     return TODAY - dt.timedelta(days=back)
 
 
-def _session(back: int, number: int, *, advanced: bool, partial: bool, pain: int | None) -> Session:
+def _session(
+    back: int, number: int, *, advanced: bool, partial: bool, pain: int | None, pain_during: int | None
+) -> Session:
     started = dt.datetime.combine(_day(back), dt.time(7, 20), TZ)
     if advanced:
         sets: tuple[SetRecord, ...] = (SetRecord("wall-mini-squat", None, 7 if partial else 10, 10),)
@@ -59,6 +61,7 @@ def _session(back: int, number: int, *, advanced: bool, partial: bool, pain: int
         sets=sets + stretches,
         ended_at=started + dt.timedelta(minutes=5 if partial else 11),
         pain_after=pain,
+        pain_during=pain_during,
     )
 
 
@@ -81,18 +84,27 @@ def _check(
 
 def seed(data_dir: Path) -> None:
     """Six weeks from Monday 19 October: mostly done, a few missed days and rest days, two
-    partial sessions, swims and rides, four symptom checks, advanced from 21 November."""
+    partial sessions (one ended because it hurt), swims and rides, four symptom checks,
+    morning-after answers on most mornings after a session, advanced from 21 November."""
     store = Store(data_dir)
     store.update_profile(lambda profile: replace(profile, acknowledged_on=_day(38), phase="advanced"))
     missed, rest, partial = {36, 31, 24, 17, 10, 3}, {30, 23, 16, 9, 2}, {27, 12}
     pains = {37: 5, 34: 4, 29: 4, 26: 3, 22: 3, 19: 2, 15: 3, 12: 2, 8: 2, 5: 2, 1: 1}
+    hurts = {37: 4, 27: 6, 19: 3, 12: 2, 5: 2}  # "it hurts" at 6 ended the session of 27 days back
     number = 0
     for back in range(37, 0, -1):
         if back in missed or back in rest:
             continue
         number += 1
         store.save_session(
-            _session(back, number, advanced=back <= 4, partial=back in partial, pain=pains.get(back))
+            _session(
+                back,
+                number,
+                advanced=back <= 4,
+                partial=back in partial,
+                pain=pains.get(back),
+                pain_during=hurts.get(back),
+            )
         )
     for back in sorted(rest, reverse=True):
         store.add_rest_day(_day(back))
@@ -113,6 +125,23 @@ def seed(data_dir: Path) -> None:
     store.add_symptom_check(_check(25, 4, 5, wobbly=True, advanced=False, spread=("knees",)))
     store.add_symptom_check(_check(13, 3, 4, wobbly=False, advanced=True))
     store.add_symptom_check(_check(5, 2, 2, wobbly=False, advanced=True))
+    mornings: tuple[tuple[int, Compared, int | None], ...] = (
+        (36, "worse", 5),
+        (34, "same", 4),
+        (32, "same", None),
+        (29, "better", 4),
+        (26, "worse", 5),
+        (25, "same", 4),
+        (21, "better", 3),
+        (19, "same", None),
+        (14, "better", 2),
+        (11, "same", 3),
+        (7, "better", 2),
+        (4, "better", None),
+        (0, "better", 1),
+    )
+    for back, compared, pain in mornings:
+        store.add_morning_check(_day(back), compared, pain)
 
 
 def pictures(page: Path, output: Path, scratch: Path) -> list[Path]:

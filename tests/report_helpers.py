@@ -1,12 +1,23 @@
 """A fixed journal for the report's tests: six weeks of practice ending Wednesday 25 November
-2026, with partial sessions, rest days, other activities, three symptom checks and a move to
-the advanced phase; the same records relative to any other day for the end-to-end test."""
+2026, with partial sessions (one ended because it hurt), rest days, other activities, three
+symptom checks, morning-after answers and a move to the advanced phase; the same records
+relative to any other day for the end-to-end test."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from glutewake.core.records import Activity, Journal, RestDay, Session, SetRecord, SymptomCheck
+from glutewake.core.records import (
+    Activity,
+    Compared,
+    Journal,
+    MorningCheck,
+    RestDay,
+    Session,
+    SetRecord,
+    SymptomCheck,
+)
 from glutewake.store import Store
 
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -25,6 +36,17 @@ ACTIVITIES = {
     3: ("swimming", 35),
 }
 PAIN_AFTER = {34: 5, 27: 4, 21: 4, 14: 3, 7: 3, 2: 2, 1: 2}
+# The highest "it hurts" answer: on day 5 back it was 6, which ended that session as partial.
+PAIN_DURING = {34: 4, 20: 3, 5: 6, 2: 2}
+# Morning-after answers (days back: compared, pain); 22 back follows the session of 24 back.
+MORNINGS: dict[int, tuple[Compared, int | None]] = {
+    33: ("worse", 5),
+    27: ("same", None),
+    22: ("worse", 4),
+    13: ("better", 3),
+    6: ("better", None),
+    1: ("better", 2),
+}
 # (days back, pain during running, after, cleared for advanced)
 CHECKS = ((34, 5, 6, False), (19, 4, 4, False), (1, 2, 3, True))
 # The same on any weekday: every record falls inside the six weeks ending with today's week.
@@ -42,7 +64,8 @@ def six_weeks(today: dt.date = TODAY) -> Journal:
             continue
         advanced = back <= ADVANCED_FROM
         status = "partial" if back in PARTIAL else "completed"
-        sessions.append(_session(day, f"s{back:02d}", advanced, status, PAIN_AFTER.get(back)))
+        session = _session(day, f"s{back:02d}", advanced, status, PAIN_AFTER.get(back))
+        sessions.append(replace(session, pain_during=PAIN_DURING.get(back)))
         if back in (20, 12):  # a second, completed session that day
             sessions.append(_session(day, f"t{back:02d}", advanced, "completed", None, hour=18))
     checks = tuple(
@@ -70,6 +93,10 @@ def six_weeks(today: dt.date = TODAY) -> Journal:
             for back, (kind, minutes) in sorted(ACTIVITIES.items(), reverse=True)
         ),
         symptom_checks=checks,
+        morning_checks=tuple(
+            MorningCheck(f"m{back:02d}", today - dt.timedelta(days=back), compared, pain)
+            for back, (compared, pain) in sorted(MORNINGS.items(), reverse=True)
+        ),
     )
 
 
@@ -116,3 +143,5 @@ def seed(store: Store, journal: Journal) -> None:
         store.add_activity(activity.day, activity.kind, activity.minutes)
     for check in journal.symptom_checks:
         store.add_symptom_check(check)
+    for morning in journal.morning_checks:
+        store.add_morning_check(morning.day, morning.compared, morning.pain)

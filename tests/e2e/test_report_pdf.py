@@ -86,4 +86,6 @@ def test_six_weeks_print_on_one_or_two_a4_pages_with_the_figures(tmp_path: Path)
     assert EXPECTED_DONE in flat and f"{EXPECTED_PERCENT} of the days counted" in flat  # adherence
     assert f"{EXPECTED_COMPLETED} completed" in flat  # the session count
     assert "Adherence per week" in flat and "Repetitions per working leg" in flat
+    assert "during sessions" in flat  # the pain table's "it hurts" column
+    assert "The morning after sessions" in flat and "Morning-after answers, one by one" in flat
     assert "not a clinician" in flat

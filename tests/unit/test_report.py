@@ -13,8 +13,13 @@ import html5lib
 import pytest
 
 from glutewake.core.advice import standing_advice
-from glutewake.core.records import Activity, Journal, SetRecord
+from glutewake.core.records import Activity, Journal, MorningCheck, Session, SetRecord
 from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
+from glutewake.core.report_charts import pain_chart
+from glutewake.core.session_record import finish, start_record, with_pain, with_pain_during
+from glutewake.core.settings import Settings
+from glutewake.core.timeline import compile_timeline
+from glutewake.programmes import load_programme
 from glutewake.core.report_html import render_html
 from glutewake.core.report_md import render_markdown
 from tests.report_helpers import TODAY, TZ, six_weeks
@@ -177,7 +182,9 @@ def test_the_html_parses_strictly_and_refers_to_nothing_outside() -> None:
     lowered = page.lower()
     for outside in ("http", "<script", "<link", "src=", "href=", "url(", "@import", "@font-face", "//"):
         assert outside not in lowered, outside
-    assert page.count("<svg") == 3 and page.count("<table") == 6
+    assert page.count("<svg") == 4 and page.count("<table") == 8
+    # Each check's reason is a line of its own under the check's other cells.
+    assert '<td colspan="9"><span class="label">why:</span> You are cleared for the advanced' in page
     assert "@media print" in page and "size: A4" in page
 
 
@@ -220,7 +227,10 @@ def test_a_long_period_stays_one_row_a_week() -> None:
     assert len(made.weeks) == 52
     strict_parse(render_html(made))
     dated_rows = re.findall(r"^\| \d{4}-\d{2}-\d{2} \|", render_markdown(made), re.MULTILINE)
-    assert len(dated_rows) == 52 * 4 + 3  # adherence, reps, pain, activities; the three checks
+    # adherence, reps, pain, mornings, activities; the three checks; the morning answers are
+    # summarised by week, not listed one by one
+    assert len(dated_rows) == 52 * 5 + 3
+    assert "one by one" not in render_markdown(made)
 
 
 def test_a_set_without_a_target_above_one_is_a_stretch() -> None:
@@ -232,3 +242,115 @@ def test_a_set_without_a_target_above_one_is_a_stretch() -> None:
     )
     made = report(replace(journal, sessions=(only,)))
     assert made.totals.left == SideReps(0, 0)
+
+
+def chart_of(page: str, title: str) -> str:
+    """The inline SVG chart of `page` whose title starts with `title`."""
+    return next(svg for svg in page.split("<svg")[1:] if f"<title>{title}" in svg)
+
+
+def test_pain_during_sessions_is_the_week_s_highest_it_hurts_beside_pain_now() -> None:
+    made = report()
+    assert [w.highest_pain_during for w in made.weeks] == [4, None, 3, None, 6, 2]
+    assert [w.highest_pain_after for w in made.weeks] == [5, 4, 4, 3, 3, 2]
+    text = render_markdown(made)
+    assert "| during running | after running | during sessions | pain now, after sessions |" in text
+    assert "| 2026-11-16 | – | – | 6 | 3 | 1 |" in text
+    page = render_html(made)
+    assert "<td class=\"n\">6</td><td class=\"n\">3</td>" in page
+    chart = chart_of(page, "Highest pain per week")
+    # Four series: the legend takes a second row and the chart grows by it.
+    assert 'viewBox="0 0 420 204"' in chart
+    assert "during sessions" in chart and "pain now, after sessions" in chart
+    assert chart.count('fill="#d9822b"') == 4 + 1  # a marker for each week with an answer, and the legend's
+
+
+def test_a_legend_that_fits_one_row_keeps_the_chart_s_height() -> None:
+    weeks = report().weeks
+    one = pain_chart(weeks, (("during", "circle", "during running", [1] * len(weeks)),))
+    assert 'viewBox="0 0 420 190"' in one
+
+
+def test_morning_after_answers_per_week_and_one_by_one() -> None:
+    made = report()
+    weeks = made.weeks
+    assert [(w.mornings_said("better"), w.mornings_said("same"), w.mornings_said("worse")) for w in weeks] == [
+        (0, 0, 1),
+        (0, 1, 0),
+        (0, 0, 1),
+        (1, 0, 0),
+        (1, 0, 0),
+        (1, 0, 0),
+    ]
+    assert [w.highest_morning_pain for w in weeks] == [5, None, 4, 3, None, 2]
+    # Each answer looks back to the last session on an earlier day: 2 November was missed.
+    assert [(row.check.day.isoformat(), row.after and row.after.isoformat()) for row in made.mornings][2] == (
+        "2026-11-03",
+        "2026-11-01",
+    )
+    text = render_markdown(made)
+    assert "## The morning after sessions" in text and "## Morning-after answers, one by one" in text
+    assert "| **total** | **6** | **3** | **1** | **2** | **5** |" in text
+    assert "| 2026-11-03 | 2026-11-01 | worse | 4 |" in text
+    assert "| 2026-10-29 | 2026-10-28 | same | – |" in text
+    page = render_html(made)
+    strict_parse(page)
+    chart = chart_of(page, "Morning-after answers per week")
+    assert chart.count('fill="#b23a48"') == 2 + 1  # two weeks with a worse morning, and the legend
+    assert "<td>2026-11-03</td><td>2026-11-01</td><td>worse</td>" in page
+    # The answer of the 3rd made the check of 6 November say so.
+    assert made.checks[1].advice.reason.startswith("Your hip was worse the morning after on 3 Nov")
+
+
+def test_without_morning_answers_the_section_says_so() -> None:
+    made = report(replace(six_weeks(), morning_checks=()))
+    text = render_markdown(made)
+    assert "No morning-after answer in this period." in text and "one by one" not in text
+    assert render_html(made).count("<svg") == 3
+
+
+def test_answers_before_the_period_are_left_out_and_answers_alone_are_not_empty() -> None:
+    early = MorningCheck("early", TODAY - dt.timedelta(days=60), "worse", 8)
+    made = report(replace(six_weeks(), morning_checks=(early, *six_weeks().morning_checks)))
+    assert len(made.mornings) == 6 and "2026-09-26" not in render_markdown(made)
+    alone = report(Journal(morning_checks=(MorningCheck("m", TODAY - dt.timedelta(days=1), "same"),)))
+    assert not alone.empty and not alone.journal_empty
+    assert "| 2026-11-24 | – | same | – |" in render_markdown(alone)
+
+
+def test_a_long_list_of_answers_is_set_in_three_columns_on_the_page() -> None:
+    mornings = tuple(
+        MorningCheck(f"m{back}", TODAY - dt.timedelta(days=back), "same", back % 11) for back in range(20, 0, -1)
+    )
+    page = render_html(report(replace(six_weeks(), morning_checks=mornings)))
+    strict_parse(page)
+    listed = page.split('<section id="morning-answers">')[1].split("</section>")[0]
+    assert '<div class="columns columns-3">' in listed and listed.count("<table") == 3
+    assert listed.count("<thead>") == 3 and listed.count("<tr><td>") == 20
+    assert all(f"<td>{(TODAY - dt.timedelta(days=back)).isoformat()}</td>" in listed for back in range(1, 21))
+
+
+def test_skipped_or_cut_short_sessions_show_as_partial_and_leave_the_day_undone() -> None:
+    """Sessions ended by the player's own rule (issue 16): skipped through, stretches skipped,
+    stopped because it hurt."""
+    timeline = compile_timeline(load_programme("beginner"), Settings())
+    exercise = [info.is_exercise for info in timeline.sets]
+
+    def played(day: int, reps: list[int], *, stopped: bool = False) -> Session:
+        started = dt.datetime(2026, 11, day, 7, 30, tzinfo=TZ)
+        record = start_record(timeline, phase="beginner", started_at=started, id=f"p{day}")
+        return finish(record, timeline, reps, started + dt.timedelta(minutes=9), stopped=stopped)
+
+    skipped = played(23, [0] * len(exercise))
+    no_stretches = with_pain(played(24, [10 if e else 0 for e in exercise]), 2)
+    hurt = with_pain_during(played(25, [10 if e else 0 for e in exercise][:1] + [4] + [0] * 8, stopped=True), 7)
+    assert [s.status for s in (skipped, no_stretches, hurt)] == ["partial", "completed", "partial"]
+    made = report(Journal(sessions=(skipped, no_stretches, hurt)))
+    week = made.weeks[-1]
+    assert (week.done, week.days, week.completed, week.partial) == (1, 2, 1, 2)
+    assert week.left == SideReps(20, 30) and week.right == SideReps(14, 30)
+    assert week.highest_pain_during == 7 and week.pains_after == (2,)
+    text = render_markdown(made)
+    assert "| 2026-11-23 | 1 | 2 | 50 % | 0 | 1 | 2 |" in text
+    assert "one skipped or cut short (or ended because it hurt) leaves it partial" in text
+    assert "1 completed" in text and "2 partial sessions" in text

@@ -9,11 +9,12 @@ decides advice itself.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from glutewake.core.advice import StandingAdvice, standing_advice
-from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.records import Compared, Journal, MorningCheck, Session, SymptomCheck
 from glutewake.core.streaks import done_days, rest_days
 
 DEFAULT_WEEKS = 6
@@ -29,6 +30,11 @@ NOTE = (
 ADHERENCE_RULE = (
     "A day is done when it holds a completed session. Days are counted from the first "
     "record on, up to today; today counts once it is done or marked as rest."
+)
+PARTIAL_RULE = (
+    "A session is completed when every exercise set reached its target; one skipped or cut "
+    "short (or ended because it hurt) leaves it partial, and a partial session does not make "
+    "a day done. Skipped stretches do not decide it."
 )
 REPS_RULE = (
     "Repetitions of the strengthening exercises (stretches not included), per working leg, "
@@ -72,6 +78,10 @@ class Week:
     """The highest pain during running in this week's symptom checks."""
     run_after: int | None = None
     """The highest pain after running in this week's symptom checks."""
+    pains_during: tuple[int, ...] = ()
+    """The "it hurts" answers of this week's sessions (each session's highest), in order."""
+    mornings: tuple[MorningCheck, ...] = ()
+    """The morning-after answers dated this week, oldest first."""
 
     @property
     def sunday(self) -> dt.date:
@@ -87,6 +97,18 @@ class Week:
     def highest_pain_after(self) -> int | None:
         return max(self.pains_after, default=None)
 
+    @property
+    def highest_pain_during(self) -> int | None:
+        return max(self.pains_during, default=None)
+
+    def mornings_said(self, compared: Compared) -> int:
+        """How many of this week's morning-after answers said `compared`."""
+        return sum(1 for m in self.mornings if m.compared == compared)
+
+    @property
+    def highest_morning_pain(self) -> int | None:
+        return max((m.pain for m in self.mornings if m.pain is not None), default=None)
+
 
 @dataclass(frozen=True)
 class CheckRow:
@@ -94,6 +116,15 @@ class CheckRow:
 
     check: SymptomCheck
     advice: StandingAdvice
+
+
+@dataclass(frozen=True)
+class MorningRow:
+    """One morning-after answer and the day of the session it looks back to (the last
+    session on an earlier day; None when there is none)."""
+
+    check: MorningCheck
+    after: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -137,6 +168,8 @@ class Report:
     totals: Totals
     programmes: tuple[ProgrammeSpan, ...]
     checks: tuple[CheckRow, ...]
+    mornings: tuple[MorningRow, ...]
+    """The morning-after answers dated in the period, oldest first."""
     advice_now: StandingAdvice
     """The standing advice today, as home and `glutewake status` give it."""
     journal_empty: bool
@@ -150,7 +183,12 @@ class Report:
         """Nothing recorded in the period (the page says so instead of showing empty tables)."""
         totals = self.totals
         return not (
-            totals.completed or totals.partial or totals.rest or totals.activity_minutes or self.checks
+            totals.completed
+            or totals.partial
+            or totals.rest
+            or totals.activity_minutes
+            or self.checks
+            or self.mornings
         )
 
 
@@ -173,6 +211,8 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
         _week(in_period, first + dt.timedelta(days=7 * n), today, started, done, rest) for n in range(weeks)
     )
     checks = tuple(CheckRow(check, advice_at(journal, check)) for check in in_period.symptom_checks)
+    session_days = sorted({s.day for s in journal.sessions})
+    mornings = tuple(MorningRow(m, _session_before(session_days, m.day)) for m in in_period.morning_checks)
     return Report(
         today=today,
         first_day=first,
@@ -181,6 +221,7 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
         totals=_totals(rows),
         programmes=_spans(in_period.sessions),
         checks=checks,
+        mornings=mornings,
         advice_now=advice_today(journal, today),
         journal_empty=started is None,
     )
@@ -218,7 +259,15 @@ def _in_period(journal: Journal, first: dt.date, last: dt.date) -> Journal:
         rest_days=tuple(r for r in journal.rest_days if inside(r.day)),
         activities=tuple(a for a in journal.activities if inside(a.day)),
         symptom_checks=tuple(c for c in journal.symptom_checks if inside(c.at.date())),
+        morning_checks=tuple(sorted((m for m in journal.morning_checks if inside(m.day)), key=lambda m: m.day)),
     )
+
+
+def _session_before(session_days: list[dt.date], day: dt.date) -> dt.date | None:
+    """The last of the sorted `session_days` before `day`: the session a morning answer of
+    `day` compares with."""
+    index = bisect_left(session_days, day)
+    return session_days[index - 1] if index else None
 
 
 def _first_record_day(journal: Journal) -> dt.date | None:
@@ -227,6 +276,7 @@ def _first_record_day(journal: Journal) -> dt.date | None:
         *(r.day for r in journal.rest_days),
         *(a.day for a in journal.activities),
         *(c.at.date() for c in journal.symptom_checks),
+        *(m.day for m in journal.morning_checks),
     ]
     return min(days, default=None)
 
@@ -270,6 +320,8 @@ def _week(
         active_days=len(completed_days | {a.day for a in activities}),
         run_during=max((c.pain_during_run for c in checks), default=None),
         run_after=max((c.pain_after_run for c in checks), default=None),
+        pains_during=tuple(s.pain_during for s in sessions if s.pain_during is not None),
+        mornings=tuple(m for m in journal.morning_checks if monday <= m.day <= sunday),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from glutewake.core.records import COMPARED
 from glutewake.core.report import Week, short_day
 
 WIDTH = 420
@@ -19,6 +20,8 @@ TOP = 14
 BOTTOM = 40  # room for the week labels
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
+LEGEND_ROW = 14  # the height of each legend row after the first
+CHAR_WIDTH = 5.6  # about the width of a character of the 11 px legend text
 
 COLOURS = {
     "done": "#2a7f62",
@@ -31,23 +34,32 @@ COLOURS = {
     "during": "#b23a48",
     "after": "#1f5fa8",
     "session": "#6a4c93",
+    "hurts": "#d9822b",
+    "better": "#2a7f62",
+    "same": "#9aa5b1",
+    "worse": "#b23a48",
     "grid": "#d0d5da",
     "text": "#333333",
 }
 
 
 def _svg(title: str, body: str, legend: Sequence[tuple[str, str, str]] = ()) -> str:
-    """The chart's frame: a title for screen readers, the body, then a legend row (each
-    entry a colour, a marker shape and the words)."""
+    """The chart's frame: a title for screen readers, the body, then the legend (each entry a
+    colour, a marker shape and the words), in as many rows under the plot as it needs: the
+    chart grows by a row's height for each row after the first."""
     items = []
     x: float = LEFT
+    row = 0
     for colour, shape, words in legend:
-        items.append(
-            _marker(shape, x + 5, HEIGHT - 8, colour) + _text(x + 14, HEIGHT - 4, words, anchor="start")
-        )
-        x += 24 + 5.6 * len(words)
+        width = 24 + CHAR_WIDTH * len(words)
+        if x > LEFT and x + width - 10 > WIDTH - RIGHT:
+            x, row = LEFT, row + 1
+        y = HEIGHT + row * LEGEND_ROW
+        items.append(_marker(shape, x + 5, y - 8, colour) + _text(x + 14, y - 4, words, anchor="start"))
+        x += width
+    height = HEIGHT + row * LEGEND_ROW
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'preserveAspectRatio="xMidYMid meet"><title>{escape(title)}</title>'
         f"{body}{''.join(items)}</svg>"
     )
@@ -70,6 +82,11 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
         return (
             f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} '
             f'L{x - 5:.1f} {y:.1f} Z" fill="{colour}"/>'
+        )
+    if shape == "triangle":
+        return (
+            f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y + 4:.1f} L{x - 5:.1f} {y + 4:.1f} Z" '
+            f'fill="{colour}"/>'
         )
     if shape == "line":
         return (
@@ -135,6 +152,28 @@ def adherence_chart(weeks: Sequence[Week]) -> str:
         (COLOURS["counted"], "box", "days counted"),
     ]
     return _svg("Days done per week, of the days counted", "".join(parts), legend)
+
+
+def morning_chart(weeks: Sequence[Week]) -> str:
+    """Per week: the morning-after answers stacked, better at the bottom, then same, then
+    worse, with the week's count on top."""
+    slot = PLOT_W / len(weeks)
+    bar = min(44.0, slot * 0.7)
+    scale = PLOT_H / 7  # one answer a day at most
+    base = TOP + PLOT_H
+    parts = [_y_axis(7, 1)]
+    for n, week in enumerate(weeks):
+        x = LEFT + slot * (n + 0.5) - bar / 2
+        height = 0.0
+        for compared in COMPARED:
+            count = week.mornings_said(compared)
+            parts.append(_bar(x, base - height, bar, count * scale, COLOURS[compared]))
+            height += count * scale
+        if week.mornings and len(weeks) <= 12:
+            parts.append(_text(x + bar / 2, base - height - 4, str(len(week.mornings)), size=10))
+    parts.append(_week_labels(weeks))
+    legend = [(COLOURS[compared], "box", compared) for compared in COMPARED]
+    return _svg("Morning-after answers per week: better, same or worse", "".join(parts), legend)
 
 
 def _bar(x: float, base: float, width: float, height: float, colour: str) -> str:

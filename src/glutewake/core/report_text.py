@@ -6,11 +6,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from glutewake.core.advice import MORNING_WINDOW_DAYS, REST_PAIN, REST_PAIN_DURING, REST_WORSE_MORNINGS
+from glutewake.core.records import COMPARED
 from glutewake.core.report import (
     ADHERENCE_RULE,
+    DEFAULT_WEEKS,
+    PARTIAL_RULE,
     REPS_RULE,
     Report,
     SideReps,
@@ -19,7 +23,7 @@ from glutewake.core.report import (
 )
 from glutewake.core.wording import counted
 
-ChartKind = Literal["adherence", "reps", "pain"]
+ChartKind = Literal["adherence", "reps", "pain", "morning"]
 TITLE = "Home exercise report: gluteus medius"
 PHASE_WORDS = {
     "beginner": "side-lying hip abduction, ten repetitions with each leg, then the daily stretches",
@@ -36,6 +40,9 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    long_last: bool = False
+    """The last column holds sentences: the HTML page sets each as a line of its own under
+    the row's other cells, across the table."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,8 @@ class Section:
     table: Table | None = None
     after: tuple[str, ...] = ()
     """Sentences below the table (how a figure is counted)."""
+    columns: int = 1
+    """A long list of short rows may be set in up to this many columns side by side (HTML)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,7 @@ def sections(report: Report) -> tuple[Section, ...]:
         _adherence(report),
         _reps(report),
         _pain(report),
+        *_mornings(report),
         _checks(report),
         _activities(report),
     )
@@ -178,7 +188,9 @@ def _adherence(report: Report) -> Section:
         (*rows, total),
         (False, True, True, True, True, True, True),
     )
-    return Section("adherence", "Adherence per week", chart="adherence", table=table, after=(ADHERENCE_RULE,))
+    return Section(
+        "adherence", "Adherence per week", chart="adherence", table=table, after=(ADHERENCE_RULE, PARTIAL_RULE)
+    )
 
 
 def _percent(part: int, whole: int) -> str:
@@ -222,27 +234,118 @@ def _pain(report: Report) -> Section:
             _week_label(w),
             _value(w.run_during),
             _value(w.run_after),
+            _value(w.highest_pain_during),
             _value(w.highest_pain_after),
             str(len(w.pains_after)),
         )
         for w in report.weeks
     )
     table = Table(
-        ("week of", "during running", "after running", "pain now, after sessions", "answers"),
+        (
+            "week of",
+            "during running",
+            "after running",
+            "during sessions",
+            "pain now, after sessions",
+            "pain now answers",
+        ),
         rows,
-        (False, True, True, True, True),
+        (False, True, True, True, True, True),
     )
     return Section(
         "pain",
         "Pain, 0 to 10 (highest each week)",
         (
-            "During and after running come from the symptom checks; pain now is asked at the end "
-            "of a session.",
+            "During and after running come from the symptom checks; during sessions is the highest "
+            "answer given with \"it hurts\" while a session played; pain now is asked at its end.",
         ),
         chart="pain",
         table=table,
-        after=(f"{DASH} means nothing was reported that week. 7 or more means rest in the app's rule.",),
+        after=(
+            f"{DASH} means nothing was reported that week. In the app's rule, {REST_PAIN} or more "
+            f"means rest ({REST_PAIN_DURING} or more during a session, which also ends it).",
+        ),
     )
+
+
+MORNING_QUESTION = (
+    "On the first start of a day after a day with a session, the app asks how the hip is this "
+    "morning compared with before the last session: better, same or worse, and the pain 0 to 10 "
+    f"if the user wants to give it ({DASH} when not)."
+)
+MORNING_RULE = (
+    f"In the app's rule, one worse morning within {MORNING_WINDOW_DAYS} days keeps the advice at "
+    f"beginner; {REST_WORSE_MORNINGS} worse mornings, or a morning pain of {REST_PAIN} or more "
+    "in the latest answer, mean rest."
+)
+
+
+def _mornings(report: Report) -> tuple[Section, ...]:
+    """The morning-after answers per week (with a chart) and, for a period of up to
+    DEFAULT_WEEKS weeks, one by one (a longer period summarises them by week)."""
+    if not report.mornings:
+        return (
+            Section(
+                "morning",
+                "The morning after sessions",
+                (MORNING_QUESTION, "No morning-after answer in this period."),
+            ),
+        )
+
+    def cells(label: str, said: tuple[int, ...], pain: int | None) -> tuple[str, ...]:
+        return (label, str(sum(said)), *map(str, said), _value(pain))
+
+    rows = tuple(
+        cells(_week_label(w), tuple(w.mornings_said(c) for c in COMPARED), w.highest_morning_pain)
+        for w in report.weeks
+    )
+    answers = [row.check for row in report.mornings]
+    total = cells(
+        "total",
+        tuple(sum(1 for m in answers if m.compared == c) for c in COMPARED),
+        max((m.pain for m in answers if m.pain is not None), default=None),
+    )
+    weekly = Section(
+        "morning",
+        "The morning after sessions",
+        (MORNING_QUESTION,),
+        chart="morning",
+        table=Table(
+            ("week of", "answers", *COMPARED, "highest pain"),
+            (*rows, total),
+            (False, True, True, True, True, True),
+        ),
+        after=(MORNING_RULE,),
+    )
+    if len(report.weeks) > DEFAULT_WEEKS:
+        return (
+            replace(
+                weekly,
+                after=(
+                    *weekly.after,
+                    f"A report of up to {DEFAULT_WEEKS} weeks also lists each answer with its date.",
+                ),
+            ),
+        )
+    listed = Section(
+        "morning-answers",
+        "Morning-after answers, one by one",
+        table=Table(
+            ("morning of", "after the session of", "compared", "pain"),
+            tuple(
+                (
+                    row.check.day.isoformat(),
+                    row.after.isoformat() if row.after is not None else DASH,
+                    row.check.compared,
+                    _value(row.check.pain),
+                )
+                for row in report.mornings
+            ),
+            (False, False, False, True),
+        ),
+        columns=3,
+    )
+    return weekly, listed
 
 
 def _yes(value: bool) -> str:
@@ -282,6 +385,7 @@ def _checks(report: Report) -> Section:
         ),
         rows,
         (False, True, True, False, False, False, False, False, False, False),
+        long_last=True,
     )
     advice = report.advice_now
     paragraphs: tuple[str, ...] = ()
