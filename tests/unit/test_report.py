@@ -16,12 +16,12 @@ from glutewake.core.advice import standing_advice
 from glutewake.core.records import Activity, Journal, MorningCheck, Session, SetRecord
 from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
 from glutewake.core.report_charts import pain_chart
+from glutewake.core.report_html import render_html
+from glutewake.core.report_md import render_markdown
 from glutewake.core.session_record import finish, start_record, with_pain, with_pain_during
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
-from glutewake.core.report_html import render_html
-from glutewake.core.report_md import render_markdown
 from tests.report_helpers import TODAY, TZ, six_weeks
 
 GOLDEN = Path(__file__).parent / "golden" / "report.md"
@@ -257,7 +257,7 @@ def test_pain_during_sessions_is_the_week_s_highest_it_hurts_beside_pain_now() -
     assert "| during running | after running | during sessions | pain now, after sessions |" in text
     assert "| 2026-11-16 | – | – | 6 | 3 | 1 |" in text
     page = render_html(made)
-    assert "<td class=\"n\">6</td><td class=\"n\">3</td>" in page
+    assert '<td class="n">6</td><td class="n">3</td>' in page
     chart = chart_of(page, "Highest pain per week")
     # Four series: the legend takes a second row and the chart grows by it.
     assert 'viewBox="0 0 420 204"' in chart
@@ -274,7 +274,9 @@ def test_a_legend_that_fits_one_row_keeps_the_chart_s_height() -> None:
 def test_morning_after_answers_per_week_and_one_by_one() -> None:
     made = report()
     weeks = made.weeks
-    assert [(w.mornings_said("better"), w.mornings_said("same"), w.mornings_said("worse")) for w in weeks] == [
+    assert [
+        (w.mornings_said("better"), w.mornings_said("same"), w.mornings_said("worse")) for w in weeks
+    ] == [
         (0, 0, 1),
         (0, 1, 0),
         (0, 0, 1),
@@ -320,7 +322,8 @@ def test_answers_before_the_period_are_left_out_and_answers_alone_are_not_empty(
 
 def test_a_long_list_of_answers_is_set_in_three_columns_on_the_page() -> None:
     mornings = tuple(
-        MorningCheck(f"m{back}", TODAY - dt.timedelta(days=back), "same", back % 11) for back in range(20, 0, -1)
+        MorningCheck(f"m{back}", TODAY - dt.timedelta(days=back), "same", back % 11)
+        for back in range(20, 0, -1)
     )
     page = render_html(report(replace(six_weeks(), morning_checks=mornings)))
     strict_parse(page)
@@ -343,7 +346,9 @@ def test_skipped_or_cut_short_sessions_show_as_partial_and_leave_the_day_undone(
 
     skipped = played(23, [0] * len(exercise))
     no_stretches = with_pain(played(24, [10 if e else 0 for e in exercise]), 2)
-    hurt = with_pain_during(played(25, [10 if e else 0 for e in exercise][:1] + [4] + [0] * 8, stopped=True), 7)
+    hurt = with_pain_during(
+        played(25, [10 if e else 0 for e in exercise][:1] + [4] + [0] * 8, stopped=True), 7
+    )
     assert [s.status for s in (skipped, no_stretches, hurt)] == ["partial", "completed", "partial"]
     made = report(Journal(sessions=(skipped, no_stretches, hurt)))
     week = made.weeks[-1]

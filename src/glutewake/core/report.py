@@ -259,7 +259,9 @@ def _in_period(journal: Journal, first: dt.date, last: dt.date) -> Journal:
         rest_days=tuple(r for r in journal.rest_days if inside(r.day)),
         activities=tuple(a for a in journal.activities if inside(a.day)),
         symptom_checks=tuple(c for c in journal.symptom_checks if inside(c.at.date())),
-        morning_checks=tuple(sorted((m for m in journal.morning_checks if inside(m.day)), key=lambda m: m.day)),
+        morning_checks=tuple(
+            sorted((m for m in journal.morning_checks if inside(m.day)), key=lambda m: m.day)
+        ),
     )
 
 

@@ -189,7 +189,11 @@ def _adherence(report: Report) -> Section:
         (False, True, True, True, True, True, True),
     )
     return Section(
-        "adherence", "Adherence per week", chart="adherence", table=table, after=(ADHERENCE_RULE, PARTIAL_RULE)
+        "adherence",
+        "Adherence per week",
+        chart="adherence",
+        table=table,
+        after=(ADHERENCE_RULE, PARTIAL_RULE),
     )
 
 
@@ -257,7 +261,7 @@ def _pain(report: Report) -> Section:
         "Pain, 0 to 10 (highest each week)",
         (
             "During and after running come from the symptom checks; during sessions is the highest "
-            "answer given with \"it hurts\" while a session played; pain now is asked at its end.",
+            'answer given with "it hurts" while a session played; pain now is asked at its end.',
         ),
         chart="pain",
         table=table,
