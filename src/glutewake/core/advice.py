@@ -6,8 +6,8 @@ The app records what the user reports and applies this rule; it never diagnoses.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from glutewake.core.frozen import frozen
 from glutewake.core.records import AdviceLevel as Level
 from glutewake.core.records import SymptomCheck
 
@@ -27,7 +27,7 @@ PLACE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Answers:
     """What the user reported in a symptom check (pain 0-10; the rest yes or no)."""
 
@@ -48,7 +48,7 @@ class Answers:
             raise ValueError(f"unknown places: {sorted(unknown)}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Advice:
     """The level, the reason in plain words, and who should look at what, if anything."""
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from glutewake.core.frozen import frozen
 from glutewake.core.programme import Cue
 from glutewake.core.timeline import SetInfo, Step, Timeline
 
@@ -20,7 +20,7 @@ Clock = Callable[[], float]
 EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     """A stretch of uninterrupted playback: from `offset` (seconds into the timeline) at `began`."""
 
@@ -33,7 +33,7 @@ class Segment:
         return min(total, self.offset + max(0.0, until - self.began))
 
 
-@dataclass(frozen=True)
+@frozen
 class Position:
     """Everything the player shows at one moment."""
 
@@ -59,14 +59,14 @@ class Position:
         return self.step.side
 
 
-@dataclass(frozen=True)
+@frozen
 class CueChanged:
     """A new step began (ring the bell, speak the cue)."""
 
     position: Position
 
 
-@dataclass(frozen=True)
+@frozen
 class RepCompleted:
     """A repetition of `set_number` finished; `reps` is that set's new total (save now)."""
 
@@ -74,7 +74,7 @@ class RepCompleted:
     reps: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionFinished:
     """The last step ended."""
 

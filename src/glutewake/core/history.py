@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from glutewake.core.frozen import frozen
 from glutewake.core.records import Journal, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
@@ -25,7 +25,7 @@ CSV_HEADER = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class WeekVariety:
     """This calendar week (Monday to today): how many days were active and with what."""
 
@@ -34,7 +34,7 @@ class WeekVariety:
     rehab_sessions: int
 
 
-@dataclass(frozen=True)
+@frozen
 class HistorySummary:
     """The headline figures of the history."""
 

@@ -7,10 +7,10 @@ opens a file (the caller passes the text and a name to quote in errors).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
@@ -43,7 +43,7 @@ BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
 Counts = int | str
 
 
-@dataclass(frozen=True)
+@frozen
 class Beat:
     """One part of a repetition: a cue held for some counts, with its words."""
 
@@ -52,7 +52,7 @@ class Beat:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Block:
     """One entry of a programme: a lead-in, an exercise, a stretch or a rest."""
 
@@ -69,7 +69,7 @@ class Block:
     pattern: tuple[Beat, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Programme:
     """A parsed, valid programme."""
 
@@ -89,7 +89,7 @@ class Programme:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with a programme file, located by line where possible."""
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from typing import Literal, get_args
+
+from glutewake.core.frozen import frozen
 
 Side = Literal["left", "right"]
 SessionStatus = Literal["partial", "completed"]
@@ -26,7 +27,7 @@ def new_id() -> str:
     return os.urandom(16).hex()
 
 
-@dataclass(frozen=True)
+@frozen
 class SetRecord:
     """One set of a session: an exercise on one side (or none), reps done of the target."""
 
@@ -36,7 +37,7 @@ class SetRecord:
     target: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Session:
     """A programme played in the app or logged from the command line."""
 
@@ -56,7 +57,7 @@ class Session:
         return self.started_at.date()
 
 
-@dataclass(frozen=True)
+@frozen
 class RestDay:
     """A day the user chose to rest: it neither breaks nor extends a streak."""
 
@@ -64,7 +65,7 @@ class RestDay:
     day: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Activity:
     """Another kind of exercise (swimming, cycling, elliptical, …) on a day."""
 
@@ -74,7 +75,7 @@ class Activity:
     minutes: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SymptomCheck:
     """What the user reported in a symptom check, and the advice it gave."""
 
@@ -90,11 +91,11 @@ class SymptomCheck:
     advice: AdviceLevel
 
 
-@dataclass(frozen=True)
+@frozen
 class Journal:
     """Every record the store holds, each list ordered oldest first."""
 
     sessions: tuple[Session, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
-    symptom_checks: tuple[SymptomCheck, ...] = field(default=())
+    symptom_checks: tuple[SymptomCheck, ...] = ()

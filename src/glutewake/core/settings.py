@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from glutewake.core.frozen import field, field_names, frozen, replace
 from glutewake.errors import UserError
 
 PHASES = ("beginner", "advanced")
@@ -15,7 +15,7 @@ class SettingOutOfRange(UserError):
     """A setting value outside its allowed range or of the wrong type."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Range:
     """Inclusive bounds of a numeric setting."""
 
@@ -32,7 +32,7 @@ RANGES: dict[str, Range] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """How a session is paced and sounds. Every duration is in counts, except `count_seconds`."""
 
@@ -70,10 +70,10 @@ def _fmt(value: float) -> str:
 
 def setting_names() -> tuple[str, ...]:
     """The names of every setting, in display order."""
-    return tuple(f.name for f in fields(Settings))
+    return field_names(Settings)
 
 
-@dataclass(frozen=True)
+@frozen
 class Profile:
     """Everything in settings.toml: the settings plus the user's state."""
 

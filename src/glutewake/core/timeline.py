@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from glutewake.core.frozen import frozen
 from glutewake.core.programme import COUNT_SETTINGS, Block, Counts, Cue, Programme
 from glutewake.core.settings import Settings
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One cue held for some counts. `set` is the set the step belongs to or leads into."""
 
@@ -32,7 +32,7 @@ class Step:
         return self.rep is not None
 
 
-@dataclass(frozen=True)
+@frozen
 class SetInfo:
     """A set: one exercise on one side (or a stretch), with its target repetitions."""
 
@@ -45,10 +45,11 @@ class SetInfo:
     kind: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     """The steps of a session, where each starts, and its sets."""
 
+    __slots__ = ("_starts",)
     programme: Programme
     steps: tuple[Step, ...]
     sets: tuple[SetInfo, ...]

@@ -7,10 +7,10 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from glutewake.core.frozen import replace
 from glutewake.core.journal import (
     ImportCounts,
     Month,

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from glutewake.core.settings import PHASES, Profile, Settings
+from glutewake.core.settings import PHASES, Profile, Settings, setting_names
 from glutewake.errors import UserError
 from glutewake.store.codec import Where
 from glutewake.store.errors import MalformedFile
 from glutewake.store.schema import CURRENT, Document
 
-_SETTING_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+_SETTING_TYPES = {name: type(getattr(Settings(), name)) for name in setting_names()}
 
 
 def profile_from_document(path: Path, text: str, document: Document) -> Profile:
@@ -65,7 +64,7 @@ def profile_to_text(profile: Profile) -> str:
     document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
     if profile.acknowledged_on is not None:
         document["acknowledged_on"] = profile.acknowledged_on
-    document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
+    document["settings"] = {name: getattr(profile.settings, name) for name in setting_names()}
     import tomli_w
 
     return (

@@ -15,10 +15,10 @@ import datetime as dt
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glutewake.core.frozen import frozen
 from glutewake.core.journal import Month, month_of
 from glutewake.core.records import ADVICE_LEVELS, Journal
 from glutewake.store.datastore import MONTH_FILE, Store
@@ -69,7 +69,7 @@ class MonthDigest(NamedTuple):
     pains: tuple[PainMark, ...]  # the first and last session with a "pain now", if any
 
 
-@dataclass(frozen=True)
+@frozen
 class Scan:
     """Every readable month's digest, and the files that could not be read."""
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from glutewake.core.frozen import replace
 from glutewake.core.journal import Month, merge
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
