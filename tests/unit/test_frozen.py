@@ -92,3 +92,26 @@ def test_match_by_position() -> None:
             assert (x, y) == (3, 4)
         case _:
             pytest.fail("did not match")
+
+
+def test_each_vocabulary_is_its_literal_type() -> None:
+    # records.py spells each Literal for mypy and its words as a tuple for run time.
+    import ast
+    import inspect
+    import typing
+
+    from glutewake.core import records
+
+    spelled = {}
+    for node in ast.walk(ast.parse(inspect.getsource(records))):
+        value = getattr(node, "value", None)
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(value, ast.Subscript)
+            and isinstance(value.slice, ast.Tuple)
+        ):
+            (target,) = node.targets
+            spelled[ast.unparse(target)] = ast.literal_eval(value.slice)
+    assert spelled == records.VOCABULARIES
+    for name, words in records.VOCABULARIES.items():
+        assert typing.get_args(getattr(records, name)) == words

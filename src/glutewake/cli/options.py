@@ -55,9 +55,9 @@ def data_dir_from(args: argparse.Namespace) -> Path:
     from_env = os.environ.get("GLUTEWAKE_DATA_DIR")
     if from_env:
         return Path(from_env).expanduser()
-    import platformdirs
+    from glutewake.cli.default_dir import default_data_dir
 
-    return Path(platformdirs.user_data_dir("glutewake", appauthor=False))
+    return Path(default_data_dir())
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from typing import NoReturn
 
 from glutewake import __version__
 from glutewake.cli.options import add_global_options
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # Each module defines `add_parser(subparsers, parents)` and `run(args) -> int`.
 # They import only argparse at module level, so building the parser stays cheap.

@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glutewake.core.frozen import frozen
-from glutewake.core.records import AdviceLevel as Level
 from glutewake.core.records import SymptomCheck
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.records import AdviceLevel as Level
 
 REST_PAIN = 7
 EASED_PAIN = 3

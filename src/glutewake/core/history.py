@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
 
 from glutewake.core.frozen import frozen
 from glutewake.core.records import Journal, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 HISTORY_SCHEMA = 1
 CSV_HEADER = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from glutewake.core.frozen import frozen
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
 
 Month = tuple[int, int]
@@ -47,7 +47,8 @@ def months_between(first: dt.date, last: dt.date) -> list[Month]:
     return months
 
 
-class ImportCounts(NamedTuple):
+@frozen
+class ImportCounts:
     """How many records an import added (zero each when everything was already there)."""
 
     sessions: int = 0

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import tomllib
 from enum import StrEnum
-from typing import Any
 
 from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 PROGRAMME_SCHEMA = 1
 

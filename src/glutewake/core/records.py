@@ -4,19 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Literal, get_args
 
 from glutewake.core.frozen import frozen
 
-Side = Literal["left", "right"]
-SessionStatus = Literal["partial", "completed"]
-SessionSource = Literal["app", "log"]
-AdviceLevel = Literal["rest", "beginner", "advanced"]
-# Each vocabulary once: the sets the readers check against come from the types.
-SIDES: tuple[Side, ...] = get_args(Side)
-STATUSES: tuple[SessionStatus, ...] = get_args(SessionStatus)
-SOURCES: tuple[SessionSource, ...] = get_args(SessionSource)
-ADVICE_LEVELS: tuple[AdviceLevel, ...] = get_args(AdviceLevel)
+TYPE_CHECKING = False  # `typing` costs every command's start; the types are for mypy only
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Side = Literal["left", "right"]
+    SessionStatus = Literal["partial", "completed"]
+    SessionSource = Literal["app", "log"]
+    AdviceLevel = Literal["rest", "beginner", "advanced"]
+# Each vocabulary once more for the readers' checks; mypy checks every word against its type,
+# and a test that each type names exactly these words.
+SIDES: tuple[Side, ...] = ("left", "right")
+STATUSES: tuple[SessionStatus, ...] = ("partial", "completed")
+SOURCES: tuple[SessionSource, ...] = ("app", "log")
+ADVICE_LEVELS: tuple[AdviceLevel, ...] = ("rest", "beginner", "advanced")
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "Side": SIDES,
+    "SessionStatus": STATUSES,
+    "SessionSource": SOURCES,
+    "AdviceLevel": ADVICE_LEVELS,
+}
+
+if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
+
+    def __getattr__(name: str) -> object:
+        """The Literal types for code that imports them at run time (made when first asked)."""
+        if name in VOCABULARIES:
+            from typing import Literal
+
+            made = Literal[VOCABULARIES[name]]
+            globals()[name] = made
+            return made
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from glutewake.core.frozen import field, field_names, frozen, replace
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 PHASES = ("beginner", "advanced")
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from itertools import accumulate
-from typing import Any
 
 from glutewake.core.frozen import frozen
 from glutewake.core.programme import COUNT_SETTINGS, Block, Counts, Cue, Programme
 from glutewake.core.settings import Settings
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @frozen

@@ -8,9 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
-from glutewake.core.frozen import replace
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.journal import (
     ImportCounts,
     Month,
@@ -51,7 +50,8 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-class Moved(NamedTuple):
+@frozen
+class Moved:
     """A broken file `repair` moved aside."""
 
     original: Path

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from glutewake.core.settings import PHASES, Profile, Settings, setting_names
 from glutewake.errors import UserError
 from glutewake.store.codec import Where
 from glutewake.store.errors import MalformedFile
 from glutewake.store.schema import CURRENT, Document
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 _SETTING_TYPES = {name: type(getattr(Settings(), name)) for name in setting_names()}
 

@@ -75,6 +75,8 @@ class Scan:
 
     months: dict[Month, MonthDigest]
     problems: list[StoreError]
+    cached: dict[Month, MonthDigest]
+    """What the cache file holds (as read, or as this process last wrote it)."""
 
     @property
     def days(self) -> Days:
@@ -101,14 +103,15 @@ def journal_days(store: Store) -> Days:
 
 def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = True) -> Scan:
     """Stat every month file; parse those the cache (or `previous`, a scan of this process)
-    does not know in their present version, and collect the ones that fail. With `save`, an
-    updated cache is written when every month parsed; it is never written otherwise."""
-    known = previous.months if previous is not None else _load(_cache_path(store))
+    does not know in their present version, and collect the ones that fail. With `save`, the
+    cache is written when every month parsed and it holds anything else; never otherwise."""
+    cached = previous.cached if previous is not None else _load(_cache_path(store))
+    known = previous.months if previous is not None else cached
     began = time.time_ns()
     try:
         stamps = _month_stamps(store)
     except StoreError as error:
-        return Scan({}, [error])
+        return Scan({}, [error], cached)
     months: dict[Month, MonthDigest] = {}
     problems: list[StoreError] = []
     for month, stamp in sorted(stamps.items()):
@@ -125,9 +128,9 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
             months[month] = _digest(journal, (-1, -1, -1), settled=False)
         else:
             months[month] = _digest(journal, stamp, settled=stamp[2] < began - SETTLE_NS)
-    if save and not problems and months != known:
-        _save(store, months)
-    return Scan(months, problems)
+    if save and not problems and months != cached and _save(store, months):
+        cached = months
+    return Scan(months, problems, cached)
 
 
 def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
@@ -283,9 +286,10 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
     }
 
 
-def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
+def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
+    """Write the cache; False when it was not written (no data folder, read-only, busy)."""
     if not store.data_dir.is_dir():
-        return  # never create the data folder just to cache an empty summary
+        return False  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
@@ -298,5 +302,6 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
             if held:  # when a writer is busy, the next run refreshes the cache instead
                 ensure_dir(path.parent)
                 atomic_write(path, data.encode())
+            return held
     except StoreError:
-        pass  # a read-only data folder still gets its facts, just without the cache
+        return False  # a read-only data folder still gets its facts, just without the cache
