@@ -28,6 +28,7 @@ def create_app(
     count_seconds: float | None = None,
     programme_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    documents_dir: Path | None = None,
 ) -> GlutewakeApp:
     """The app on `data_dir`; `now` and `clock` are injected so tests can freeze time."""
     from glutewake.app.app import GlutewakeApp
@@ -40,5 +41,6 @@ def create_app(
         count_seconds=count_seconds,
         programme_file=programme_file,
         environ=dict(os.environ if environ is None else environ),
+        documents_dir=documents_dir,
     )
     return GlutewakeApp(coach)

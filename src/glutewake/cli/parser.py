@@ -27,6 +27,7 @@ COMMANDS = {
     "export": "glutewake.cli.export",
     "import": "glutewake.cli.importing",
     "repair": "glutewake.cli.repair",
+    "report": "glutewake.cli.report",
 }
 # The global options that take a value (--data-dir DIR or --data-dir=DIR).
 GLOBAL_VALUED = ("--data-dir", "--count-seconds", "--programme-file")
