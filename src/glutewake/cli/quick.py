@@ -65,4 +65,26 @@ def data_dir(options: dict[str, str]) -> str:
 
 
 def quick_status(words: Sequence[str]) -> int | None:
-    return None
+    """Print the status and return 0 when the snapshot answers for certain, else None.
+
+    A bad `--format` template is refused here (UserError) as the ordinary way would refuse it.
+    """
+    options = parse(words)
+    if options is None:
+        return None
+    from glutewake.cli import status_text
+
+    template = options.get("--format")
+    if template is not None:
+        status_text.check_template(template)
+    try:
+        from glutewake.store import snapshot
+
+        values = snapshot.read(data_dir(options))
+    except Exception:  # anything odd: the ordinary way reads the files and says what is wrong
+        return None
+    if values is None:
+        return None
+    status = status_text.Status.of(values)
+    print(status_text.show(status, as_json="--json" in options, template=template))
+    return 0
