@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for any bad input)."""
     words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:  # what argparse's version action prints, without argparse
+        from glutewake import __version__
+
+        print(f"glutewake {__version__}")
+        return 0
     if "status" in words:
         from glutewake.cli.quick import quick_status
 

@@ -123,7 +123,7 @@ def write(
         with try_locked(store.lock_path) as held:
             if held:
                 ensure_dir(path.parent)
-                atomic_write(path, "\n".join(lines).encode())
+                atomic_write(path, "\n".join(lines).encode(), durable=False)
     except StoreError:
         pass  # read-only: the ordinary way keeps answering
 

@@ -301,7 +301,7 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
         with try_locked(store.lock_path) as held:
             if held:  # when a writer is busy, the next run refreshes the cache instead
                 ensure_dir(path.parent)
-                atomic_write(path, data.encode())
+                atomic_write(path, data.encode(), durable=False)
             return held
     except StoreError:
         return False  # a read-only data folder still gets its facts, just without the cache
