@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.cli.startup_helpers import loaded, run, settle
 
 EVERY_COMMAND = {"dataclasses", "inspect", "ast", "shutil", "textual"}
 QUICK_STATUS = EVERY_COMMAND | {
@@ -29,28 +29,6 @@ QUICK_STATUS = EVERY_COMMAND | {
     "glutewake.store.summary",
     "glutewake.core.advice",
 }
-HARNESS = textwrap.dedent("""\
-    import re, sys  # what the installed `glutewake` script imports before main
-    from glutewake.cli import main
-    code = main(sys.argv[1:])
-    sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n")
-    sys.exit(code)
-""")
-
-
-def run(home: Path, *args: str) -> tuple[int, str, set[str]]:
-    """Run glutewake ARGS with HOME=home and no data-dir settings; its output and modules."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("GLUTEWAKE_", "XDG_"))}
-    environ["HOME"] = str(home)
-    done = subprocess.run(
-        [sys.executable, "-c", HARNESS, *args], capture_output=True, text=True, env=environ, timeout=60
-    )
-    stderr, _, modules = done.stderr.rpartition("\nMODULES ")
-    return done.returncode, done.stdout + stderr, set(modules.split())
-
-
-def loaded(modules: set[str], names: set[str]) -> set[str]:
-    return {m for m in modules if m in names or any(m.startswith(f"{name}.") for name in names)}
 
 
 @pytest.fixture
@@ -66,20 +44,9 @@ def home(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def settle(home: Path) -> None:
-    """Wait out the settle time of the files' ctime (os.utime cannot set it back)."""
-    data = home / ".local" / "share" / "glutewake"
-    newest = max(path.stat().st_ctime for path in data.rglob("*"))
-    left = newest + 2.1 - dt.datetime.now().timestamp()
-    if left > 0:
-        import time
-
-        time.sleep(left)  # the snapshot rule's own settle time, not a wait for the program
-
-
 @pytest.mark.parametrize("shape", [(), ("--format", "{streak}d {today} {advice}")], ids=["line", "format"])
 def test_status_from_its_snapshot_loads_nothing_it_does_not_need(home: Path, shape: tuple[str, ...]) -> None:
-    settle(home)
+    settle(home / ".local" / "share" / "glutewake")
     code, ordinary, modules = run(home, "status", *shape)  # the ordinary way writes the snapshot
     assert code == 0 and "glutewake.store.datastore" in modules
     code, quick, modules = run(home, "status", *shape)
@@ -88,7 +55,7 @@ def test_status_from_its_snapshot_loads_nothing_it_does_not_need(home: Path, sha
 
 
 def test_status_json_from_its_snapshot_loads_only_json_more(home: Path) -> None:
-    settle(home)
+    settle(home / ".local" / "share" / "glutewake")
     ordinary = run(home, "status", "--json")
     code, quick, modules = run(home, "status", "--json")
     assert code == 0 and quick == ordinary[1]

@@ -17,7 +17,7 @@ def test_a_template_names_the_status_fields(run_cli: RunCli) -> None:
     run_cli("log", "--rest", "--date", (TODAY - dt.timedelta(days=1)).isoformat())
     result = run_cli("status", "--format", "{phase}|{streak}d|best {longest:>3}|{today}|{advice}")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "beginner|1d|best   1|done|none\n"
+    assert result.stdout == "beginner|1d|best   1|done|none yet\n"
 
 
 def test_a_template_with_braces_and_no_fields(run_cli: RunCli) -> None:

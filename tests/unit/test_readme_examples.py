@@ -15,7 +15,7 @@ def toml_blocks() -> list[str]:
 
 
 def test_the_settings_example_reads_as_a_profile(tmp_path: Path) -> None:
-    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 1\nphase")]
+    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 2\nphase")]
     (tmp_path / "settings.toml").write_text(settings)
     profile = Store(tmp_path).read_profile()
     assert profile.phase == "beginner"
@@ -30,6 +30,7 @@ def test_the_journal_example_reads_with_every_kind_of_record(tmp_path: Path) -> 
     assert store.problems() == []
     read = store.read_journal()
     assert read.sessions and read.rest_days and read.activities and read.symptom_checks
+    assert read.morning_checks and read.sessions[0].pain_during == 4
 
 
 def test_the_command_table_lists_every_command_and_nothing_else() -> None:

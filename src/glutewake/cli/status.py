@@ -19,7 +19,7 @@ def add_parser(
         subparsers,
         parents,
         "status",
-        help="one line for a shell prompt: phase, current streak, today done, last advice",
+        help="one line for a shell prompt: phase, current streak, today done, the standing advice",
         examples=(
             "  glutewake status\n  glutewake status --json\n  glutewake status --format '{streak}d {today}'\n"
         ),
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     from glutewake.cli import status_text
     from glutewake.cli.options import data_dir_from
+    from glutewake.core.advice import decide
     from glutewake.core.streaks import compute_streak
     from glutewake.store import Store, snapshot
     from glutewake.store.summary import journal_days
@@ -52,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
     days = journal_days(store)
     today = dt.date.today()
     streak = compute_streak(days.done, days.rest, today)
+    advice = decide(days.basis, today)  # the standing advice, from the summary alone
     status = status_text.Status(
-        profile.phase, streak.current, streak.longest, today in days.done, days.last_advice, ""
+        profile.phase, streak.current, streak.longest, today in days.done, advice.level, advice.reason
     )
     midnight = dt.datetime.combine(today, dt.time())
     valid = (midnight.timestamp(), (midnight + dt.timedelta(days=1)).timestamp())

@@ -44,7 +44,7 @@ class Status:
             "streak": self.streak,
             "longest": self.longest,
             "today": "done" if self.today_done else "not done yet",
-            "advice": self.advice or "none",
+            "advice": self.advice or "none yet",
         }
 
 
@@ -105,7 +105,7 @@ def line(status: Status) -> str:
     return (
         f"{status.phase} · streak {counted(status.streak, 'day')} · "
         f"today {'done' if status.today_done else 'not done yet'} · "
-        f"advice: {status.advice or 'no symptom check yet'}"
+        f"advice: {status.advice or 'none yet'} — {status.reason}"
     )
 
 
@@ -119,6 +119,7 @@ def to_json(status: Status) -> str:
             "streak": {"current": status.streak, "longest": status.longest},
             "today_done": status.today_done,
             "advice": status.advice,
+            "advice_reason": status.reason,
         }
     )
 

@@ -1,4 +1,5 @@
-"""What the journal holds: sessions, rest days, other activities, symptom checks."""
+"""What the journal holds: sessions, rest days, other activities, symptom checks and
+morning-after answers."""
 
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ if TYPE_CHECKING:
     SessionStatus = Literal["partial", "completed"]
     SessionSource = Literal["app", "log"]
     AdviceLevel = Literal["rest", "beginner", "advanced"]
+    Compared = Literal["better", "same", "worse"]
 # Each vocabulary once more for the readers' checks; mypy checks every word against its type,
 # and a test that each type names exactly these words.
 SIDES: tuple[Side, ...] = ("left", "right")
 STATUSES: tuple[SessionStatus, ...] = ("partial", "completed")
 SOURCES: tuple[SessionSource, ...] = ("app", "log")
 ADVICE_LEVELS: tuple[AdviceLevel, ...] = ("rest", "beginner", "advanced")
+COMPARED: tuple[Compared, ...] = ("better", "same", "worse")
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "Side": SIDES,
     "SessionStatus": STATUSES,
     "SessionSource": SOURCES,
     "AdviceLevel": ADVICE_LEVELS,
+    "Compared": COMPARED,
 }
 
 if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
@@ -74,6 +78,8 @@ class Session:
     sets: tuple[SetRecord, ...] = ()
     ended_at: dt.datetime | None = None
     pain_after: int | None = None
+    pain_during: int | None = None
+    """The highest "it hurts" answer (0-10) given during the session, if any."""
 
     @property
     def day(self) -> dt.date:
@@ -116,6 +122,17 @@ class SymptomCheck:
 
 
 @frozen
+class MorningCheck:
+    """The morning-after answer: the hip this morning compared with before the last session,
+    and the pain 0-10 if the user gave one."""
+
+    id: str
+    day: dt.date
+    compared: Compared
+    pain: int | None = None
+
+
+@frozen
 class Journal:
     """Every record the store holds, each list ordered oldest first."""
 
@@ -123,3 +140,4 @@ class Journal:
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
     symptom_checks: tuple[SymptomCheck, ...] = ()
+    morning_checks: tuple[MorningCheck, ...] = ()

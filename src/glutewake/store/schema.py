@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 Document = dict[str, "Any"]  # a string: `Any` is imported for mypy only
 Migration = Callable[[Document], Document]
 
-SETTINGS_SCHEMA = 1
-JOURNAL_SCHEMA = 2
+SETTINGS_SCHEMA = 2
+JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
 _ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
@@ -43,6 +43,19 @@ def _journal_1_to_2(document: Document) -> Document:
     return upgraded
 
 
+def _journal_2_to_3(document: Document) -> Document:
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during`, `morning_checks`);
+    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    glutewake refuse a file with them as too new, instead of calling it damaged."""
+    return {**document, "schema": 3}
+
+
+def _settings_1_to_2(document: Document) -> Document:
+    """Schema 2 may hold `morning_asked_on`, which schema 1 did not know: the bump makes an
+    older glutewake refuse the file as too new instead of calling it damaged."""
+    return {**document, "schema": 2}
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -50,8 +63,8 @@ def _stable_id(*parts: object) -> str:
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "settings": {},
-    "journal": {1: _journal_1_to_2},
+    "settings": {1: _settings_1_to_2},
+    "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
 
