@@ -99,3 +99,12 @@ def test_the_store_package_loads_its_names_on_first_use() -> None:
         assert getattr(store, name) is not None
     with pytest.raises(AttributeError):
         store.NoSuchName  # type: ignore[attr-defined]  # noqa: B018
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("plan", "--help")], ids=" ".join)
+def test_help_and_the_version_load_no_store_no_toml_reader_no_pathlib(
+    home: Path, args: tuple[str, ...]
+) -> None:
+    code, _, modules = run(home, *args)
+    assert code == 0
+    assert loaded(modules, {"pathlib", "tomllib", "typing", "glutewake.store", "json"}) == set()
