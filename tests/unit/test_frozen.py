@@ -115,3 +115,19 @@ def test_each_vocabulary_is_its_literal_type() -> None:
     assert spelled == records.VOCABULARIES
     for name, words in records.VOCABULARIES.items():
         assert typing.get_args(getattr(records, name)) == words
+
+
+def test_the_dataclasses_functions_accept_frozen_classes() -> None:
+    import dataclasses
+
+    point = Point(1, 2, ("t",))
+    assert dataclasses.is_dataclass(point)
+    assert dataclasses.replace(point, y=7) == Point(1, 7, ("t",))
+    assert [(f.name, f.default) for f in dataclasses.fields(Point)][:2] == [
+        ("x", dataclasses.MISSING),
+        ("y", 0),
+    ]
+    assert dataclasses.asdict(point) == {"x": 1, "y": 2, "tags": ("t",)}
+    assert dataclasses.replace(Profile(), phase="advanced").phase == "advanced"
+    with pytest.raises(ValueError, match="negative"):
+        dataclasses.replace(point, x=-1)

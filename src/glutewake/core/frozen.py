@@ -8,7 +8,9 @@ every command would pay at start. `@frozen` writes `__init__`, `__eq__`, `__hash
 after `__init__`, which may store derived values in the slots a class body's `__slots__`
 names, with `object.__setattr__`). Instances compare, hash and print like frozen dataclasses; `replace`
 makes a changed copy and `field_names` lists the fields in order. Type checkers see a
-frozen dataclass (`dataclass_transform`).
+frozen dataclass (`dataclass_transform`), and so does the `dataclasses` module once it is
+asked (`dataclasses.replace`, `fields`, `asdict` work: the class's `__dataclass_fields__`
+are made, with `dataclasses`, the first time anything reads them).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def frozen(cls: type[T]) -> type[T]:
     metaclass: Any = type(cls)
     made: type[T] = metaclass(cls.__name__, cls.__bases__, namespace)
     _add_methods(made, names, defaults)
+    type.__setattr__(made, "__dataclass_fields__", _DataclassFields(annotations, names, defaults))
     return made
 
 
@@ -117,6 +120,33 @@ def _add_methods(cls: type, names: tuple[str, ...], defaults: dict[str, object])
 
 
 _NO_DEFAULT = object()
+
+
+class _DataclassFields:
+    """`__dataclass_fields__`, made when first read: the fields of a frozen dataclass of the
+    same names, annotations and defaults, so the `dataclasses` functions accept the class."""
+
+    def __init__(
+        self, annotations: dict[str, str], names: tuple[str, ...], defaults: dict[str, object]
+    ) -> None:
+        self.spec = [(name, annotations[name], defaults.get(name, _NO_DEFAULT)) for name in names]
+        self.fields: dict[str, object] | None = None
+
+    def __get__(self, instance: object, owner: type) -> dict[str, object]:
+        if self.fields is None:
+            import dataclasses
+
+            spec: list[tuple[str, str] | tuple[str, str, Any]] = []
+            for name, kind, default in self.spec:
+                if default is _NO_DEFAULT:
+                    spec.append((name, kind))
+                elif isinstance(default, _Factory):
+                    spec.append((name, kind, dataclasses.field(default_factory=default.make)))
+                else:
+                    spec.append((name, kind, dataclasses.field(default=default)))
+            twin: Any = dataclasses.make_dataclass(owner.__name__, spec, frozen=True)
+            self.fields = twin.__dataclass_fields__
+        return self.fields
 
 
 def _one_tuple(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
