@@ -1,7 +1,8 @@
 """What each command loads at start (no timing: benchmarks/cli_startup.py times them).
 
 `status` answered from its snapshot (a shell prompt runs it before every command) loads
-none of argparse, the TOML reader, pathlib, typing, dataclasses, platformdirs or the store;
+none of argparse, the TOML reader, pathlib (with urllib.parse), typing, dataclasses,
+platformdirs, json or the store (`re` and `enum` come with the installed script itself);
 no command that does not open the full-screen app loads dataclasses (with inspect and ast),
 platformdirs (on Linux and macOS), shutil or Textual.
 """
@@ -24,6 +25,7 @@ QUICK_STATUS = EVERY_COMMAND | {
     "pathlib",
     "typing",
     "platformdirs",
+    "urllib",
     "json",
     "glutewake.store.datastore",
     "glutewake.store.summary",
