@@ -111,6 +111,8 @@ def main() -> None:
             Case("plan beginner --json", glutewake(empty, "plan", "beginner", "--json"), 3),
             Case("programme show beginner", glutewake(empty, "programme", "show", "beginner"), 3),
             Case("programme check FILE", glutewake(empty, "programme", "check", str(own)), 3),
+            Case("settings (a day of history)", glutewake(day, "settings"), 3),
+            Case("settings count_seconds", glutewake(day, "settings", "count_seconds"), 3),
             Case("history (a day of history)", glutewake(day, "history"), 3),
             Case("history --json (a day)", glutewake(day, "history", "--json"), 3),
             Case("export --format csv (a day)", glutewake(day, "export", "--format", "csv"), 3),

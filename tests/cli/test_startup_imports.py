@@ -78,6 +78,8 @@ COMMANDS = [
     ("export", "--format", "csv"),
     ("export", "--format", "json"),
     ("repair",),
+    ("settings",),
+    ("settings", "count_seconds", "1.5"),
     ("report", "--format", "md", "--output", "-"),
     ("log", "--minutes", "0", "--rest"),  # a refusal
 ]

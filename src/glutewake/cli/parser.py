@@ -28,6 +28,7 @@ COMMANDS = {
     "import": "glutewake.cli.importing",
     "repair": "glutewake.cli.repair",
     "report": "glutewake.cli.report",
+    "settings": "glutewake.cli.settings",
 }
 # The global options that take a value (--data-dir DIR or --data-dir=DIR).
 GLOBAL_VALUED = ("--data-dir", "--count-seconds", "--programme-file")
