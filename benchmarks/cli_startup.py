@@ -39,9 +39,14 @@ class Case:
     """One command line to time, what to do before each run, and its goal against the baseline."""
 
     def __init__(
-        self, title: str, argv: list[str], goal: float | None, before: Callable[[], None] | None = None
+        self,
+        title: str,
+        argv: list[str],
+        goal: float | None,
+        before: Callable[[], None] | None = None,
+        ok: tuple[int, ...] = (0,),
     ) -> None:
-        self.title, self.argv, self.goal, self.before = title, argv, goal, before
+        self.title, self.argv, self.goal, self.before, self.ok = title, argv, goal, before, ok
 
 
 def glutewake(data: Path, *args: str) -> list[str]:
@@ -119,6 +124,7 @@ def main() -> None:
             Case("export --format json (a day)", glutewake(day, "export", "--format", "json"), 3),
             Case("import FILE (already there)", glutewake(day, "import", str(backup)), 3),
             Case("repair (nothing to repair)", glutewake(day, "repair"), 3),
+            Case("delete ID (no such id)", glutewake(day, "delete", "0" * 32), 3, ok=(2,)),
             Case(
                 "report --format md (a day)", glutewake(day, "report", "--format", "md", "--output", "-"), 3
             ),
@@ -136,10 +142,17 @@ def main() -> None:
         _check_every_command_is_timed(cases)
         for case in cases:  # warm the file cache, write bytecode and the summary caches
             for _ in range(2):
-                subprocess.run(case.argv, check=True, stdout=subprocess.DEVNULL, env=ENV)
+                done = subprocess.run(case.argv, capture_output=True, env=ENV)
+                if done.returncode not in case.ok:
+                    raise SystemExit(f"{case.title}: exit {done.returncode}: {done.stderr.decode()}")
         load_before = _load()
         medians = interleaved_medians(
-            [(case.argv, case.before) for case in cases], runs, env=ENV, stdout=subprocess.DEVNULL
+            [(case.argv, case.before) for case in cases],
+            runs,
+            check=False,  # every case's exit status was checked in the warm-up
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     timed = dict(zip((case.title for case in cases), medians, strict=True))
     baseline = timed["python -c pass"]

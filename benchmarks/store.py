@@ -112,7 +112,7 @@ def interleaved_medians(
             if before is not None:
                 before()
             began = time.perf_counter()
-            subprocess.run(argv, check=True, **options)
+            subprocess.run(argv, **{"check": True, **options})
             spent.append(time.perf_counter() - began)
     return [statistics.median(spent) for spent in times]
 

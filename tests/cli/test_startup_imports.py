@@ -79,6 +79,7 @@ COMMANDS = [
     ("export", "--format", "json"),
     ("repair",),
     ("settings",),
+    ("delete", "0" * 32),  # no such id: exit 2
     ("settings", "count_seconds", "1.5"),
     ("report", "--format", "md", "--output", "-"),
     ("log", "--minutes", "0", "--rest"),  # a refusal

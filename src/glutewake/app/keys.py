@@ -159,6 +159,15 @@ KEYS: tuple[Key, ...] = (
     Key("R", "rest_day", "rest day", "Mark a rest day", "glutewake.history.rest", "history"),
     Key("r", "refresh", "refresh", "Read the journal again", "glutewake.history.refresh", "history"),
     Key("s", "sort_next", "sort", "Sort the sessions another way", "glutewake.history.sort", "history"),
+    Key("d", "delete_entry", "delete", "Delete the chosen session", "glutewake.history.delete", "history"),
+    Key(
+        "e",
+        "edit_pain",
+        "edit pain",
+        "Correct a session's pains",
+        "glutewake.history.edit",
+        "history",
+    ),
     Key(
         "x",
         "write_report",

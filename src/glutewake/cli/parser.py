@@ -26,6 +26,7 @@ COMMANDS = {
     "status": "glutewake.cli.status",
     "export": "glutewake.cli.export",
     "import": "glutewake.cli.importing",
+    "delete": "glutewake.cli.delete",
     "repair": "glutewake.cli.repair",
     "report": "glutewake.cli.report",
     "settings": "glutewake.cli.settings",

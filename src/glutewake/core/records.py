@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     SessionSource = Literal["app", "log"]
     AdviceLevel = Literal["rest", "beginner", "advanced"]
     Compared = Literal["better", "same", "worse"]
+    RecordKind = Literal["sessions", "rest_days", "activities", "symptom_checks", "morning_checks"]
 # Each vocabulary once more for the readers' checks; mypy checks every word against its type,
 # and a test that each type names exactly these words.
 SIDES: tuple[Side, ...] = ("left", "right")
@@ -24,12 +25,20 @@ STATUSES: tuple[SessionStatus, ...] = ("partial", "completed")
 SOURCES: tuple[SessionSource, ...] = ("app", "log")
 ADVICE_LEVELS: tuple[AdviceLevel, ...] = ("rest", "beginner", "advanced")
 COMPARED: tuple[Compared, ...] = ("better", "same", "worse")
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    "sessions",
+    "rest_days",
+    "activities",
+    "symptom_checks",
+    "morning_checks",
+)
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "Side": SIDES,
     "SessionStatus": STATUSES,
     "SessionSource": SOURCES,
     "AdviceLevel": ADVICE_LEVELS,
     "Compared": COMPARED,
+    "RecordKind": RECORD_KINDS,
 }
 
 if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
@@ -134,12 +143,48 @@ class MorningCheck:
     pain: int | None = None
 
 
+KIND_WORDS: dict[str, str] = {
+    "sessions": "session",
+    "rest_days": "rest day",
+    "activities": "activity",
+    "symptom_checks": "symptom check",
+    "morning_checks": "morning-after answer",
+}
+"""Each kind of record in words, as the user reads it."""
+
+
+@frozen
+class Deletion:
+    """The user removed a record: its kind and id, and when. A record of its own, kept in the
+    month file of the record it removes, so it travels with the journal; the newest change
+    of an id wins."""
+
+    id: str
+    """The id of the record it removes."""
+    kind: RecordKind
+    at: dt.datetime
+
+
+@frozen
+class PainEdit:
+    """The user corrected a session's pains: the session's id, when, and the pains it now has."""
+
+    id: str
+    """The id of the session it edits."""
+    at: dt.datetime
+    pain_after: int | None = None
+    pain_during: int | None = None
+
+
 @frozen
 class Journal:
-    """Every record the store holds, each list ordered oldest first."""
+    """Every record the store holds, each list ordered oldest first, and the deletions and
+    edits that were applied to them (kept so they can be saved and exported)."""
 
     sessions: tuple[Session, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
     symptom_checks: tuple[SymptomCheck, ...] = ()
     morning_checks: tuple[MorningCheck, ...] = ()
+    deletions: tuple[Deletion, ...] = ()
+    edits: tuple[PainEdit, ...] = ()

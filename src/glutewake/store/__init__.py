@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from glutewake.store.errors import (
         FutureSchema,
         MalformedFile,
+        RepeatedId,
         StoreError,
         Unreadable,
         Unwritable,
@@ -26,6 +27,7 @@ _WHERE = {
     "Store": "glutewake.store.datastore",
     "FutureSchema": "glutewake.store.errors",
     "MalformedFile": "glutewake.store.errors",
+    "RepeatedId": "glutewake.store.errors",
     "StoreError": "glutewake.store.errors",
     "Unreadable": "glutewake.store.errors",
     "Unwritable": "glutewake.store.errors",
@@ -38,6 +40,7 @@ __all__ = [
     "MalformedFile",
     "Month",
     "Moved",
+    "RepeatedId",
     "Store",
     "StoreError",
     "Unreadable",

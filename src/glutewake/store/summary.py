@@ -39,7 +39,13 @@ from glutewake.core.records import (
 )
 from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
-from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
+from glutewake.store.files import (
+    atomic_write,
+    ensure_dir,
+    os_reason,
+    remove_stale_temporaries,
+    try_locked,
+)
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
@@ -134,8 +140,8 @@ def journal_days(store: Store) -> Days:
 
 def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = True) -> Scan:
     """Stat every month file; parse those the cache (or `previous`, a scan of this process)
-    does not know in their present version, and collect the ones that fail. With `save`, the
-    cache is written when every month parsed and it holds anything else; never otherwise."""
+    does not know in their present version, and collect the ones that fail. With `save`, an
+    updated cache is written when every month parsed; it is never written otherwise."""
     cached = previous.cached if previous is not None else _load(_cache_path(store))
     known = previous.months if previous is not None else cached
     began = time.time_ns()
@@ -393,6 +399,7 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
         with try_locked(store.lock_path) as held:
             if held:  # when a writer is busy, the next run refreshes the cache instead
                 ensure_dir(path.parent)
+                remove_stale_temporaries(path.parent)
                 atomic_write(path, data.encode(), durable=False)
             return held
     except StoreError:
