@@ -18,7 +18,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from glutewake.core.records import Session, SetRecord, new_id
 from glutewake.store import Store
@@ -97,6 +99,22 @@ def median_seconds(argv: list[str], runs: int) -> float:
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - began)
     return statistics.median(times)
+
+
+def interleaved_medians(
+    cases: list[tuple[list[str], Callable[[], None] | None]], runs: int, **options: Any
+) -> list[float]:
+    """The median wall time of each command line, the cases taking turns run by run (so a
+    busy machine slows each alike); a case's callable, if any, runs untimed before each run."""
+    times: list[list[float]] = [[] for _ in cases]
+    for _ in range(runs):
+        for (argv, before), spent in zip(cases, times, strict=True):
+            if before is not None:
+                before()
+            began = time.perf_counter()
+            subprocess.run(argv, **{"check": True, **options})
+            spent.append(time.perf_counter() - began)
+    return [statistics.median(spent) for spent in times]
 
 
 def save_costs(stores: dict[str, Store], runs: int) -> dict[str, tuple[float, float]]:
@@ -197,8 +215,8 @@ def main() -> None:
 
 
 def _cold_status(data: Path) -> float:
-    cache = data / "cache" / "days.json"
-    cache.unlink(missing_ok=True)
+    for name in ("days.json", "status.txt"):  # the summary cache and the status snapshot
+        (data / "cache" / name).unlink(missing_ok=True)
     began = time.perf_counter()
     subprocess.run(command(data, "status"), check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - began

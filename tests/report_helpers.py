@@ -6,8 +6,8 @@ relative to any other day for the end-to-end test."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
+from glutewake.core.frozen import replace
 from glutewake.core.records import (
     Activity,
     Compared,

@@ -6,7 +6,6 @@ import datetime as dt
 import html
 import io
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from rich.console import Console
 
 from glutewake.app import create_app
 from glutewake.app.app import GlutewakeApp
+from glutewake.core.frozen import replace
 from glutewake.core.records import Session, SetRecord, SymptomCheck, new_id
 from glutewake.store import Store
 

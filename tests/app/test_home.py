@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from glutewake.app.screens.home import HomeScreen
+from glutewake.core.frozen import replace
 from glutewake.store import Store
 
 from .helpers import TODAY, flat, make_app, screen_text, session, symptom_check

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from glutewake.app.screens.confirm import ConfirmScreen
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.core.advice import LEVEL_WORDS, standing_advice
+from glutewake.core.frozen import replace
 from glutewake.core.records import Session, SymptomCheck, new_id
 from glutewake.store import Store
 from tests.helpers import RunCli

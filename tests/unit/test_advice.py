@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import replace
 
 import pytest
 
@@ -22,6 +21,7 @@ from glutewake.core.advice import (
     new_check,
     standing_advice,
 )
+from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 
 TZ = dt.timezone(dt.timedelta(hours=1))

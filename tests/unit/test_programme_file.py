@@ -90,7 +90,8 @@ def test_the_readme_example_is_a_valid_programme() -> None:
     from pathlib import Path
 
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    blocks = [part.split("```", 1)[0] for part in readme.split("```toml\n")[1:]]
+    example = next(block for block in blocks if "\nname = " in block)  # the programme file
     programme = parse_programme(example, "README.md")
     assert programme.name == "short-clams"
 

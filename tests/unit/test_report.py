@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import html5lib
 import pytest
 
 from glutewake.core.advice import standing_advice
+from glutewake.core.frozen import replace
 from glutewake.core.records import Activity, Journal, MorningCheck, Session, SetRecord
 from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
 from glutewake.core.report_charts import pain_chart

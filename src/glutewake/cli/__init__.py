@@ -1,22 +1,54 @@
-"""The `glutewake` command: argparse front door; Textual is imported only for the app."""
+"""The `glutewake` command: argparse front door; Textual is imported only for the app.
+
+`glutewake status` (a shell prompt runs it before every command) first tries the quick way
+(`cli/quick.py`: the summary cache alone, no argparse); whenever that cannot answer with
+certainty, it goes the ordinary way below, which gives the same output and the same errors.
+"""
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for any bad input)."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:  # what argparse's version action prints, without argparse
+        from glutewake import __version__
+
+        print(f"glutewake {__version__}")
+        return 0
+    if "status" in words:
+        from glutewake.cli.quick import quick_status
+
+        try:
+            answered = quick_status(words)
+        except UserError as error:
+            print(f"glutewake: {error}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:
+            sys.stderr.close()
+            return 0
+        if answered is not None:
+            return answered
+    return _main(words)
+
+
+def _main(argv: Sequence[str]) -> int:
+    import importlib
+
     from glutewake.cli.parser import build_parser
 
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     target: str = getattr(args, "run", "glutewake.cli.tui:run")
     module_name, _, function_name = target.partition(":")

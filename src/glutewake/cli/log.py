@@ -4,11 +4,11 @@ away from the app."""
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from glutewake.cli.parser import subcommand
 from glutewake.core.records import MAX_ACTIVITY_MINUTES
 
+TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -99,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
             f"Logged a completed {session.programme} session on {day.isoformat()} "
             f"({len(session.sets)} sets; id {session.id})."
         )
+    # The write went through: keep the summary cache (built just now if there was none) up to
+    # date, so the next `log` or `status` parses only the month that changed.
+    scan_journal(store, scan)
     return 0
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
 
 from glutewake.core.settings import RANGES, SettingOutOfRange, Settings, check_in_range
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def count_seconds(text: str) -> float:
@@ -28,7 +31,7 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bo
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        type=Path,
+        type=path,
         default=default,
         help="where your data lives (default: $GLUTEWAKE_DATA_DIR or your user data folder)",
     )
@@ -42,22 +45,31 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bo
     parser.add_argument(
         "--programme-file",
         metavar="FILE",
-        type=Path,
+        type=path,
         default=default,
         help="play your own programme file instead of today's built-in one",
     )
 
 
+def path(text: str) -> Path:
+    """argparse type for a file or folder (pathlib is loaded only when one is given)."""
+    from pathlib import Path
+
+    return Path(text)
+
+
 def data_dir_from(args: argparse.Namespace) -> Path:
     """The data directory: --data-dir, then $GLUTEWAKE_DATA_DIR, then the platform default."""
+    from pathlib import Path
+
     if args.data_dir is not None:
         return Path(args.data_dir).expanduser()
     from_env = os.environ.get("GLUTEWAKE_DATA_DIR")
     if from_env:
         return Path(from_env).expanduser()
-    import platformdirs
+    from glutewake.cli.default_dir import default_data_dir
 
-    return Path(platformdirs.user_data_dir("glutewake", appauthor=False))
+    return Path(default_data_dir())
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

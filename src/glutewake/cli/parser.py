@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from typing import NoReturn
+import os
+import sys
 
 from glutewake import __version__
 from glutewake.cli.options import add_global_options
 
-# Each module defines `add_parser(subparsers, parents)` and `run(args) -> int`.
-# They import only argparse at module level, so building the parser stays cheap.
-COMMAND_MODULES = (
-    "glutewake.cli.plan",
-    "glutewake.cli.programme",
-    "glutewake.cli.log",
-    "glutewake.cli.history",
-    "glutewake.cli.status",
-    "glutewake.cli.export",
-    "glutewake.cli.importing",
-    "glutewake.cli.delete",
-    "glutewake.cli.repair",
-    "glutewake.cli.report",
-    "glutewake.cli.settings",
-)
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NoReturn
+
+# Each command's module defines `add_parser(subparsers, parents)` and `run(args) -> int`.
+# They import only argparse at module level; a command line that names its command builds
+# only that command's parser (help and a mistyped command build them all).
+COMMANDS = {
+    "plan": "glutewake.cli.plan",
+    "programme": "glutewake.cli.programme",
+    "log": "glutewake.cli.log",
+    "history": "glutewake.cli.history",
+    "status": "glutewake.cli.status",
+    "export": "glutewake.cli.export",
+    "import": "glutewake.cli.importing",
+    "delete": "glutewake.cli.delete",
+    "repair": "glutewake.cli.repair",
+    "report": "glutewake.cli.report",
+    "settings": "glutewake.cli.settings",
+}
+# The global options that take a value (--data-dir DIR or --data-dir=DIR).
+GLOBAL_VALUED = ("--data-dir", "--count-seconds", "--programme-file")
 
 EPILOG = """\
 examples:
@@ -40,20 +49,65 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line of glutewake."""
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the terminal's width so that argparse does not import
+    `shutil` (and its archive modules) to ask; the same width `shutil` would find."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width
+        )
+
+
+def terminal_columns() -> int:
+    """$COLUMNS, else the width of the terminal on stdout, else 80 (like `shutil`)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+def first_word(words: Sequence[str]) -> str | None:
+    """The first word after the global options and their values (None: there is none)."""
+    rest = iter(words)
+    for word in rest:
+        if word in GLOBAL_VALUED:
+            next(rest, None)
+        elif not word.startswith(tuple(f"{option}=" for option in GLOBAL_VALUED)):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line of glutewake; given `argv`, only the command it names (when it
+    surely names one), none when it names none or asks only for the version."""
     parser = OneLineParser(
         prog="glutewake",
         description="A terminal coach for gluteus medius rehabilitation.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"glutewake {__version__}")
     add_global_options(parser, suppress_defaults=False)
-    common = OneLineParser(add_help=False)
+    common = OneLineParser(add_help=False, formatter_class=HelpFormatter)
     add_global_options(common, suppress_defaults=True)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    first = None if argv is None else first_word(argv)
+    if first in COMMANDS:
+        modules = [COMMANDS[first]]
+    elif argv is not None and first in (None, "--version"):
+        modules = []  # the full-screen app, or the version: no command's parser is needed
+    else:
+        modules = list(COMMANDS.values())  # help, or a word argparse will name as wrong
+    for name in modules:
         importlib.import_module(name).add_parser(subparsers, [common])
     return parser
 
@@ -74,7 +128,7 @@ def subcommand(
         description=help[0].upper() + help[1:] + ".",
         epilog="examples:\n" + examples,
         parents=parents,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     sub.set_defaults(run=run)
     return sub

@@ -35,9 +35,8 @@ def toml_value(value: object) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from glutewake.cli.options import data_dir_from
+    from glutewake.core.frozen import replace
     from glutewake.core.settings import parse_setting, setting_names, setting_type
     from glutewake.store import Store
 

@@ -1,11 +1,15 @@
-"""`glutewake status [--json]`: one line for a shell prompt: phase, streak, today, advice."""
+"""`glutewake status [--json | --format TEMPLATE]`: one line for a shell prompt: phase,
+streak, today, advice.
+
+This is the ordinary way, from the store and the summary cache; `cli/quick.py` answers
+first when the snapshot this writes still holds (see `store/snapshot.py`).
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from glutewake.cli.parser import subcommand
-from glutewake.core.wording import counted
 
 
 def add_parser(
@@ -16,46 +20,45 @@ def add_parser(
         parents,
         "status",
         help="one line for a shell prompt: phase, current streak, today done, the standing advice",
-        examples="  glutewake status\n  glutewake status --json\n",
+        examples=(
+            "  glutewake status\n  glutewake status --json\n  glutewake status --format '{streak}d {today}'\n"
+        ),
         run="glutewake.cli.status:run",
     )
-    sub.add_argument("--json", action="store_true", help="print it as a JSON object")
+    shape = sub.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print it as a JSON object")
+    shape.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        help="print TEMPLATE with {phase}, {streak}, {longest}, {today} and {advice} filled in",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
+    import time
 
+    from glutewake.cli import status_text
     from glutewake.cli.options import data_dir_from
     from glutewake.core.advice import decide
     from glutewake.core.streaks import compute_streak
-    from glutewake.store import Store
+    from glutewake.store import Store, snapshot
     from glutewake.store.summary import journal_days
 
+    template = status_text.check_template(args.format) if args.format is not None else None
     store = Store(data_dir_from(args))
+    looked_at = time.time_ns()
+    key = snapshot.current_key(str(store.data_dir))  # before reading: a change after it shows
     profile = store.read_profile()
     days = journal_days(store)
     today = dt.date.today()
     streak = compute_streak(days.done, days.rest, today)
-    today_done = today in days.done
     advice = decide(days.basis, today)  # the standing advice, from the summary alone
-    if args.json:
-        import json
-
-        print(
-            json.dumps(
-                {
-                    "phase": profile.phase,
-                    "streak": {"current": streak.current, "longest": streak.longest},
-                    "today_done": today_done,
-                    "advice": advice.level,
-                    "advice_reason": advice.reason,
-                }
-            )
-        )
-        return 0
-    print(
-        f"{profile.phase} · streak {counted(streak.current, 'day')} · "
-        f"today {'done' if today_done else 'not done yet'} · "
-        f"advice: {advice.level or 'none yet'} — {advice.reason}"
+    status = status_text.Status(
+        profile.phase, streak.current, streak.longest, today in days.done, advice.level, advice.reason
     )
+    midnight = dt.datetime.combine(today, dt.time())
+    valid = (midnight.timestamp(), (midnight + dt.timedelta(days=1)).timestamp())
+    snapshot.write(store, key, looked_at, valid, status.values())
+    print(status_text.show(status, as_json=args.json, template=template))
     return 0

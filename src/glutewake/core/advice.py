@@ -10,11 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Literal
 
-from glutewake.core.records import AdviceLevel as Level
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from glutewake.core.records import AdviceLevel as Level
+
+    FactKind = Literal[
+        "no_check",
+        "not_cleared",
+        "run_pain_during",
+        "run_pain_after",
+        "session_pain_after",
+        "morning_pain",
+        "session_pain_during",
+        "worse_mornings",
+        "worse_morning",
+        "not_cleared_advanced",
+        "not_eased",
+        "eased",
+        "spread",
+    ]
 
 REST_PAIN = 7  # pain during or after running, after a session, or on a morning after
 REST_PAIN_DURING = 6  # "it hurts" during a session: more than the pain-monitoring model's 5
@@ -35,28 +55,13 @@ PLACE_NAMES = {
     "feet": "feet",
 }
 
-FactKind = Literal[
-    "no_check",
-    "not_cleared",
-    "run_pain_during",
-    "run_pain_after",
-    "session_pain_after",
-    "morning_pain",
-    "session_pain_during",
-    "worse_mornings",
-    "worse_morning",
-    "not_cleared_advanced",
-    "not_eased",
-    "eased",
-    "spread",
-]
 # Facts whose pain of REST_PAIN or more means rest: said together in one sentence.
 SEVEN_OR_MORE: frozenset[FactKind] = frozenset(
     {"run_pain_during", "run_pain_after", "session_pain_after", "morning_pain"}
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Answers:
     """What the user reported in a symptom check (pain 0-10; the rest yes or no)."""
 
@@ -77,7 +82,7 @@ class Answers:
             raise ValueError(f"unknown places: {sorted(unknown)}")
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionPains:
     """The pains recorded with one session: "pain now" at its end, "it hurts" during it."""
 
@@ -86,7 +91,7 @@ class SessionPains:
     pain_during: int | None
 
 
-@dataclass(frozen=True)
+@frozen
 class AdviceBasis:
     """Everything the standing advice reads, and nothing more (the summary cache holds it).
 
@@ -101,7 +106,7 @@ class AdviceBasis:
     mornings: tuple[MorningCheck, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Fact:
     """One fact that decided the advice: its kind, the numbers, days and places it names."""
 
@@ -111,7 +116,7 @@ class Fact:
     places: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class StandingAdvice:
     """The level (None: no check yet, and nothing says rest), the reason in plain words,
     the facts that decided it, and the symptom check it rests on."""

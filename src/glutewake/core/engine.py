@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from glutewake.core.frozen import frozen
 from glutewake.core.programme import Cue
 from glutewake.core.timeline import BETWEEN, SetInfo, Step, Timeline
 
@@ -22,7 +22,7 @@ EPSILON = 1e-9
 BACK_AGAIN_SECONDS = 2.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     """A stretch of uninterrupted playback: from `offset` (seconds into the timeline) at `began`."""
 
@@ -35,7 +35,7 @@ class Segment:
         return min(total, self.offset + max(0.0, until - self.began))
 
 
-@dataclass(frozen=True)
+@frozen
 class Position:
     """Everything the player shows at one moment."""
 
@@ -61,14 +61,14 @@ class Position:
         return self.step.side
 
 
-@dataclass(frozen=True)
+@frozen
 class CueChanged:
     """A new step began (ring the bell, speak the cue)."""
 
     position: Position
 
 
-@dataclass(frozen=True)
+@frozen
 class RepCompleted:
     """A repetition of `set_number` finished; `reps` is that set's new total (save now)."""
 
@@ -76,7 +76,7 @@ class RepCompleted:
     reps: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionFinished:
     """The last step ended."""
 

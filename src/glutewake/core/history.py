@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from glutewake.core.advice import standing_advice
+from glutewake.core.frozen import frozen
 from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 HISTORY_SCHEMA = 2
 CSV_HEADER = (
@@ -27,7 +30,7 @@ CSV_HEADER = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class WeekVariety:
     """This calendar week (Monday to today): how many days were active and with what."""
 
@@ -36,7 +39,7 @@ class WeekVariety:
     rehab_sessions: int
 
 
-@dataclass(frozen=True)
+@frozen
 class HistorySummary:
     """The headline figures of the history."""
 

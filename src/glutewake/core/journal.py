@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
-from typing import Any, NamedTuple
 
+from glutewake.core.frozen import field_names, frozen, replace
 from glutewake.core.records import (
     RECORD_KINDS,
     Activity,
@@ -20,6 +19,10 @@ from glutewake.core.records import (
     SymptomCheck,
 )
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 Month = tuple[int, int]
 """(year, month): one journal file, `journal/YYYY-MM.toml`."""
@@ -137,7 +140,8 @@ def months_between(first: dt.date, last: dt.date) -> list[Month]:
     return months
 
 
-class ImportCounts(NamedTuple):
+@frozen
+class ImportCounts:
     """How many records an import added (zero each when everything was already there)."""
 
     sessions: int = 0
@@ -147,9 +151,13 @@ class ImportCounts(NamedTuple):
     morning_checks: int = 0
     deletions: int = 0
 
+    def counts(self) -> tuple[int, ...]:
+        """Every count, in the order of the fields."""
+        return tuple(getattr(self, name) for name in field_names(ImportCounts))
+
     @property
     def total(self) -> int:
-        return sum(self)
+        return sum(self.counts())
 
 
 def months_of(journal: Journal) -> set[Month]:
@@ -271,4 +279,4 @@ def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCount
 
 def add_counts(a: ImportCounts, b: ImportCounts) -> ImportCounts:
     """Two imports' counts added up."""
-    return ImportCounts(*(x + y for x, y in zip(a, b, strict=True)))
+    return ImportCounts(*(x + y for x, y in zip(a.counts(), b.counts(), strict=True)))

@@ -7,13 +7,16 @@ opens a file (the caller passes the text and a name to quote in errors).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
+from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 PROGRAMME_SCHEMA = 2
 # Schema 1 files (glutewake 1.0) still load: they measure everything in counts.
@@ -48,7 +51,7 @@ REP_CUES = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
 BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
 
 
-@dataclass(frozen=True)
+@frozen
 class Length:
     """How long a step lasts: a number of counts or of seconds, or the setting it follows."""
 
@@ -61,7 +64,7 @@ class Length:
         return LENGTH_SETTINGS[self.value][1] if isinstance(self.value, str) else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Beat:
     """One part of a repetition: a cue held for some counts, with its words."""
 
@@ -70,7 +73,7 @@ class Beat:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Block:
     """One entry of a programme: a lead-in, an exercise, a stretch or a rest."""
 
@@ -94,7 +97,7 @@ class Block:
         return self.position.get(side or "", self.position.get("", ""))
 
 
-@dataclass(frozen=True)
+@frozen
 class Programme:
     """A parsed, valid programme."""
 
@@ -114,7 +117,7 @@ class Programme:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with a programme file, located by line where possible."""
 

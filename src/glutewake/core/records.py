@@ -5,20 +5,55 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
-from typing import Literal, get_args
 
-Side = Literal["left", "right"]
-SessionStatus = Literal["partial", "completed"]
-SessionSource = Literal["app", "log"]
-AdviceLevel = Literal["rest", "beginner", "advanced"]
-# Each vocabulary once: the sets the readers check against come from the types.
-SIDES: tuple[Side, ...] = get_args(Side)
-STATUSES: tuple[SessionStatus, ...] = get_args(SessionStatus)
-SOURCES: tuple[SessionSource, ...] = get_args(SessionSource)
-ADVICE_LEVELS: tuple[AdviceLevel, ...] = get_args(AdviceLevel)
-Compared = Literal["better", "same", "worse"]
-COMPARED: tuple[Compared, ...] = get_args(Compared)
+from glutewake.core.frozen import frozen
+
+TYPE_CHECKING = False  # `typing` costs every command's start; the types are for mypy only
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Side = Literal["left", "right"]
+    SessionStatus = Literal["partial", "completed"]
+    SessionSource = Literal["app", "log"]
+    AdviceLevel = Literal["rest", "beginner", "advanced"]
+    Compared = Literal["better", "same", "worse"]
+    RecordKind = Literal["sessions", "rest_days", "activities", "symptom_checks", "morning_checks"]
+# Each vocabulary once more for the readers' checks; mypy checks every word against its type,
+# and a test that each type names exactly these words.
+SIDES: tuple[Side, ...] = ("left", "right")
+STATUSES: tuple[SessionStatus, ...] = ("partial", "completed")
+SOURCES: tuple[SessionSource, ...] = ("app", "log")
+ADVICE_LEVELS: tuple[AdviceLevel, ...] = ("rest", "beginner", "advanced")
+COMPARED: tuple[Compared, ...] = ("better", "same", "worse")
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    "sessions",
+    "rest_days",
+    "activities",
+    "symptom_checks",
+    "morning_checks",
+)
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "Side": SIDES,
+    "SessionStatus": STATUSES,
+    "SessionSource": SOURCES,
+    "AdviceLevel": ADVICE_LEVELS,
+    "Compared": COMPARED,
+    "RecordKind": RECORD_KINDS,
+}
+
+if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
+
+    def __getattr__(name: str) -> object:
+        """The Literal types for code that imports them at run time (made when first asked)."""
+        if name in VOCABULARIES:
+            from typing import Literal
+
+            made = Literal[VOCABULARIES[name]]
+            globals()[name] = made
+            return made
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
@@ -29,7 +64,7 @@ def new_id() -> str:
     return os.urandom(16).hex()
 
 
-@dataclass(frozen=True)
+@frozen
 class SetRecord:
     """One set of a session: an exercise on one side (or none), reps done of the target."""
 
@@ -39,7 +74,7 @@ class SetRecord:
     target: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Session:
     """A programme played in the app or logged from the command line."""
 
@@ -63,7 +98,7 @@ class Session:
         return self.started_at.date()
 
 
-@dataclass(frozen=True)
+@frozen
 class RestDay:
     """A day the user chose to rest: it neither breaks nor extends a streak."""
 
@@ -71,7 +106,7 @@ class RestDay:
     day: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Activity:
     """Another kind of exercise (swimming, cycling, elliptical, …) on a day."""
 
@@ -81,7 +116,7 @@ class Activity:
     minutes: int
 
 
-@dataclass(frozen=True)
+@frozen
 class SymptomCheck:
     """What the user reported in a symptom check, and the advice it gave."""
 
@@ -97,7 +132,7 @@ class SymptomCheck:
     advice: AdviceLevel
 
 
-@dataclass(frozen=True)
+@frozen
 class MorningCheck:
     """The morning-after answer: the hip this morning compared with before the last session,
     and the pain 0-10 if the user gave one."""
@@ -108,8 +143,6 @@ class MorningCheck:
     pain: int | None = None
 
 
-RecordKind = Literal["sessions", "rest_days", "activities", "symptom_checks", "morning_checks"]
-RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 KIND_WORDS: dict[str, str] = {
     "sessions": "session",
     "rest_days": "rest day",
@@ -120,7 +153,7 @@ KIND_WORDS: dict[str, str] = {
 """Each kind of record in words, as the user reads it."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Deletion:
     """The user removed a record: its kind and id, and when. A record of its own, kept in the
     month file of the record it removes, so it travels with the journal; the newest change
@@ -132,7 +165,7 @@ class Deletion:
     at: dt.datetime
 
 
-@dataclass(frozen=True)
+@frozen
 class PainEdit:
     """The user corrected a session's pains: the session's id, when, and the pains it now has."""
 
@@ -143,7 +176,7 @@ class PainEdit:
     pain_during: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Journal:
     """Every record the store holds, each list ordered oldest first, and the deletions and
     edits that were applied to them (kept so they can be saved and exported)."""
@@ -151,7 +184,7 @@ class Journal:
     sessions: tuple[Session, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
-    symptom_checks: tuple[SymptomCheck, ...] = field(default=())
+    symptom_checks: tuple[SymptomCheck, ...] = ()
     morning_checks: tuple[MorningCheck, ...] = ()
     deletions: tuple[Deletion, ...] = ()
     edits: tuple[PainEdit, ...] = ()

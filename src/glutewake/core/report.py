@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from glutewake.core.advice import StandingAdvice, standing_advice
-from glutewake.core.records import Compared, Journal, MorningCheck, Session, SymptomCheck
+from glutewake.core.frozen import frozen, replace
+from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 from glutewake.core.streaks import done_days, rest_days
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.records import Compared
 
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 520  # ten years: longer than any rehabilitation, short enough to stay one file
@@ -46,7 +50,7 @@ class BadWeeks(ValueError):
     """A number of weeks outside 1 to MAX_WEEKS."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SideReps:
     """Repetitions done and the target, for one working leg (or both, for the squat)."""
 
@@ -54,7 +58,7 @@ class SideReps:
     target: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Week:
     """One calendar week, Monday to Sunday, of the report."""
 
@@ -110,7 +114,7 @@ class Week:
         return max((m.pain for m in self.mornings if m.pain is not None), default=None)
 
 
-@dataclass(frozen=True)
+@frozen
 class CheckRow:
     """One symptom check, with the advice the core's rule gave at that moment and its reason."""
 
@@ -118,7 +122,7 @@ class CheckRow:
     advice: StandingAdvice
 
 
-@dataclass(frozen=True)
+@frozen
 class MorningRow:
     """One morning-after answer and the day of the session it looks back to (the last
     session on an earlier day; None when there is none)."""
@@ -127,7 +131,7 @@ class MorningRow:
     after: dt.date | None
 
 
-@dataclass(frozen=True)
+@frozen
 class ProgrammeSpan:
     """When the sessions of one programme, played in one phase, were done in the period."""
 
@@ -138,7 +142,7 @@ class ProgrammeSpan:
     last: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Totals:
     """The period's headline figures."""
 
@@ -157,7 +161,7 @@ class Totals:
         return round(100 * self.done / self.days) if self.days else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     """Everything the report page shows, as numbers and records."""
 

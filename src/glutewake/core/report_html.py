@@ -13,7 +13,6 @@ from glutewake.core.report import NOTE, Report
 from glutewake.core.report_charts import adherence_chart, morning_chart, pain_chart, reps_chart
 from glutewake.core.report_text import (
     TITLE,
-    ChartKind,
     Section,
     Table,
     empty_message,
@@ -22,6 +21,10 @@ from glutewake.core.report_text import (
     sections,
     subtitle,
 )
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_text import ChartKind
 
 CSS = """
 :root { color-scheme: light; }

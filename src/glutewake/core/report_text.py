@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
-
 from glutewake.core.advice import MORNING_WINDOW_DAYS, REST_PAIN, REST_PAIN_DURING, REST_WORSE_MORNINGS
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.records import COMPARED
 from glutewake.core.report import (
     ADHERENCE_RULE,
@@ -23,7 +21,12 @@ from glutewake.core.report import (
 )
 from glutewake.core.wording import counted
 
-ChartKind = Literal["adherence", "reps", "pain", "morning"]
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ChartKind = Literal["adherence", "reps", "pain", "morning"]
+
 TITLE = "Home exercise report: gluteus medius"
 PHASE_WORDS = {
     "beginner": "side-lying hip abduction, ten repetitions with each leg, then the daily stretches",
@@ -33,7 +36,7 @@ NO_CHECK = "No symptom check yet"
 DASH = "–"
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """A table of strings; `numeric` says which columns hold numbers (set right-aligned)."""
 
@@ -45,7 +48,7 @@ class Table:
     the row's other cells, across the table."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """One part of the page: a heading, sentences, a chart (drawn only in HTML) and a table."""
 
@@ -60,7 +63,7 @@ class Section:
     """A long list of short rows may be set in up to this many columns side by side (HTML)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One headline figure: what, the number, and a line under it."""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.records import Session, SetRecord, new_id
 from glutewake.core.timeline import Timeline
 
@@ -135,7 +135,7 @@ def resume_set(session: Session) -> int:
     return resume_point(session)[0]
 
 
-@dataclass(frozen=True)
+@frozen
 class Tally:
     """What a session added up to: sets finished, exercise reps and stretches done."""
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
-from typing import Any
 
+from glutewake.core.frozen import field, field_names, frozen, replace
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 PHASES = ("beginner", "advanced")
 
@@ -15,7 +18,7 @@ class SettingOutOfRange(UserError):
     """A setting value outside its allowed range or of the wrong type."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Range:
     """Inclusive bounds of a numeric setting."""
 
@@ -58,7 +61,7 @@ THEMES = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """How a session is paced and sounds.
 
@@ -101,14 +104,13 @@ def _fmt(value: float) -> str:
 
 def setting_names() -> tuple[str, ...]:
     """The names of every setting, in display order."""
-    return tuple(f.name for f in fields(Settings))
+    return field_names(Settings)
 
 
 def setting_type(name: str) -> type:
     """The Python type a setting holds (float, int, bool or str)."""
-    for f in fields(Settings):
-        if f.name == name:
-            return type(f.default)
+    if name in setting_names():
+        return type(getattr(Settings(), name))
     raise SettingOutOfRange(f"unknown setting {name!r} (expected one of {', '.join(setting_names())})")
 
 
@@ -143,7 +145,7 @@ def parse_setting(name: str, text: str, label: str | None = None) -> float | int
     return value
 
 
-@dataclass(frozen=True)
+@frozen
 class Profile:
     """Everything in settings.toml: the settings plus the user's state."""
 

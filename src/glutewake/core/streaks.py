@@ -8,14 +8,14 @@ while today is still open; the longest is the best such run ever. Any other day 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from glutewake.core.frozen import frozen
 from glutewake.core.records import Journal
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Streak:
     """Done days in the current run and in the best run ever."""
 

@@ -6,12 +6,15 @@ rests and the countdowns to change position are measured in seconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import Any
 
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.programme import COUNTS, Block, Cue, Length, Programme
 from glutewake.core.settings import Settings
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 # Countdowns to get into position: a set starts with them (n and b land there).
 GET_READY = (Cue.PREPARE, Cue.SWITCH, Cue.TRANSITION)
@@ -23,7 +26,7 @@ RESUME_SECONDS = 5.0
 CHANGE_SIDES = "Change sides"
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One cue for some time. `set` is the set the step belongs to or leads into.
 
@@ -55,7 +58,7 @@ class Step:
         return self.cue in GET_READY
 
 
-@dataclass(frozen=True)
+@frozen
 class SetInfo:
     """A set: one exercise on one side (or a stretch), with its target repetitions.
 
@@ -78,10 +81,11 @@ class SetInfo:
         return self.kind != "stretch"
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     """The steps of a session, where each starts (in seconds), and its sets."""
 
+    __slots__ = ("_starts",)
     programme: Programme
     steps: tuple[Step, ...]
     sets: tuple[SetInfo, ...]

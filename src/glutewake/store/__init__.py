@@ -1,16 +1,38 @@
-"""The store: the only code that touches files (settings.toml and journal/YYYY-MM.toml)."""
+"""The store: the only code that touches files (settings.toml and journal/YYYY-MM.toml).
 
-from glutewake.core.journal import ImportCounts, Month, merge, month_of
-from glutewake.store.datastore import Moved, Store
-from glutewake.store.errors import (
-    FutureSchema,
-    MalformedFile,
-    RepeatedId,
-    StoreError,
-    Unreadable,
-    Unwritable,
-)
-from glutewake.store.files import atomic_write
+The names below are loaded when first used, so that a module of the store that needs
+little (the status snapshot a shell prompt reads) does not load all of it.
+"""
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glutewake.core.journal import ImportCounts, Month, merge, month_of
+    from glutewake.store.datastore import Moved, Store
+    from glutewake.store.errors import (
+        FutureSchema,
+        MalformedFile,
+        RepeatedId,
+        StoreError,
+        Unreadable,
+        Unwritable,
+    )
+    from glutewake.store.files import atomic_write
+
+_WHERE = {
+    "ImportCounts": "glutewake.core.journal",
+    "Month": "glutewake.core.journal",
+    "merge": "glutewake.core.journal",
+    "month_of": "glutewake.core.journal",
+    "Moved": "glutewake.store.datastore",
+    "Store": "glutewake.store.datastore",
+    "FutureSchema": "glutewake.store.errors",
+    "MalformedFile": "glutewake.store.errors",
+    "RepeatedId": "glutewake.store.errors",
+    "StoreError": "glutewake.store.errors",
+    "Unreadable": "glutewake.store.errors",
+    "Unwritable": "glutewake.store.errors",
+    "atomic_write": "glutewake.store.files",
+}
 
 __all__ = [
     "FutureSchema",
@@ -27,3 +49,15 @@ __all__ = [
     "merge",
     "month_of",
 ]
+
+if not TYPE_CHECKING:  # mypy reads the imports above; it would take any name from __getattr__
+
+    def __getattr__(name: str) -> object:
+        module = _WHERE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
 
 from glutewake.core.records import (
     ADVICE_LEVELS,
@@ -31,6 +30,10 @@ from glutewake.core.settings import PHASES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.store.errors import FutureSchema, MalformedFile
 from glutewake.store.schema import CURRENT, Document, migrate
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 END_MARK = "# end of journal"
 

@@ -7,10 +7,9 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
+from glutewake.core.frozen import frozen, replace
 from glutewake.core.journal import (
     ImportCounts,
     Month,
@@ -68,7 +67,8 @@ def _note_on_stderr(text: str) -> None:
     print(f"glutewake: {text}", file=sys.stderr)
 
 
-class Moved(NamedTuple):
+@frozen
+class Moved:
     """A broken file `repair` moved aside."""
 
     original: Path
@@ -332,7 +332,7 @@ class Store:
                 gone = removals.get(month, [])
                 if gone:
                     result = replace(result, deletions=(*result.deletions, *gone))
-                    added = added._replace(deletions=len(gone))
+                    added = replace(added, deletions=len(gone))
                 if added.total:
                     self._write_month(month, result)
                     counts = add_counts(counts, added)

@@ -103,12 +103,14 @@ def read_bytes(path: Path) -> bytes | None:
         raise Unreadable(path, os_reason(error)) from None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` so a crash leaves the old or the new file, never a mix.
 
     Temporary file in the same folder, write, fsync, os.replace, fsync of the folder.
     Call it with the store's lock held. On any failure the temporary file is removed
-    and Unwritable is raised; the old file is untouched.
+    and Unwritable is raised; the old file is untouched. Derived files (the summary cache)
+    pass `durable=False` and skip both fsyncs: readers see the old or the new file all the
+    same, and one damaged by a power cut is noticed and rebuilt.
     """
     folder = path.parent
     _refuse_read_only(folder)
@@ -124,7 +126,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)
@@ -134,6 +137,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         _remove_quietly(temp)
         raise
+    if not durable:
+        return
     try:
         fsync_dir(folder)
     except OSError as error:

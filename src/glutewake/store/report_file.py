@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
 
 from glutewake.core.report import build_report
 from glutewake.store.datastore import Store
 from glutewake.store.errors import Unwritable
 from glutewake.store.files import atomic_write
 
-ReportFormat = Literal["html", "md"]
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ReportFormat = Literal["html", "md"]
+
 SUFFIXES: dict[str, str] = {"html": ".html", "md": ".md"}
 
 

@@ -7,9 +7,12 @@ migrated in memory only; the upgraded shape reaches the disk the next time that 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-Document = dict[str, Any]
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
+
+Document = dict[str, "Any"]  # a string: `Any` is imported for mypy only
 Migration = Callable[[Document], Document]
 
 SETTINGS_SCHEMA = 2

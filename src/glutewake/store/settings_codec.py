@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
-from glutewake.core.settings import PHASES, Profile, Settings
+from glutewake.core.settings import PHASES, Profile, Settings, setting_names
 from glutewake.errors import UserError
 from glutewake.store.codec import Where
 from glutewake.store.errors import MalformedFile
 from glutewake.store.schema import CURRENT, Document
 
-_SETTING_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
+
+_SETTING_TYPES = {name: type(getattr(Settings(), name)) for name in setting_names()}
 
 
 def profile_from_document(path: Path, text: str, document: Document) -> Profile:
@@ -68,7 +70,7 @@ def profile_to_text(profile: Profile) -> str:
         document["acknowledged_on"] = profile.acknowledged_on
     if profile.morning_asked_on is not None:
         document["morning_asked_on"] = profile.morning_asked_on
-    document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
+    document["settings"] = {name: getattr(profile.settings, name) for name in setting_names()}
     import tomli_w
 
     return (

@@ -17,9 +17,7 @@ import datetime as dt
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from glutewake.core.advice import (
     MORNING_WINDOW_DAYS,
@@ -29,6 +27,7 @@ from glutewake.core.advice import (
     latest_session_pains,
     pains_of,
 )
+from glutewake.core.frozen import frozen
 from glutewake.core.journal import Month, month_of
 from glutewake.core.records import (
     ADVICE_LEVELS,
@@ -38,7 +37,6 @@ from glutewake.core.records import (
     MorningCheck,
     SymptomCheck,
 )
-from glutewake.core.records import AdviceLevel as Level
 from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import (
@@ -49,6 +47,12 @@ from glutewake.store.files import (
     try_locked,
 )
 
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
+
+    from glutewake.core.records import AdviceLevel as Level
+
 CACHE_VERSION = 3
 # A file changed this soon after the mtime it was read at could change again within the
 # same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
@@ -57,7 +61,8 @@ SETTLE_NS = 2_000_000_000
 Stamp = tuple[int, int, int]  # inode, size, mtime_ns
 
 
-class Days(NamedTuple):
+@frozen
+class Days:
     """What the streak and status need from the whole journal."""
 
     done: set[dt.date]
@@ -66,7 +71,8 @@ class Days(NamedTuple):
     """What the standing advice reads, gathered from every month."""
 
 
-class CheckMark(NamedTuple):
+@frozen
+class CheckMark:
     """One symptom check's pains, as much as finding the worst earlier ones needs."""
 
     at: dt.datetime
@@ -75,7 +81,8 @@ class CheckMark(NamedTuple):
     pain_after_run: int
 
 
-class MonthDigest(NamedTuple):
+@frozen
+class MonthDigest:
     """What one cleanly parsed month file holds, and which version of the file it was."""
 
     stamp: Stamp
@@ -88,12 +95,14 @@ class MonthDigest(NamedTuple):
     mornings: tuple[MorningCheck, ...]  # those of the month's last MORNING_WINDOW_DAYS days
 
 
-@dataclass(frozen=True)
+@frozen
 class Scan:
     """Every readable month's digest, and the files that could not be read."""
 
     months: dict[Month, MonthDigest]
     problems: list[StoreError]
+    cached: dict[Month, MonthDigest]
+    """What the cache file holds (as read, or as this process last wrote it)."""
 
     @property
     def days(self) -> Days:
@@ -133,12 +142,13 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
     """Stat every month file; parse those the cache (or `previous`, a scan of this process)
     does not know in their present version, and collect the ones that fail. With `save`, an
     updated cache is written when every month parsed; it is never written otherwise."""
-    known = previous.months if previous is not None else _load(_cache_path(store))
+    cached = previous.cached if previous is not None else _load(_cache_path(store))
+    known = previous.months if previous is not None else cached
     began = time.time_ns()
     try:
         stamps = _month_stamps(store)
     except StoreError as error:
-        return Scan({}, [error])
+        return Scan({}, [error], cached)
     months: dict[Month, MonthDigest] = {}
     problems: list[StoreError] = []
     for month, stamp in sorted(stamps.items()):
@@ -155,9 +165,9 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
             months[month] = _digest(journal, (-1, -1, -1), settled=False)
         else:
             months[month] = _digest(journal, stamp, settled=stamp[2] < began - SETTLE_NS)
-    if save and not problems and months != known:
-        _save(store, months)
-    return Scan(months, problems)
+    if save and not problems and months != cached and _save(store, months):
+        cached = months
+    return Scan(months, problems, cached)
 
 
 def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
@@ -374,9 +384,10 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
     }
 
 
-def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
+def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
+    """Write the cache; False when it was not written (no data folder, read-only, busy)."""
     if not store.data_dir.is_dir():
-        return  # never create the data folder just to cache an empty summary
+        return False  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
@@ -389,6 +400,7 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
             if held:  # when a writer is busy, the next run refreshes the cache instead
                 ensure_dir(path.parent)
                 remove_stale_temporaries(path.parent)
-                atomic_write(path, data.encode())
+                atomic_write(path, data.encode(), durable=False)
+            return held
     except StoreError:
-        pass  # a read-only data folder still gets its facts, just without the cache
+        return False  # a read-only data folder still gets its facts, just without the cache

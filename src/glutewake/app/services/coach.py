@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glutewake.core.advice import StandingAdvice, standing_advice
+from glutewake.core.frozen import replace
 from glutewake.core.journal import Month, merge
 from glutewake.core.morning import question_due
 from glutewake.core.programme import Programme

@@ -1,0 +1,115 @@
+"""What each command loads at start (no timing: benchmarks/cli_startup.py times them).
+
+`status` answered from its snapshot (a shell prompt runs it before every command) loads
+none of argparse, the TOML reader, pathlib (with urllib.parse), typing, dataclasses,
+platformdirs, json or the store (`re` and `enum` come with the installed script itself);
+no command that does not open the full-screen app loads dataclasses (with inspect and ast),
+platformdirs (on Linux and macOS), shutil or Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.startup_helpers import loaded, run, settle
+
+EVERY_COMMAND = {"dataclasses", "inspect", "ast", "shutil", "textual"}
+QUICK_STATUS = EVERY_COMMAND | {
+    "argparse",
+    "tomllib",
+    "pathlib",
+    "typing",
+    "platformdirs",
+    "urllib",
+    "json",
+    "glutewake.store.datastore",
+    "glutewake.store.summary",
+    "glutewake.core.advice",
+}
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A home whose default data folder holds a month of history, settled and summarised."""
+    data = tmp_path / ".local" / "share" / "glutewake"
+    last_month = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+    for args in (("--rest", "--date", last_month.isoformat()), ("--programme", "beginner")):
+        assert run(tmp_path, "log", *args)[0] == 0
+    hour_ago = dt.datetime.now().timestamp() - 3600
+    for path in data.rglob("*"):
+        os.utime(path, (hour_ago, hour_ago))
+    return tmp_path
+
+
+@pytest.mark.parametrize("shape", [(), ("--format", "{streak}d {today} {advice}")], ids=["line", "format"])
+def test_status_from_its_snapshot_loads_nothing_it_does_not_need(home: Path, shape: tuple[str, ...]) -> None:
+    settle(home / ".local" / "share" / "glutewake")
+    code, ordinary, modules = run(home, "status", *shape)  # the ordinary way writes the snapshot
+    assert code == 0 and "glutewake.store.datastore" in modules
+    code, quick, modules = run(home, "status", *shape)
+    assert code == 0 and quick == ordinary
+    assert loaded(modules, QUICK_STATUS) == set()
+
+
+def test_status_json_from_its_snapshot_loads_only_json_more(home: Path) -> None:
+    settle(home / ".local" / "share" / "glutewake")
+    ordinary = run(home, "status", "--json")
+    code, quick, modules = run(home, "status", "--json")
+    assert code == 0 and quick == ordinary[1]
+    assert loaded(modules, QUICK_STATUS) == {"json", "json.decoder", "json.encoder", "json.scanner"}
+
+
+COMMANDS = [
+    ("--version",),
+    ("--help",),
+    ("plan", "beginner", "--json"),
+    ("programme", "show", "beginner"),
+    ("log", "--rest"),
+    ("log", "--activity", "swimming", "--minutes", "20"),
+    ("history",),
+    ("history", "--json"),
+    ("status",),
+    ("status", "--json"),
+    ("export", "--format", "csv"),
+    ("export", "--format", "json"),
+    ("repair",),
+    ("settings",),
+    ("delete", "0" * 32),  # no such id: exit 2
+    ("settings", "count_seconds", "1.5"),
+    ("report", "--format", "md", "--output", "-"),
+    ("log", "--minutes", "0", "--rest"),  # a refusal
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_command_loads_dataclasses_shutil_platformdirs_or_textual(
+    home: Path, args: tuple[str, ...]
+) -> None:
+    code, output, modules = run(home, *args)
+    assert code in (0, 2), output
+    forbidden = EVERY_COMMAND | ({"platformdirs"} if sys.platform in ("linux", "darwin") else set())
+    assert loaded(modules, forbidden) == set()
+
+
+def test_the_store_package_loads_its_names_on_first_use() -> None:
+    import glutewake.store as store
+
+    assert sorted(store.__all__) == sorted(store._WHERE)
+    for name in store.__all__:
+        assert getattr(store, name) is not None
+    with pytest.raises(AttributeError):
+        store.NoSuchName  # type: ignore[attr-defined]  # noqa: B018
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("plan", "--help")], ids=" ".join)
+def test_help_and_the_version_load_no_store_no_toml_reader_no_pathlib(
+    home: Path, args: tuple[str, ...]
+) -> None:
+    code, _, modules = run(home, *args)
+    assert code == 0
+    assert loaded(modules, {"pathlib", "tomllib", "typing", "glutewake.store", "json"}) == set()
