@@ -105,7 +105,7 @@ STATES = {
             "longest",
             "today, still open",
             "pain after sessions",
-            "Sessions · 4 sessions",
+            "Journal · 5 entries",
             "pain: after the session, 0 to 10",
             "? help",
         ),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
@@ -54,7 +55,7 @@ from glutewake.app.views.history import (
     variety_nudge,
     weekly_pain,
 )
-from glutewake.app.widgets.calendar import StreakCalendar, weeks_that_fit
+from glutewake.app.widgets.calendar import DayLine, StreakCalendar, weeks_that_fit
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.pain_chart import PainChart
 from glutewake.app.widgets.pain_trend import PainTrend
@@ -90,6 +91,7 @@ STREAK_RULE = (
     "A day counts when it holds a completed session. Rest days keep the run going; "
     "a day with neither ends it."
 )
+SHORT_RULE = "a day counts when it holds a completed session; rest days keep the run going"
 EMPTY_STATE = (
     "Nothing recorded yet — this is where your streak will grow.\n\n"
     "Each completed session lights up a day on the calendar. Press escape and then s on the "
@@ -143,11 +145,22 @@ def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
     return merge(journals)
 
 
-def read_everything(store: Store) -> Journal:
+def read_everything(store: Store, stop: Callable[[], bool] = lambda: False) -> Journal | None:
+    """Every month that can be read, merged; None as soon as `stop()` says the screen has
+    gone (so a thread left behind by a closed screen stops between two months)."""
+    journals = []
     try:
-        return store.read_journal(skip_problems=True)
+        months = store.months()
     except StoreError:
         return Journal()
+    for month in months:
+        if stop():
+            return None
+        try:
+            journals.append(store.read_month(month))
+        except StoreError:
+            continue
+    return merge(journals)
 
 
 def read_streak(store: Store, today: dt.date) -> Streak | None:
@@ -185,6 +198,7 @@ class HistoryScreen(CoachScreen[None]):
         self._streak_shown = False
         self._shown_rows: set[str] = set()
         self._narrow_table: bool | None = None
+        self._live = False
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -204,7 +218,7 @@ class HistoryScreen(CoachScreen[None]):
             with Horizontal(id="history-middle"):
                 with Vertical(id="history-calendar-pane"):
                     yield StreakCalendar(id="history-calendar")
-                    yield Static(id="history-day", markup=False)
+                    yield DayLine(id="history-day")
                 with Vertical(id="history-weeks-pane"):
                     yield VarietyWeeks(id="history-weeks")
                     yield Static(id="history-nudge", markup=False)
@@ -220,12 +234,29 @@ class HistoryScreen(CoachScreen[None]):
         history = tuple(key for key in keys_for("history") if key.action != "next_pane")
         return (*history, *keys_for("screen"), keys_for("everywhere")[0])
 
+    @property
+    def live(self) -> bool:
+        """Whether the screen is up: composed and not yet closing. A key, a resize or a
+        message that comes before or after that finds nothing to change, and is dropped."""
+        return self._live and self.is_attached and self._in_stack()
+
+    def _in_stack(self) -> bool:
+        return any(screen is self for screen in self.app.screen_stack)
+
     def on_mount(self) -> None:
+        if not self._in_stack():  # closed again before it was up, its widgets going
+            return
+        self._live = True
         self._show_pane()
         self._lay_out_table(self.app.size.width)
         self.reload()
 
+    def on_unmount(self) -> None:
+        self._live = False
+
     def on_resize(self, event: events.Resize) -> None:
+        if not self.live:
+            return
         self._lay_out_table(event.size.width)
         self._fit_calendar()
 
@@ -258,7 +289,8 @@ class HistoryScreen(CoachScreen[None]):
         calendar.shown_weeks = weeks_that_fit(width, CALENDAR_WEEKS)
 
     def on_saved_data_changed(self, message: SavedDataChanged) -> None:
-        self.reload()
+        if self.live:
+            self.reload()
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -290,13 +322,15 @@ class HistoryScreen(CoachScreen[None]):
         # post_message is thread-safe: the screen handles each message on the event loop,
         # and a screen that has closed meanwhile never handles it.
         self.post_message(JournalRead(reading, today, streak))
-        journal = read_everything(store)
+        journal = read_everything(store, lambda: worker.is_cancelled)
+        if journal is None:
+            return
         entries = entries_newest_first(journal)
         if not worker.is_cancelled:
             self.post_message(JournalRead(reading, today, None, journal, entries))
 
     def on_journal_read(self, loaded: JournalRead) -> None:
-        if loaded.reading != self.reading or not self.is_attached:
+        if loaded.reading != self.reading or not self.live:
             return
         today = loaded.today
         if loaded.streak is not None:
@@ -326,14 +360,14 @@ class HistoryScreen(CoachScreen[None]):
         narrow = bool(self._narrow_table)
         missing = [e for e in entries if e.kind in kinds and e.id not in self._shown_rows]
         for start in range(0, len(missing), CHUNK):
-            if worker.is_cancelled or not table.is_attached:
+            if worker.is_cancelled or not self.live:
                 return
             for entry in missing[start : start + CHUNK]:
                 table.add_row(*(narrow_cells(entry) if narrow else entry.cells), key=entry.id)
                 self._shown_rows.add(entry.id)
             if len(missing) > CHUNK:
                 await asyncio.sleep(0)
-        if worker.is_cancelled or not table.is_attached:
+        if worker.is_cancelled or not self.live:
             return
         self.complete = finished
         self._sort()
@@ -349,7 +383,7 @@ class HistoryScreen(CoachScreen[None]):
         self.query_one("#history-current-label", Static).update(f"{noun(streak.current, 'day')} in\na row")
         self.query_one("#history-streak-line", Static).update(
             f"streak {counted(streak.current, 'day')} · longest {counted(streak.longest, 'day')} · "
-            "rest days keep it going"
+            f"{SHORT_RULE}"
         )
 
     def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
@@ -382,11 +416,13 @@ class HistoryScreen(CoachScreen[None]):
         """The selected day on the calendar, and the activities it holds in words."""
         self.selected_day = day
         self.query_one(StreakCalendar).selected = day
-        self.query_one("#history-day", Static).update(activities_words(day, day_activities(self.journal, day)))
+        self.query_one(DayLine).text = activities_words(day, day_activities(self.journal, day))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        entry = self.entries.get(str(event.row_key.value))
-        if entry is not None:
+        # A row highlighted just before the table was cleared arrives without its key.
+        key = getattr(event.row_key, "value", None)
+        entry = self.entries.get(str(key)) if key is not None else None
+        if entry is not None and self.live:
             self._show_day(entry.day)
 
     def _sort(self) -> None:
@@ -416,6 +452,8 @@ class HistoryScreen(CoachScreen[None]):
 
     # -- panes, filters and sorting ------------------------------------------------------
     def action_next_pane(self) -> None:
+        if not self.live:
+            return
         self.pane = PANES[(PANES.index(self.pane) + 1) % len(PANES)]
         self._show_pane()
 
@@ -426,21 +464,29 @@ class HistoryScreen(CoachScreen[None]):
         self.query_one("#history-panes", Static).update(f"v  {names}")
 
     def action_filter_next(self) -> None:
+        if not self.live:
+            return
         self.entry_filter = self.entry_filter.next()
         self._refill()
         self.notify(f"Showing {self.entry_filter.name}.", title="Journal", timeout=2)
 
     def action_sort_next(self) -> None:
+        if not self.live:
+            return
         self.session_order = self.session_order.next()
         self._sort()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
+        if not self.live:
+            return
         self.session_order = self.session_order.clicked(str(event.column_key.value))
         self._sort()
 
     # -- the report ----------------------------------------------------------------------
     def action_write_report(self) -> None:
+        if not self.live:
+            return
         self.notify("Writing the report of the last six weeks…", title="Report", timeout=3)
         self._write_report()
 
@@ -469,16 +515,22 @@ class HistoryScreen(CoachScreen[None]):
 
     # -- recording -----------------------------------------------------------------------
     def action_refresh(self) -> None:
+        if not self.live:
+            return
         self.announce_refresh = True
         self.reload()
 
     def action_log_activity(self) -> None:
+        if not self.live:
+            return
         if self._refuse_when_read_only():
             return
         kinds = sorted({a.kind for a in self.journal.activities})
         self.app.push_screen(LogActivityForm(self.coach.today(), kinds), self._save)
 
     def action_rest_day(self) -> None:
+        if not self.live:
+            return
         if self._refuse_when_read_only():
             return
         self.app.push_screen(LogRestDayForm(self.coach.today()), self._save)

@@ -132,3 +132,15 @@ class StreakCalendar(Widget):
         if shown and cells[0].isspace() and (len(cells) < 2 or cells[1].isspace()):
             cells[0] = f"{shown[0][0][0]:%b}"
         return "".join(cells).rstrip()
+
+
+class DayLine(Widget):
+    """One line under the calendar: the selected day and what it held. Its height never
+    changes, so a new day repaints this line alone, without laying the screen out again."""
+
+    DEFAULT_CSS = "DayLine { height: 1; width: 1fr; color: $text-muted; }"
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        return Text(self.text, no_wrap=True, overflow="ellipsis")
