@@ -138,6 +138,7 @@ KEYS: tuple[Key, ...] = (
     Key("n", "next_set", "next set", "Next side or exercise", "glutewake.player.next", "player"),
     Key("b", "back_set", "back", "Back to the start of this set", "glutewake.player.back", "player"),
     Key("m", "mute", "mute", "Bell and voice on or off", "glutewake.player.mute", "player"),
+    Key("h", "it_hurts", "it hurts", "It hurts: pause, say how much", "glutewake.player.hurts", "player"),
     Key(
         "escape",
         "end_session",

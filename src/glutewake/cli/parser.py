@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "glutewake.cli.importing",
     "glutewake.cli.repair",
     "glutewake.cli.report",
+    "glutewake.cli.settings",
 )
 
 EPILOG = """\

@@ -54,6 +54,8 @@ class Session:
     pain_after: int | None = None
     pain_during: int | None = None
     """The highest "it hurts" answer (0-10) given during the session, if any."""
+    played_seconds: float | None = None
+    """How long the app played it, over every part of a resumed session (pauses not counted)."""
 
     @property
     def day(self) -> dt.date:

@@ -218,6 +218,7 @@ _SESSION_KEYS = (
     "source",
     "pain_after",
     "pain_during",
+    "played_seconds",
     "sets",
 )
 _SET_KEYS = ("exercise", "side", "reps", "target")
@@ -311,8 +312,20 @@ def _session(check: _Checker, record: dict[str, Any]) -> Session:
         source=check.choice(s, record, "source", SOURCES),
         pain_after=check.number(s, record, "pain_after", 0, 10, optional=True),
         pain_during=check.number(s, record, "pain_during", 0, 10, optional=True),
+        played_seconds=_played_seconds(check, record),
         sets=tuple(sets),
     )
+
+
+def _played_seconds(check: _Checker, record: dict[str, Any]) -> float | None:
+    value = check.value(
+        "sessions", record, "played_seconds", (int, float), "a number of seconds", optional=True
+    )
+    if value is not None and not 0 <= value <= 86_400:
+        raise check.fail(
+            "sessions", record, "played_seconds", f"expected `played_seconds` to be 0-86400, found {value}"
+        )
+    return None if value is None else float(value)
 
 
 def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
@@ -391,6 +404,8 @@ def _session_table(session: Session) -> dict[str, Any]:
         table["pain_after"] = session.pain_after
     if session.pain_during is not None:
         table["pain_during"] = session.pain_during
+    if session.played_seconds is not None:
+        table["played_seconds"] = session.played_seconds
     table["sets"] = [
         {"exercise": s.exercise, **({"side": s.side} if s.side else {}), "reps": s.reps, "target": s.target}
         for s in session.sets

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -168,6 +169,19 @@ class Coach:
 
     def timeline(self, profile: Profile) -> Timeline:
         return compile_timeline(self.programme(profile), self.settings(profile))
+
+    def timeline_played(self, profile: Profile, record: Session) -> Timeline | None:
+        """The timeline `record` was played from: today's plan, or the built-in it names
+        (None when neither fits it any more)."""
+        from glutewake.core.session_record import fits
+        from glutewake.programmes import BUILTIN_NAMES, load_programme
+
+        candidates: list[Timeline] = []
+        with suppress(UserError):
+            candidates.append(self.timeline(profile))
+        if record.programme in BUILTIN_NAMES:
+            candidates.append(compile_timeline(load_programme(record.programme), self.settings(profile)))
+        return next((timeline for timeline in candidates if fits(record, timeline)), None)
 
     def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply `change` through the store; refused in read-only mode."""
