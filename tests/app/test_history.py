@@ -100,7 +100,13 @@ async def test_the_journal_lists_every_entry_newest_first_saying_what_each_is(
         shown = rows(table)
         # 6 sessions, 2 activities, 1 rest day, 2 symptom checks, 1 morning answer.
         assert table.row_count == 12
-        assert shown[0] == ["2026-11-25", "morning after", "better than before the last session · pain 1", " –", "–"]
+        assert shown[0] == [
+            "2026-11-25",
+            "morning after",
+            "better than before the last session · pain 1",
+            " –",
+            "–",
+        ]
         assert shown[1] == ["2026-11-24", "swimming", "30 min", " –", "–"]
         assert shown[2][:2] == ["2026-11-24", "rehab session"] and shown[2][3:] == [" 1", "better 1"]
         assert ["2026-11-22", "rest day"] in [row[:2] for row in shown]

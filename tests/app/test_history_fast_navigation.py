@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import DataTable
 
 from glutewake.app.screens.history import HistoryScreen

@@ -23,6 +23,10 @@ from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Ses
 TZ = dt.timezone(dt.timedelta(hours=1))
 
 
+def at(day: int, hour: int) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, tzinfo=TZ)
+
+
 def check(n: int, during: int) -> SymptomCheck:
     at = dt.datetime(2026, 11, 1 + n, 8, tzinfo=TZ)
     return SymptomCheck(f"k{n}", at, during, 2, False, False, (), True, False, "beginner")
@@ -74,11 +78,26 @@ def test_reps_count_every_set_and_stretches_count_stretches() -> None:
 def journal_of_every_kind() -> Journal:
     day = dt.date(2026, 11, 23)
     return Journal(
-        sessions=(Session("s", "beginner", "beginner", dt.datetime(2026, 11, 23, 18, tzinfo=TZ), "completed", "app"),),
+        sessions=(
+            Session(
+                "s", "beginner", "beginner", dt.datetime(2026, 11, 23, 18, tzinfo=TZ), "completed", "app"
+            ),
+        ),
         rest_days=(RestDay("r", dt.date(2026, 11, 22)),),
         activities=(Activity("a", day, "swimming", 40),),
         symptom_checks=(
-            SymptomCheck("c", dt.datetime(2026, 11, 23, 8, tzinfo=TZ), 4, 5, True, False, ("knees",), True, False, "beginner"),
+            SymptomCheck(
+                "c",
+                dt.datetime(2026, 11, 23, 8, tzinfo=TZ),
+                4,
+                5,
+                True,
+                False,
+                ("knees",),
+                True,
+                False,
+                "beginner",
+            ),
         ),
         morning_checks=(MorningCheck("m", dt.date(2026, 11, 24), "same", 2),),
     )
@@ -103,7 +122,12 @@ def test_the_journal_holds_every_kind_of_entry_newest_first_each_saying_what_it_
 
 def test_each_filter_keeps_its_kinds_and_all_of_them_cover_every_kind() -> None:
     names = [f.name for f in FILTERS]
-    assert names == ["every entry", "rehab sessions", "activities and rest days", "checks and morning answers"]
+    assert names == [
+        "every entry",
+        "rehab sessions",
+        "activities and rest days",
+        "checks and morning answers",
+    ]
     assert EVERYTHING.next().next().next().next() is EVERYTHING
     assert set().union(*(f.kinds for f in FILTERS[1:])) == EVERYTHING.kinds
 
@@ -120,7 +144,16 @@ def test_weekly_pain_keeps_each_weeks_highest_of_each_kind() -> None:
     journal = Journal(
         sessions=(
             Session("a", "b", "b", dt.datetime(2026, 11, 16, 8, tzinfo=TZ), "completed", "app", pain_after=3),
-            Session("b", "b", "b", dt.datetime(2026, 11, 18, 8, tzinfo=TZ), "partial", "app", pain_after=5, pain_during=6),
+            Session(
+                "b",
+                "b",
+                "b",
+                dt.datetime(2026, 11, 18, 8, tzinfo=TZ),
+                "partial",
+                "app",
+                pain_after=5,
+                pain_during=6,
+            ),
         ),
         symptom_checks=(check(20, 7),),  # Sat 21 Nov: during 7, after 2
     )

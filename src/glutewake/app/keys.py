@@ -109,7 +109,7 @@ KEYS: tuple[Key, ...] = (
         "h",
         "app.history",
         "history",
-        "Streaks, calendar, sessions",
+        "Streaks, calendar, journal",
         "glutewake.history",
         "home",
         command="History",

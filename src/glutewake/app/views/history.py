@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
 from typing import Literal
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -80,7 +79,9 @@ class Filter:
 
 
 FILTERS = (
-    Filter("every entry", frozenset(("session", "activity", "rest", "check", "morning")), ("entry", "entries")),
+    Filter(
+        "every entry", frozenset(("session", "activity", "rest", "check", "morning")), ("entry", "entries")
+    ),
     Filter("rehab sessions", frozenset(("session",)), ("session", "sessions")),
     Filter("activities and rest days", frozenset(("activity", "rest")), ("entry", "entries")),
     Filter("checks and morning answers", frozenset(("check", "morning")), ("entry", "entries")),
@@ -147,14 +148,21 @@ def session_entry(session: Session, morning: MorningCheck | None = None) -> Entr
     if session.source == "log":
         parts.append("logged from the command line")
     cells = _cells(
-        session.started_at, "session", "rehab session", tuple(parts), session.pain_after, morning_words(morning)
+        session.started_at,
+        "session",
+        "rehab session",
+        tuple(parts),
+        session.pain_after,
+        morning_words(morning),
     )
     return Entry(session.id, "session", session.day, session, cells)
 
 
 def activity_entry(activity: Activity, tz: dt.tzinfo | None) -> Entry:
     """`swimming · 40 min`."""
-    cells = _cells(_midday(activity.day, tz), "activity", activity.kind, (f"{activity.minutes} min",), None, "–")
+    cells = _cells(
+        _midday(activity.day, tz), "activity", activity.kind, (f"{activity.minutes} min",), None, "–"
+    )
     return Entry(activity.id, "activity", activity.day, activity, cells)
 
 
@@ -166,7 +174,10 @@ def rest_entry(rest: RestDay, tz: dt.tzinfo | None) -> Entry:
 
 def check_entry(check: SymptomCheck) -> Entry:
     """`symptom check · advice: beginner · running pain 4 during, 5 after · wobbly gait`."""
-    parts = [f"advice: {ADVICE_WORDS[check.advice]}", f"running pain {check.pain_during_run} during, {check.pain_after_run} after"]
+    parts = [
+        f"advice: {ADVICE_WORDS[check.advice]}",
+        f"running pain {check.pain_during_run} during, {check.pain_after_run} after",
+    ]
     if check.wobbly_gait:
         parts.append("wobbly gait")
     if check.weight_on_one_hip:
@@ -179,7 +190,11 @@ def check_entry(check: SymptomCheck) -> Entry:
 
 def morning_entry(morning: MorningCheck, tz: dt.tzinfo | None) -> Entry:
     """`morning after · worse than before the last session · pain 6`."""
-    parts = [f"{morning.compared} than before the last session" if morning.compared != "same" else "the same as before the last session"]
+    parts = [
+        f"{morning.compared} than before the last session"
+        if morning.compared != "same"
+        else "the same as before the last session"
+    ]
     if morning.pain is not None:
         parts.append(f"pain {morning.pain}")
     moment = dt.datetime.combine(morning.day, dt.time(6), tz)
@@ -187,7 +202,11 @@ def morning_entry(morning: MorningCheck, tz: dt.tzinfo | None) -> Entry:
     return Entry(morning.id, "morning", morning.day, morning, cells)
 
 
-ADVICE_WORDS = {"rest": "rest and see a professional", "beginner": "beginner", "advanced": "ready for advanced"}
+ADVICE_WORDS = {
+    "rest": "rest and see a professional",
+    "beginner": "beginner",
+    "advanced": "ready for advanced",
+}
 
 
 def entries_newest_first(journal: Journal) -> tuple[Entry, ...]:
