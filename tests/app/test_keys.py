@@ -81,7 +81,7 @@ async def test_help_reaches_every_key_by_scrolling_at_80_by_24(data_dir: Path, s
         await pilot.press("question_mark")
         seen = flat(screen_text(app))
         scroll = app.screen.query_one("#help-scroll")
-        while scroll.scroll_y < scroll.max_scroll_y:
+        while scroll.scroll_y < scroll.max_scroll_y:  # a page at a time, as page down does
             scroll.scroll_page_down(animate=False)
             await pilot.pause()
             seen += flat(screen_text(app))

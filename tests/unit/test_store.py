@@ -577,11 +577,51 @@ def test_failing_fsync_of_the_folder_is_reported(store: Store, monkeypatch: pyte
 
 def test_temporaries_left_by_a_killed_writer_are_cleaned_up(store: Store) -> None:
     full_month(store)
-    stale = store.journal_dir / ".2026-11.toml.99999.1.tmp"
-    stale.write_text("half a file")
+    old_name = store.journal_dir / ".2026-11.toml.99999.1.tmp"  # an older version's name
+    stale = store.journal_dir / ".glutewake-write.2026-11.toml.99999.2"
+    fresh = store.journal_dir / ".glutewake-write.2026-11.toml.99999.3"  # a write in progress
+    syncthing = store.journal_dir / ".syncthing.2026-11.toml.tmp"
+    for path in (old_name, stale, fresh, syncthing):
+        path.write_text("half a file")
+    an_hour_ago = time.time() - 3600
+    for path in (old_name, stale, syncthing):
+        os.utime(path, (an_hour_ago, an_hour_ago))
     store.add_rest_day(dt.date(2026, 11, 26))
-    assert not stale.exists()
+    assert not old_name.exists() and not stale.exists()
+    assert fresh.exists(), "a young temporary may be another writer's; it is left alone"
+    assert syncthing.exists(), "a sync tool's own file is never ours to sweep"
     assert len(store.read_journal().rest_days) == 2
+
+
+def test_our_temporaries_carry_a_name_no_sync_tool_uses(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real = os.replace
+
+    def spy(src, dst):  # type: ignore[no-untyped-def]
+        seen.append(Path(src).name)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    store.add_rest_day(dt.date(2026, 11, 26))
+    assert seen and all(name.startswith(".glutewake-write.") and not name.endswith(".tmp") for name in seen)
+
+
+def test_leftover_temporaries_in_the_cache_are_swept(store: Store) -> None:
+    from glutewake.store.summary import scan_journal
+
+    full_month(store)
+    cache = store.data_dir / "cache"
+    cache.mkdir()
+    stale = cache / ".glutewake-write.days.json.99999.2"
+    old_name = cache / ".days.json.99999.1.tmp"
+    for path in (stale, old_name):
+        path.write_text("{")
+        os.utime(path, (time.time() - 3600,) * 2)
+    scan_journal(store)
+    assert not stale.exists() and not old_name.exists()
+    assert (cache / "days.json").exists()
 
 
 # -- import ------------------------------------------------------------------------------
@@ -597,13 +637,13 @@ def test_import_merges_by_record_and_twice_changes_nothing(store: Store, tmp_pat
     export.write_text(json.dumps(history_document(store.read_journal(), "beginner", dt.date(2026, 11, 25))))
     target = Store(tmp_path / "restored")
     target.save_session(session("local-only", NOW + dt.timedelta(days=1)))
-    counts = target.import_journal(read_export(export))
+    counts = target.import_journal(read_export(export, dt.date(2026, 11, 30)))
     assert (counts.sessions, counts.rest_days, counts.activities, counts.symptom_checks) == (1, 1, 2, 1)
     restored = target.read_journal()
     assert {s.id for s in restored.sessions} == {"s1", "local-only"}
     assert len(restored.activities) == 2
     before = tree(target.data_dir)
-    assert target.import_journal(read_export(export)).total == 0
+    assert target.import_journal(read_export(export, dt.date(2026, 11, 30))).total == 0
     assert tree(target.data_dir) == before
 
 

@@ -175,6 +175,15 @@ KEYS: tuple[Key, ...] = (
         "glutewake.history.pane",
         "history",
     ),
+    Key("d", "delete_entry", "delete", "Delete the chosen entry", "glutewake.history.delete", "history"),
+    Key(
+        "e",
+        "edit_pain",
+        "edit pain",
+        "Correct a session's pains",
+        "glutewake.history.edit",
+        "history",
+    ),
     Key(
         "x",
         "write_report",

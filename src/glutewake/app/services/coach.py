@@ -21,6 +21,7 @@ from glutewake.core.records import (
     Compared,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SymptomCheck,
@@ -214,6 +215,16 @@ class Coach:
         """Mark `day` as a rest day (history's `R`); the same day twice keeps one record."""
         self._check_writable()
         return self.store.add_rest_day(day)
+
+    def delete_entry(self, record_id: str) -> tuple[str, object]:
+        """Delete the record with this id (history's `d`): (its kind, the record deleted)."""
+        self._check_writable()
+        return self.store.delete(record_id, self.now())
+
+    def edit_pain(self, session: Session, pain_after: int | None, pain_during: int | None) -> PainEdit:
+        """Correct a session's "pain now" and its highest pain during it (history's `e`)."""
+        self._check_writable()
+        return self.store.edit_pain(session, pain_after, pain_during, self.now())
 
     def log_activity(self, day: dt.date, kind: str, minutes: int) -> Activity:
         """Record another activity (history's `l`)."""
