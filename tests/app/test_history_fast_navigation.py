@@ -16,7 +16,7 @@ from glutewake.core.records import Activity, Journal, new_id
 from glutewake.store import Store
 
 from .helpers import TODAY, make_app, session, symptom_check
-from .history_helpers import settle
+from .history_helpers import settle, workers_done
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ async def test_opening_and_leaving_history_50_times_quickly_raises_nothing(
                 await screen.run_action(("filter_next", "sort_next", "next_pane")[round % 3])
             await app.run_action("back")
             assert isinstance(app.screen, HomeScreen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.return_code is None and app._exception is None  # noqa: SLF001
         # And it still opens and fills in.
