@@ -50,7 +50,9 @@ class VarietyWeeks(Widget):
         width = self.content_size.width or 80
         room = max(0, (self.content_size.height or len(self.weeks) + 1) - 1)
         today = self.today
-        for week in self.weeks[:room] if today else ():
+        if today is None:
+            return lines[0]
+        for week in self.weeks[:room]:
             verdict = week.verdict
             kind = "varied" if verdict == "varied" else "none" if verdict == "nothing logged" else "one"
             line = Text(f"{week_label(week, today):<{LABEL}}", style=style("variety-weeks--label"))
