@@ -3,9 +3,9 @@
 The 10-year history (3,650 sessions, ~520 activities, ~120 symptom checks) is built the way
 benchmarks/store.py builds it: an export document loaded with `glutewake import`. Each run
 starts the app headless (`run_test`) on home, then measures from pressing `h` to:
-  open      the screen drawn: streak rule, calendar, this week, pain, recent sessions
+  open      the screen drawn: streak rule, calendar, weeks, pain, recent entries
   streak    the streak digits filled in (from the store's per-month summary)
-  all rows  every session in the table (read by a worker thread, off the event loop)
+  all rows  every entry in the journal (read by a worker thread, off the event loop)
 and the median time per keypress scrolling the table (page down, then down-arrow).
 Goal: open < 0.5 s with ten years. Run: `.venv/bin/python benchmarks/history_screen.py`.
 Figures only; nothing is asserted.
@@ -125,7 +125,7 @@ def main() -> None:
     for title, key in (
         ("open (first paint)", "open"),
         ("streak shown", "streak"),
-        ("every session in the table", "all"),
+        ("every entry in the journal", "all"),
         ("one scroll keypress (median)", "scroll"),
         ("one scroll keypress (worst)", "scroll_worst"),
     ):

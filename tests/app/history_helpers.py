@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.worker import WorkerCancelled
+
 from glutewake.app.screens.history import HistoryScreen
 from glutewake.app.widgets.calendar import CELL, StreakCalendar
 from glutewake.store import Store
@@ -42,11 +44,22 @@ async def open_history(pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]
     return screen
 
 
+async def workers_done(app) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the app's workers; one cancelled meanwhile (a screen that closed, or a newer
+    read of the same group) is done too."""
+    for _ in range(100):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the background read finish and every row land on screen."""
     await pilot.pause()
     for _ in range(500):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         screen = pilot.app.screen
         if not (isinstance(screen, HistoryScreen) and screen.reading_older):

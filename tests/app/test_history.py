@@ -15,7 +15,7 @@ from glutewake.core.history import DayMark
 from glutewake.store import Store
 
 from .helpers import TODAY, flat, make_app, screen_text, session
-from .history_helpers import DAY, day, glyph, open_history, write_history
+from .history_helpers import DAY, day, glyph, open_history, settle, write_history
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ async def test_streak_numbers_follow_the_rule(data_dir: Path, history: Store) ->
         # Tue 24, Mon 23 done, Sun 22 rest, Sat 21 done; Fri 20 (partial only) breaks.
         assert digits(screen, "history-current") == "3"
         assert digits(screen, "history-longest") == "3"
-        assert "A day counts when it holds a completed session" in flat(screen_text(app))
+        assert "a day counts when it holds a completed session" in flat(screen_text(app)).lower()
 
 
 async def test_calendar_shows_a_glyph_for_each_kind_of_day(data_dir: Path, history: Store) -> None:
@@ -85,20 +85,67 @@ async def test_today_done_shows_in_brackets_with_its_glyph(data_dir: Path, histo
         assert digits(screen, "history-current") == "4"
 
 
-async def test_sessions_table_lists_every_session_newest_first(data_dir: Path, history: Store) -> None:
+def rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_the_journal_lists_every_entry_newest_first_saying_what_each_is(
+    data_dir: Path, history: Store
+) -> None:
+    history.add_morning_check(TODAY, "better", 1)
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         table = screen.query_one(DataTable)
-        assert table.row_count == 6
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["2026-11-24", "beginner", "completed", "app", "10/10", "–", " 1", "–"]
-        assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
-        assert rows[3][2] == "partial" and rows[3][6] == " –"
-        assert "Sessions · 6 sessions · newest first" in screen_text(app)
+        shown = rows(table)
+        # 6 sessions, 2 activities, 1 rest day, 2 symptom checks, 1 morning answer.
+        assert table.row_count == 12
+        assert shown[0] == [
+            "2026-11-25",
+            "morning after",
+            "better than before the last session · pain 1",
+            " –",
+            "–",
+        ]
+        assert shown[1] == ["2026-11-24", "swimming", "30 min", " –", "–"]
+        assert shown[2][:2] == ["2026-11-24", "rehab session"] and shown[2][3:] == [" 1", "better 1"]
+        assert ["2026-11-22", "rest day"] in [row[:2] for row in shown]
+        assert ["2026-11-19", "cycling", "45 min"] in [row[:3] for row in shown]
+        checks = [row for row in shown if row[1] == "symptom check"]
+        assert [row[2] for row in checks] == [
+            "advice: beginner · running pain 4 during, 5 after",
+            "advice: beginner · running pain 6 during, 7 after",
+        ]
+        assert [row[0] for row in shown] == sorted((row[0] for row in shown), reverse=True)
+        text = screen_text(app)
+        assert "Journal · 12 entries · newest first" in text
+        for words in ("morning after", "swimming", "rehab session", "30 min"):
+            assert words in text
 
 
-async def test_sort_key_and_header_click_reorder_the_sessions(data_dir: Path, history: Store) -> None:
+async def test_f_cycles_the_filters_and_back_to_every_entry(data_dir: Path, history: Store) -> None:
+    history.add_morning_check(TODAY, "same")
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        seen = []
+        for _ in range(4):
+            await pilot.press("f")
+            await settle(pilot)
+            seen.append(sorted({row[1] for row in rows(table)}))
+        assert seen == [
+            ["rehab session"],
+            ["cycling", "rest day", "swimming"],
+            ["morning after", "symptom check"],
+            ["cycling", "morning after", "rehab session", "rest day", "swimming", "symptom check"],
+        ]
+        await pilot.press("f")
+        await settle(pilot)
+        assert "Journal · 6 sessions · only rehab sessions · newest first" in screen_text(app)
+
+
+async def test_sort_key_and_header_click_reorder_the_journal(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -108,50 +155,84 @@ async def test_sort_key_and_header_click_reorder_the_sessions(data_dir: Path, hi
             return [str(table.get_row_at(i)[index]) for i in range(table.row_count)]
 
         await pilot.press("s")
-        assert column(0)[0] == "2026-11-16"
+        assert column(0)[0] == "2026-11-10"  # the first symptom check (the helper dates it a day early)
         assert "oldest first" in screen_text(app)
         await pilot.press("s")
-        assert column(6)[:2] == [" 4", " 4"]
+        assert column(3)[:2] == [" 4", " 4"]
         assert "most pain after first" in screen_text(app)
-        screen.post_message(
-            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
-        )
+        header = table.ordered_columns[1]
+        screen.post_message(DataTable.HeaderSelected(table, header.key, 1, header.label))
         await pilot.pause()
-        assert column(2)[0] == "completed"
-        screen.post_message(
-            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
-        )
+        assert column(1)[0] == "rehab session"
+        screen.post_message(DataTable.HeaderSelected(table, header.key, 1, header.label))
         await pilot.pause()
-        assert column(2)[0] == "partial"
-        assert "partial first" in screen_text(app)
+        assert column(1)[0] == "symptom check"
+        assert "entries by kind, reversed" in screen_text(app)
 
 
-async def test_this_weeks_variety_lists_kinds_and_minutes(data_dir: Path, history: Store) -> None:
+async def test_variety_week_by_week_with_a_verdict(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("v")
+        text = screen_text(app)
+        assert "this week  varied         rehab 2 days · swimming 30 min" in text
+        assert "last week  varied         rehab 3 days · cycling 45 min" in text
+        assert "9 Nov      nothing logged" in text
+
+
+async def test_a_week_of_rehab_alone_reads_rehab_only(data_dir: Path, store: Store) -> None:
+    store.save_session(session(day(1)))
+    store.add_activity(day(9), "swimming", 40)
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("v")
+        text = screen_text(app)
+        assert "this week  rehab only     rehab 1 day" in text
+        assert "last week  swimming only  swimming 40 min" in text
+
+
+async def test_at_120x40_calendar_weeks_and_the_chart_show_together(data_dir: Path, history: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
         await open_history(pilot)
         text = screen_text(app)
-        assert "This week  2 active days · rehab 2 · swimming 30 min" in text
-        assert "Only" not in text  # two kinds: no nudge
+        assert "today, still open" in text and "last week  varied" in text
+        assert "Pain, the highest each week (0 to 10)" in text
+        assert "D during running        6 → 4  falling" in text
+        assert "N now, after a session  4 → 2  falling" in text
+        assert "S during a session      none given" in text
+        assert "pain while running" not in text  # the chart replaces the sparklines
+        assert "v  [calendar]" not in text  # no turns to take
 
 
-async def test_a_week_of_one_kind_gets_a_nudge(data_dir: Path, store: Store) -> None:
-    store.save_session(session(day(1)))
+async def test_the_selected_entrys_day_says_which_activity(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        assert "Only the rehab session so far this week" in flat(screen_text(app))
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        table.focus()
+        assert "Tue 24 Nov: swimming 30 min" in screen_text(app)
+        cycling = next(i for i, row in enumerate(rows(table)) if row[1] == "cycling")
+        table.move_cursor(row=cycling)
+        await pilot.pause()
+        assert "Thu 19 Nov: cycling 45 min" in screen_text(app)
+        assert screen.query_one(StreakCalendar).selected == day(6)
 
 
 async def test_pain_trends_show_first_and_last_scores(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
+        await pilot.press("v", "v")
         assert screen.query_one("#history-pain-during", PainTrend).series.values == (6, 4)
         text = screen_text(app)
         assert "pain while running    6 ▅▄ 4  falling" in text
         assert "pain after running    7 ▆▅ 5  falling" in text
         assert "pain after sessions   4 ▄▄▃▂▂ 1  falling" in text
+        await pilot.press("v")
+        assert "today, still open" in screen_text(app)
 
 
 async def test_a_new_user_gets_a_friendly_empty_state(data_dir: Path, store: Store) -> None:
@@ -180,7 +261,11 @@ async def test_each_session_shows_the_morning_after_it(data_dir: Path, history: 
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_history(pilot)
         table = screen.query_one(DataTable)
-        rows = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[7]) for i in range(table.row_count)}
+        rows = {
+            str(table.get_row_at(i)[0]): str(table.get_row_at(i)[4])
+            for i in range(table.row_count)
+            if str(table.get_row_at(i)[1]) == "rehab session"
+        }
         assert rows["2026-11-24"] == "better"
         assert rows["2026-11-23"] == "worse 6"
         assert rows["2026-11-21"] == "–"
@@ -199,6 +284,6 @@ async def test_sorting_by_the_morning_after_puts_worse_mornings_first(data_dir: 
         screen.session_order = SortOrder.by("morning")
         screen._sort()
         table = screen.query_one(DataTable)
-        mornings = [str(table.get_row_at(i)[7]) for i in range(table.row_count)]
+        mornings = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
         assert mornings[:3] == ["worse 6", "same", "better"]
         assert "worse mornings first" in screen_text(app)

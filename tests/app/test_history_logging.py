@@ -85,7 +85,10 @@ async def test_activity_is_saved_and_this_week_updates_at_once(data_dir: Path, h
         assert app.screen is screen
         saved = history.read_journal().activities[-1]
         assert (saved.day, saved.kind, saved.minutes) == (TODAY, "swimming", 40)
-        assert "swimming 70 min" in screen_text(app)
+        table = screen.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:3] == ["2026-11-25", "swimming", "40 min"]
+        await pilot.press("v")  # the weeks
+        assert "this week  varied         rehab 2 days · swimming 70 min" in screen_text(app)
         assert "Logged 40 min of swimming on Wed 25 Nov 2026." in messages(app)
 
 
@@ -147,12 +150,12 @@ async def test_refresh_shows_what_another_process_wrote(data_dir: Path, history:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         table = screen.query_one(DataTable)
-        assert table.row_count == 6
+        assert table.row_count == 11
         Store(data_dir).save_session(session(TODAY, pain_after=0))  # as `glutewake log` would
         await pilot.press("r")
         await settle(pilot)
-        assert table.row_count == 7
-        assert str(table.get_row_at(0)[0]) == "2026-11-25"
+        assert table.row_count == 12
+        assert [str(cell) for cell in table.get_row_at(0)][:2] == ["2026-11-25", "rehab session"]
         assert screen.query_one(StreakCalendar).mark_of(TODAY) is DayMark.DONE
         assert any(m.startswith("Read again: 7 sessions") for m in messages(app))
 
@@ -171,7 +174,7 @@ async def test_read_only_mode_refuses_to_log(data_dir: Path, history: Store) -> 
             assert app.screen is screen
         assert sum("read-only" in m for m in messages(app)) == 2
         # What can be read is still shown.
-        assert screen.query_one(DataTable).row_count == 6
+        assert screen.query_one(DataTable).row_count == 11
     assert sorted(p.name for p in (data_dir / "journal").iterdir()) == before
     assert "Nothing can be logged" in flat(" ".join(messages(app)))
 

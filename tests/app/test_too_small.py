@@ -1,9 +1,8 @@
 """The smallest window: every screen works at it, and below it says how big to make the window.
 
 The minimum was measured by opening every state of the 80×24 check at smaller sizes: at
-60×20 the player, its finished screen, home, settings, help, the symptom check and the
-questions have nothing cut off. A few screens of other parts still need more room
-(`NEEDS_MORE_ROOM`, measured); they are listed so this test fails once they fit too.
+60×20 every one of them has nothing cut off (tests/app/test_every_size.py checks the larger
+sizes too).
 """
 
 from __future__ import annotations
@@ -22,23 +21,13 @@ from .helpers import acknowledge, make_app, screen_text
 from .player_helpers import rig
 
 MINIMUM = (MIN_WIDTH, MIN_HEIGHT)
-# Measured: the smallest size at which each fits (width×height).
-NEEDS_MORE_ROOM = {
-    "home, read-only": "80×23",
-    "history": "66×22",
-    "log activity": "64×20",
-    "log rest day": "64×20",
-}
 
 
 @pytest.mark.parametrize("name", list(STATES))
 async def test_every_screen_fits_the_smallest_window(data_dir: Path, name: str) -> None:
     app, _, svg, clipped = await visit(data_dir, STATES[name], MINIMUM)
     assert "make the window" not in svg
-    if name in NEEDS_MORE_ROOM:
-        assert clipped, f"{name} fits at {MIN_WIDTH}×{MIN_HEIGHT} now: take it off NEEDS_MORE_ROOM"
-    else:
-        assert clipped == [], f"{name}: cut off at {MIN_WIDTH}×{MIN_HEIGHT}"
+    assert clipped == [], f"{name}: cut off at {MIN_WIDTH}×{MIN_HEIGHT}"
 
 
 def message(text: str) -> list[str]:

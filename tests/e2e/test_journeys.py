@@ -480,11 +480,11 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
         home = tmux.wait_for("PHASE  BEGINNER")
         assert "streak  2 days   longest  3 days" in home and "done ✓" in home
         tmux.send("h")
-        wait_until(tmux, lambda s: streak_figures(s) == ("2", "3"), "the streak figures 2 and 3")
+        wait_until(tmux, lambda s: "streak 2 days · longest 3 days" in s, "the streak 2 and 3")
         screen = wait_until(
             tmux,
-            lambda s: "Sessions · 5 sessions · newest first" in s and "reading older months" not in s,
-            "every session read",
+            lambda s: "Journal · " in s and "newest first" in s and "reading older months" not in s,
+            "every entry read",
         )
         for legend in (
             "● done: a session completed",
@@ -497,8 +497,11 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
         glyphs = [calendar_glyph(screen, ago(n), today) for n in range(9)]
         # today … 8 days ago; before the first record there is nothing to miss: blank.
         assert glyphs == ["[●]", " R ", " ● ", " ~ ", " · ", " ● ", " ● ", " ● ", "   "], screen
-        assert "This week  " + " · ".join(variety) in screen
-        assert f"{today:%Y-%m-%d}  beginner   completed  log" in screen
+        tmux.send("v")  # the weeks
+        weeks = wait_until(tmux, lambda s: "Variety, week by week" in s, "the weeks")
+        assert "this week" in weeks and all(part.split(" ")[0] in weeks for part in variety[1:]), weeks
+        logged = [line for line in screen.splitlines() if f"{today:%Y-%m-%d}" in line]
+        assert any("rehab session" in line and "beginner · completed" in line for line in logged), screen
 
         tmux.send("Escape")
         tmux.wait_for("PHASE  BEGINNER")

@@ -12,6 +12,7 @@ from glutewake.core.history import (
     history_document,
     morning_after,
     summarise,
+    weeks_variety,
 )
 from glutewake.core.records import (
     Activity,
@@ -90,6 +91,43 @@ def test_summary_has_streaks_and_this_weeks_variety() -> None:
     assert summary.week.rehab_sessions == 1
     assert summary.last_session is not None and summary.last_session.id == "c"
     assert summary.last_check is not None and summary.last_check.id == "k"
+
+
+def completed(day: dt.date, hour: int = 7) -> Session:
+    return Session(f"s{day}{hour}", "beginner", "beginner", at(day, hour), "completed", "app")
+
+
+def test_variety_per_week_counts_rehab_days_minutes_by_kind_and_says_a_verdict() -> None:
+    monday = dt.date(2026, 11, 23)
+    last = monday - dt.timedelta(days=7)
+    journal = Journal(
+        sessions=(
+            completed(last),
+            completed(last, 18),  # two on one day: one rehab day
+            completed(last + dt.timedelta(days=2)),
+            completed(monday),
+            Session("p", "beginner", "beginner", at(monday + dt.timedelta(days=1)), "partial", "app"),
+        ),
+        activities=(
+            Activity("a1", monday, "swimming", 30),
+            Activity("a2", monday + dt.timedelta(days=1), "cycling", 45),
+            Activity("a3", monday + dt.timedelta(days=1), "swimming", 20),
+            Activity("a4", last - dt.timedelta(days=7), "elliptical", 20),
+            Activity("a5", TODAY + dt.timedelta(days=1), "swimming", 99),  # tomorrow: not yet
+        ),
+    )
+    this, before, two_ago, three_ago = weeks_variety(journal, TODAY, 4)
+    assert [w.monday for w in (this, before, two_ago, three_ago)] == [
+        monday - dt.timedelta(days=7 * n) for n in range(4)
+    ]
+    assert list(this.minutes_by_kind.items()) == [("swimming", 50), ("cycling", 45)]
+    assert (this.rehab_days, this.rehab_sessions, this.days_active) == (1, 1, 2)
+    assert this.verdict == "varied"
+    assert (before.rehab_days, before.rehab_sessions, before.verdict) == (2, 3, "rehab only")
+    assert two_ago.verdict == "elliptical only"
+    assert three_ago.verdict == "nothing logged"
+    two_kinds = weeks_variety(Journal(activities=journal.activities[:2]), TODAY, 1)[0]
+    assert two_kinds.verdict == "varied"  # swimming and cycling, no rehab: still varied
 
 
 def test_calendar_marks_every_kind_of_day() -> None:

@@ -66,6 +66,8 @@ class GlutewakeApp(App[None]):
         """Below the smallest size that works, every screen says so instead of breaking."""
         from glutewake.app.widgets.too_small import guard
 
+        if not self.screen_stack:  # the app is closing: the last screen has gone
+            return
         guard(self.screen, size or self.size)
 
     def _handle_exception(self, error: Exception) -> None:

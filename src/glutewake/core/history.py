@@ -32,11 +32,27 @@ CSV_HEADER = (
 
 @frozen
 class WeekVariety:
-    """This calendar week (Monday to today): how many days were active and with what."""
+    """A calendar week (Monday to Sunday, or to today): how many days were active and with what."""
 
     days_active: int
     minutes_by_kind: dict[str, int]
     rehab_sessions: int
+    monday: dt.date | None = None
+    rehab_days: int = 0
+    """Days holding a completed rehab session (two sessions on one day count once)."""
+
+    @property
+    def verdict(self) -> str:
+        """`varied` (rehab and another kind, or two other kinds), `rehab only`, `swimming
+        only` (one other kind and no rehab) or `nothing logged`."""
+        kinds = len(self.minutes_by_kind) + (1 if self.rehab_sessions else 0)
+        if kinds >= 2:
+            return "varied"
+        if self.rehab_sessions:
+            return "rehab only"
+        if self.minutes_by_kind:
+            return f"{next(iter(self.minutes_by_kind))} only"
+        return "nothing logged"
 
 
 @frozen
@@ -65,14 +81,42 @@ def summarise(journal: Journal, today: dt.date) -> HistorySummary:
 def week_variety(journal: Journal, today: dt.date) -> WeekVariety:
     """Days active (a completed session or any activity), minutes per activity kind and
     completed rehab sessions, from this week's Monday up to today."""
-    monday = today - dt.timedelta(days=today.weekday())
-    sessions = [s for s in journal.sessions if s.status == "completed" and monday <= s.day <= today]
-    activities = [a for a in journal.activities if monday <= a.day <= today]
-    minutes: dict[str, int] = {}
-    for activity in activities:
-        minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
-    active = {s.day for s in sessions} | {a.day for a in activities}
-    return WeekVariety(days_active=len(active), minutes_by_kind=minutes, rehab_sessions=len(sessions))
+    return weeks_variety(journal, today, 1)[0]
+
+
+def weeks_variety(journal: Journal, today: dt.date, weeks: int) -> list[WeekVariety]:
+    """The variety of the last `weeks` calendar weeks, this week (Monday up to today) first.
+
+    Each is a week's active days (a completed session or any activity), its minutes per
+    activity kind (most first) and its completed rehab sessions and the days they fell on."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    first = this_monday - dt.timedelta(days=7 * (weeks - 1))
+    by_week: dict[dt.date, tuple[list[Session], list[Activity]]] = {
+        this_monday - dt.timedelta(days=7 * back): ([], []) for back in range(weeks)
+    }
+    for s in journal.sessions:
+        if s.status == "completed" and first <= s.day <= today:
+            by_week[s.day - dt.timedelta(days=s.day.weekday())][0].append(s)
+    for a in journal.activities:
+        if first <= a.day <= today:
+            by_week[a.day - dt.timedelta(days=a.day.weekday())][1].append(a)
+    result = []
+    for monday, (sessions, activities) in by_week.items():
+        minutes: dict[str, int] = {}
+        for activity in activities:
+            minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
+        ordered = dict(sorted(minutes.items(), key=lambda item: (-item[1], item[0])))
+        rehab = {s.day for s in sessions}
+        result.append(
+            WeekVariety(
+                days_active=len(rehab | {a.day for a in activities}),
+                minutes_by_kind=ordered,
+                rehab_sessions=len(sessions),
+                monday=monday,
+                rehab_days=len(rehab),
+            )
+        )
+    return result
 
 
 class DayMark(StrEnum):
@@ -98,6 +142,11 @@ def first_record_day(journal: Journal) -> dt.date | None:
         *(m.day for m in journal.morning_checks),
     ]
     return min(days, default=None)
+
+
+def day_activities(journal: Journal, day: dt.date) -> list[Activity]:
+    """The other activities logged on `day`, in the order they were logged."""
+    return [a for a in journal.activities if a.day == day]
 
 
 def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[list[tuple[dt.date, DayMark]]]:

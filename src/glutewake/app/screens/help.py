@@ -17,11 +17,13 @@ from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
-# Two columns of headings (each names one or more scopes of the key registry): the whole
-# list fits 120×40 at once and scrolls at 80×24.
+# Three columns of headings (each names one or more scopes of the key registry): side by
+# side from 120 columns, where the whole list fits 120×40 at once; two abreast below that
+# (the third under the first), scrolling at 80×24.
 COLUMNS = (
-    ("Everywhere", "Home", "Before you start", "During a session", "Morning question", "Other screens"),
-    ("After a session", "Symptom check", "History", "Settings"),
+    ("Everywhere", "Home", "Before you start", "During a session"),
+    ("Morning question", "After a session", "Symptom check"),
+    ("History", "Settings", "Other screens"),
 )
 
 
@@ -40,6 +42,7 @@ class HelpScreen(CoachScreen[None]):
     """Keys by screen; the command palette (ctrl+p) reaches the same actions by name."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield TitleBar("help", today=self.coach.today())

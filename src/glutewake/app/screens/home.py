@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -40,7 +43,10 @@ class HomeScreen(CoachScreen[None]):
     resumable = False
     """Whether today holds an interrupted session to go on with (`r resume`), as last read."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+
     def compose(self) -> ComposeResult:
+        self.set_class(self.coach.read_only, "-read-only")
         yield TitleBar(today=self.coach.today())
         if self.coach.read_only:
             yield ReadOnlyBanner(self.coach.problems)
@@ -135,12 +141,20 @@ class HomeScreen(CoachScreen[None]):
             return
         seconds = timeline.count_seconds
         pace = f" · {seconds:g} s per count" if seconds != 1 else ""
-        lines = [
+        heading = Text.from_markup(
             f"[b]Today's session[/b]  {escape(timeline.programme.name)} · "
             f"{minutes(timeline.total_seconds)}{pace}"
-        ]
-        lines += [f"  {escape(name)}  [dim]{escape(what)}[/]" for name, what in plan_lines(timeline)]
-        plan.update("\n".join(lines))
+        )
+        # Each line a grid of two columns, so a line that wraps (the stretches on a narrow
+        # window) goes on under its own words rather than back at the margin.
+        rows = []
+        for name, what in plan_lines(timeline):
+            row = Table.grid(padding=(0, 0, 0, 2))
+            row.add_column(no_wrap=True)
+            row.add_column(style="dim")
+            row.add_row(f"  {name}", what)
+            rows.append(row)
+        plan.update(Group(heading, *rows))
 
     def _show_check(self, advice: StandingAdvice) -> None:
         panel = self.query_one("#last-check", Static)

@@ -65,6 +65,8 @@ QUESTIONS = (
 class SymptomCheckScreen(CoachScreen[None]):
     """The form, then the advice it gave; the saved check shows on home straight away."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("check")
     CSS_PATH = "../styles/symptom_check.tcss"
 

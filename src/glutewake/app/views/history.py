@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
 
 from glutewake.core.history import WeekVariety
-from glutewake.core.records import Journal, MorningCheck, Session
+from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
 from glutewake.core.trend import Direction, direction
 from glutewake.core.wording import counted
 
@@ -24,7 +28,7 @@ def day_words(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-# -- sessions table ----------------------------------------------------------------------
+# -- the journal: every entry -----------------------------------------------------------
 @dataclass(frozen=True, order=True)
 class Cell:
     """A table cell that shows `text` and sorts by `order` (so dates sort as dates)."""
@@ -36,44 +40,191 @@ class Cell:
         return self.text
 
 
+@dataclass(frozen=True, order=True)
+class Details(Cell):
+    """The details cell: its parts joined with ` · `, as many as fit the column (the first
+    always), so a narrow window drops whole parts and never cuts one in the middle."""
+
+    parts: tuple[str, ...] = field(default=(), compare=False)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(fitted(self.parts, options.max_width), no_wrap=True, overflow="ellipsis", end="")
+
+
+def fitted(parts: tuple[str, ...], width: int) -> str:
+    """`parts` joined with ` · `, stopping before the first that would pass `width`."""
+    shown = ""
+    for part in parts:
+        joined = f"{shown} · {part}" if shown else part
+        if shown and len(joined) > width:
+            break
+        shown = joined
+    return shown
+
+
+EntryKind = Literal["session", "activity", "rest", "check", "morning"]
+Record = Session | Activity | RestDay | SymptomCheck | MorningCheck
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which entries the journal shows: a name for the title and the kinds it keeps."""
+
+    name: str
+    kinds: frozenset[EntryKind]
+    noun: tuple[str, str]
+
+    def next(self) -> Filter:
+        return FILTERS[(FILTERS.index(self) + 1) % len(FILTERS)]
+
+
+FILTERS = (
+    Filter(
+        "every entry", frozenset(("session", "activity", "rest", "check", "morning")), ("entry", "entries")
+    ),
+    Filter("rehab sessions", frozenset(("session",)), ("session", "sessions")),
+    Filter("activities and rest days", frozenset(("activity", "rest")), ("entry", "entries")),
+    Filter("checks and morning answers", frozenset(("check", "morning")), ("entry", "entries")),
+)
+EVERYTHING = FILTERS[0]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the journal: the record, what kind it is, and its cells."""
+
+    id: str
+    kind: EntryKind
+    day: dt.date
+    record: Record
+    cells: tuple[Cell, ...]
+
+
 COLUMNS = (
     ("date", "date"),
-    ("programme", "programme"),
-    ("status", "status"),
-    ("source", "from"),
-    ("reps", "reps"),
-    ("stretches", "stretch"),
-    ("pain", "pain after"),
+    ("what", "entry"),
+    ("details", "details"),
+    ("pain", "pain"),
     ("morning", "morning"),
 )
+# Widths of every column but the details, which takes what the window leaves.
+WIDTHS = {"date": 10, "what": 13, "pain": 4, "morning": 8}
+DETAILS_MIN = 24
+KIND_ORDER: dict[EntryKind, int] = {"session": 0, "activity": 1, "rest": 2, "check": 3, "morning": 4}
+MORNING_ORDER = {"better": 0, "same": 1, "worse": 2}
+NO_PAIN = " –"
 
 
-def session_cells(session: Session, morning: MorningCheck | None = None) -> tuple[Cell, ...]:
-    """One table row: date, programme, status, source, reps done of the target over every
-    set (as `glutewake history` counts them), stretches, pain after, and the answer of the
-    morning after (how the hip was, and its pain if given).
-
-    Every cell but the date sorts by its value and then newest first."""
-    newest = -session.started_at.timestamp()
-    exercise = [s for s in session.sets if s.target > 1]
-    stretches = [s for s in session.sets if s.target <= 1]
-    reps = f"{sum(s.reps for s in exercise)}/{sum(s.target for s in exercise)}" if exercise else "–"
-    stretched = f"{sum(s.reps for s in stretches)}/{sum(s.target for s in stretches)}" if stretches else "–"
-    done = sum(s.reps for s in exercise) / max(1, sum(s.target for s in exercise))
-    pain = session.pain_after
+def _cells(
+    moment: dt.datetime, kind: EntryKind, what: str, parts: tuple[str, ...], pain: int | None, morning: str
+) -> tuple[Cell, ...]:
+    newest = -moment.timestamp()
     return (
-        Cell((session.started_at.timestamp(),), f"{session.started_at:%Y-%m-%d}"),
-        Cell((session.programme, newest), session.programme),
-        Cell((session.status, newest), session.status),
-        Cell((session.source, newest), session.source),
-        Cell((done, newest), reps),
-        Cell((len(stretches), newest), stretched),
-        Cell((-1 if pain is None else pain, newest), " –" if pain is None else f"{pain:>2}"),
-        Cell((MORNING_ORDER.get(morning.compared, -1) if morning else -1, newest), morning_words(morning)),
+        Cell((moment.timestamp(),), f"{moment:%Y-%m-%d}"),
+        Cell((KIND_ORDER[kind], what, newest), what),
+        Details((KIND_ORDER[kind], newest), " · ".join(parts), parts),
+        Cell((-1 if pain is None else pain, newest), NO_PAIN if pain is None else f"{pain:>2}"),
+        Cell((MORNING_ORDER.get(morning.split(" ")[0], -1), newest), morning),
     )
 
 
-MORNING_ORDER = {"better": 0, "same": 1, "worse": 2}
+def _midday(day: dt.date, tz: dt.tzinfo | None) -> dt.datetime:
+    """The moment a day-long record sorts at: after the morning, before an evening session."""
+    return dt.datetime.combine(day, dt.time(12), tz)
+
+
+def session_entry(session: Session, morning: MorningCheck | None = None) -> Entry:
+    """`rehab session · beginner · completed · reps 20/20 · stretches 8/8 · logged`, the pain
+    after it, and the answer of the morning after (how the hip was, and its pain if given)."""
+    exercise = [s for s in session.sets if s.target > 1]
+    stretches = [s for s in session.sets if s.target <= 1]
+    parts = [session.programme, session.status]
+    if exercise:
+        parts.append(f"reps {sum(s.reps for s in exercise)}/{sum(s.target for s in exercise)}")
+    if session.pain_during is not None:
+        parts.append(f"it hurt {session.pain_during}")
+    if stretches:
+        parts.append(f"stretches {sum(s.reps for s in stretches)}/{len(stretches)}")
+    if session.source == "log":
+        parts.append("logged from the command line")
+    cells = _cells(
+        session.started_at,
+        "session",
+        "rehab session",
+        tuple(parts),
+        session.pain_after,
+        morning_words(morning),
+    )
+    return Entry(session.id, "session", session.day, session, cells)
+
+
+def activity_entry(activity: Activity, tz: dt.tzinfo | None) -> Entry:
+    """`swimming · 40 min`."""
+    cells = _cells(
+        _midday(activity.day, tz), "activity", activity.kind, (f"{activity.minutes} min",), None, "–"
+    )
+    return Entry(activity.id, "activity", activity.day, activity, cells)
+
+
+def rest_entry(rest: RestDay, tz: dt.tzinfo | None) -> Entry:
+    parts = ("a day off", "keeps the streak going")
+    cells = _cells(_midday(rest.day, tz), "rest", "rest day", parts, None, "–")
+    return Entry(rest.id, "rest", rest.day, rest, cells)
+
+
+def check_entry(check: SymptomCheck) -> Entry:
+    """`symptom check · advice: beginner · running pain 4 during, 5 after · wobbly gait`."""
+    parts = [
+        f"advice: {ADVICE_WORDS[check.advice]}",
+        f"running pain {check.pain_during_run} during, {check.pain_after_run} after",
+    ]
+    if check.wobbly_gait:
+        parts.append("wobbly gait")
+    if check.weight_on_one_hip:
+        parts.append("weight on one hip")
+    if check.spread:
+        parts.append("spread to " + ", ".join(check.spread))
+    cells = _cells(check.at, "check", "symptom check", tuple(parts), None, "–")
+    return Entry(check.id, "check", check.at.date(), check, cells)
+
+
+def morning_entry(morning: MorningCheck, tz: dt.tzinfo | None) -> Entry:
+    """`morning after · worse than before the last session · pain 6`."""
+    parts = [
+        f"{morning.compared} than before the last session"
+        if morning.compared != "same"
+        else "the same as before the last session"
+    ]
+    if morning.pain is not None:
+        parts.append(f"pain {morning.pain}")
+    moment = dt.datetime.combine(morning.day, dt.time(6), tz)
+    cells = _cells(moment, "morning", "morning after", tuple(parts), None, "–")
+    return Entry(morning.id, "morning", morning.day, morning, cells)
+
+
+ADVICE_WORDS = {
+    "rest": "rest and see a professional",
+    "beginner": "beginner",
+    "advanced": "ready for advanced",
+}
+
+
+def entries_newest_first(journal: Journal) -> tuple[Entry, ...]:
+    """Every record of the journal as a row, newest first. Day-long records (activities,
+    rest days) sit at midday, morning answers at six, in the sessions' time zone."""
+    tz = journal.sessions[-1].started_at.tzinfo if journal.sessions else None
+    if tz is None and journal.symptom_checks:
+        tz = journal.symptom_checks[-1].at.tzinfo
+    mornings = mornings_after(journal)
+    entries = [
+        *(session_entry(s, mornings.get(s.day)) for s in journal.sessions),
+        *(activity_entry(a, tz) for a in journal.activities),
+        *(rest_entry(r, tz) for r in journal.rest_days),
+        *(check_entry(c) for c in journal.symptom_checks),
+        *(morning_entry(m, tz) for m in journal.morning_checks),
+    ]
+    entries.sort(key=lambda e: e.cells[0].order, reverse=True)
+    return tuple(entries)
 
 
 def morning_words(morning: MorningCheck | None) -> str:
@@ -91,11 +242,8 @@ def mornings_after(journal: Journal) -> dict[dt.date, MorningCheck]:
 # For each column: how each direction reads (ascending, descending), and the first direction.
 ORDER_WORDS: dict[str, tuple[str, str]] = {
     "date": ("oldest first", "newest first"),
-    "programme": ("programme A to Z", "programme Z to A"),
-    "status": ("completed first", "partial first"),
-    "source": ("in the app first", "logged first"),
-    "reps": ("fewest reps first", "most reps first"),
-    "stretches": ("fewest stretches first", "most stretches first"),
+    "what": ("entries by kind", "entries by kind, reversed"),
+    "details": ("entries by kind", "entries by kind, reversed"),
     "pain": ("least pain after first", "most pain after first"),
     "morning": ("better mornings first", "worse mornings first"),
 }
@@ -104,7 +252,7 @@ FIRST_DESCENDING = {"date", "pain", "morning"}
 
 @dataclass(frozen=True)
 class SortOrder:
-    """One way to order the sessions table: a column and a direction."""
+    """One way to order the journal: a column and a direction."""
 
     column: str
     descending: bool
@@ -136,10 +284,8 @@ SORT_CYCLE = (
     NEWEST_FIRST,
     SortOrder("date", False),
     SortOrder("pain", True),
-    SortOrder("reps", False),
-    SortOrder("status", True),
-    SortOrder("programme", False),
-    SortOrder("source", True),
+    SortOrder("morning", True),
+    SortOrder("what", False),
 )
 
 
@@ -169,7 +315,27 @@ def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries
     )
 
 
-# -- this week's variety -----------------------------------------------------------------
+# -- variety ---------------------------------------------------------------------------
+def week_label(week: WeekVariety, today: dt.date) -> str:
+    """`this week`, `last week` or `9 Nov` (the Monday)."""
+    assert week.monday is not None
+    back = (today - week.monday).days // 7
+    return "this week" if back == 0 else "last week" if back == 1 else f"{week.monday.day} {week.monday:%b}"
+
+
+def week_done(week: WeekVariety) -> str:
+    """`rehab 3 days · swimming 80 min · cycling 45 min`, or nothing for an empty week."""
+    parts = [f"rehab {counted(week.rehab_days, 'day')}"] if week.rehab_days else []
+    parts += [f"{kind} {minutes} min" for kind, minutes in week.minutes_by_kind.items()]
+    return " · ".join(parts)
+
+
+def activities_words(day: dt.date, activities: list[Activity]) -> str:
+    """`Thu 19 Nov: cycling 45 min, swimming 30 min`, or the day and `no other activity`."""
+    done = ", ".join(f"{a.kind} {a.minutes} min" for a in activities) or "no other activity"
+    return f"{day:%a} {day.day} {day:%b}: {done}"
+
+
 def variety_line(week: WeekVariety) -> str:
     """`4 active days · rehab 3 · swimming 30 min · elliptical 20 min`."""
     parts = [counted(week.days_active, "active day")]
@@ -198,3 +364,49 @@ def variety_nudge(week: WeekVariety) -> str:
     if not week.rehab_sessions and not kinds:
         return "Nothing yet this week. Press l to log an activity, R for a rest day."
     return ""
+
+
+# -- pain over the weeks (the chart) -----------------------------------------------------
+CHART_WEEKS = 26  # the most weeks the chart can show
+CHART_SERIES = (
+    ("D", "during running"),
+    ("A", "after running"),
+    ("N", "now, after a session"),
+    ("S", "during a session"),
+)
+
+
+@dataclass(frozen=True)
+class PainWeek:
+    """The highest pain of each kind in one calendar week (None: none given that week), in
+    the order of CHART_SERIES."""
+
+    monday: dt.date
+    highest: tuple[int | None, ...]
+
+
+def weekly_pain(journal: Journal, today: dt.date, weeks: int = CHART_WEEKS) -> tuple[PainWeek, ...]:
+    """The last `weeks` calendar weeks, oldest first: the highest pain while and after running
+    (symptom checks), at the end of a session (its "pain now") and during one ("it hurts")."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    mondays = [this_monday - dt.timedelta(days=7 * back) for back in reversed(range(weeks))]
+    highest: dict[dt.date, list[int | None]] = {monday: [None] * len(CHART_SERIES) for monday in mondays}
+
+    def note(day: dt.date, series: int, pain: int | None) -> None:
+        week = highest.get(day - dt.timedelta(days=day.weekday()))
+        if week is not None and pain is not None:
+            now = week[series]
+            week[series] = pain if now is None else max(now, pain)
+
+    for check in journal.symptom_checks:
+        note(check.at.date(), 0, check.pain_during_run)
+        note(check.at.date(), 1, check.pain_after_run)
+    for session in journal.sessions:
+        note(session.day, 2, session.pain_after)
+        note(session.day, 3, session.pain_during)
+    return tuple(PainWeek(monday, tuple(highest[monday])) for monday in mondays)
+
+
+def series_values(weeks: tuple[PainWeek, ...], series: int) -> tuple[int, ...]:
+    """One series' weekly highs, oldest first, the weeks without one left out."""
+    return tuple(v for w in weeks if (v := w.highest[series]) is not None)

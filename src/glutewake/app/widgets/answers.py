@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -149,16 +150,36 @@ class PlaceTicks(Answer):
         """The ticked places, in the order shown."""
         return tuple(place for place, _ in self.places if place in self.ticked)
 
-    def render(self) -> Text:
+    DEFAULT_CSS = "PlaceTicks { height: auto; max-width: 100%; }"
+    GAP = "  "
+
+    def _lines(self, width: int) -> list[list[tuple[str, Style]]]:
+        """The places, as many to a line as `width` holds (a place is never split)."""
         chosen, cursor = self.styles_for()
-        parts = []
+        lines: list[list[tuple[str, Style]]] = [[]]
+        used = 0
         for index, (place, name) in enumerate(self.places):
             box = "[x]" if place in self.ticked else "[ ]"
             style = chosen if place in self.ticked else Style()
             if index == self.cursor:
                 style = style + cursor
-            parts.append((f"{box} {name}", style))
-        return self.join(parts, "  ")
+            word = f"{box} {name}"
+            if lines[-1] and used + len(self.GAP) + len(word) > width:
+                lines.append([])
+                used = 0
+            used += (len(self.GAP) if lines[-1] else 0) + len(word)
+            lines[-1].append((word, style))
+        return lines
+
+    def render(self) -> Text:
+        width = self.content_size.width or 200
+        return Text("\n").join(self.join(line, self.GAP) for line in self._lines(width))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(len(name) + 4 for _, name in self.places) + len(self.GAP) * (len(self.places) - 1)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
 
     def action_choose(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.places)
