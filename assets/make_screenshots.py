@@ -50,28 +50,44 @@ def _ids() -> Callable[[], str]:
     return lambda: f"screenshot-{next(count):04d}"
 
 
-def _session(day: dt.date, record_id: str, *, advanced: bool = False,
-             pain_after: int | None = None) -> Session:
+def _session(
+    day: dt.date, record_id: str, *, advanced: bool = False, pain_after: int | None = None
+) -> Session:
     started = dt.datetime.combine(day, dt.time(7, 15), TZ)
     if advanced:
         sets: tuple[SetRecord, ...] = (SetRecord("wall-mini-squat", None, 10, 10),)
     else:
-        sets = (SetRecord("side-lying-hip-abduction", "left", 10, 10),
-                SetRecord("side-lying-hip-abduction", "right", 10, 10))
+        sets = (
+            SetRecord("side-lying-hip-abduction", "left", 10, 10),
+            SetRecord("side-lying-hip-abduction", "right", 10, 10),
+        )
     return Session(
-        id=record_id, programme="advanced" if advanced else "beginner",
-        phase="advanced" if advanced else "beginner", started_at=started, status="completed",
-        source="app", sets=sets, ended_at=started + dt.timedelta(minutes=7),
+        id=record_id,
+        programme="advanced" if advanced else "beginner",
+        phase="advanced" if advanced else "beginner",
+        started_at=started,
+        status="completed",
+        source="app",
+        sets=sets,
+        ended_at=started + dt.timedelta(minutes=7),
         pain_after=pain_after,
     )
 
 
-def _check(at: dt.datetime, record_id: str, during: int, after: int, *, wobbly: bool,
-           advice: str) -> SymptomCheck:
+def _check(
+    at: dt.datetime, record_id: str, during: int, after: int, *, wobbly: bool, advice: str
+) -> SymptomCheck:
     return SymptomCheck(
-        id=record_id, at=at, pain_during_run=during, pain_after_run=after, wobbly_gait=wobbly,
-        weight_on_one_hip=False, spread=(), cleared_for_exercise=True,
-        cleared_for_advanced=False, advice=advice,  # type: ignore[arg-type]
+        id=record_id,
+        at=at,
+        pain_during_run=during,
+        pain_after_run=after,
+        wobbly_gait=wobbly,
+        weight_on_one_hip=False,
+        spread=(),
+        cleared_for_exercise=True,
+        cleared_for_advanced=False,
+        advice=advice,  # type: ignore[arg-type]
     )
 
 
@@ -79,11 +95,14 @@ def seed(data_dir: Path) -> None:
     """Four weeks of practice: most mornings done, a rest day, a swim, two symptom checks."""
     next_id = _ids()
     store = Store(data_dir)
-    store.update_profile(lambda profile: replace(
-        profile, acknowledged_on=TODAY - dt.timedelta(days=30),
-        # A speech program no machine has: the settings' voice note is the same everywhere.
-        settings=replace(Settings(), voice_command="no-such-voice"),
-    ))
+    store.update_profile(
+        lambda profile: replace(
+            profile,
+            acknowledged_on=TODAY - dt.timedelta(days=30),
+            # A speech program no machine has: the settings' voice note is the same everywhere.
+            settings=replace(Settings(), voice_command="no-such-voice"),
+        )
+    )
     missed = {27, 26, 19, 12, 4}  # days back with nothing done
     rest = 8
     pains = [4, 3, 3, 2, 3, 2, 2, 1]
@@ -94,10 +113,12 @@ def seed(data_dir: Path) -> None:
         store.save_session(_session(TODAY - dt.timedelta(days=back), next_id(), pain_after=pain))
     store.add_rest_day(TODAY - dt.timedelta(days=rest))
     store.add_activity(TODAY - dt.timedelta(days=4), "swimming", 30)
-    store.add_symptom_check(_check(NOW - dt.timedelta(days=21), next_id(), 6, 7, wobbly=True,
-                                   advice="beginner"))
-    store.add_symptom_check(_check(NOW - dt.timedelta(days=2), next_id(), 3, 4, wobbly=False,
-                                   advice="beginner"))
+    store.add_symptom_check(
+        _check(NOW - dt.timedelta(days=21), next_id(), 6, 7, wobbly=True, advice="beginner")
+    )
+    store.add_symptom_check(
+        _check(NOW - dt.timedelta(days=2), next_id(), 3, 4, wobbly=False, advice="beginner")
+    )
 
 
 async def _home(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -119,8 +140,9 @@ async def _player(pilot: Pilot[None], clock: FakeClock) -> None:
 async def _symptom_check(pilot: Pilot[None], clock: FakeClock) -> None:
     # Pain 2 during and 3 after running, steady gait, even weight, no spread, cleared to
     # exercise but not yet for the advanced phase; enter saves and shows the advice.
-    await pilot.press("c", "2", "down", "3", "down", "n", "down", "n", "down", "down", "y",
-                      "down", "n", "enter")
+    await pilot.press(
+        "c", "2", "down", "3", "down", "n", "down", "n", "down", "down", "y", "down", "n", "enter"
+    )
     await pilot.pause()
 
 
@@ -131,7 +153,10 @@ async def _history(pilot: Pilot[None], clock: FakeClock) -> None:
 
 
 DRIVES: dict[str, Drive] = {
-    "home": _home, "player": _player, "symptom-check": _symptom_check, "history": _history,
+    "home": _home,
+    "player": _player,
+    "symptom-check": _symptom_check,
+    "history": _history,
 }
 
 
@@ -140,8 +165,7 @@ async def shoot(name: str, output: Path, scratch: Path) -> Path:
     data_dir = scratch / name
     seed(data_dir)
     clock = FakeClock()
-    app: GlutewakeApp = create_app(data_dir, clock=clock, now=lambda: NOW, environ={},
-                                   count_seconds=1.0)
+    app: GlutewakeApp = create_app(data_dir, clock=clock, now=lambda: NOW, environ={}, count_seconds=1.0)
     app.bell = lambda: None  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await DRIVES[name](pilot, clock)
@@ -151,8 +175,13 @@ async def shoot(name: str, output: Path, scratch: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent,
-                        metavar="DIR", help="where to write the SVG files (default: assets/)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parent,
+        metavar="DIR",
+        help="where to write the SVG files (default: assets/)",
+    )
     args = parser.parse_args(argv)
     output: Path = args.output
     output.mkdir(parents=True, exist_ok=True)

@@ -54,9 +54,7 @@ def seeded_data_dir(root: Path) -> Path:
     """A data dir past the first-run note, so the app opens straight on home."""
     from glutewake.store import Store
 
-    Store(root).update_profile(
-        lambda profile: dataclasses.replace(profile, acknowledged_on=dt.date.today())
-    )
+    Store(root).update_profile(lambda profile: dataclasses.replace(profile, acknowledged_on=dt.date.today()))
     return root
 
 
@@ -72,11 +70,28 @@ def tmux_seconds(argv: list[str], ready: str) -> float:
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
     try:
         began = time.perf_counter()
-        subprocess.run([*tmux, "new-session", "-d", "-s", "b", "-x", "80", "-y", "24",
-                        "env", "TERM=xterm-256color", *argv], check=True, timeout=10)
+        subprocess.run(
+            [
+                *tmux,
+                "new-session",
+                "-d",
+                "-s",
+                "b",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "env",
+                "TERM=xterm-256color",
+                *argv,
+            ],
+            check=True,
+            timeout=10,
+        )
         while time.perf_counter() - began < 30:
-            screen = subprocess.run([*tmux, "capture-pane", "-p", "-t", "b"],
-                                    capture_output=True, text=True, timeout=10).stdout
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True, timeout=10
+            ).stdout
             if ready in screen:
                 return time.perf_counter() - began
             time.sleep(0.005)

@@ -79,8 +79,14 @@ async def one_run(data: Path) -> dict[str, float]:
             start = time.perf_counter()
             await pilot.press(key)
             presses.append(time.perf_counter() - start)
-    return {"open": painted[0] - began, "streak": streak or every, "all": every, "rows": rows,
-            "scroll": statistics.median(presses), "scroll_worst": max(presses)}
+    return {
+        "open": painted[0] - began,
+        "streak": streak or every,
+        "all": every,
+        "rows": rows,
+        "scroll": statistics.median(presses),
+        "scroll_worst": max(presses),
+    }
 
 
 def build(root: Path, days: int) -> Path:
@@ -90,8 +96,11 @@ def build(root: Path, days: int) -> Path:
         export = root / f"{days}.json"
         export.write_text(json.dumps(export_document(days, dt.date.today())))
         began = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "glutewake", "--data-dir", str(data), "import",
-                        str(export)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "glutewake", "--data-dir", str(data), "import", str(export)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"built 10 y: import of {days} sessions took {time.perf_counter() - began:.2f} s")
     return data
 
@@ -112,18 +121,21 @@ def main() -> None:
     def median(label: str, key: str) -> float:
         return statistics.median(run[key] for run in results[label])
 
-    print(f"\nhistory screen at {SIZE[0]}x{SIZE[1]}, median of {runs} runs"
-          f"{'':<6}{'empty':>10}{'10 y':>10}")
-    for title, key in (("open (first paint)", "open"), ("streak shown", "streak"),
-                       ("every session in the table", "all"),
-                       ("one scroll keypress (median)", "scroll"),
-                       ("one scroll keypress (worst)", "scroll_worst")):
+    print(f"\nhistory screen at {SIZE[0]}x{SIZE[1]}, median of {runs} runs{'':<6}{'empty':>10}{'10 y':>10}")
+    for title, key in (
+        ("open (first paint)", "open"),
+        ("streak shown", "streak"),
+        ("every session in the table", "all"),
+        ("one scroll keypress (median)", "scroll"),
+        ("one scroll keypress (worst)", "scroll_worst"),
+    ):
         cells = "".join(f"{median(label, key) * ms:8.1f}ms" for label in ("empty", "10 y"))
         print(f"  {title:<40}{cells}")
-    print(f"  {'rows in the table':<40}{median('empty', 'rows'):10.0f}"
-          f"{median('10 y', 'rows'):10.0f}")
-    print(f"\nopen(10 y) {median('10 y', 'open') * ms:.0f} ms  (goal < 500 ms); "
-          f"open(10 y) / open(empty) {median('10 y', 'open') / median('empty', 'open'):.2f}")
+    print(f"  {'rows in the table':<40}{median('empty', 'rows'):10.0f}{median('10 y', 'rows'):10.0f}")
+    print(
+        f"\nopen(10 y) {median('10 y', 'open') * ms:.0f} ms  (goal < 500 ms); "
+        f"open(10 y) / open(empty) {median('10 y', 'open') / median('empty', 'open'):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -53,12 +53,28 @@ class Pane:
     def __init__(self, command: list[str], size: tuple[int, int] = (80, 24)) -> None:
         self.socket = f"glutewake-bench-{uuid.uuid4().hex[:8]}"
         width, height = size
-        self.tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
-                  "env", "TERM=xterm-256color", *command)
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "env",
+            "TERM=xterm-256color",
+            *command,
+        )
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                              capture_output=True, text=True, timeout=10, check=True).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 20.0) -> None:
         deadline = time.monotonic() + timeout
@@ -160,18 +176,24 @@ def report_lag(drawn: list[tuple[float, float]]) -> None:
     lags = [lag for _, lag in drawn]
     quarter = max(1, len(lags) // 4)
     first, final = statistics.median(lags[:quarter]), statistics.median(lags[-quarter:])
-    print(f"lag  {len(lags)} cue changes: median {statistics.median(lags) * 1000:6.1f} ms, "
-          f"max {max(lags) * 1000:6.1f} ms  (goal <= one frame, {frame * 1000:.0f} ms)")
-    print(f"lag  drift: first quarter median {first * 1000:6.1f} ms, "
-          f"last quarter {final * 1000:6.1f} ms")
+    print(
+        f"lag  {len(lags)} cue changes: median {statistics.median(lags) * 1000:6.1f} ms, "
+        f"max {max(lags) * 1000:6.1f} ms  (goal <= one frame, {frame * 1000:.0f} ms)"
+    )
+    print(f"lag  drift: first quarter median {first * 1000:6.1f} ms, last quarter {final * 1000:6.1f} ms")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=20.0, help="CPU window per app")
-    parser.add_argument("--count-seconds", type=float, default=0.2,
-                        help="pace of the lag run (the whole beginner session is played)")
+    parser.add_argument(
+        "--count-seconds",
+        type=float,
+        default=0.2,
+        help="pace of the lag run (the whole beginner session is played)",
+    )
     args = parser.parse_args()
     measure_cpu(args.seconds)
     report_lag(asyncio.run(measure_lag(args.count_seconds)))

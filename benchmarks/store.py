@@ -23,12 +23,19 @@ from pathlib import Path
 from glutewake.core.records import Session, SetRecord, new_id
 from glutewake.store import Store
 
-SETS = [{"exercise": "side-lying-hip-abduction", "side": side, "reps": 10, "target": 10}
-        for side in ("left", "right")] + [
+SETS = [
+    {"exercise": "side-lying-hip-abduction", "side": side, "reps": 10, "target": 10}
+    for side in ("left", "right")
+] + [
     {"exercise": name, "side": side, "reps": 1, "target": 1}
-    for name in ("kneeling-hip-flexor-stretch", "side-lying-quad-stretch",
-                 "figure-four-stretch", "lying-hamstring-stretch")
-    for side in ("left", "right")]
+    for name in (
+        "kneeling-hip-flexor-stretch",
+        "side-lying-quad-stretch",
+        "figure-four-stretch",
+        "lying-hamstring-stretch",
+    )
+    for side in ("left", "right")
+]
 
 
 def export_document(days: int, end: dt.date) -> dict[str, object]:
@@ -38,21 +45,44 @@ def export_document(days: int, end: dt.date) -> dict[str, object]:
     for n in range(days):
         day = end - dt.timedelta(days=days - n)
         start = dt.datetime.combine(day, dt.time(7, 30), offset)
-        sessions.append({
-            "id": new_id(), "programme": "beginner", "phase": "beginner",
-            "started_at": start.isoformat(),
-            "ended_at": (start + dt.timedelta(minutes=6)).isoformat(),
-            "status": "completed", "source": "app", "pain_after": n % 4, "sets": SETS})
+        sessions.append(
+            {
+                "id": new_id(),
+                "programme": "beginner",
+                "phase": "beginner",
+                "started_at": start.isoformat(),
+                "ended_at": (start + dt.timedelta(minutes=6)).isoformat(),
+                "status": "completed",
+                "source": "app",
+                "pain_after": n % 4,
+                "sets": SETS,
+            }
+        )
         if n % 7 == 3:
             activities.append({"date": day.isoformat(), "kind": "swimming", "minutes": 30})
         if n % 30 == 0:
-            checks.append({"at": start.isoformat(), "pain_during_run": 2, "pain_after_run": 3,
-                           "wobbly_gait": False, "weight_on_one_hip": False, "spread": [],
-                           "cleared_for_exercise": True, "cleared_for_advanced": False,
-                           "advice": "beginner"})
-    return {"schema": 1, "phase": "beginner", "streak": {"current": 0, "longest": 0},
-            "sessions": sessions, "rest_days": [], "activities": activities,
-            "symptom_checks": checks}
+            checks.append(
+                {
+                    "at": start.isoformat(),
+                    "pain_during_run": 2,
+                    "pain_after_run": 3,
+                    "wobbly_gait": False,
+                    "weight_on_one_hip": False,
+                    "spread": [],
+                    "cleared_for_exercise": True,
+                    "cleared_for_advanced": False,
+                    "advice": "beginner",
+                }
+            )
+    return {
+        "schema": 1,
+        "phase": "beginner",
+        "streak": {"current": 0, "longest": 0},
+        "sessions": sessions,
+        "rest_days": [],
+        "activities": activities,
+        "symptom_checks": checks,
+    }
 
 
 def command(data: Path, *args: str) -> list[str]:
@@ -78,18 +108,20 @@ def save_costs(stores: dict[str, Store], runs: int) -> dict[str, tuple[float, fl
     wall: dict[str, list[float]] = {label: [] for label in stores}
     cpu: dict[str, list[float]] = {label: [] for label in stores}
     start = dt.datetime(2040, 1, 1, 7, 30).astimezone()
-    sets = tuple(SetRecord(s["exercise"], s["side"], s["reps"], s["target"])  # type: ignore[arg-type]
-                 for s in SETS)
+    sets = tuple(
+        SetRecord(s["exercise"], s["side"], s["reps"], s["target"])  # type: ignore[arg-type]
+        for s in SETS
+    )
     for n in range(runs):
         for label, store in stores.items():
-            session = Session(new_id(), "beginner", "beginner", start + dt.timedelta(hours=n),
-                              "completed", "app", sets)
+            session = Session(
+                new_id(), "beginner", "beginner", start + dt.timedelta(hours=n), "completed", "app", sets
+            )
             began, began_cpu = time.perf_counter(), time.process_time()
             store.save_session(session)
             wall[label].append(time.perf_counter() - began)
             cpu[label].append(time.process_time() - began_cpu)
-    return {label: (statistics.median(wall[label]), statistics.median(cpu[label]))
-            for label in stores}
+    return {label: (statistics.median(wall[label]), statistics.median(cpu[label])) for label in stores}
 
 
 def main() -> None:
@@ -107,36 +139,48 @@ def main() -> None:
                 export = root / f"{days}.json"
                 export.write_text(json.dumps(export_document(days, today)))
                 began = time.perf_counter()
-                subprocess.run(command(data, "import", str(export)), check=True,
-                               stdout=subprocess.DEVNULL)
-                print(f"built {label:>5}: import of {days} sessions took "
-                      f"{time.perf_counter() - began:6.2f} s")
+                subprocess.run(command(data, "import", str(export)), check=True, stdout=subprocess.DEVNULL)
+                print(
+                    f"built {label:>5}: import of {days} sessions took {time.perf_counter() - began:6.2f} s"
+                )
             figures = results.setdefault(label, {})
             figures["history"] = median_seconds(command(data, "history", "--json"), runs)
             files = sorted(str(p) for p in (data / "journal").glob("*.toml"))
-            bare = ("import sys, tomllib\nfor name in sys.argv[1:]:\n"
-                    "    with open(name, 'rb') as f: tomllib.load(f)")
+            bare = (
+                "import sys, tomllib\nfor name in sys.argv[1:]:\n"
+                "    with open(name, 'rb') as f: tomllib.load(f)"
+            )
             figures["bare"] = median_seconds([sys.executable, "-c", bare, *files], runs)
             figures["status"] = median_seconds(command(data, "status"), runs)
             figures["status_cold"] = _cold_status(data)
             figures["log"] = median_seconds(command(data, "log", "--rest"), runs)
             figures["log_programme"] = median_seconds(
-                command(data, "log", "--programme", "beginner",
-                        "--date", (today - dt.timedelta(days=1)).isoformat()), runs)
+                command(
+                    data,
+                    "log",
+                    "--programme",
+                    "beginner",
+                    "--date",
+                    (today - dt.timedelta(days=1)).isoformat(),
+                ),
+                runs,
+            )
             stores[label] = Store(data)
         for label, (wall, cpu) in save_costs(stores, max(runs, 30)).items():
             results[label]["save"], results[label]["save_cpu"] = wall, cpu
         baseline = median_seconds([sys.executable, "-c", "pass"], runs)
     ms = 1000
     print(f"\n{'':<34}{'empty':>10}{'1 y':>10}{'10 y':>10}")
-    rows = (("save one session (in process)", "save"),
-            ("  of which CPU (no fsync wait)", "save_cpu"),
-            ("history --json", "history"),
-            ("bare tomllib parse of the files", "bare"),
-            ("status (summary cached)", "status"),
-            ("status (summary rebuilt)", "status_cold"),
-            ("log --rest", "log"),
-            ("log --programme beginner", "log_programme"))
+    rows = (
+        ("save one session (in process)", "save"),
+        ("  of which CPU (no fsync wait)", "save_cpu"),
+        ("history --json", "history"),
+        ("bare tomllib parse of the files", "bare"),
+        ("status (summary cached)", "status"),
+        ("status (summary rebuilt)", "status_cold"),
+        ("log --rest", "log"),
+        ("log --programme beginner", "log_programme"),
+    )
     for title, key in rows:
         cells = "".join(f"{results[label][key] * ms:8.1f}ms" for label in ("empty", "1 y", "10 y"))
         print(f"{title:<34}{cells}")

@@ -49,14 +49,24 @@ def data_dir(tmp_path: Path) -> Path:
 def run_cli(data_dir: Path) -> RunCli:
     """Run `python -m glutewake ARGS` in a subprocess against a temporary data dir."""
 
-    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None,
-            data: Path | None = data_dir, cwd: Path | None = None) -> Result:
+    def run(
+        *args: str,
+        input: str | None = None,
+        env: dict[str, str] | None = None,
+        data: Path | None = data_dir,
+        cwd: Path | None = None,
+    ) -> Result:
         environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
         environ.update(env or {})
         prefix = ["--data-dir", str(data)] if data is not None else []
         done = subprocess.run(
             [sys.executable, "-m", "glutewake", *prefix, *args],
-            capture_output=True, text=True, input=input, env=environ, cwd=cwd, timeout=60,
+            capture_output=True,
+            text=True,
+            input=input,
+            env=environ,
+            cwd=cwd,
+            timeout=60,
         )
         return Result(done.returncode, done.stdout, done.stderr)
 

@@ -26,12 +26,14 @@ def debugging(environ: Mapping[str, str]) -> bool:
 
 def report_crash(error: BaseException, data_dir: Path | None) -> str:
     """Log `error` with its traceback; the two lines to show the user, the second naming the log."""
-    details = "".join([
-        f"glutewake {__version__} · Python {platform.python_version()} · {sys.platform}\n",
-        f"at {dt.datetime.now().astimezone().isoformat(timespec='seconds')}\n",
-        f"command: {' '.join(sys.argv)}\n\n",
-        *traceback.format_exception(error),
-    ])
+    details = "".join(
+        [
+            f"glutewake {__version__} · Python {platform.python_version()} · {sys.platform}\n",
+            f"at {dt.datetime.now().astimezone().isoformat(timespec='seconds')}\n",
+            f"command: {' '.join(sys.argv)}\n\n",
+            *traceback.format_exception(error),
+        ]
+    )
     path = save_crash_log(data_dir, details, dt.datetime.now())
     where = f"details in {path}" if path is not None else f"details: {error!r}"
     return f"glutewake hit an unexpected problem; your data is safe.\n{where}"

@@ -36,29 +36,43 @@ def make_app(data_dir: Path, **options: Any) -> GlutewakeApp:
 def acknowledge(data_dir: Path, **changes: Any) -> Store:
     """A data dir past the first-run note, with any profile `changes` applied."""
     store = Store(data_dir)
-    store.update_profile(
-        lambda profile: replace(profile, acknowledged_on=dt.date(2026, 11, 1), **changes)
-    )
+    store.update_profile(lambda profile: replace(profile, acknowledged_on=dt.date(2026, 11, 1), **changes))
     return store
 
 
 def session(day: dt.date, status: str = "completed", pain_after: int | None = None) -> Session:
     started = dt.datetime.combine(day, dt.time(7, 30), TZ)
     return Session(
-        id=new_id(), programme="beginner", phase="beginner", started_at=started,
+        id=new_id(),
+        programme="beginner",
+        phase="beginner",
+        started_at=started,
         status=status,  # type: ignore[arg-type]
-        source="app", sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
-        ended_at=started + dt.timedelta(minutes=7), pain_after=pain_after,
+        source="app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=7),
+        pain_after=pain_after,
     )
 
 
-def symptom_check(advice: str, *, during: int = 4, after: int = 5, day: dt.date = TODAY,
-                  cleared_for_advanced: bool = False, spread: tuple[str, ...] = ()
-                  ) -> SymptomCheck:
+def symptom_check(
+    advice: str,
+    *,
+    during: int = 4,
+    after: int = 5,
+    day: dt.date = TODAY,
+    cleared_for_advanced: bool = False,
+    spread: tuple[str, ...] = (),
+) -> SymptomCheck:
     return SymptomCheck(
-        id=new_id(), at=dt.datetime.combine(day, dt.time(8, 0), TZ) - dt.timedelta(days=1),
-        pain_during_run=during, pain_after_run=after, wobbly_gait=False,
-        weight_on_one_hip=False, spread=spread, cleared_for_exercise=advice != "rest",
+        id=new_id(),
+        at=dt.datetime.combine(day, dt.time(8, 0), TZ) - dt.timedelta(days=1),
+        pain_during_run=during,
+        pain_after_run=after,
+        wobbly_gait=False,
+        weight_on_one_hip=False,
+        spread=spread,
+        cleared_for_exercise=advice != "rest",
         cleared_for_advanced=cleared_for_advanced,
         advice=advice,  # type: ignore[arg-type]
     )

@@ -10,8 +10,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from glutewake.app.app import GlutewakeApp
-from glutewake.app.player_view import PlayerView
 from glutewake.app.screens.player import PlayerScreen
+from glutewake.app.views.player import PlayerView
 from glutewake.core.records import Session
 from glutewake.store import Store
 from tests.conftest import FakeClock

@@ -30,8 +30,8 @@ def crash_logs(data_dir: Path) -> list[Path]:
 
 
 async def test_an_error_in_a_screen_shows_one_line_and_logs_the_traceback(
-        data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(HistoryScreen, "on_mount", explode)
     app = make_app(data_dir)
     with pytest.raises(Boom):  # run_test hands the first error on, as Textual does
@@ -41,15 +41,15 @@ async def test_an_error_in_a_screen_shows_one_line_and_logs_the_traceback(
     assert app.return_code == 1
     [log] = crash_logs(data_dir)
     assert "Traceback" in log.read_text() and "planted by the test" in log.read_text()
-    assert app.crash_report == ("glutewake hit an unexpected problem; your data is safe.\n"
-                                f"details in {log}")
+    assert app.crash_report == (f"glutewake hit an unexpected problem; your data is safe.\ndetails in {log}")
     shown = capsys.readouterr()
     said = shown.out + shown.err
     assert "Traceback" not in said and "planted" not in said
 
 
 async def test_a_crash_mid_session_keeps_the_reps_done(
-        data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     r = rig(data_dir, store)
     with pytest.raises(Boom):
         async with r.app.run_test(size=(80, 24)) as pilot:
@@ -66,8 +66,8 @@ async def test_a_crash_mid_session_keeps_the_reps_done(
 
 
 async def test_glutewake_debug_lets_the_traceback_through(
-        data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(HistoryScreen, "on_mount", explode)
     app = make_app(data_dir, environ={"GLUTEWAKE_DEBUG": "1"})
     with pytest.raises(Boom):

@@ -26,16 +26,16 @@ def day(offset: int) -> dt.date:
 
 def write_history(store: Store) -> None:
     """Two weeks with every kind of day, written through the store."""
-    store.save_session(session(day(9), pain_after=4))     # Mon 16: done
-    store.save_session(session(day(8), pain_after=4))     # Tue 17: done
+    store.save_session(session(day(9), pain_after=4))  # Mon 16: done
+    store.save_session(session(day(8), pain_after=4))  # Tue 17: done
     # Wed 18: missed
-    store.add_activity(day(6), "cycling", 45)             # Thu 19: another activity only
-    store.save_session(session(day(5), "partial"))        # Fri 20: partial only
-    store.save_session(session(day(4), pain_after=3))     # Sat 21: done
-    store.add_rest_day(day(3))                            # Sun 22: rest
-    store.save_session(session(day(2), pain_after=2))     # Mon 23: done
-    store.save_session(session(day(1), pain_after=1))     # Tue 24: done
-    store.add_activity(day(1), "swimming", 30)            #         and a swim
+    store.add_activity(day(6), "cycling", 45)  # Thu 19: another activity only
+    store.save_session(session(day(5), "partial"))  # Fri 20: partial only
+    store.save_session(session(day(4), pain_after=3))  # Sat 21: done
+    store.add_rest_day(day(3))  # Sun 22: rest
+    store.save_session(session(day(2), pain_after=2))  # Mon 23: done
+    store.save_session(session(day(1), pain_after=1))  # Tue 24: done
+    store.add_activity(day(1), "swimming", 30)  #         and a swim
     store.add_symptom_check(symptom_check("beginner", during=6, after=7, day=day(14)))
     store.add_symptom_check(symptom_check("beginner", during=4, after=5, day=day(5)))
 
@@ -72,7 +72,7 @@ def glyph(calendar: StreakCalendar, shown: dt.date) -> str:
     lines = calendar.render().plain.splitlines()
     column = next(i for i, week in enumerate(calendar.weeks) if week[0][0] <= shown <= week[6][0])
     start = 4 + CELL * column
-    return lines[1 + shown.weekday()][start:start + CELL]
+    return lines[1 + shown.weekday()][start : start + CELL]
 
 
 def digits(screen: HistoryScreen, id: str) -> str:
@@ -115,8 +115,15 @@ async def test_legend_names_every_glyph_in_words(data_dir: Path, history: Store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         text = screen_text(app)
-        for entry in ("● done", "◐ partial only", "R rest day", "~ other activity only",
-                      "· missed", "◉ today, still open", "[ ] today"):
+        for entry in (
+            "● done",
+            "◐ partial only",
+            "R rest day",
+            "~ other activity only",
+            "· missed",
+            "◉ today, still open",
+            "[ ] today",
+        ):
             assert entry in text
 
 
@@ -129,9 +136,7 @@ async def test_today_done_shows_in_brackets_with_its_glyph(data_dir: Path, histo
         assert digits(screen, "history-current") == "4"
 
 
-async def test_sessions_table_lists_every_session_newest_first(
-    data_dir: Path, history: Store
-) -> None:
+async def test_sessions_table_lists_every_session_newest_first(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -144,9 +149,7 @@ async def test_sessions_table_lists_every_session_newest_first(
         assert "Sessions · 6 sessions · newest first" in screen_text(app)
 
 
-async def test_sort_key_and_header_click_reorder_the_sessions(
-    data_dir: Path, history: Store
-) -> None:
+async def test_sort_key_and_header_click_reorder_the_sessions(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -161,12 +164,14 @@ async def test_sort_key_and_header_click_reorder_the_sessions(
         await pilot.press("s")
         assert column(6)[:2] == [" 4", " 4"]
         assert "most pain after first" in screen_text(app)
-        screen.post_message(DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2,
-                                                     table.ordered_columns[2].label))
+        screen.post_message(
+            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
+        )
         await pilot.pause()
         assert column(2)[0] == "completed"
-        screen.post_message(DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2,
-                                                     table.ordered_columns[2].label))
+        screen.post_message(
+            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
+        )
         await pilot.pause()
         assert column(2)[0] == "partial"
         assert "partial first" in screen_text(app)

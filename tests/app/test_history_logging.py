@@ -33,9 +33,7 @@ async def fill(pilot, field: str, text: str) -> None:  # type: ignore[no-untyped
     await pilot.pause()
 
 
-async def test_rest_day_for_today_is_saved_and_shown_at_once(
-    data_dir: Path, history: Store
-) -> None:
+async def test_rest_day_for_today_is_saved_and_shown_at_once(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -76,9 +74,7 @@ async def test_the_same_rest_day_twice_keeps_one_record(data_dir: Path, history:
         assert "Sun 22 Nov 2026 was already a rest day." in messages(app)
 
 
-async def test_activity_is_saved_and_this_week_updates_at_once(
-    data_dir: Path, history: Store
-) -> None:
+async def test_activity_is_saved_and_this_week_updates_at_once(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)

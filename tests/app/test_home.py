@@ -42,8 +42,9 @@ async def test_advanced_phase_plans_the_wall_squat(data_dir: Path) -> None:
     assert "wall mini squat  10 reps" in text
 
 
-async def test_programme_file_replaces_the_phase_programme(data_dir: Path, store: Store,
-                                                           tmp_path: Path) -> None:
+async def test_programme_file_replaces_the_phase_programme(
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     from glutewake.programmes import builtin_text
 
     mine = tmp_path / "mine.toml"
@@ -82,15 +83,13 @@ async def test_last_check_shows_its_advice_and_reason(data_dir: Path, store: Sto
     assert "have a professional look at your Achilles tendon" in text
 
 
-async def test_resume_key_only_with_an_interrupted_session_today(data_dir: Path,
-                                                                store: Store) -> None:
+async def test_resume_key_only_with_an_interrupted_session_today(data_dir: Path, store: Store) -> None:
     assert "r resume" not in await home_text(data_dir)
     store.save_session(session(TODAY, status="partial"))
     assert "r resume" in await home_text(data_dir)
 
 
-async def test_a_session_finished_after_the_interruption_hides_resume(data_dir: Path,
-                                                                     store: Store) -> None:
+async def test_a_session_finished_after_the_interruption_hides_resume(data_dir: Path, store: Store) -> None:
     store.save_session(session(TODAY, status="partial"))
     finished = session(TODAY)
     store.save_session(replace(finished, started_at=finished.started_at + dt.timedelta(hours=1)))

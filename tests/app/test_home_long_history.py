@@ -23,10 +23,12 @@ def ten_years(store: Store) -> Store:
     """A session every other day for ten years, a 40-day run up to yesterday, a recent check."""
     days = [TODAY - dt.timedelta(days=n) for n in range(3650, 60, -2)]
     days += [TODAY - dt.timedelta(days=n) for n in range(40, 0, -1)]
-    store.import_journal(Journal(
-        sessions=tuple(session(day, pain_after=2) for day in days),
-        symptom_checks=(symptom_check("beginner", day=TODAY - dt.timedelta(days=3)),),
-    ))
+    store.import_journal(
+        Journal(
+            sessions=tuple(session(day, pain_after=2) for day in days),
+            symptom_checks=(symptom_check("beginner", day=TODAY - dt.timedelta(days=3)),),
+        )
+    )
     an_hour_ago = time.time() - 3600  # files written moments ago are never taken from the cache
     for path in store.journal_dir.glob("*.toml"):
         os.utime(path, (an_hour_ago, an_hour_ago))
@@ -49,7 +51,8 @@ async def home_text(data_dir: Path) -> str:
 
 
 async def test_home_shows_the_streak_of_ten_years_reading_only_a_few_months(
-        data_dir: Path, ten_years: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, ten_years: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await home_text(data_dir)  # builds the cache
     expected = summarise(ten_years.read_journal(), TODAY)
     assert (expected.streak.current, expected.streak.longest) == (40, 40)
@@ -62,7 +65,8 @@ async def test_home_shows_the_streak_of_ten_years_reading_only_a_few_months(
 
 
 async def test_a_malformed_month_ten_years_old_still_shows_the_banner(
-        data_dir: Path, ten_years: Store) -> None:
+    data_dir: Path, ten_years: Store
+) -> None:
     assert "READ-ONLY" not in await home_text(data_dir)
     assert (data_dir / "cache" / "days.json").is_file()
     oldest = ten_years.month_path((2016, 12))
@@ -73,8 +77,7 @@ async def test_a_malformed_month_ten_years_old_still_shows_the_banner(
     assert (data_dir / "cache" / "days.json").read_bytes() == cache  # read-only: not rewritten
 
 
-async def test_a_month_changed_after_caching_is_checked_again(
-        data_dir: Path, ten_years: Store) -> None:
+async def test_a_month_changed_after_caching_is_checked_again(data_dir: Path, ten_years: Store) -> None:
     await home_text(data_dir)
     month = ten_years.month_path((2020, 2))
     month.write_text(month.read_text().replace("schema = 2", "schema = 99", 1))
@@ -92,7 +95,8 @@ async def test_a_corrupt_cache_is_ignored_and_rebuilt(data_dir: Path, ten_years:
 
 
 async def test_coming_back_to_home_parses_no_unchanged_month(
-        data_dir: Path, ten_years: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir: Path, ten_years: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

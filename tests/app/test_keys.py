@@ -25,8 +25,7 @@ async def test_h_opens_history_and_escape_goes_back(data_dir: Path, store: Store
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_comma_opens_settings_and_question_mark_opens_help(data_dir: Path,
-                                                                store: Store) -> None:
+async def test_comma_opens_settings_and_question_mark_opens_help(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
@@ -63,8 +62,9 @@ async def test_q_quits_from_home(data_dir: Path, store: Store) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_help_lists_every_key_without_scrolling(data_dir: Path, store: Store,
-                                                      size: tuple[int, int]) -> None:
+async def test_help_lists_every_key_without_scrolling(
+    data_dir: Path, store: Store, size: tuple[int, int]
+) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=size) as pilot:
         await pilot.press("question_mark")

@@ -25,8 +25,7 @@ async def run_command(app, pilot, words: str) -> None:  # type: ignore[no-untype
 
 def test_palette_offers_every_action() -> None:
     titles = " / ".join(key.command.lower() for key in palette_keys())
-    for action in ("start", "symptom check", "history", "switch phase", "settings", "help",
-                   "theme", "quit"):
+    for action in ("start", "symptom check", "history", "switch phase", "settings", "help", "theme", "quit"):
         assert action in titles
 
 
@@ -41,8 +40,9 @@ def test_palette_offers_every_action() -> None:
         ("help", "question_mark"),
     ],
 )
-async def test_palette_command_does_what_its_key_does(data_dir: Path, store: Store, words: str,
-                                                      key: str) -> None:
+async def test_palette_command_does_what_its_key_does(
+    data_dir: Path, store: Store, words: str, key: str
+) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(key)

@@ -64,8 +64,7 @@ async def test_rest_advice_says_to_see_a_professional(data_dir: Path, store: Sto
 
 
 async def test_advanced_advice_switches_at_once(data_dir: Path, store: Store) -> None:
-    store.add_symptom_check(symptom_check("advanced", during=2, after=2,
-                                          cleared_for_advanced=True))
+    store.add_symptom_check(symptom_check("advanced", during=2, after=2, cleared_for_advanced=True))
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")

@@ -28,7 +28,8 @@ SET_ONE = PREPARE + 10 * REP
 
 
 async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -56,7 +57,8 @@ async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
 
 
 async def test_the_breath_bar_fills_breathing_in_and_empties_breathing_out(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -83,8 +85,7 @@ async def test_ten_reps_then_switch_sides_to_the_right_leg(data_dir: Path, store
         await settle(pilot, r)
         assert [s.reps for s in r.written().sets[:2]] == [10, 0]
         r.advance(5)
-        assert (r.view.cue, r.view.big_number, r.view.working) == (
-            "BREATHE IN", "1", "working  RIGHT leg")
+        assert (r.view.cue, r.view.big_number, r.view.working) == ("BREATHE IN", "1", "working  RIGHT leg")
 
 
 async def test_a_save_follows_every_repetition(data_dir: Path, store: Store) -> None:
@@ -125,8 +126,7 @@ async def test_the_squat_holds_for_two_counts(data_dir: Path) -> None:
         assert "knees stay behind your toes" in r.view.reminder
 
 
-async def test_space_pauses_everything_and_goes_on_from_the_same_moment(
-        data_dir: Path, store: Store) -> None:
+async def test_space_pauses_everything_and_goes_on_from_the_same_moment(data_dir: Path, store: Store) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -145,8 +145,7 @@ async def test_space_pauses_everything_and_goes_on_from_the_same_moment(
         assert r.view.cue == "LOWER SLOWLY"
 
 
-async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(
-        data_dir: Path, store: Store) -> None:
+async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(data_dir: Path, store: Store) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -164,7 +163,8 @@ async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(
 
 
 async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -214,8 +214,7 @@ async def test_escape_asks_and_any_other_key_carries_on(data_dir: Path, store: S
         assert r.view.cue == "BREATHE OUT · RAISE THE LEG"
 
 
-async def test_escape_then_y_ends_early_and_keeps_what_was_done(
-        data_dir: Path, store: Store) -> None:
+async def test_escape_then_y_ends_early_and_keeps_what_was_done(data_dir: Path, store: Store) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -235,8 +234,7 @@ async def test_escape_then_y_ends_early_and_keeps_what_was_done(
         assert "r resume" in screen_text(r.app)
 
 
-async def test_the_finished_screen_sums_up_and_stores_pain_now(
-        data_dir: Path, store: Store) -> None:
+async def test_the_finished_screen_sums_up_and_stores_pain_now(data_dir: Path, store: Store) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -261,7 +259,8 @@ async def test_the_finished_screen_sums_up_and_stores_pain_now(
 
 @pytest.mark.parametrize(("keys", "pain"), [(("1", "0"), 10), (("7", "3"), 3), (("0",), 0)])
 async def test_pain_digits_make_a_number_from_0_to_10(
-        data_dir: Path, store: Store, keys: tuple[str, ...], pain: int) -> None:
+    data_dir: Path, store: Store, keys: tuple[str, ...], pain: int
+) -> None:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -277,11 +276,13 @@ async def test_pain_digits_make_a_number_from_0_to_10(
 
 
 async def test_resume_goes_on_from_the_set_in_progress_with_the_same_record(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     timeline = compile_timeline(load_programme("beginner"), Settings())
     earlier = NOW - dt.timedelta(hours=1)
     interrupted = record_reps(
-        start_record(timeline, phase="beginner", started_at=earlier), (10, 4) + (0,) * 8, earlier)
+        start_record(timeline, phase="beginner", started_at=earlier), (10, 4) + (0,) * 8, earlier
+    )
     store.save_session(interrupted)
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
@@ -309,8 +310,7 @@ async def test_resume_goes_on_from_the_set_in_progress_with_the_same_record(
         assert sessions[0].sets[0].reps == 10
 
 
-async def test_s_with_an_interrupted_session_starts_a_fresh_record(
-        data_dir: Path, store: Store) -> None:
+async def test_s_with_an_interrupted_session_starts_a_fresh_record(data_dir: Path, store: Store) -> None:
     timeline = compile_timeline(load_programme("beginner"), Settings())
     store.save_session(start_record(timeline, phase="beginner", started_at=NOW))
     r = rig(data_dir, store)
@@ -321,7 +321,8 @@ async def test_s_with_an_interrupted_session_starts_a_fresh_record(
 
 
 async def test_a_programme_file_is_played_and_count_seconds_scales_it(
-        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     mine = tmp_path / "mine.toml"
     mine.write_text(
         'schema = 1\nname = "mine"\n'
@@ -357,7 +358,8 @@ async def test_quitting_mid_session_keeps_the_reps_done(data_dir: Path, store: S
 
 
 async def test_read_only_plays_the_session_but_says_once_that_nothing_is_saved(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     month = data_dir / "journal" / "2026-11.toml"
     month.parent.mkdir(parents=True, exist_ok=True)
     month.write_text("schema = 1\n\n[[sessions]\nid = 'x'\n")

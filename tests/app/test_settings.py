@@ -26,16 +26,18 @@ async def test_settings_show_the_saved_values(data_dir: Path, store: Store) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
         text = screen_text(app)
-        for label, value in [("Seconds per count", "1"), ("Counts per breath in or out", "2"),
-                             ("Stretch hold, in counts", "30"),
-                             ("Rest between sides, in counts", "5")]:
+        for label, value in [
+            ("Seconds per count", "1"),
+            ("Counts per breath in or out", "2"),
+            ("Stretch hold, in counts", "30"),
+            ("Rest between sides, in counts", "5"),
+        ]:
             line = next(line for line in text.splitlines() if label in line)
             assert f" {value} " in line
         assert "Bell at each cue" in text and " on" in text
 
 
-async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path,
-                                                             store: Store) -> None:
+async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
@@ -107,8 +109,7 @@ async def test_bell_shows_a_word_and_is_saved(data_dir: Path, store: Store) -> N
     assert Store(data_dir).read_profile().settings.bell is False
 
 
-async def test_theme_is_previewed_live_and_reverted_on_escape(data_dir: Path,
-                                                              store: Store) -> None:
+async def test_theme_is_previewed_live_and_reverted_on_escape(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
@@ -133,8 +134,7 @@ async def test_theme_is_saved_and_used_at_the_next_start(data_dir: Path, store: 
         assert app.theme == "gruvbox"
 
 
-async def test_count_seconds_override_is_for_this_run_only(data_dir: Path,
-                                                           store: Store) -> None:
+async def test_count_seconds_override_is_for_this_run_only(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir, count_seconds=0.25)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")

@@ -37,7 +37,8 @@ def spoken(log: Path, count: int) -> list[str]:
 
 
 async def test_the_environment_variable_speaks_every_cue_in_order(
-        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     script, log = fake_speech(tmp_path)
     r = rig(data_dir, store, count_seconds=0.05, environ={"GLUTEWAKE_VOICE_COMMAND": str(script)})
     async with r.app.run_test(size=(80, 24)) as pilot:
@@ -65,7 +66,8 @@ async def test_the_environment_variable_speaks_every_cue_in_order(
 
 
 async def test_a_failing_speech_program_falls_back_to_the_bell(
-        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     script, log = fake_speech(tmp_path, exit_code=3)
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(script)})
     async with r.app.run_test(size=(80, 24)) as pilot:
@@ -86,7 +88,8 @@ async def test_a_failing_speech_program_falls_back_to_the_bell(
 
 
 async def test_a_missing_speech_program_says_so_and_the_session_goes_on(
-        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(tmp_path / "nothing-here")})
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -98,7 +101,8 @@ async def test_a_missing_speech_program_says_so_and_the_session_goes_on(
 
 
 async def test_settings_names_the_program_and_ctrl_t_tests_it(
-        data_dir: Path, store: Store, tmp_path: Path) -> None:
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
     script, log = fake_speech(tmp_path)
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(script)})
     async with r.app.run_test(size=(80, 24)) as pilot:

@@ -19,8 +19,15 @@ from .conftest import NOW, TODAY, flat, make_app, screen_text, session, symptom_
 Keys = list[str]
 
 
-def fill(during: Keys, after: Keys, wobbly: Keys = (), one_hip: Keys = (), spread: Keys = (),
-         cleared: Keys = (), advanced: Keys = ()) -> Keys:
+def fill(
+    during: Keys,
+    after: Keys,
+    wobbly: Keys = (),
+    one_hip: Keys = (),
+    spread: Keys = (),
+    cleared: Keys = (),
+    advanced: Keys = (),
+) -> Keys:
     """The key presses that answer every question, moving down with ↓ between them."""
     rows = [during, after, wobbly, one_hip, spread, cleared, advanced]
     keys: Keys = []
@@ -47,15 +54,20 @@ async def check_by_keys(data_dir: Path, keys: Keys, **options: object) -> tuple[
         return result, screen_text(app)
 
 
-async def test_form_asks_every_question_and_says_it_is_no_diagnosis(data_dir: Path,
-                                                                     store: Store) -> None:
+async def test_form_asks_every_question_and_says_it_is_no_diagnosis(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         text = screen_text(app)
-    for label in ("Hip pain while running", "Hip pain after running", "Wobbly or lurching walk",
-                  "Weight shifted onto one hip", "Problems spreading to", "Cleared for exercise",
-                  "Cleared for advanced phase"):
+    for label in (
+        "Hip pain while running",
+        "Hip pain after running",
+        "Wobbly or lurching walk",
+        "Weight shifted onto one hip",
+        "Problems spreading to",
+        "Cleared for exercise",
+        "Cleared for advanced phase",
+    ):
         assert label in text
     assert "This is a record of what you feel, not a diagnosis" in flat(text)
     assert "[ ] knees  [ ] Achilles  [ ] calves  [ ] feet" in text
@@ -63,8 +75,7 @@ async def test_form_asks_every_question_and_says_it_is_no_diagnosis(data_dir: Pa
     assert all(len(line) <= 80 for line in text.splitlines())
 
 
-async def test_beginner_is_stored_with_every_answer_and_the_time(data_dir: Path,
-                                                                 store: Store) -> None:
+async def test_beginner_is_stored_with_every_answer_and_the_time(data_dir: Path, store: Store) -> None:
     keys = fill(["4"], ["5"], ["y"], [], ["right", "space"], ["space"], [])
     result, home = await check_by_keys(data_dir, keys)
     assert "BEGINNER — You are cleared for exercise but not yet for the advanced" in result
@@ -100,26 +111,23 @@ async def test_last_sessions_pain_now_of_seven_means_rest(data_dir: Path, store:
     assert "pain after the last session was 8" in result
 
 
-async def test_cleared_for_both_with_low_pain_is_ready_for_advanced(data_dir: Path,
-                                                                    store: Store) -> None:
-    result, home = await check_by_keys(data_dir, fill(["3"], ["2"], cleared=["y"],
-                                                      advanced=["space"]))
+async def test_cleared_for_both_with_low_pain_is_ready_for_advanced(data_dir: Path, store: Store) -> None:
+    result, home = await check_by_keys(data_dir, fill(["3"], ["2"], cleared=["y"], advanced=["space"]))
     assert "READY FOR ADVANCED — You are cleared for the advanced phase" in result
     assert store.read_journal().symptom_checks[0].advice == "advanced"
     assert "READY FOR ADVANCED" in home
 
 
 async def test_eased_two_points_below_the_worst_earlier_check_is_advanced(
-        data_dir: Path, store: Store) -> None:
-    store.add_symptom_check(symptom_check("beginner", during=7, after=6,
-                                          day=TODAY - dt.timedelta(days=7)))
+    data_dir: Path, store: Store
+) -> None:
+    store.add_symptom_check(symptom_check("beginner", during=7, after=6, day=TODAY - dt.timedelta(days=7)))
     result, _ = await check_by_keys(data_dir, fill(["5"], ["4"], advanced=["y"]))
     assert "READY FOR ADVANCED" in result
     assert "worst 7" in result
 
 
-async def test_cleared_answers_carry_over_from_the_last_check(data_dir: Path,
-                                                              store: Store) -> None:
+async def test_cleared_answers_carry_over_from_the_last_check(data_dir: Path, store: Store) -> None:
     store.add_symptom_check(symptom_check("beginner", cleared_for_advanced=True))
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -145,8 +153,9 @@ async def test_enter_twice_stores_one_check(data_dir: Path, store: Store) -> Non
     assert len(store.read_journal().symptom_checks) == 1
 
 
-async def test_one_then_zero_types_ten_and_a_slow_zero_is_zero(data_dir: Path, store: Store,
-                                                               fake_clock: FakeClock) -> None:
+async def test_one_then_zero_types_ten_and_a_slow_zero_is_zero(
+    data_dir: Path, store: Store, fake_clock: FakeClock
+) -> None:
     app = make_app(data_dir, clock=fake_clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "1", "0")
@@ -171,8 +180,7 @@ async def test_arrows_step_the_pain_and_stop_at_the_ends(data_dir: Path, store: 
         assert "0 1 2 3 4 5 6 7 8 9 [10]" in screen_text(app)
 
 
-async def test_tab_shift_tab_and_arrows_move_between_questions(data_dir: Path,
-                                                               store: Store) -> None:
+async def test_tab_shift_tab_and_arrows_move_between_questions(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
@@ -205,8 +213,9 @@ def test_the_form_offers_every_place_the_record_knows() -> None:
 
 
 async def test_every_place_can_be_ticked(data_dir: Path, store: Store) -> None:
-    keys = fill(["2"], ["2"], spread=["space", "right", "space", "right", "space", "right",
-                                      "space", "right", "space"])
+    keys = fill(
+        ["2"], ["2"], spread=["space", "right", "space", "right", "space", "right", "space", "right", "space"]
+    )
     result, _ = await check_by_keys(data_dir, keys)
     (check,) = store.read_journal().symptom_checks
     # The cursor wraps back to knees, so the fifth space unticks it.
@@ -214,8 +223,7 @@ async def test_every_place_can_be_ticked(data_dir: Path, store: Store) -> None:
     assert "your Achilles tendon, calves and feet" in result
 
 
-async def test_read_only_shows_the_advice_but_saves_nothing(data_dir: Path,
-                                                            store: Store) -> None:
+async def test_read_only_shows_the_advice_but_saves_nothing(data_dir: Path, store: Store) -> None:
     (data_dir / "journal").mkdir()
     (data_dir / "journal" / "2026-10.toml").write_text("this is not [ toml")
     app = make_app(data_dir)

@@ -32,9 +32,20 @@ async def test_keys_typed_ahead_answer_the_question_the_arrows_reached(data_dir:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         assert isinstance(app.screen, SymptomCheckScreen)
-        burst(app, ("4", "4"), ("down", None), ("5", "5"), ("down", None), ("y", "y"),
-              ("tab", None), ("tab", None), ("shift+tab", None), ("y", "y"),
-              ("up", None), ("n", "n"))
+        burst(
+            app,
+            ("4", "4"),
+            ("down", None),
+            ("5", "5"),
+            ("down", None),
+            ("y", "y"),
+            ("tab", None),
+            ("tab", None),
+            ("shift+tab", None),
+            ("y", "y"),
+            ("up", None),
+            ("n", "n"),
+        )
         await pilot.pause()
         screen = app.screen
         assert screen.query_one("#pain-during", PainScale).value == 4
@@ -50,12 +61,32 @@ async def test_a_whole_check_typed_in_one_burst_is_stored_as_typed(data_dir: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         down = ("down", None)
-        burst(app, ("2", "2"), down, ("3", "3"), down, ("y", "y"), down, down,
-              ("right", None), ("space", " "), down, ("y", "y"), down, ("y", "y"),
-              ("enter", "\r"))
+        burst(
+            app,
+            ("2", "2"),
+            down,
+            ("3", "3"),
+            down,
+            ("y", "y"),
+            down,
+            down,
+            ("right", None),
+            ("space", " "),
+            down,
+            ("y", "y"),
+            down,
+            ("y", "y"),
+            ("enter", "\r"),
+        )
         await pilot.pause()
         assert "Saved" in str(app.screen.query_one("#check-result").render())
     [check] = store.read_journal().symptom_checks
-    assert (check.pain_during_run, check.pain_after_run, check.wobbly_gait,
-            check.weight_on_one_hip, check.spread, check.cleared_for_exercise,
-            check.cleared_for_advanced) == (2, 3, True, False, ("achilles",), True, True)
+    assert (
+        check.pain_during_run,
+        check.pain_after_run,
+        check.wobbly_gait,
+        check.weight_on_one_hip,
+        check.spread,
+        check.cleared_for_exercise,
+        check.cleared_for_advanced,
+    ) == (2, 3, True, False, ("achilles",), True, True)

@@ -14,7 +14,8 @@ from .conftest import TODAY, flat, make_app, screen_text, session, symptom_check
 
 
 async def test_start_while_told_to_rest_explains_and_any_key_but_y_stays_home(
-        data_dir: Path, store: Store) -> None:
+    data_dir: Path, store: Store
+) -> None:
     store.add_symptom_check(symptom_check("rest", during=8))
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -50,9 +51,9 @@ async def test_start_without_rest_advice_asks_nothing(data_dir: Path, store: Sto
 
 
 async def test_pain_now_of_seven_after_the_check_turns_the_advice_to_rest(
-        data_dir: Path, store: Store) -> None:
-    store.add_symptom_check(symptom_check("advanced", during=2, after=2,
-                                          cleared_for_advanced=True))
+    data_dir: Path, store: Store
+) -> None:
+    store.add_symptom_check(symptom_check("advanced", during=2, after=2, cleared_for_advanced=True))
     store.save_session(session(TODAY, pain_after=7))
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -67,8 +68,7 @@ async def test_pain_now_of_seven_after_the_check_turns_the_advice_to_rest(
         assert isinstance(app.screen, ConfirmScreen), "starting a session must ask first"
 
 
-async def test_pain_now_before_the_check_counts_only_through_the_check(
-        data_dir: Path, store: Store) -> None:
+async def test_pain_now_before_the_check_counts_only_through_the_check(data_dir: Path, store: Store) -> None:
     # The check on the 24th already weighed the session before it: its advice stands.
     store.save_session(session(TODAY - dt.timedelta(days=3), pain_after=8))
     store.add_symptom_check(symptom_check("beginner"))
@@ -78,12 +78,12 @@ async def test_pain_now_before_the_check_counts_only_through_the_check(
         assert "Last check  24 Nov · BEGINNER" in screen_text(app)
 
 
-async def test_a_check_that_says_advanced_lets_the_phase_switch_at_once(
-        data_dir: Path, store: Store) -> None:
+async def test_a_check_that_says_advanced_lets_the_phase_switch_at_once(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c", "2", "down", "1", "down", "down", "down", "down", "y", "down",
-                          "y", "enter", "enter", "p")
+        await pilot.press(
+            "c", "2", "down", "1", "down", "down", "down", "down", "y", "down", "y", "enter", "enter", "p"
+        )
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "PHASE  ADVANCED" in screen_text(app)

@@ -20,8 +20,8 @@ def explode(*args: object) -> int:
 
 
 def test_an_unexpected_error_in_a_command_is_logged_not_shown(
-        data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("GLUTEWAKE_DEBUG", raising=False)
     monkeypatch.setattr(glutewake.cli.status, "run", explode)
     assert main(["--data-dir", str(data_dir), "status"]) == 1
@@ -32,8 +32,7 @@ def test_an_unexpected_error_in_a_command_is_logged_not_shown(
     assert shown.err.splitlines() == [MESSAGE, f"details in {log}"]
 
 
-def test_glutewake_debug_shows_the_traceback(
-        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_glutewake_debug_shows_the_traceback(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GLUTEWAKE_DEBUG", "1")
     monkeypatch.setattr(glutewake.cli.status, "run", explode)
     with pytest.raises(RuntimeError, match="planted"):
@@ -58,8 +57,7 @@ def test_a_crash_in_the_full_screen_app_prints_no_traceback(tmp_path: Path) -> N
         sys.exit(main(["--data-dir", {str(data_dir)!r}]))
     """)
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, timeout=60)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     [log] = (data_dir / "logs").glob("crash-*.log")
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr

@@ -11,8 +11,9 @@ import pytest
 from glutewake.cli.parser import build_parser
 
 
-def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
-             ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+def commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     """The parser and every sub-parser below it (nested ones too), by command path."""
     yield path, parser
     for action in parser._actions:
@@ -26,8 +27,17 @@ ALL = [pytest.param(path, id=" ".join(path) or "glutewake") for path, _ in comma
 
 def test_every_command_is_listed() -> None:
     found = {" ".join(path) for path, _ in commands(build_parser())}
-    assert {"", "plan", "programme show", "programme check", "log", "history", "status",
-            "export", "import"} <= found
+    assert {
+        "",
+        "plan",
+        "programme show",
+        "programme check",
+        "log",
+        "history",
+        "status",
+        "export",
+        "import",
+    } <= found
 
 
 @pytest.mark.parametrize("path", ALL)
@@ -35,8 +45,11 @@ def test_help_has_examples_that_parse(path: tuple[str, ...]) -> None:
     parser = dict(commands(build_parser()))[path]
     text = parser.format_help()
     assert "examples:" in text
-    examples = [line.strip() for line in text.split("examples:", 1)[1].splitlines()
-                if line.strip().startswith("glutewake")]
+    examples = [
+        line.strip()
+        for line in text.split("examples:", 1)[1].splitlines()
+        if line.strip().startswith("glutewake")
+    ]
     assert examples, f"no 'glutewake …' example in the help of {' '.join(path) or 'glutewake'}"
     runs = []
     for example in examples:
@@ -44,5 +57,5 @@ def test_help_has_examples_that_parse(path: tuple[str, ...]) -> None:
         command = example.split("  ")[0].split("|")[0].split(">")[0]
         words = shlex.split(command)[1:]
         build_parser().parse_args(words)  # an example that no longer parses exits here
-        runs.append(words[:len(path)] == list(path))
+        runs.append(words[: len(path)] == list(path))
     assert any(runs), f"no example runs {' '.join(path)}"

@@ -44,8 +44,11 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
     assert status.stdout.count("\n") == 1
     assert status.stdout.startswith("beginner · streak 1 day · today not done yet")
     assert json.loads(run_cli("status", "--json").stdout) == {
-        "phase": "beginner", "streak": {"current": 1, "longest": 1},
-        "today_done": False, "advice": None}
+        "phase": "beginner",
+        "streak": {"current": 1, "longest": 1},
+        "today_done": False,
+        "advice": None,
+    }
     history = run_cli("history")
     assert history.returncode == 0
     assert "Streak: 1 day (longest 1 day)" in history.stdout
@@ -54,13 +57,11 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
     assert "beginner" in history.stdout and "logged" in history.stdout
     document = json.loads(run_cli("history", "--json").stdout)
     (session,) = document["sessions"]
-    assert (session["status"], session["source"], session["programme"]) == (
-        "completed", "log", "beginner")
+    assert (session["status"], session["source"], session["programme"]) == ("completed", "log", "beginner")
     assert all(s["reps"] == s["target"] for s in session["sets"])
     assert session["started_at"].startswith(YESTERDAY.isoformat())
     assert document["rest_days"] == [TODAY.isoformat()]
-    assert document["activities"] == [
-        {"date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}]
+    assert document["activities"] == [{"date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}]
 
 
 def test_a_second_rest_on_the_same_day_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
@@ -86,8 +87,7 @@ def test_export_json_is_history_json_and_import_restores_it(
     result = run_cli("import", str(backup), data=restored)
     assert result.returncode == 0, result.stderr
     assert "1 session, 1 rest day, 2 activities" in result.stdout
-    assert json.loads(run_cli("history", "--json", data=restored).stdout) == json.loads(
-        backup.read_text())
+    assert json.loads(run_cli("history", "--json", data=restored).stdout) == json.loads(backup.read_text())
     before = tree(restored)
     again = run_cli("import", str(backup), data=restored)
     assert again.returncode == 0 and "Nothing to import" in again.stdout
@@ -99,12 +99,29 @@ def test_export_csv_has_a_header_and_one_row_per_set(run_cli: RunCli) -> None:
     result = run_cli("export", "--format", "csv")
     assert result.returncode == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["date", "session_id", "programme", "status", "source", "exercise",
-                       "side", "reps", "target", "pain_after"]
+    assert rows[0] == [
+        "date",
+        "session_id",
+        "programme",
+        "status",
+        "source",
+        "exercise",
+        "side",
+        "reps",
+        "target",
+        "pain_after",
+    ]
     plan = json.loads(run_cli("plan", "beginner", "--json").stdout)
     assert len(rows) - 1 == len({(s["set"]) for s in plan["steps"] if s["set"] is not None})
-    assert rows[1][:7] == [TODAY.isoformat(), rows[1][1], "beginner", "completed", "log",
-                           "side-lying-hip-abduction", "left"]
+    assert rows[1][:7] == [
+        TODAY.isoformat(),
+        rows[1][1],
+        "beginner",
+        "completed",
+        "log",
+        "side-lying-hip-abduction",
+        "left",
+    ]
 
 
 def test_a_broken_month_is_named_and_repair_moves_it_aside(run_cli: RunCli, data_dir: Path) -> None:
@@ -112,8 +129,12 @@ def test_a_broken_month_is_named_and_repair_moves_it_aside(run_cli: RunCli, data
     path = month_file(data_dir, TODAY)
     broken = path.read_bytes()[:-30]
     path.write_bytes(broken)
-    for args in (("history",), ("status",), ("log", "--activity", "yoga", "--minutes", "20"),
-                 ("export", "--format", "json")):
+    for args in (
+        ("history",),
+        ("status",),
+        ("log", "--activity", "yoga", "--minutes", "20"),
+        ("export", "--format", "json"),
+    ):
         result = run_cli(*args)
         assert result.returncode == 2, args
         assert result.stderr.count("\n") == 1 and str(path) in result.stderr
@@ -131,16 +152,45 @@ def bad_json(tmp_path: Path) -> list[tuple[str, ...]]:
     files = {
         "not-json.json": "{ nope",
         "wrong-type.json": json.dumps({"schema": 1, "sessions": [{"id": "x"}]}),
-        "bad-status.json": json.dumps({"schema": 1, "sessions": [{
-            "id": "x", "programme": "beginner", "phase": "beginner",
-            "started_at": "2026-11-24T07:30:00+01:00", "ended_at": None, "status": "done",
-            "source": "app", "pain_after": None, "sets": []}]}),
-        "naive-time.json": json.dumps({"schema": 1, "symptom_checks": [{
-            "at": "2026-11-24T07:30:00", "pain_during_run": 1, "pain_after_run": 1,
-            "wobbly_gait": False, "weight_on_one_hip": False, "spread": [],
-            "cleared_for_exercise": True, "cleared_for_advanced": True, "advice": "advanced"}]}),
-        "minutes.json": json.dumps({"schema": 1, "activities": [
-            {"date": "2026-11-24", "kind": "swimming", "minutes": 5000}]}),
+        "bad-status.json": json.dumps(
+            {
+                "schema": 1,
+                "sessions": [
+                    {
+                        "id": "x",
+                        "programme": "beginner",
+                        "phase": "beginner",
+                        "started_at": "2026-11-24T07:30:00+01:00",
+                        "ended_at": None,
+                        "status": "done",
+                        "source": "app",
+                        "pain_after": None,
+                        "sets": [],
+                    }
+                ],
+            }
+        ),
+        "naive-time.json": json.dumps(
+            {
+                "schema": 1,
+                "symptom_checks": [
+                    {
+                        "at": "2026-11-24T07:30:00",
+                        "pain_during_run": 1,
+                        "pain_after_run": 1,
+                        "wobbly_gait": False,
+                        "weight_on_one_hip": False,
+                        "spread": [],
+                        "cleared_for_exercise": True,
+                        "cleared_for_advanced": True,
+                        "advice": "advanced",
+                    }
+                ],
+            }
+        ),
+        "minutes.json": json.dumps(
+            {"schema": 1, "activities": [{"date": "2026-11-24", "kind": "swimming", "minutes": 5000}]}
+        ),
         "schema.json": json.dumps({"schema": 7}),
         "export.csv": "date,session_id,programme\n",
     }
@@ -201,19 +251,27 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
         (lambda text: text.replace("schema = 2", "schema = 3"), "newer glutewake"),
         (lambda text: "\ufeff" + text, "byte-order mark"),
         (lambda text: text.replace("# end of journal", ""), "cut short"),
-        (lambda text: text.replace('programme = "beginner"', 'programme = 7'), "line"),
+        (lambda text: text.replace('programme = "beginner"', "programme = 7"), "line"),
     ],
     ids=["future-schema", "bom", "truncated", "wrong-type"],
 )
 def test_a_damaged_journal_stops_every_command_and_is_kept(
-    run_cli: RunCli, data_dir: Path, damage, expected: str  # type: ignore[no-untyped-def]
+    run_cli: RunCli,
+    data_dir: Path,
+    damage,
+    expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     run_cli("log", "--programme", "beginner")
     path = month_file(data_dir, TODAY)
     path.write_text(damage(path.read_text()))
     before = tree(data_dir)
-    for args in (("log", "--rest"), ("log", "--programme", "beginner"), ("history", "--json"),
-                 ("status",), ("export", "--format", "csv")):
+    for args in (
+        ("log", "--rest"),
+        ("log", "--programme", "beginner"),
+        ("history", "--json"),
+        ("status",),
+        ("export", "--format", "csv"),
+    ):
         result = run_cli(*args)
         assert result.returncode == 2, args
         assert expected in result.stderr and str(path) in result.stderr, result.stderr
@@ -223,7 +281,7 @@ def test_a_damaged_journal_stops_every_command_and_is_kept(
 
 def test_a_damaged_settings_file_is_named(run_cli: RunCli, data_dir: Path) -> None:
     data_dir.mkdir()
-    (data_dir / "settings.toml").write_text('schema = 1\n[settings]\ncounts_per_breath = 99\n')
+    (data_dir / "settings.toml").write_text("schema = 1\n[settings]\ncounts_per_breath = 99\n")
     before = tree(data_dir)
     result = run_cli("log", "--programme", "beginner")
     assert result.returncode == 2
@@ -283,8 +341,7 @@ def test_no_journal_command_imports_textual(tmp_path: Path) -> None:
             assert "textual" not in sys.modules, command
         print("ok")
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 

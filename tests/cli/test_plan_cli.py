@@ -88,7 +88,7 @@ def test_malformed_programme_file_names_file_and_line(run_cli: RunCli, tmp_path:
 
 def test_programme_check_lists_every_problem(run_cli: RunCli, tmp_path: Path) -> None:
     text = run_cli("programme", "show", "beginner").stdout
-    broken = text.replace("reps = 10", "reps = 1000").replace('counts = 5', 'counts = "lots"')
+    broken = text.replace("reps = 10", "reps = 1000").replace("counts = 5", 'counts = "lots"')
     path = tmp_path / "broken.toml"
     path.write_text(broken)
     result = run_cli("programme", "check", str(path))
@@ -100,9 +100,7 @@ def test_programme_check_lists_every_problem(run_cli: RunCli, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("name", ["beginner", "advanced", "stretches"])
-def test_builtin_round_trips_through_show_check_and_plan(
-    run_cli: RunCli, tmp_path: Path, name: str
-) -> None:
+def test_builtin_round_trips_through_show_check_and_plan(run_cli: RunCli, tmp_path: Path, name: str) -> None:
     path = tmp_path / f"copy-of-{name}.toml"
     path.write_text(run_cli("programme", "show", name).stdout)
     check = run_cli("programme", "check", str(path))
@@ -143,8 +141,13 @@ def test_commands_never_import_textual(argv: list[str], tmp_path: Path) -> None:
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
         "print('textual-free')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={"GLUTEWAKE_DATA_DIR": str(tmp_path / "d"), "PATH": ""}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"GLUTEWAKE_DATA_DIR": str(tmp_path / "d"), "PATH": ""},
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("textual-free")
 
@@ -152,7 +155,11 @@ def test_commands_never_import_textual(argv: list[str], tmp_path: Path) -> None:
 def test_installed_entry_point_agrees_with_python_dash_m(run_cli: RunCli, tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "glutewake"
     assert script.exists(), "the glutewake entry point is not installed next to this Python"
-    done = subprocess.run([str(script), "--data-dir", str(tmp_path), "plan", "stretches", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [str(script), "--data-dir", str(tmp_path), "plan", "stretches", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == run_cli("plan", "stretches", "--json").stdout

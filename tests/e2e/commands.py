@@ -12,8 +12,9 @@ from .tmux import Tmux, glutewake_command
 
 def glutewake(data: Path, *args: str) -> str:
     """The installed command in its own process on `data`; its stdout (exit 0 asserted)."""
-    done = subprocess.run([glutewake_command(), "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [glutewake_command(), "--data-dir", str(data), *args], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -52,9 +52,15 @@ def test_log_from_another_terminal_appears_after_refresh_and_nothing_is_lost(
         tmux.wait_for("PHASE")
         # Quitting is the app-shell e2e test's business; the tmux server is killed on exit.
 
-    history = json.loads(subprocess.run(
-        [glutewake_command(), "--data-dir", str(data), "history", "--json"],
-        capture_output=True, text=True, timeout=60, check=True).stdout)
+    history = json.loads(
+        subprocess.run(
+            [glutewake_command(), "--data-dir", str(data), "history", "--json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+    )
     today = dt.date.today().isoformat()
     assert [s["source"] for s in history["sessions"]] == ["app", "log"]
     assert history["rest_days"] == [today]

@@ -89,13 +89,8 @@ text = "Lie on your back and raise the straight leg."
 # -- the command line ---------------------------------------------------------------------
 
 
-
-
-
-
 # -- reading the screen -------------------------------------------------------------------
-def wait_until(tmux: Tmux, check: Callable[[str], object], what: str,
-               timeout: float = 15.0) -> str:
+def wait_until(tmux: Tmux, check: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
     """Poll the screen until `check(screen)` holds; the screen, or a failure showing it."""
     deadline = time.monotonic() + timeout
     screen = ""
@@ -126,7 +121,7 @@ def _glyphs() -> dict[tuple[str, str, str], str]:
     for font in (DIGITS3X3, DIGITS3X3_BOLD):
         for index, character in enumerate(DIGITS):
             if character.isdigit():
-                rows = font[index * 3:index * 3 + 3]
+                rows = font[index * 3 : index * 3 + 3]
                 table[tuple(row.ljust(3) for row in rows)] = character
     return table
 
@@ -142,7 +137,7 @@ def read_digits(rows: list[str]) -> str:
     column = next((c for c in range(width) if any(row[c] != " " for row in rows)), width)
     number = ""
     while column < width:
-        glyph = tuple(row[column:column + 3] for row in rows)
+        glyph = tuple(row[column : column + 3] for row in rows)
         if glyph not in GLYPHS:
             break
         number += GLYPHS[glyph]
@@ -157,7 +152,7 @@ def digits_left_of(screen: str, label: str) -> str:
     if row is None or row == 0 or row + 1 >= len(lines):
         return ""
     end = lines[row].index(label)
-    return read_digits([line[:end] for line in lines[row - 1:row + 2]])
+    return read_digits([line[:end] for line in lines[row - 1 : row + 2]])
 
 
 def streak_figures(screen: str) -> tuple[str, str]:
@@ -167,16 +162,19 @@ def streak_figures(screen: str) -> tuple[str, str]:
         label = re.search(r"days? in", lines[row])
         if label and "longest" in lines[row]:
             end = lines[row].index("longest")
-            rows = lines[row - 1:row + 2]
-            return (read_digits([line[:label.start()] for line in rows]),
-                    read_digits([line[label.end():end] for line in rows]))
+            rows = lines[row - 1 : row + 2]
+            return (
+                read_digits([line[: label.start()] for line in rows]),
+                read_digits([line[label.end() : end] for line in rows]),
+            )
     return "", ""
 
 
 def dialog_text(screen: str) -> str:
     """The words inside a question box (drawn with █ sides), joined into one line."""
-    inside = [line[line.index("█") + 1:line.rindex("█")] for line in screen.splitlines()
-              if line.count("█") >= 2]
+    inside = [
+        line[line.index("█") + 1 : line.rindex("█")] for line in screen.splitlines() if line.count("█") >= 2
+    ]
     return " ".join(" ".join(inside).split())
 
 
@@ -191,10 +189,13 @@ def calendar_glyph(screen: str, day: dt.date, today: dt.date, weeks: int = 12) -
     columns, oldest first, three columns a day after the weekday name."""
     name = f"{day:%a} "
     line = next(line for line in screen.splitlines() if line.lstrip().startswith(name))
-    week = weeks - 1 - ((today - dt.timedelta(days=today.weekday()))
-                        - (day - dt.timedelta(days=day.weekday()))).days // 7
+    week = (
+        weeks
+        - 1
+        - ((today - dt.timedelta(days=today.weekday())) - (day - dt.timedelta(days=day.weekday()))).days // 7
+    )
     column = line.index(name) + 4 + 3 * week
-    return line[column:column + 3]
+    return line[column : column + 3]
 
 
 # -- 1. following a session ---------------------------------------------------------------
@@ -206,15 +207,13 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
     acknowledge(data, settings=Settings(rest_between_sides_counts=40))
     programme = tmp_path / "short.toml"
     programme.write_text(SHORT_PROGRAMME)
-    command = [glutewake_command(), "--data-dir", str(data), *FAST,
-               "--programme-file", str(programme)]
+    command = [glutewake_command(), "--data-dir", str(data), *FAST, "--programme-file", str(programme)]
     with Tmux() as tmux:
         tmux.start(command, size=(80, 24))
         home = tmux.wait_for("PHASE  BEGINNER")
         assert "short · 16 s · 0.05 s per count" in home
         tmux.send("s")
-        wait_until(tmux, lambda s: "working  LEFT leg" in s and "/ 4" in s,
-                   "the left leg's first reps")
+        wait_until(tmux, lambda s: "working  LEFT leg" in s and "/ 4" in s, "the left leg's first reps")
 
         # Pause: the word PAUSED, and nothing that follows the clock moves.
         tmux.send("Space")
@@ -236,20 +235,21 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
 
         # Skip while paused: straight to set 2, the other leg, still paused.
         tmux.send("n")
-        skipped = wait_until(tmux, lambda s: "set 2 of 3" in s and "working  RIGHT leg" in s,
-                             "set 2 after n")
+        skipped = wait_until(tmux, lambda s: "set 2 of 3" in s and "working  RIGHT leg" in s, "set 2 after n")
         assert "P A U S E D" in skipped
         at_switch = where(skipped)[2]
         assert at_switch != frozen[0][2]
         tmux.send("Space")
         switching = tmux.wait_for("S W I T C H   S I D E S")
         assert "P A U S E D" not in switching and "set 2 of 3" in switching
-        wait_until(tmux, lambda s: WHERE.search(s) and where(s)[2] != at_switch,
-                   "the time left moving again after space")
+        wait_until(
+            tmux,
+            lambda s: WHERE.search(s) and where(s)[2] != at_switch,
+            "the time left moving again after space",
+        )
 
         # Back: from the right leg's reps to the start of set 2, its switch included.
-        reps = wait_until(tmux, lambda s: "/ 4" in s and "set 2 of 3" in s,
-                          "the right leg's reps")
+        reps = wait_until(tmux, lambda s: "/ 4" in s and "set 2 of 3" in s, "the right leg's reps")
         tmux.send("b")
         back = wait_until(tmux, lambda s: "S W I T C H   S I D E S" in s, "the switch after b")
         assert where(back)[:2] == (2, 3)
@@ -259,8 +259,11 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         tmux.send("Escape")
         tmux.wait_for("End the session now?")
         tmux.send("n")
-        wait_until(tmux, lambda s: "End the session now?" not in s and "P A U S E D" not in s,
-                   "the session going on after n")
+        wait_until(
+            tmux,
+            lambda s: "End the session now?" not in s and "P A U S E D" not in s,
+            "the session going on after n",
+        )
         tmux.send("Escape")
         tmux.wait_for("End the session now?")
         tmux.send("y")
@@ -274,15 +277,15 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         tmux.send("4")
         wait_until(tmux, lambda s: digits_left_of(s, "/ 10") == "4", "pain 4 typed")
         tmux.send("Enter")
-        home = wait_until(tmux, lambda s: "PHASE  BEGINNER" in s and "r resume" in s,
-                          "home offering to resume")
+        home = wait_until(
+            tmux, lambda s: "PHASE  BEGINNER" in s and "r resume" in s, "home offering to resume"
+        )
         assert "not done yet" in home
         tmux.send("q")
         assert tmux.wait_exit() == 0
 
     [partial] = history(data)["sessions"]
-    assert (partial["status"], partial["source"], partial["programme"]) == ("partial", "app",
-                                                                            "short")
+    assert (partial["status"], partial["source"], partial["programme"]) == ("partial", "app", "short")
     assert partial["pain_after"] == 4
     left, right, stretch = partial["sets"]
     assert (left["side"], left["reps"], left["target"]) == ("left", int(rep) - 1, 4)
@@ -306,8 +309,7 @@ def test_the_whole_beginner_session_at_fast_speed_ends_on_a_streak_of_one(
         assert "streak  0 days" in home and "not done yet" in home
         tmux.send("s")
         tmux.wait_for("working  LEFT leg")
-        wait_until(tmux, lambda s: "set 2 of 10" in s and "working  RIGHT leg" in s,
-                   "the right leg's set")
+        wait_until(tmux, lambda s: "set 2 of 10" in s and "working  RIGHT leg" in s, "the right leg's set")
         tmux.wait_for("S T R E T C H")
         tmux.wait_for("S E S S I O N   C O M P L E T E", timeout=45)
         done = tmux.wait_for("How does your hip feel right now?")
@@ -325,8 +327,7 @@ def test_the_whole_beginner_session_at_fast_speed_ends_on_a_streak_of_one(
 
     document = history(data)
     [session] = document["sessions"]
-    assert (session["status"], session["source"], session["programme"]) == ("completed", "app",
-                                                                            "beginner")
+    assert (session["status"], session["source"], session["programme"]) == ("completed", "app", "beginner")
     assert session["pain_after"] == 2
     assert len(session["sets"]) == 10
     assert [s["reps"] for s in session["sets"]] == [s["target"] for s in session["sets"]]
@@ -384,8 +385,13 @@ def test_ready_for_advanced_lets_p_switch_at_once_both_ways(tmp_path: Path) -> N
     now = status(data)
     assert (now["phase"], now["advice"]) == ("advanced", "advanced")
     [check] = history(data)["symptom_checks"]
-    assert (check["pain_during_run"], check["pain_after_run"], check["cleared_for_exercise"],
-            check["cleared_for_advanced"], check["advice"]) == (2, 1, True, True, "advanced")
+    assert (
+        check["pain_during_run"],
+        check["pain_after_run"],
+        check["cleared_for_exercise"],
+        check["cleared_for_advanced"],
+        check["advice"],
+    ) == (2, 1, True, True, "advanced")
 
 
 def test_a_beginner_check_makes_p_explain_and_ask_n_keeps_y_switches(tmp_path: Path) -> None:
@@ -421,8 +427,12 @@ def test_a_beginner_check_makes_p_explain_and_ask_n_keeps_y_switches(tmp_path: P
     now = status(data)
     assert (now["phase"], now["advice"]) == ("advanced", "beginner")
     [check] = history(data)["symptom_checks"]
-    assert (check["pain_during_run"], check["pain_after_run"], check["cleared_for_advanced"],
-            check["advice"]) == (5, 6, True, "beginner")
+    assert (
+        check["pain_during_run"],
+        check["pain_after_run"],
+        check["cleared_for_advanced"],
+        check["advice"],
+    ) == (5, 6, True, "beginner")
 
 
 # -- 3. history after logging from the command line ---------------------------------------
@@ -441,32 +451,42 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
     sessions = [ago(7), ago(6), ago(5), ago(2), today]
     for day in sessions[:-1]:
         glutewake(data, "log", "--date", day.isoformat(), "--programme", "beginner")
-    glutewake(data, "log", "--date", ago(3).isoformat(), "--activity", "cycling",
-              "--minutes", "20")
+    glutewake(data, "log", "--date", ago(3).isoformat(), "--activity", "cycling", "--minutes", "20")
     glutewake(data, "log", "--rest", "--date", ago(1).isoformat())
     glutewake(data, "log", "--programme", "beginner")
     glutewake(data, "log", "--activity", "swimming", "--minutes", "30")
 
     monday = today - dt.timedelta(days=today.weekday())
     rehab = [day for day in sessions if day >= monday]
-    activities = {day: (kind, minutes) for day, kind, minutes in
-                  ((ago(3), "cycling", 20), (today, "swimming", 30)) if day >= monday}
+    activities = {
+        day: (kind, minutes)
+        for day, kind, minutes in ((ago(3), "cycling", 20), (today, "swimming", 30))
+        if day >= monday
+    }
     active = len(set(rehab) | set(activities))
     variety = [f"{active} active day" + ("s" if active != 1 else ""), f"rehab {len(rehab)}"]
-    variety += [f"{kind} {minutes} min" for kind, minutes in
-                sorted(activities.values(), key=lambda a: (-a[1], a[0]))]
+    variety += [
+        f"{kind} {minutes} min" for kind, minutes in sorted(activities.values(), key=lambda a: (-a[1], a[0]))
+    ]
 
     with Tmux() as tmux:
         tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
         home = tmux.wait_for("PHASE  BEGINNER")
         assert "streak  2 days   longest  3 days" in home and "done ✓" in home
         tmux.send("h")
-        wait_until(tmux, lambda s: streak_figures(s) == ("2", "3"),
-                   "the streak figures 2 and 3")
-        screen = wait_until(tmux, lambda s: "Sessions · 5 sessions · newest first" in s
-                            and "reading older months" not in s, "every session read")
-        for legend in ("● done: a session completed", "R rest day", "~ other activity only",
-                       "· missed", "[ ] today"):
+        wait_until(tmux, lambda s: streak_figures(s) == ("2", "3"), "the streak figures 2 and 3")
+        screen = wait_until(
+            tmux,
+            lambda s: "Sessions · 5 sessions · newest first" in s and "reading older months" not in s,
+            "every session read",
+        )
+        for legend in (
+            "● done: a session completed",
+            "R rest day",
+            "~ other activity only",
+            "· missed",
+            "[ ] today",
+        ):
             assert legend in screen
         glyphs = [calendar_glyph(screen, ago(n), today) for n in range(9)]
         # today … 8 days ago; before the first record there is nothing to miss: blank.
@@ -482,5 +502,7 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
     document = history(data)
     assert document["rest_days"] == [ago(1).isoformat()]
     assert sorted((a["date"], a["kind"], a["minutes"]) for a in document["activities"]) == [
-        (ago(3).isoformat(), "cycling", 20), (today.isoformat(), "swimming", 30)]
+        (ago(3).isoformat(), "cycling", 20),
+        (today.isoformat(), "swimming", 30),
+    ]
     assert document["streak"] == {"current": 2, "longest": 3}

@@ -22,11 +22,12 @@ def pane(tmux: Tmux, variable: str) -> str:
     """One of tmux's pane variables, e.g. `pane_pid` or `pane_dead`."""
     done = subprocess.run(
         ["tmux", "-L", tmux.socket, "display-message", "-p", "-t", "main", f"#{{{variable}}}"],
-        capture_output=True, text=True, timeout=10, check=True,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
     )
     return done.stdout.strip()
-
-
 
 
 def app_pid(tmux: Tmux) -> int:

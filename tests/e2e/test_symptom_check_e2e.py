@@ -17,10 +17,6 @@ from .tmux import Tmux, glutewake_command, tmux_required
 pytestmark = pytest.mark.e2e
 
 
-
-
-
-
 def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path) -> None:
     tmux_required()
     data = tmp_path / "data"
@@ -48,9 +44,14 @@ def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path)
 
     (check,) = json.loads(glutewake(data, "history", "--json"))["symptom_checks"]
     assert {key: value for key, value in check.items() if key != "at"} == {
-        "pain_during_run": 4, "pain_after_run": 5, "wobbly_gait": True,
-        "weight_on_one_hip": False, "spread": ["achilles"], "cleared_for_exercise": True,
-        "cleared_for_advanced": False, "advice": "beginner",
+        "pain_during_run": 4,
+        "pain_after_run": 5,
+        "wobbly_gait": True,
+        "weight_on_one_hip": False,
+        "spread": ["achilles"],
+        "cleared_for_exercise": True,
+        "cleared_for_advanced": False,
+        "advice": "beginner",
     }
     taken = dt.datetime.fromisoformat(check["at"])
     assert taken.tzinfo is not None

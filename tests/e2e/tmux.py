@@ -64,11 +64,15 @@ class Tmux:
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             ["tmux", "-L", self.socket, "-f", str(self.config), *args],
-            capture_output=True, text=True, timeout=10, check=check,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=check,
         )
 
-    def start(self, command: Sequence[str], size: tuple[int, int] = (80, 24),
-              env: dict[str, str] | None = None) -> None:
+    def start(
+        self, command: Sequence[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None
+    ) -> None:
         """Run `command` in a fresh pane of `size` columns × rows, with TERM=xterm-256color."""
         if self.running:
             self._tmux("kill-session", "-t", "main", check=False)
@@ -78,8 +82,23 @@ class Tmux:
         # The exit status goes to a file: tmux sometimes leaves a finished pane unreaped.
         record = f'"$@"; echo $? > {shlex.quote(str(self.status_file))}'
         width, height = size
-        self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
-                   "env", *assignments, "sh", "-c", record, "sh", *command)
+        self._tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "env",
+            *assignments,
+            "sh",
+            "-c",
+            record,
+            "sh",
+            *command,
+        )
         self.running = True
 
     def send(self, *keys: str) -> None:
@@ -119,6 +138,7 @@ class Tmux:
     def __enter__(self) -> Tmux:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.kill()

@@ -29,15 +29,13 @@ def history_dir(data_dir: Path) -> Path:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_history(snap_compare, history_dir: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(history_dir), terminal_size=size,
-                        run_before=_after_open)
+    assert snap_compare(make_app(history_dir), terminal_size=size, run_before=_after_open)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_history_empty(snap_compare, data_dir: Path, size: tuple[int, int]) -> None:
     acknowledge(data_dir)
-    assert snap_compare(make_app(data_dir), terminal_size=size,
-                        run_before=_after_open)
+    assert snap_compare(make_app(data_dir), terminal_size=size, run_before=_after_open)
 
 
 def test_log_activity_form(snap_compare, history_dir: Path) -> None:

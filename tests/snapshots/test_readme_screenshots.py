@@ -18,8 +18,9 @@ EXPECTED = {
 
 
 def test_screenshot_script_writes_the_four_readme_pictures(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--output", str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--output", str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     for name, phrases in EXPECTED.items():
         text = flat(svg_text((tmp_path / f"{name}.svg").read_text()))

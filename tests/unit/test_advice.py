@@ -12,8 +12,12 @@ AT = dt.datetime(2026, 11, 1, 8, 0, tzinfo=dt.UTC)
 
 def answers(**changes: object) -> Answers:
     base: dict[str, object] = {
-        "pain_during_run": 2, "pain_after_run": 2, "wobbly_gait": False,
-        "weight_on_one_hip": False, "spread": (), "cleared_for_exercise": True,
+        "pain_during_run": 2,
+        "pain_after_run": 2,
+        "wobbly_gait": False,
+        "weight_on_one_hip": False,
+        "spread": (),
+        "cleared_for_exercise": True,
         "cleared_for_advanced": True,
     }
     base.update(changes)
@@ -31,9 +35,16 @@ def test_not_cleared_for_exercise_means_rest_whatever_the_pain() -> None:
     assert advice.word == "REST AND SEE A PROFESSIONAL"
 
 
-@pytest.mark.parametrize(("during", "after", "level"), [
-    (6, 6, "beginner"), (7, 0, "rest"), (0, 7, "rest"), (6, 7, "rest"), (10, 10, "rest"),
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level"),
+    [
+        (6, 6, "beginner"),
+        (7, 0, "rest"),
+        (0, 7, "rest"),
+        (6, 7, "rest"),
+        (10, 10, "rest"),
+    ],
+)
 def test_pain_of_seven_or_more_means_rest_six_does_not(during: int, after: int, level: str) -> None:
     advice = advise(answers(pain_during_run=during, pain_after_run=after))
     assert advice.level == level
@@ -51,18 +62,27 @@ def test_last_sessions_pain_now_of_seven_or_more_means_rest(pain_now: int | None
         assert f"after the last session was {pain_now}" in advice.reason
 
 
-@pytest.mark.parametrize(("during", "after", "level"), [
-    (3, 3, "advanced"), (0, 3, "advanced"), (4, 3, "beginner"), (3, 4, "beginner"),
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level"),
+    [
+        (3, 3, "advanced"),
+        (0, 3, "advanced"),
+        (4, 3, "beginner"),
+        (3, 4, "beginner"),
+    ],
+)
 def test_both_pains_three_or_less_count_as_eased(during: int, after: int, level: str) -> None:
     assert advise(answers(pain_during_run=during, pain_after_run=after)).level == level
 
 
-@pytest.mark.parametrize(("during", "after", "level"), [
-    (4, 4, "advanced"),   # both 2 below the worst (6, 6)
-    (5, 4, "beginner"),   # during only 1 below
-    (4, 5, "beginner"),   # after only 1 below
-])
+@pytest.mark.parametrize(
+    ("during", "after", "level"),
+    [
+        (4, 4, "advanced"),  # both 2 below the worst (6, 6)
+        (5, 4, "beginner"),  # during only 1 below
+        (4, 5, "beginner"),  # after only 1 below
+    ],
+)
 def test_eased_by_two_from_the_worst_earlier_check(during: int, after: int, level: str) -> None:
     history = [earlier(6, 3), earlier(2, 6), earlier(5, 5)]
     advice = advise(answers(pain_during_run=during, pain_after_run=after), history)
@@ -83,12 +103,15 @@ def test_cleared_for_exercise_but_not_for_advanced_is_beginner() -> None:
     assert "not yet for the advanced phase" in advice.reason
 
 
-@pytest.mark.parametrize(("spread", "text"), [
-    (("knees",), "have a professional look at your knees."),
-    (("achilles",), "your Achilles tendon."),
-    (("feet", "calves"), "your calves and feet."),
-    (("knees", "achilles", "calves", "feet"), "your knees, Achilles tendon, calves and feet."),
-])
+@pytest.mark.parametrize(
+    ("spread", "text"),
+    [
+        (("knees",), "have a professional look at your knees."),
+        (("achilles",), "your Achilles tendon."),
+        (("feet", "calves"), "your calves and feet."),
+        (("knees", "achilles", "calves", "feet"), "your knees, Achilles tendon, calves and feet."),
+    ],
+)
 def test_spread_never_raises_the_level_and_asks_for_a_professional(
     spread: tuple[str, ...], text: str
 ) -> None:

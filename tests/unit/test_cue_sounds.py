@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from glutewake.app.sounds import CueSounds
+from glutewake.app.playback.cue_sounds import CueSounds
 from glutewake.core.cues import RING_GAP
 from glutewake.core.programme import Cue
 from glutewake.core.settings import Settings

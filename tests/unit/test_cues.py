@@ -30,7 +30,10 @@ def test_rings_fit_inside_the_step_at_any_speed() -> None:
 def test_phrases_say_the_rep_number_then_the_cue() -> None:
     left = [s for s in steps("beginner") if s.side == "left" and s.rep == 3]
     assert [phrase_for(s) for s in left] == [
-        "three, breathe in", "breathe out, raise the leg", "lower slowly"]
+        "three, breathe in",
+        "breathe out, raise the leg",
+        "lower slowly",
+    ]
 
 
 def test_hold_is_counted_out_and_switch_is_named() -> None:

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from glutewake.app.overview import current_advice, pain_now_between
+from glutewake.app.views.home import current_advice, pain_now_between
 from glutewake.core.records import Journal, Session, SymptomCheck
 
 TZ = dt.UTC
 CHECKED = dt.datetime(2026, 11, 24, 8, 0, tzinfo=TZ)
 
 
-def check(advice: str = "beginner", during: int = 4, after: int = 5,
-          cleared: bool = True) -> SymptomCheck:
-    return SymptomCheck("k", CHECKED, during, after, False, False, (), cleared, False,
-                        advice)  # type: ignore[arg-type]
+def check(advice: str = "beginner", during: int = 4, after: int = 5, cleared: bool = True) -> SymptomCheck:
+    return SymptomCheck("k", CHECKED, during, after, False, False, (), cleared, False, advice)  # type: ignore[arg-type]
 
 
 def session(hours_after_check: float, pain: int | None) -> Session:
     started = CHECKED + dt.timedelta(hours=hours_after_check)
-    return Session(f"s{hours_after_check}", "beginner", "beginner", started, "completed", "app",
-                   pain_after=pain)
+    return Session(
+        f"s{hours_after_check}", "beginner", "beginner", started, "completed", "app", pain_after=pain
+    )
 
 
 def journal(the_check: SymptomCheck, *sessions: Session) -> Journal:
-    return Journal(sessions=tuple(sorted(sessions, key=lambda s: s.started_at)),
-                   symptom_checks=(the_check,))
+    return Journal(sessions=tuple(sorted(sessions, key=lambda s: s.started_at)), symptom_checks=(the_check,))
 
 
 def test_without_later_pain_the_checks_own_advice_stands() -> None:

@@ -57,7 +57,10 @@ def test_pause_freezes_the_position_and_resume_goes_on(fake_clock: FakeClock) ->
     later = engine.position()
     assert later.paused
     assert (later.elapsed, later.step_index, later.remaining) == (
-        frozen.elapsed, frozen.step_index, frozen.remaining)
+        frozen.elapsed,
+        frozen.step_index,
+        frozen.remaining,
+    )
     engine.resume()
     fake_clock.advance(1.0)
     assert engine.position().elapsed == pytest.approx(13.3)

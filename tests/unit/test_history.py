@@ -26,12 +26,29 @@ def make_journal() -> Journal:
     monday = dt.date(2026, 11, 23)
     return Journal(
         sessions=(
-            Session("a", "beginner", "beginner", at(dt.date(2026, 11, 20)), "completed", "log",
-                    (SetRecord("side-lying-hip-abduction", "left", 10, 10),)),
-            Session("b", "beginner", "beginner", at(monday), "completed", "app",
-                    (SetRecord("side-lying-hip-abduction", "left", 10, 10),
-                     SetRecord("side-lying-hip-abduction", "right", 4, 10)),
-                    ended_at=at(monday, 8), pain_after=2),
+            Session(
+                "a",
+                "beginner",
+                "beginner",
+                at(dt.date(2026, 11, 20)),
+                "completed",
+                "log",
+                (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+            ),
+            Session(
+                "b",
+                "beginner",
+                "beginner",
+                at(monday),
+                "completed",
+                "app",
+                (
+                    SetRecord("side-lying-hip-abduction", "left", 10, 10),
+                    SetRecord("side-lying-hip-abduction", "right", 4, 10),
+                ),
+                ended_at=at(monday, 8),
+                pain_after=2,
+            ),
             Session("c", "advanced", "advanced", at(TODAY), "partial", "app", ()),
         ),
         rest_days=(RestDay("r1", dt.date(2026, 11, 21)), RestDay("r2", dt.date(2026, 11, 22))),
@@ -42,8 +59,9 @@ def make_journal() -> Journal:
             Activity("x4", dt.date(2026, 11, 24), "swimming", 15),
         ),
         symptom_checks=(
-            SymptomCheck("k", at(dt.date(2026, 11, 19)), 3, 4, True, False, ("knees",),
-                         True, False, "beginner"),
+            SymptomCheck(
+                "k", at(dt.date(2026, 11, 19)), 3, 4, True, False, ("knees",), True, False, "beginner"
+            ),
         ),
     )
 
@@ -75,15 +93,27 @@ def test_calendar_marks_every_kind_of_day() -> None:
 
 def test_history_document_follows_the_contract_exactly() -> None:
     document = history_document(make_journal(), "beginner", TODAY)
-    assert list(document) == ["schema", "phase", "streak", "sessions", "rest_days",
-                              "activities", "symptom_checks"]
+    assert list(document) == [
+        "schema",
+        "phase",
+        "streak",
+        "sessions",
+        "rest_days",
+        "activities",
+        "symptom_checks",
+    ]
     assert document["schema"] == 1
     assert document["streak"] == {"current": 0, "longest": 2}
     session = document["sessions"][1]
     assert session == {
-        "id": "b", "programme": "beginner", "phase": "beginner",
-        "started_at": "2026-11-23T07:30:00+01:00", "ended_at": "2026-11-23T08:30:00+01:00",
-        "status": "completed", "source": "app", "pain_after": 2,
+        "id": "b",
+        "programme": "beginner",
+        "phase": "beginner",
+        "started_at": "2026-11-23T07:30:00+01:00",
+        "ended_at": "2026-11-23T08:30:00+01:00",
+        "status": "completed",
+        "source": "app",
+        "pain_after": 2,
         "sets": [
             {"exercise": "side-lying-hip-abduction", "side": "left", "reps": 10, "target": 10},
             {"exercise": "side-lying-hip-abduction", "side": "right", "reps": 4, "target": 10},
@@ -92,19 +122,47 @@ def test_history_document_follows_the_contract_exactly() -> None:
     assert document["sessions"][0]["ended_at"] is None
     assert document["rest_days"] == ["2026-11-21", "2026-11-22"]
     assert document["activities"][0] == {"date": "2026-11-22", "kind": "swimming", "minutes": 30}
-    assert document["symptom_checks"] == [{
-        "at": "2026-11-19T07:30:00+01:00", "pain_during_run": 3, "pain_after_run": 4,
-        "wobbly_gait": True, "weight_on_one_hip": False, "spread": ["knees"],
-        "cleared_for_exercise": True, "cleared_for_advanced": False, "advice": "beginner",
-    }]
+    assert document["symptom_checks"] == [
+        {
+            "at": "2026-11-19T07:30:00+01:00",
+            "pain_during_run": 3,
+            "pain_after_run": 4,
+            "wobbly_gait": True,
+            "weight_on_one_hip": False,
+            "spread": ["knees"],
+            "cleared_for_exercise": True,
+            "cleared_for_advanced": False,
+            "advice": "beginner",
+        }
+    ]
 
 
 def test_csv_has_one_row_per_set() -> None:
     rows = csv_rows(make_journal())
-    assert CSV_HEADER == ("date", "session_id", "programme", "status", "source", "exercise",
-                          "side", "reps", "target", "pain_after")
-    assert rows[1] == ("2026-11-23", "b", "beginner", "completed", "app",
-                       "side-lying-hip-abduction", "left", "10", "10", "2")
+    assert CSV_HEADER == (
+        "date",
+        "session_id",
+        "programme",
+        "status",
+        "source",
+        "exercise",
+        "side",
+        "reps",
+        "target",
+        "pain_after",
+    )
+    assert rows[1] == (
+        "2026-11-23",
+        "b",
+        "beginner",
+        "completed",
+        "app",
+        "side-lying-hip-abduction",
+        "left",
+        "10",
+        "10",
+        "2",
+    )
     assert len(rows) == 1 + 2 + 1  # a session without sets still gets its row
     assert rows[-1] == ("2026-11-25", "c", "advanced", "partial", "app", "", "", "", "", "")
 

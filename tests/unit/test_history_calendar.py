@@ -12,8 +12,9 @@ UTC = dt.UTC
 
 
 def session(day: dt.date, status: str) -> Session:
-    return Session(f"{day}-{status}", "beginner", "beginner",
-                   dt.datetime.combine(day, dt.time(7), UTC), status, "app")  # type: ignore[arg-type]
+    return Session(
+        f"{day}-{status}", "beginner", "beginner", dt.datetime.combine(day, dt.time(7), UTC), status, "app"
+    )  # type: ignore[arg-type]
 
 
 def marks(journal: Journal) -> dict[dt.date, DayMark]:
@@ -21,8 +22,10 @@ def marks(journal: Journal) -> dict[dt.date, DayMark]:
 
 
 def test_a_day_with_only_a_partial_session_is_partial() -> None:
-    assert marks(Journal(sessions=(session(dt.date(2026, 11, 23), "partial"),)))[
-        dt.date(2026, 11, 23)] is DayMark.PARTIAL
+    assert (
+        marks(Journal(sessions=(session(dt.date(2026, 11, 23), "partial"),)))[dt.date(2026, 11, 23)]
+        is DayMark.PARTIAL
+    )
 
 
 def test_a_completed_session_outranks_a_partial_one_the_same_day() -> None:
@@ -33,8 +36,7 @@ def test_a_completed_session_outranks_a_partial_one_the_same_day() -> None:
 
 def test_another_activity_outranks_a_partial_session() -> None:
     day = dt.date(2026, 11, 23)
-    journal = Journal(sessions=(session(day, "partial"),),
-                      activities=(Activity("a", day, "swimming", 30),))
+    journal = Journal(sessions=(session(day, "partial"),), activities=(Activity("a", day, "swimming", 30),))
     assert marks(journal)[day] is DayMark.ACTIVE
 
 

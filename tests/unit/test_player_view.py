@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glutewake.app.player_view import clock_time, countdown, hold_words, player_view
+from glutewake.app.views.player import clock_time, countdown, hold_words, player_view
 from glutewake.app.widgets import big_font
 from glutewake.app.widgets.cue_line import block_rows, letter_spaced, split_hint
 from glutewake.core.engine import Engine

@@ -44,7 +44,7 @@ def test_every_builtin_is_a_valid_programme_file(name: str) -> None:
 
 
 def test_invalid_toml_names_its_line() -> None:
-    [(line, message)] = problems(GOOD.replace('reps = 8', 'reps = = 8'))
+    [(line, message)] = problems(GOOD.replace("reps = 8", "reps = = 8"))
     assert line == 9
     assert "not valid TOML" in message
 
@@ -52,15 +52,15 @@ def test_invalid_toml_names_its_line() -> None:
 @pytest.mark.parametrize(
     ("change", "line", "expected"),
     [
-        (('reps = 8', 'reps = "eight"'), 9, "reps to be a whole number 1-100"),
-        (('reps = 8', 'reps = 0'), 9, "reps to be a whole number 1-100"),
-        (('counts = 3', 'counts = 0'), 17, "counts to be a whole number"),
-        (('counts = 3', 'counts = "slow"'), 17, "'breath', 'stretch', 'rest'"),
+        (("reps = 8", 'reps = "eight"'), 9, "reps to be a whole number 1-100"),
+        (("reps = 8", "reps = 0"), 9, "reps to be a whole number 1-100"),
+        (("counts = 3", "counts = 0"), 17, "counts to be a whole number"),
+        (("counts = 3", 'counts = "slow"'), 17, "'breath', 'stretch', 'rest'"),
         (('cue = "exhale"', 'cue = "jump"'), 16, "cue to be one of inhale, exhale, hold, return"),
         (('sides = ["left", "right"]', 'sides = ["up"]'), 8, 'sides to be a list of "left"/"right"'),
         (('type = "exercise"', 'type = "dance"'), 5, "type to be one of"),
-        (('schema = 1', 'schema = 2'), 1, "expected schema = 1"),
-        (('name = "clamshell"\n', ''), 4, "expected a text value for 'name'"),
+        (("schema = 1", "schema = 2"), 1, "expected schema = 1"),
+        (('name = "clamshell"\n', ""), 4, "expected a text value for 'name'"),
     ],
 )
 def test_each_kind_of_mistake_gives_its_line(change: tuple[str, str], line: int, expected: str) -> None:
@@ -69,7 +69,7 @@ def test_each_kind_of_mistake_gives_its_line(change: tuple[str, str], line: int,
 
 
 def test_every_problem_is_reported_not_just_the_first() -> None:
-    text = GOOD.replace('reps = 8', 'reps = -1').replace('counts = 3', 'counts = 9999')
+    text = GOOD.replace("reps = 8", "reps = -1").replace("counts = 3", "counts = 9999")
     found = problems(text)
     assert len(found) == 2
     assert [line for line, _ in found] == [9, 17]
@@ -82,7 +82,7 @@ def test_a_file_with_no_blocks_is_refused() -> None:
 
 def test_error_message_names_file_line_and_what_was_expected() -> None:
     with pytest.raises(ProgrammeFileError) as caught:
-        parse_programme(GOOD.replace('reps = 8', 'reps = 500'), "mine.toml")
+        parse_programme(GOOD.replace("reps = 8", "reps = 500"), "mine.toml")
     assert str(caught.value).startswith("mine.toml, line 9: expected reps")
 
 

@@ -38,8 +38,7 @@ def test_the_command_table_lists_every_command_and_nothing_else() -> None:
     from glutewake.cli.parser import build_parser
 
     [commands] = [
-        action.choices for action in build_parser()._actions
-        if isinstance(action, argparse._SubParsersAction)
+        action.choices for action in build_parser()._actions if isinstance(action, argparse._SubParsersAction)
     ]
     documented = set(re.findall(r"^\| `glutewake (\w+)", README, flags=re.M))
     assert documented == set(commands)

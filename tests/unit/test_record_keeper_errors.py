@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glutewake.app.record_keeper import RecordKeeper
+from glutewake.app.services.record_keeper import RecordKeeper
 from glutewake.core.records import Session
 from glutewake.errors import UserError
 

@@ -32,7 +32,11 @@ def test_a_new_record_is_partial_from_the_app_with_every_set_at_zero() -> None:
     timeline = beginner()
     session = start_record(timeline, phase="beginner", started_at=MORNING, id="abc")
     assert (session.id, session.status, session.source, session.programme) == (
-        "abc", "partial", "app", "beginner")
+        "abc",
+        "partial",
+        "app",
+        "beginner",
+    )
     assert session.started_at == MORNING
     assert session.ended_at is None
     assert session.sets[:2] == (
@@ -124,7 +128,8 @@ def test_a_record_fits_only_the_timeline_it_came_from() -> None:
 def test_tally_counts_reps_and_stretches_apart() -> None:
     timeline = beginner()
     session = record_reps(
-        start_record(timeline, phase="beginner", started_at=MORNING), (10, 6, 1, 1) + (0,) * 6, LATER)
+        start_record(timeline, phase="beginner", started_at=MORNING), (10, 6, 1, 1) + (0,) * 6, LATER
+    )
     summary = tally(session, timeline)
     assert (summary.sets_done, summary.sets) == (3, 10)
     assert (summary.reps, summary.target) == (16, 20)

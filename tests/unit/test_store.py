@@ -22,15 +22,20 @@ PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
 NOW = dt.datetime(2026, 11, 24, 7, 30, tzinfo=PLUS_ONE)
 
 
-def session(id: str = "s1", started: dt.datetime = NOW, status: str = "completed",
-            reps: int = 10) -> Session:
+def session(id: str = "s1", started: dt.datetime = NOW, status: str = "completed", reps: int = 10) -> Session:
     return Session(
-        id=id, programme="beginner", phase="beginner", started_at=started,
+        id=id,
+        programme="beginner",
+        phase="beginner",
+        started_at=started,
         status=status,  # type: ignore[arg-type]
         source="app",
-        sets=(SetRecord("side-lying-hip-abduction", "left", reps, 10),
-              SetRecord("wall-mini-squat", None, 0, 10)),
-        ended_at=started + dt.timedelta(minutes=6), pain_after=2,
+        sets=(
+            SetRecord("side-lying-hip-abduction", "left", reps, 10),
+            SetRecord("wall-mini-squat", None, 0, 10),
+        ),
+        ended_at=started + dt.timedelta(minutes=6),
+        pain_after=2,
     )
 
 
@@ -55,12 +60,12 @@ def tree(root: Path) -> dict[str, tuple[int, bytes | None]]:
     found: dict[str, tuple[int, bytes | None]] = {}
     for path in sorted(root.rglob("*")):
         info = path.lstat()
-        found[str(path.relative_to(root))] = (
-            info.st_mode, None if path.is_dir() else path.read_bytes())
+        found[str(path.relative_to(root))] = (info.st_mode, None if path.is_dir() else path.read_bytes())
     return found
 
 
 # -- layout and round trips --------------------------------------------------------------
+
 
 def test_records_round_trip_through_the_month_file(store: Store) -> None:
     full_month(store)
@@ -68,7 +73,8 @@ def test_records_round_trip_through_the_month_file(store: Store) -> None:
     assert journal.sessions == (session(),)
     assert [r.day for r in journal.rest_days] == [dt.date(2026, 11, 20)]
     assert [(a.day, a.kind, a.minutes) for a in journal.activities] == [
-        (dt.date(2026, 11, 21), "swimming", 30)]
+        (dt.date(2026, 11, 21), "swimming", 30)
+    ]
     assert journal.symptom_checks == (check(),)
     assert sorted(p.name for p in store.journal_dir.iterdir()) == ["2026-11.toml"]
 
@@ -139,8 +145,10 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     assert store.read_profile() == Profile()
     assert not store.data_dir.exists()  # reading never creates anything
     changed = store.update_profile(
-        lambda p: Profile(p.settings.with_changes(count_seconds=1.5, bell=False), "advanced",
-                          dt.date(2026, 11, 24)))
+        lambda p: Profile(
+            p.settings.with_changes(count_seconds=1.5, bell=False), "advanced", dt.date(2026, 11, 24)
+        )
+    )
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
     assert "schema = 1" in text and "acknowledged_on = 2026-11-24" in text
@@ -157,7 +165,7 @@ def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("count_seconds = \"fast\"", "expected `count_seconds` to be a number"),
+        ('count_seconds = "fast"', "expected `count_seconds` to be a number"),
         ("count_seconds = 99", "count_seconds must be between"),
         ("bell = 1", "expected `bell` to be true or false"),
         ("bel = false", "unknown setting `bel`"),
@@ -239,6 +247,7 @@ def test_newer_settings_schema_is_refused(store: Store) -> None:
 
 # -- malformed files ---------------------------------------------------------------------
 
+
 def assert_refused_and_unchanged(store: Store, path: Path, line: int | None = None) -> None:
     data = path.read_bytes()
     with pytest.raises(MalformedFile) as caught:
@@ -292,10 +301,21 @@ def test_a_truncated_journal_is_refused_and_kept(store: Store) -> None:
         (lambda data: data.replace(b'status = "completed"', b'status = "done"'), None),
         (lambda data: data.replace(b"pain_after = 2", b"pain_afterwards = 2"), None),
         (lambda data: data.replace(b"# end of journal", b""), None),
-        (lambda data: data.replace(b"schema = 2", b"schema = \"2\""), None),
+        (lambda data: data.replace(b"schema = 2", b'schema = "2"'), None),
     ],
-    ids=["nul-filled", "bom", "invalid-utf8", "empty", "float-minutes", "number-kind",
-         "negative-reps", "unknown-status", "unknown-key", "no-end-mark", "text-schema"],
+    ids=[
+        "nul-filled",
+        "bom",
+        "invalid-utf8",
+        "empty",
+        "float-minutes",
+        "number-kind",
+        "negative-reps",
+        "unknown-status",
+        "unknown-key",
+        "no-end-mark",
+        "text-schema",
+    ],
 )
 def test_damaged_journal_is_named_refused_and_kept(store: Store, damage, line) -> None:  # type: ignore[no-untyped-def]
     full_month(store)
@@ -363,6 +383,7 @@ def test_repair_moves_a_broken_file_aside_with_a_dated_name(store: Store) -> Non
 
 
 # -- errors from the OS ------------------------------------------------------------------
+
 
 def test_read_only_journal_file_is_refused_and_unchanged(store: Store) -> None:
     full_month(store)
@@ -462,6 +483,7 @@ def test_temporaries_left_by_a_killed_writer_are_cleaned_up(store: Store) -> Non
 
 # -- import ------------------------------------------------------------------------------
 
+
 def test_import_merges_by_record_and_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
     from glutewake.core.history import history_document
     from glutewake.store.exchange import read_export
@@ -469,13 +491,11 @@ def test_import_merges_by_record_and_twice_changes_nothing(store: Store, tmp_pat
     full_month(store)
     store.add_activity(dt.date(2026, 11, 21), "swimming", 30)  # two equal swims
     export = tmp_path / "backup.json"
-    export.write_text(json.dumps(history_document(store.read_journal(), "beginner",
-                                                  dt.date(2026, 11, 25))))
+    export.write_text(json.dumps(history_document(store.read_journal(), "beginner", dt.date(2026, 11, 25))))
     target = Store(tmp_path / "restored")
     target.save_session(session("local-only", NOW + dt.timedelta(days=1)))
     counts = target.import_journal(read_export(export))
-    assert (counts.sessions, counts.rest_days, counts.activities, counts.symptom_checks) == (
-        1, 1, 2, 1)
+    assert (counts.sessions, counts.rest_days, counts.activities, counts.symptom_checks) == (1, 1, 2, 1)
     restored = target.read_journal()
     assert {s.id for s in restored.sessions} == {"s1", "local-only"}
     assert len(restored.activities) == 2
@@ -498,6 +518,7 @@ def test_import_reads_every_month_before_writing_any(store: Store, tmp_path: Pat
 
 
 # -- the status summary ------------------------------------------------------------------
+
 
 def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Store) -> None:
     assert journal_days(store).done == set()
@@ -568,8 +589,11 @@ def test_a_writer_waits_for_the_lock_and_gives_up_with_a_message(store: Store) -
     from glutewake.store.files import locked
 
     full_month(store)
-    with locked(store.lock_path), pytest.raises(Unwritable, match="kept the data locked"), \
-            locked(store.lock_path, timeout=0.05):
+    with (
+        locked(store.lock_path),
+        pytest.raises(Unwritable, match="kept the data locked"),
+        locked(store.lock_path, timeout=0.05),
+    ):
         pass
     with locked(store.lock_path, timeout=0.05):  # released again
         pass

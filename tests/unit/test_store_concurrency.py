@@ -70,12 +70,14 @@ def save_forever(store: Store, prefix: str, acknowledge: int) -> None:
     number = 0
     while True:
         started = base + dt.timedelta(days=(number * 13) % 120, minutes=number)
-        store.save_session(Session(f"{prefix}-{number}", "beginner", "beginner", started,
-                                   "completed", "app", sets))
+        store.save_session(
+            Session(f"{prefix}-{number}", "beginner", "beginner", started, "completed", "app", sets)
+        )
         if number % 4 == 0:
             breath = 1 + number % 8
-            store.update_profile(lambda p, breath=breath: Profile(
-                p.settings.with_changes(counts_per_breath=breath), p.phase))
+            store.update_profile(
+                lambda p, breath=breath: Profile(p.settings.with_changes(counts_per_breath=breath), p.phase)
+            )
         os.write(acknowledge, f"{prefix}-{number}\n".encode())
         number += 1
 
@@ -129,8 +131,11 @@ def wait_for_line(fd: int, timeout: float) -> bytes:
 
 
 def save_forever_once(store: Store) -> None:
-    store.save_session(Session("warm-up", "beginner", "beginner",
-                               dt.datetime(2026, 1, 1, 8, 0).astimezone(), "completed", "app"))
+    store.save_session(
+        Session(
+            "warm-up", "beginner", "beginner", dt.datetime(2026, 1, 1, 8, 0).astimezone(), "completed", "app"
+        )
+    )
     store.update_profile(lambda p: p)
 
 
@@ -143,7 +148,9 @@ def test_kill_9_of_a_fresh_writer_process_never_loses_an_acknowledged_record(
     for trial in range(FRESH_PROCESS_TRIALS):
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data), f"t{trial}"],
-            stdout=subprocess.PIPE, text=True, env=child_env(),
+            stdout=subprocess.PIPE,
+            text=True,
+            env=child_env(),
         )
         assert writer.stdout is not None
         assert writer.stdout.readline().strip() == "ready"
@@ -173,9 +180,13 @@ LOGGER = textwrap.dedent("""\
 def test_eight_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     loggers = [
-        subprocess.Popen([sys.executable, "-c", LOGGER, str(data), str(1 + 15 * n)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                         env=child_env())
+        subprocess.Popen(
+            [sys.executable, "-c", LOGGER, str(data), str(1 + 15 * n)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+        )
         for n in range(8)
     ]
     for logger in loggers:

@@ -70,19 +70,25 @@ def test_days_after_today_are_ignored() -> None:
 
 def session(day: dt.date, status: str = "completed", source: str = "app") -> Session:
     start = dt.datetime.combine(day, dt.time(7, 30)).replace(tzinfo=dt.UTC)
-    return Session(id=f"s{day}{status}{source}", programme="beginner", phase="beginner",
-                   started_at=start, status=status, source=source)  # type: ignore[arg-type]
+    return Session(
+        id=f"s{day}{status}{source}",
+        programme="beginner",
+        phase="beginner",
+        started_at=start,
+        status=status,
+        source=source,
+    )  # type: ignore[arg-type]
 
 
 def test_logged_sessions_count_like_app_sessions() -> None:
-    journal = Journal(sessions=(session(TODAY, source="log"),
-                                session(TODAY - dt.timedelta(days=1), source="app")))
+    journal = Journal(
+        sessions=(session(TODAY, source="log"), session(TODAY - dt.timedelta(days=1), source="app"))
+    )
     assert streak_of(journal, TODAY) == Streak(2, 2)
 
 
 def test_partial_sessions_do_not_make_a_day_done() -> None:
-    journal = Journal(sessions=(session(TODAY, status="partial"),
-                                session(TODAY - dt.timedelta(days=1))))
+    journal = Journal(sessions=(session(TODAY, status="partial"), session(TODAY - dt.timedelta(days=1))))
     assert streak_of(journal, TODAY) == Streak(1, 1)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from glutewake.app.overview import current_advice, last_check, pain_now_between
+from glutewake.app.views.home import current_advice, last_check, pain_now_between
 from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck, new_id
 from glutewake.store import FutureSchema, MalformedFile, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
@@ -23,15 +23,32 @@ TODAY = dt.date(2026, 11, 25)
 
 def session(day: dt.date, pain_after: int | None = None, status: str = "completed") -> Session:
     started = dt.datetime.combine(day, dt.time(7, 30), TZ)
-    return Session(new_id(), "beginner", "beginner", started,
-                   status,  # type: ignore[arg-type]
-                   "app", (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
-                   ended_at=started + dt.timedelta(minutes=6), pain_after=pain_after)
+    return Session(
+        new_id(),
+        "beginner",
+        "beginner",
+        started,
+        status,  # type: ignore[arg-type]
+        "app",
+        (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=6),
+        pain_after=pain_after,
+    )
 
 
 def check(day: dt.date, during: int, after: int, advanced: bool = False) -> SymptomCheck:
-    return SymptomCheck(new_id(), dt.datetime.combine(day, dt.time(18, 0), TZ), during, after,
-                        False, False, (), True, advanced, "beginner")
+    return SymptomCheck(
+        new_id(),
+        dt.datetime.combine(day, dt.time(18, 0), TZ),
+        during,
+        after,
+        False,
+        False,
+        (),
+        True,
+        advanced,
+        "beginner",
+    )
 
 
 def ten_years(store: Store) -> None:
@@ -62,8 +79,7 @@ def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "data")
 
 
-def test_known_good_months_are_not_parsed_again(store: Store,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_known_good_months_are_not_parsed_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     ten_years(store)
     first = scan_journal(store)
     read = reads(monkeypatch)
@@ -100,7 +116,8 @@ def test_a_month_changed_in_place_to_the_same_size_is_checked_again(store: Store
 
 
 def test_a_month_written_moments_ago_is_read_again_next_time(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An in-place edit in the same mtime tick would keep the stamp: such a file is never reused.
     store.save_session(session(TODAY))
     scan_journal(store)
@@ -109,15 +126,19 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
     assert read == [(2026, 11)]
 
 
-@pytest.mark.parametrize("damage", [
-    "{ not json",
-    '{"version": 2, "months": []}',
-    '{"version": 2, "months": {"2026-11": {"stamp": [1, 2]}}}',
-    "stamp-kept",  # right stamps, but a day that is not a date
-    "bad-key",
-])
-def test_a_damaged_cache_is_ignored_and_rebuilt(store: Store, damage: str,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{ not json",
+        '{"version": 2, "months": []}',
+        '{"version": 2, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        "stamp-kept",  # right stamps, but a day that is not a date
+        "bad-key",
+    ],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    store: Store, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ten_years(store)
     truth = scan_journal(store).days
     cache = store.data_dir / "cache" / "days.json"
@@ -149,14 +170,13 @@ def test_months_for_today_give_the_advice_of_the_whole_journal(store: Store) -> 
     rng = random.Random(7)
     for trial in range(25):
         days = sorted({TODAY - dt.timedelta(days=rng.randrange(1, 900)) for _ in range(60)})
-        sessions = [session(day, pain_after=rng.randrange(11) if rng.random() < 0.1 else None)
-                    for day in days]
+        sessions = [
+            session(day, pain_after=rng.randrange(11) if rng.random() < 0.1 else None) for day in days
+        ]
         check_days = rng.sample(days, rng.randrange(1, 8))
-        checks = [check(day, rng.randrange(7), rng.randrange(7), rng.random() < 0.7)
-                  for day in check_days]
+        checks = [check(day, rng.randrange(7), rng.randrange(7), rng.random() < 0.7) for day in check_days]
         trial_store = Store(store.data_dir / str(trial))
-        trial_store.import_journal(Journal(sessions=tuple(sessions),
-                                           symptom_checks=tuple(checks)))
+        trial_store.import_journal(Journal(sessions=tuple(sessions), symptom_checks=tuple(checks)))
         whole = trial_store.read_journal()
         scan = scan_journal(trial_store)
         months = months_for_today(scan, TODAY)
@@ -166,10 +186,12 @@ def test_months_for_today_give_the_advice_of_the_whole_journal(store: Store) -> 
         assert current_advice(part, latest) == current_advice(whole, latest)
         for journal in (part, whole):  # what the advice rests on, read from both alike
             earlier = [c for c in journal.symptom_checks if c.at < latest.at]
-            facts = (max((c.pain_during_run for c in earlier), default=None),
-                     max((c.pain_after_run for c in earlier), default=None),
-                     pain_now_between(journal, None, latest.at),
-                     pain_now_between(journal, latest.at, None))
+            facts = (
+                max((c.pain_during_run for c in earlier), default=None),
+                max((c.pain_after_run for c in earlier), default=None),
+                pain_now_between(journal, None, latest.at),
+                pain_now_between(journal, latest.at, None),
+            )
             if journal is part:
                 from_part = facts
         assert from_part == facts

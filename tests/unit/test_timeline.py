@@ -73,8 +73,7 @@ def test_stretches_cover_all_four_groups_each_side_with_the_hold_setting() -> No
 
 
 def test_rest_between_sides_sets_switch_length() -> None:
-    switch = next(s for s in timeline("beginner", rest_between_sides_counts=9).steps
-                  if s.cue is Cue.SWITCH)
+    switch = next(s for s in timeline("beginner", rest_between_sides_counts=9).steps if s.cue is Cue.SWITCH)
     assert switch.counts == 9
 
 
@@ -93,8 +92,14 @@ def test_plan_document_follows_the_contract() -> None:
     assert doc["programme"] == "beginner"
     first_rep = next(s for s in doc["steps"] if s["rep"] == 1)
     assert first_rep == {
-        "exercise": "side-lying-hip-abduction", "side": "left", "set": 1, "rep": 1,
-        "cue": "inhale", "counts": 2, "seconds": 2.0, "text": first_rep["text"],
+        "exercise": "side-lying-hip-abduction",
+        "side": "left",
+        "set": 1,
+        "rep": 1,
+        "cue": "inhale",
+        "counts": 2,
+        "seconds": 2.0,
+        "text": first_rep["text"],
     }
     cues = {"prepare", "inhale", "exhale", "hold", "return", "switch", "rest", "stretch"}
     assert {s["cue"] for s in doc["steps"]} <= cues

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from glutewake.app.playback.voice import ENV_VARIABLE, Voice, choose_voice
 from glutewake.core.settings import Settings
-from glutewake.voice import ENV_VARIABLE, Voice, choose_voice
 
 
 def recorder(tmp_path: Path, exit_code: int = 0) -> tuple[Path, Path]:

@@ -31,7 +31,7 @@ def create_app(
 ) -> GlutewakeApp:
     """The app on `data_dir`; `now` and `clock` are injected so tests can freeze time."""
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.context import Coach
+    from glutewake.app.services.coach import Coach
 
     coach = Coach.open(
         data_dir,

@@ -10,8 +10,8 @@ from textual.command import Provider
 from textual.reactive import var
 from textual.screen import Screen
 
-from glutewake.app.context import Coach
 from glutewake.app.keys import bindings_for
+from glutewake.app.services.coach import Coach
 from glutewake.errors import UserError
 
 Result = TypeVar("Result")
@@ -28,7 +28,7 @@ class GlutewakeApp(App[None]):
     """The full-screen coach. Build it with `glutewake.app.create_app`."""
 
     TITLE = "glutewake"
-    CSS_PATH = "glutewake.tcss"
+    CSS_PATH = "styles/glutewake.tcss"
     BINDINGS: ClassVar = bindings_for("everywhere")
     COMMANDS: ClassVar = {_coach_commands}
 
@@ -84,13 +84,13 @@ class GlutewakeApp(App[None]):
         return result
 
     def action_start_session(self) -> None:
-        from glutewake.app.rest_gate import unless_resting
-        from glutewake.app.session import start_session
+        from glutewake.app.flows.rest_gate import unless_resting
+        from glutewake.app.flows.start import start_session
 
         unless_resting(self, lambda: start_session(self))
 
     def action_resume_session(self) -> None:
-        from glutewake.app.session import resume_session
+        from glutewake.app.flows.start import resume_session
 
         resume_session(self)
 
@@ -105,7 +105,7 @@ class GlutewakeApp(App[None]):
         self._open(HistoryScreen)
 
     def action_switch_phase(self) -> None:
-        from glutewake.app.phase import switch_phase
+        from glutewake.app.flows.phase import switch_phase
 
         switch_phase(self)
 

@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -20,10 +21,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         ),
         run="glutewake.cli.export:run",
     )
-    sub.add_argument("--format", required=True, choices=("csv", "json"),
-                     help="json: the `history --json` document; csv: one row per set")
-    sub.add_argument("--output", metavar="FILE",
-                     help="write to FILE (replaced atomically) instead of standard output")
+    sub.add_argument(
+        "--format",
+        required=True,
+        choices=("csv", "json"),
+        help="json: the `history --json` document; csv: one row per set",
+    )
+    sub.add_argument(
+        "--output", metavar="FILE", help="write to FILE (replaced atomically) instead of standard output"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     output = Path(args.output).expanduser()
     atomic_write(output, text.encode("utf-8"))
-    records = len(journal.sessions) + len(journal.rest_days) + len(journal.activities) \
-        + len(journal.symptom_checks)
+    records = (
+        len(journal.sessions) + len(journal.rest_days) + len(journal.activities) + len(journal.symptom_checks)
+    )
     print(f"Exported {records} records to {output}.", file=sys.stderr)
     return 0

@@ -15,14 +15,22 @@ if TYPE_CHECKING:
 CALENDAR_WEEKS = 6
 LAST_SESSIONS = 5
 # One character per day, each named in the legend, so the calendar reads without colour.
-DAY_SYMBOLS = {"done": "X", "rest": "r", "active": "a", "partial": "p", "missed": ".",
-               "open": "?", "future": " ", "before": " "}
-LEGEND = ("X done   p partial only   r rest day   a other activity   . missed   "
-          "? today, still open")
+DAY_SYMBOLS = {
+    "done": "X",
+    "rest": "r",
+    "active": "a",
+    "partial": "p",
+    "missed": ".",
+    "open": "?",
+    "future": " ",
+    "before": " ",
+}
+LEGEND = "X done   p partial only   r rest day   a other activity   . missed   ? today, still open"
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -31,8 +39,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         examples="  glutewake history\n  glutewake history --json | jq .streak\n",
         run="glutewake.cli.history:run",
     )
-    sub.add_argument("--json", action="store_true",
-                     help="print every record as JSON (the same document as export)")
+    sub.add_argument(
+        "--json", action="store_true", help="print every record as JSON (the same document as export)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,8 +71,10 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
     summary = summarise(journal, today)
     streak = summary.streak
     week = summary.week
-    kinds = ", ".join(f"{kind} {minutes} min" for kind, minutes in
-                      sorted(week.minutes_by_kind.items())) or "no other activities"
+    kinds = (
+        ", ".join(f"{kind} {minutes} min" for kind, minutes in sorted(week.minutes_by_kind.items()))
+        or "no other activities"
+    )
     lines = [
         f"Phase: {phase}",
         f"Streak: {_days(streak.current)} (longest {_days(streak.longest)})",
@@ -83,12 +94,16 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
         lines.append("Last sessions")
         for s in reversed(sessions):
             pain = f", pain after {s.pain_after}" if s.pain_after is not None else ""
-            lines.append(f"  {s.started_at:%Y-%m-%d %H:%M}  {s.programme:<10} {s.status:<9} "
-                         f"({'logged' if s.source == 'log' else 'in the app'}; "
-                         f"{_done_of(s)}{pain})")
+            lines.append(
+                f"  {s.started_at:%Y-%m-%d %H:%M}  {s.programme:<10} {s.status:<9} "
+                f"({'logged' if s.source == 'log' else 'in the app'}; "
+                f"{_done_of(s)}{pain})"
+            )
     else:
-        lines.append("No sessions yet: start one with `glutewake`, or record one with "
-                     "`glutewake log --programme beginner`.")
+        lines.append(
+            "No sessions yet: start one with `glutewake`, or record one with "
+            "`glutewake log --programme beginner`."
+        )
     if summary.last_check is not None:
         check = summary.last_check
         lines.append(f"Last symptom check: {check.at:%Y-%m-%d}, advice: {check.advice}")
@@ -102,8 +117,10 @@ def _days(count: int) -> str:
 def _done_of(session: Session) -> str:
     """`20/20 reps, 8/8 stretches`: a stretch is a set held once (its target is 1)."""
     parts = []
-    for word, sets in (("reps", [x for x in session.sets if x.target > 1]),
-                       ("stretches", [x for x in session.sets if x.target <= 1])):
+    for word, sets in (
+        ("reps", [x for x in session.sets if x.target > 1]),
+        ("stretches", [x for x in session.sets if x.target <= 1]),
+    ):
         if sets:
             parts.append(f"{sum(x.reps for x in sets)}/{sum(x.target for x in sets)} {word}")
     return ", ".join(parts) or "no sets"

@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,

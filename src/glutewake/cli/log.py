@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from glutewake.store import Store
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -28,14 +29,19 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         ),
         run="glutewake.cli.log:run",
     )
-    sub.add_argument("--date", metavar="YYYY-MM-DD",
-                     help="the day it happened (default: today; never a future day)")
+    sub.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the day it happened (default: today; never a future day)"
+    )
     what = sub.add_mutually_exclusive_group(required=True)
-    what.add_argument("--programme", metavar="NAME|FILE",
-                      help="a completed session of this programme (beginner, advanced, …)")
+    what.add_argument(
+        "--programme",
+        metavar="NAME|FILE",
+        help="a completed session of this programme (beginner, advanced, …)",
+    )
     what.add_argument("--rest", action="store_true", help="a rest day (keeps the streak)")
-    what.add_argument("--activity", metavar="KIND",
-                      help="another activity, such as swimming, cycling or elliptical")
+    what.add_argument(
+        "--activity", metavar="KIND", help="another activity, such as swimming, cycling or elliptical"
+    )
     sub.add_argument("--minutes", metavar="N", help="how long the activity lasted, 1-1440")
 
 
@@ -72,8 +78,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()}.")
     else:
         session = logged_session(store, args.programme, day, today, args.count_seconds)
-        print(f"Logged a completed {session.programme} session on {day.isoformat()} "
-              f"({len(session.sets)} sets).")
+        print(
+            f"Logged a completed {session.programme} session on {day.isoformat()} ({len(session.sets)} sets)."
+        )
     return 0
 
 
@@ -98,8 +105,9 @@ def activity_kind(text: str) -> str:
     return log_entry.activity_kind(text, name="--activity")
 
 
-def logged_session(store: Store, programme_name: str, day: dt.date, today: dt.date,
-                   count_seconds: float | None = None) -> Session:
+def logged_session(
+    store: Store, programme_name: str, day: dt.date, today: dt.date, count_seconds: float | None = None
+) -> Session:
     """Save and return a completed `source = "log"` session of the programme on `day`."""
     import datetime as dt
 

@@ -75,4 +75,3 @@ def subcommand(
     )
     sub.set_defaults(run=run)
     return sub
-

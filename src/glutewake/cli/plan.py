@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -21,8 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         ),
         run="glutewake.cli.plan:run",
     )
-    sub.add_argument("programme", metavar="NAME|FILE",
-                     help="beginner, advanced, stretches, or a programme .toml file")
+    sub.add_argument(
+        "programme", metavar="NAME|FILE", help="beginner, advanced, stretches, or a programme .toml file"
+    )
     sub.add_argument("--json", action="store_true", help="print the timeline as JSON")
 
 

@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -22,13 +23,23 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         run="glutewake.cli.programme:run",
     )
     actions = sub.add_subparsers(title="actions", metavar="ACTION", required=True)
-    show = subcommand(actions, parents, "show", help="print a built-in programme as a file",
-                      examples="  glutewake programme show advanced\n",
-                      run="glutewake.cli.programme:run_show")
+    show = subcommand(
+        actions,
+        parents,
+        "show",
+        help="print a built-in programme as a file",
+        examples="  glutewake programme show advanced\n",
+        run="glutewake.cli.programme:run_show",
+    )
     show.add_argument("name", metavar="NAME", help="beginner, advanced or stretches")
-    check = subcommand(actions, parents, "check", help="validate your own programme file",
-                       examples="  glutewake programme check my-programme.toml\n",
-                       run="glutewake.cli.programme:run_check")
+    check = subcommand(
+        actions,
+        parents,
+        "check",
+        help="validate your own programme file",
+        examples="  glutewake programme check my-programme.toml\n",
+        run="glutewake.cli.programme:run_check",
+    )
     check.add_argument("file", metavar="FILE", help="a programme .toml file")
 
 

@@ -44,8 +44,7 @@ def timeline_table(timeline: Timeline) -> str:
             index = end
         else:
             lines.append(
-                f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.counts * seconds):>5}  "
-                f"{_label(step)}"
+                f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.counts * seconds):>5}  {_label(step)}"
             )
             index += 1
     return "\n".join(lines)

@@ -7,14 +7,14 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     subcommand(
         subparsers,
         parents,
         "repair",
-        help="move data files that do not parse aside (renamed, never deleted) so glutewake "
-             "can write again",
+        help="move data files that do not parse aside (renamed, never deleted) so glutewake can write again",
         examples="  glutewake repair\n",
         run="glutewake.cli.repair:run",
     )
@@ -32,9 +32,11 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing to repair: every data file reads fine.")
         return 0
     for moved in store.repair(dt.datetime.now()):
-        print(f"Moved {moved.original} aside to {moved.moved_to}: its records are no longer "
-              f"read. Fix it by hand and rename it back to {moved.original.name} to restore "
-              "them (if that file exists again by then, merge the two).")
+        print(
+            f"Moved {moved.original} aside to {moved.moved_to}: its records are no longer "
+            f"read. Fix it by hand and rename it back to {moved.original.name} to restore "
+            "them (if that file exists again by then, merge the two)."
+        )
     for problem in problems:
         if isinstance(problem, FutureSchema):
             print(f"Left {problem.path} alone: a newer glutewake wrote it; upgrade to use it.")

@@ -7,8 +7,9 @@ import argparse
 from glutewake.cli.parser import subcommand
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-               parents: list[argparse.ArgumentParser]) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     sub = subcommand(
         subparsers,
         parents,
@@ -37,15 +38,21 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps({
-            "phase": profile.phase,
-            "streak": {"current": streak.current, "longest": streak.longest},
-            "today_done": today_done,
-            "advice": days.last_advice,
-        }))
+        print(
+            json.dumps(
+                {
+                    "phase": profile.phase,
+                    "streak": {"current": streak.current, "longest": streak.longest},
+                    "today_done": today_done,
+                    "advice": days.last_advice,
+                }
+            )
+        )
         return 0
     unit = "day" if streak.current == 1 else "days"
-    print(f"{profile.phase} · streak {streak.current} {unit} · "
-          f"today {'done' if today_done else 'not done yet'} · "
-          f"advice: {days.last_advice or 'no symptom check yet'}")
+    print(
+        f"{profile.phase} · streak {streak.current} {unit} · "
+        f"today {'done' if today_done else 'not done yet'} · "
+        f"advice: {days.last_advice or 'no symptom check yet'}"
+    )
     return 0

@@ -73,9 +73,7 @@ def advise(
     return Advice(level, reason, _professional(answers.spread))
 
 
-def _level(
-    answers: Answers, earlier: Sequence[SymptomCheck], last_pain_now: int | None
-) -> tuple[Level, str]:
+def _level(answers: Answers, earlier: Sequence[SymptomCheck], last_pain_now: int | None) -> tuple[Level, str]:
     during, after = answers.pain_during_run, answers.pain_after_run
     pains = f"pain during running {during}, after {after}"
     if not answers.cleared_for_exercise:

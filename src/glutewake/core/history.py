@@ -11,8 +11,18 @@ from glutewake.core.records import Journal, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
 HISTORY_SCHEMA = 1
-CSV_HEADER = ("date", "session_id", "programme", "status", "source", "exercise", "side",
-              "reps", "target", "pain_after")
+CSV_HEADER = (
+    "date",
+    "session_id",
+    "programme",
+    "status",
+    "source",
+    "exercise",
+    "side",
+    "reps",
+    "target",
+    "pain_after",
+)
 
 
 @dataclass(frozen=True)
@@ -51,15 +61,13 @@ def week_variety(journal: Journal, today: dt.date) -> WeekVariety:
     """Days active (a completed session or any activity), minutes per activity kind and
     completed rehab sessions, from this week's Monday up to today."""
     monday = today - dt.timedelta(days=today.weekday())
-    sessions = [s for s in journal.sessions
-                if s.status == "completed" and monday <= s.day <= today]
+    sessions = [s for s in journal.sessions if s.status == "completed" and monday <= s.day <= today]
     activities = [a for a in journal.activities if monday <= a.day <= today]
     minutes: dict[str, int] = {}
     for activity in activities:
         minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
     active = {s.day for s in sessions} | {a.day for a in activities}
-    return WeekVariety(days_active=len(active), minutes_by_kind=minutes,
-                       rehab_sessions=len(sessions))
+    return WeekVariety(days_active=len(active), minutes_by_kind=minutes, rehab_sessions=len(sessions))
 
 
 class DayMark(StrEnum):
@@ -130,8 +138,7 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
         "sessions": [_session_entry(s) for s in journal.sessions],
         "rest_days": [r.day.isoformat() for r in journal.rest_days],
         "activities": [
-            {"date": a.day.isoformat(), "kind": a.kind, "minutes": a.minutes}
-            for a in journal.activities
+            {"date": a.day.isoformat(), "kind": a.kind, "minutes": a.minutes} for a in journal.activities
         ],
         "symptom_checks": [
             {
@@ -161,8 +168,7 @@ def _session_entry(session: Session) -> dict[str, Any]:
         "source": session.source,
         "pain_after": session.pain_after,
         "sets": [
-            {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target}
-            for s in session.sets
+            {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target} for s in session.sets
         ],
     }
 
@@ -172,8 +178,7 @@ def csv_rows(journal: Journal) -> list[tuple[str, ...]]:
     columns), under CSV_HEADER."""
     rows: list[tuple[str, ...]] = []
     for session in journal.sessions:
-        head = (session.day.isoformat(), session.id, session.programme, session.status,
-                session.source)
+        head = (session.day.isoformat(), session.id, session.programme, session.status, session.source)
         pain = "" if session.pain_after is None else str(session.pain_after)
         if not session.sets:
             rows.append((*head, "", "", "", "", pain))

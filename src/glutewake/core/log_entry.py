@@ -37,9 +37,7 @@ def parse_minutes(text: str, *, name: str = "minutes") -> int:
     try:
         minutes = int(text.strip())
     except ValueError:
-        raise UserError(
-            f"{name} must be a whole number 1-{MAX_MINUTES}, got {text!r}"
-        ) from None
+        raise UserError(f"{name} must be a whole number 1-{MAX_MINUTES}, got {text!r}") from None
     if not 1 <= minutes <= MAX_MINUTES:
         raise UserError(f"{name} must be 1-{MAX_MINUTES} (a day at most), got {minutes}")
     return minutes

@@ -43,9 +43,7 @@ def record_reps(session: Session, reps_completed: Sequence[int], at: dt.datetime
     """The session with each set's reps raised to what was played (never lowered, capped
     at the target); `ended_at` becomes the time of this update."""
     if len(reps_completed) != len(session.sets):
-        raise ValueError(
-            f"expected reps for {len(session.sets)} sets, got {len(reps_completed)}"
-        )
+        raise ValueError(f"expected reps for {len(session.sets)} sets, got {len(reps_completed)}")
     sets = tuple(
         replace(record, reps=min(record.target, max(record.reps, played)))
         for record, played in zip(session.sets, reps_completed, strict=True)

@@ -166,8 +166,16 @@ class _Builder:
         position = block.position.get(side, "") if side else ""
         text = f"Switch sides: {position}" if position else "Switch sides"
         self.steps.append(
-            Step(Cue.SWITCH, counts, text, len(self.sets) + 1, block.exercise,
-                 block.name, side, position=position)
+            Step(
+                Cue.SWITCH,
+                counts,
+                text,
+                len(self.sets) + 1,
+                block.exercise,
+                block.name,
+                side,
+                position=position,
+            )
         )
 
     def reps(self, block: Block, side: str | None, number: int) -> None:
@@ -175,13 +183,31 @@ class _Builder:
         for rep in range(1, block.reps + 1):
             for beat in block.pattern:
                 self.steps.append(
-                    Step(beat.cue, self.counts(beat.counts), beat.text or str(beat.cue).title(),
-                         number, block.exercise, block.name, side, rep, block.reps,
-                         block.reminder, position)
+                    Step(
+                        beat.cue,
+                        self.counts(beat.counts),
+                        beat.text or str(beat.cue).title(),
+                        number,
+                        block.exercise,
+                        block.name,
+                        side,
+                        rep,
+                        block.reps,
+                        block.reminder,
+                        position,
+                    )
                 )
 
     def stretch_step(self, block: Block, side: str | None, number: int) -> Step:
         where = f" · {side}" if side else ""
-        return Step(Cue.STRETCH, self.counts(block.counts), f"Stretch: {block.name}{where}",
-                    number, block.exercise, block.name, side, detail=block.text,
-                    reminder=block.group)
+        return Step(
+            Cue.STRETCH,
+            self.counts(block.counts),
+            f"Stretch: {block.name}{where}",
+            number,
+            block.exercise,
+            block.name,
+            side,
+            detail=block.text,
+            reminder=block.group,
+        )

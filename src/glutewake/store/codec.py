@@ -32,9 +32,7 @@ _POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
     """Decode, parse and migrate a data file; MalformedFile/FutureSchema name what is wrong."""
     if data.startswith(b"\xef\xbb\xbf"):
-        raise MalformedFile(
-            path, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without a BOM"
-        )
+        raise MalformedFile(path, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without a BOM")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -89,9 +87,7 @@ class Where:
         record_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(record_id, str) and record_id:
             needle = re.compile(rf"(^|[{{,\s])id\s*=\s*[\"']{re.escape(record_id)}[\"']")
-            start = next(
-                (n for n, line in enumerate(self.lines, 1) if needle.search(line)), None
-            )
+            start = next((n for n, line in enumerate(self.lines, 1) if needle.search(line)), None)
         if start is None:
             start = next(
                 (
@@ -139,8 +135,16 @@ class _Checker:
                     section, record, key, f"unknown key `{key}` (expected one of {', '.join(allowed)})"
                 )
 
-    def value(self, section: str, record: dict[str, Any], key: str, kind: type | tuple[type, ...],
-              what: str, *, optional: bool = False) -> Any:
+    def value(
+        self,
+        section: str,
+        record: dict[str, Any],
+        key: str,
+        kind: type | tuple[type, ...],
+        what: str,
+        *,
+        optional: bool = False,
+    ) -> Any:
         if key not in record:
             if optional:
                 return None
@@ -158,29 +162,42 @@ class _Checker:
             raise self.fail(section, record, key, f"expected `{key}` to be non-empty text")
         return value
 
-    def choice(self, section: str, record: dict[str, Any], key: str,
-               choices: tuple[str, ...], *, optional: bool = False) -> Any:
+    def choice(
+        self,
+        section: str,
+        record: dict[str, Any],
+        key: str,
+        choices: tuple[str, ...],
+        *,
+        optional: bool = False,
+    ) -> Any:
         value = self.value(section, record, key, str, "text", optional=optional)
         if value is not None and value not in choices:
             raise self.fail(
-                section, record, key,
+                section,
+                record,
+                key,
                 f"expected `{key}` to be one of {', '.join(choices)}, found {value!r}",
             )
         return value
 
-    def number(self, section: str, record: dict[str, Any], key: str, low: int, high: int,
-               *, optional: bool = False) -> Any:
+    def number(
+        self, section: str, record: dict[str, Any], key: str, low: int, high: int, *, optional: bool = False
+    ) -> Any:
         value = self.value(section, record, key, int, "a whole number", optional=optional)
         if value is not None and not low <= value <= high:
-            raise self.fail(
-                section, record, key, f"expected `{key}` to be {low}-{high}, found {value}"
-            )
+            raise self.fail(section, record, key, f"expected `{key}` to be {low}-{high}, found {value}")
         return value
 
-    def moment(self, section: str, record: dict[str, Any], key: str,
-               *, optional: bool = False) -> dt.datetime | None:
+    def moment(
+        self, section: str, record: dict[str, Any], key: str, *, optional: bool = False
+    ) -> dt.datetime | None:
         value: dt.datetime | None = self.value(
-            section, record, key, dt.datetime, "a date and time like 2026-11-24T07:30:00+01:00",
+            section,
+            record,
+            key,
+            dt.datetime,
+            "a date and time like 2026-11-24T07:30:00+01:00",
             optional=optional,
         )
         if value is not None and value.tzinfo is None:
@@ -192,12 +209,30 @@ class _Checker:
         return value
 
 
-_SESSION_KEYS = ("id", "programme", "phase", "started_at", "ended_at", "status", "source",
-                 "pain_after", "sets")
+_SESSION_KEYS = (
+    "id",
+    "programme",
+    "phase",
+    "started_at",
+    "ended_at",
+    "status",
+    "source",
+    "pain_after",
+    "sets",
+)
 _SET_KEYS = ("exercise", "side", "reps", "target")
-_CHECK_KEYS = ("id", "at", "pain_during_run", "pain_after_run", "wobbly_gait",
-               "weight_on_one_hip", "spread", "cleared_for_exercise", "cleared_for_advanced",
-               "advice")
+_CHECK_KEYS = (
+    "id",
+    "at",
+    "pain_during_run",
+    "pain_after_run",
+    "wobbly_gait",
+    "weight_on_one_hip",
+    "spread",
+    "cleared_for_exercise",
+    "cleared_for_advanced",
+    "advice",
+)
 
 
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
@@ -206,23 +241,29 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     top = ("schema", "sessions", "rest_days", "activities", "symptom_checks")
     for key in document:
         if key not in top:
-            raise MalformedFile(path, check.where.key_line(key) or check.where.record_line(key, None),
-                                f"unknown key `{key}` (expected one of {', '.join(top)})")
+            raise MalformedFile(
+                path,
+                check.where.key_line(key) or check.where.record_line(key, None),
+                f"unknown key `{key}` (expected one of {', '.join(top)})",
+            )
     sessions = tuple(_session(check, r) for r in check.table_list(document, "sessions"))
     rest_days = []
     for record in check.table_list(document, "rest_days"):
         check.only_keys("rest_days", record, ("id", "date"))
-        rest_days.append(RestDay(check.text("rest_days", record, "id"),
-                                 check.day("rest_days", record, "date")))
+        rest_days.append(
+            RestDay(check.text("rest_days", record, "id"), check.day("rest_days", record, "date"))
+        )
     activities = []
     for record in check.table_list(document, "activities"):
         check.only_keys("activities", record, ("id", "date", "kind", "minutes"))
-        activities.append(Activity(
-            id=check.text("activities", record, "id"),
-            day=check.day("activities", record, "date"),
-            kind=check.text("activities", record, "kind"),
-            minutes=check.number("activities", record, "minutes", 1, 1440),
-        ))
+        activities.append(
+            Activity(
+                id=check.text("activities", record, "id"),
+                day=check.day("activities", record, "date"),
+                kind=check.text("activities", record, "kind"),
+                minutes=check.number("activities", record, "minutes", 1, 1440),
+            )
+        )
     checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
     return Journal(sessions, tuple(rest_days), tuple(activities), checks)
 
@@ -267,8 +308,12 @@ def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
     spread = check.value(s, record, "spread", list, "a list of places", optional=True) or []
     for place in spread:
         if place not in SPREAD_PLACES:
-            raise check.fail(s, record, "spread", f"expected `spread` places among "
-                             f"{', '.join(SPREAD_PLACES)}, found {place!r}")
+            raise check.fail(
+                s,
+                record,
+                "spread",
+                f"expected `spread` places among {', '.join(SPREAD_PLACES)}, found {place!r}",
+            )
     at = check.moment(s, record, "at")
     assert at is not None
     return SymptomCheck(
@@ -294,8 +339,7 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
         document["rest_days"] = [{"id": r.id, "date": r.day} for r in journal.rest_days]
     if journal.activities:
         document["activities"] = [
-            {"id": a.id, "date": a.day, "kind": a.kind, "minutes": a.minutes}
-            for a in journal.activities
+            {"id": a.id, "date": a.day, "kind": a.kind, "minutes": a.minutes} for a in journal.activities
         ]
     if journal.symptom_checks:
         document["symptom_checks"] = [_check_table(c) for c in journal.symptom_checks]
@@ -324,8 +368,7 @@ def _session_table(session: Session) -> dict[str, Any]:
     if session.pain_after is not None:
         table["pain_after"] = session.pain_after
     table["sets"] = [
-        {"exercise": s.exercise, **({"side": s.side} if s.side else {}),
-         "reps": s.reps, "target": s.target}
+        {"exercise": s.exercise, **({"side": s.side} if s.side else {}), "reps": s.reps, "target": s.target}
         for s in session.sets
     ]
     return table

@@ -106,8 +106,9 @@ class Store:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise StoreError(self.journal_dir, f"cannot read {self.journal_dir}: "
-                             f"{os_reason(error)}") from None
+            raise StoreError(
+                self.journal_dir, f"cannot read {self.journal_dir}: {os_reason(error)}"
+            ) from None
         found = (MONTH_FILE.match(name) for name in names)
         return sorted((int(m.group(1)), int(m.group(2))) for m in found if m)
 
@@ -211,9 +212,7 @@ class Store:
         if not 1 <= minutes <= MAX_ACTIVITY_MINUTES:
             raise UserError(f"minutes must be 1-{MAX_ACTIVITY_MINUTES}, got {minutes}")
         activity = Activity(new_id(), day, kind, minutes)
-        self._update_month(
-            month_of(day), lambda j: replace(j, activities=(*j.activities, activity))
-        )
+        self._update_month(month_of(day), lambda j: replace(j, activities=(*j.activities, activity)))
         return activity
 
     def add_symptom_check(self, check: SymptomCheck) -> None:

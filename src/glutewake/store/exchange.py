@@ -38,8 +38,7 @@ def read_export(path: Path) -> Journal:
         raise BadImport(path, "", "no such file")
     if data.lstrip()[:1] != b"{":
         hint = "a CSV export is for spreadsheets; " if b"session_id" in data[:200] else ""
-        raise BadImport(path, "line 1", f"{hint}expected a JSON export "
-                        "(glutewake export --format json)")
+        raise BadImport(path, "line 1", f"{hint}expected a JSON export (glutewake export --format json)")
     try:
         document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -61,14 +60,20 @@ class _Reader:
             raise self.fail("", "expected a JSON object")
         if document.get("schema") != 1:
             raise self.fail("schema", f"expected schema 1, found {document.get('schema')!r}")
-        sessions = tuple(self.session(f"sessions[{i}]", r)
-                         for i, r in enumerate(self.items(document, "sessions")))
-        rest_days = tuple(RestDay(new_id(), self.date(f"rest_days[{i}]", r))
-                          for i, r in enumerate(self.items(document, "rest_days")))
-        activities = tuple(self.activity(f"activities[{i}]", r)
-                           for i, r in enumerate(self.items(document, "activities")))
-        checks = tuple(self.check(f"symptom_checks[{i}]", r)
-                       for i, r in enumerate(self.items(document, "symptom_checks")))
+        sessions = tuple(
+            self.session(f"sessions[{i}]", r) for i, r in enumerate(self.items(document, "sessions"))
+        )
+        rest_days = tuple(
+            RestDay(new_id(), self.date(f"rest_days[{i}]", r))
+            for i, r in enumerate(self.items(document, "rest_days"))
+        )
+        activities = tuple(
+            self.activity(f"activities[{i}]", r) for i, r in enumerate(self.items(document, "activities"))
+        )
+        checks = tuple(
+            self.check(f"symptom_checks[{i}]", r)
+            for i, r in enumerate(self.items(document, "symptom_checks"))
+        )
         ids = [s.id for s in sessions]
         if len(set(ids)) != len(ids):
             raise self.fail("sessions", "the same session id appears twice")
@@ -80,8 +85,7 @@ class _Reader:
             raise self.fail(key, "expected a list")
         return value
 
-    def field(self, where: str, record: Any, key: str, kind: type, what: str,
-              optional: bool = False) -> Any:
+    def field(self, where: str, record: Any, key: str, kind: type, what: str, optional: bool = False) -> Any:
         if not isinstance(record, dict):
             raise self.fail(where, "expected an object")
         value = record.get(key)
@@ -91,16 +95,16 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"expected {what}, found {value!r}")
         return value
 
-    def text(self, where: str, record: Any, key: str, choices: tuple[str, ...] = (),
-             optional: bool = False) -> Any:
+    def text(
+        self, where: str, record: Any, key: str, choices: tuple[str, ...] = (), optional: bool = False
+    ) -> Any:
         value = self.field(where, record, key, str, "text", optional)
         if value is not None and (not value.strip() or (choices and value not in choices)):
             expected = f"one of {', '.join(choices)}" if choices else "non-empty text"
             raise self.fail(f"{where}.{key}", f"expected {expected}, found {value!r}")
         return value
 
-    def number(self, where: str, record: Any, key: str, low: int, high: int,
-               optional: bool = False) -> Any:
+    def number(self, where: str, record: Any, key: str, low: int, high: int, optional: bool = False) -> Any:
         value = self.field(where, record, key, int, "a whole number", optional)
         if value is not None and not low <= value <= high:
             raise self.fail(f"{where}.{key}", f"expected {low}-{high}, found {value}")
@@ -115,8 +119,10 @@ class _Reader:
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise self.fail(f"{where}.{key}", "expected a date and time with an offset like "
-                            f"2026-11-24T07:30:00+01:00, found {value!r}")
+            raise self.fail(
+                f"{where}.{key}",
+                f"expected a date and time with an offset like 2026-11-24T07:30:00+01:00, found {value!r}",
+            )
         return moment
 
     def date(self, where: str, value: Any) -> dt.date:
@@ -132,12 +138,14 @@ class _Reader:
         raw_sets = self.field(where, record, "sets", list, "a list of sets")
         for n, raw in enumerate(raw_sets):
             at = f"{where}.sets[{n}]"
-            sets.append(SetRecord(
-                exercise=self.text(at, raw, "exercise"),
-                side=self.text(at, raw, "side", SIDES, optional=True),
-                reps=self.number(at, raw, "reps", 0, 1000),
-                target=self.number(at, raw, "target", 0, 1000),
-            ))
+            sets.append(
+                SetRecord(
+                    exercise=self.text(at, raw, "exercise"),
+                    side=self.text(at, raw, "side", SIDES, optional=True),
+                    reps=self.number(at, raw, "reps", 0, 1000),
+                    target=self.number(at, raw, "target", 0, 1000),
+                )
+            )
         return Session(
             id=self.text(where, record, "id"),
             programme=self.text(where, record, "programme"),
@@ -162,11 +170,13 @@ class _Reader:
         spread = self.field(where, record, "spread", list, "a list of places")
         for place in spread:
             if place not in SPREAD_PLACES:
-                raise self.fail(f"{where}.spread", f"expected places among "
-                                f"{', '.join(SPREAD_PLACES)}, found {place!r}")
-        flags = {key: self.field(where, record, key, bool, "true or false")
-                 for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise",
-                             "cleared_for_advanced")}
+                raise self.fail(
+                    f"{where}.spread", f"expected places among {', '.join(SPREAD_PLACES)}, found {place!r}"
+                )
+        flags = {
+            key: self.field(where, record, key, bool, "true or false")
+            for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise", "cleared_for_advanced")
+        }
         return SymptomCheck(
             id=new_id(),
             at=self.moment(where, record, "at"),

@@ -34,11 +34,13 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
         expected = _SETTING_TYPES.get(key)
         if expected is None:
             raise fail(key, f"unknown setting `{key}` (expected one of {', '.join(_SETTING_TYPES)})")
-        ok = (isinstance(value, int | float) and not isinstance(value, bool)) if expected is float \
+        ok = (
+            (isinstance(value, int | float) and not isinstance(value, bool))
+            if expected is float
             else type(value) is expected
+        )
         if not ok:
-            what = {float: "a number", int: "a whole number", bool: "true or false",
-                    str: "text"}[expected]
+            what = {float: "a number", int: "a whole number", bool: "true or false", str: "text"}[expected]
             raise fail(key, f"expected `{key}` to be {what}, found {value!r}")
         values[key] = float(value) if expected is float else value
     phase = document.get("phase", "beginner")
@@ -46,8 +48,10 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
         raise fail("phase", f"expected `phase` to be one of {', '.join(PHASES)}, found {phase!r}")
     acknowledged = document.get("acknowledged_on")
     if acknowledged is not None and (type(acknowledged) is not dt.date):
-        raise fail("acknowledged_on", f"expected `acknowledged_on` to be a date like 2026-11-24, "
-                   f"found {acknowledged!r}")
+        raise fail(
+            "acknowledged_on",
+            f"expected `acknowledged_on` to be a date like 2026-11-24, found {acknowledged!r}",
+        )
     try:
         settings = Settings(**values)
     except UserError as error:
@@ -65,6 +69,6 @@ def profile_to_text(profile: Profile) -> str:
     import tomli_w
 
     return (
-        "# glutewake settings and state. Hand-editing is fine; see \"Your data\" in the README.\n"
+        '# glutewake settings and state. Hand-editing is fine; see "Your data" in the README.\n'
         + tomli_w.dumps(document)
     )

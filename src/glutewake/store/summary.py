@@ -148,8 +148,9 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
     if earlier:
         wanted.add(max(earlier, key=lambda f: (f[0].pain_during_run, f[0].at))[1])
         wanted.add(max(earlier, key=lambda f: (f[0].pain_after_run, f[0].at))[1])
-    spans = [(d.pains[0].started_at, d.pains[-1].started_at, month)
-             for month, d in scan.months.items() if d.pains]
+    spans = [
+        (d.pains[0].started_at, d.pains[-1].started_at, month) for month, d in scan.months.items() if d.pains
+    ]
     # The last pain before the check: in a month spanning it, or the month ending nearest it.
     wanted |= {month for first, last, month in spans if first < at <= last}
     before = [span for span in spans if span[1] < at]
@@ -173,8 +174,7 @@ def _month_stamps(store: Store) -> dict[Month, Stamp | None]:
     except FileNotFoundError:
         return stamps
     except OSError as error:
-        raise StoreError(store.journal_dir,
-                         f"cannot read {store.journal_dir}: {os_reason(error)}") from None
+        raise StoreError(store.journal_dir, f"cannot read {store.journal_dir}: {os_reason(error)}") from None
     for entry in entries:
         found = MONTH_FILE.match(entry.name)
         if not found:
@@ -190,20 +190,21 @@ def _month_stamps(store: Store) -> dict[Month, Stamp | None]:
 
 
 def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
-    pains = [PainMark(s.started_at, s.pain_after) for s in journal.sessions
-             if s.pain_after is not None]
+    pains = [PainMark(s.started_at, s.pain_after) for s in journal.sessions if s.pain_after is not None]
     return MonthDigest(
         stamp=stamp,
         settled=settled,
         done=frozenset(s.day for s in journal.sessions if s.status == "completed"),
         rest=frozenset(r.day for r in journal.rest_days),
-        checks=tuple(CheckMark(c.at, c.pain_during_run, c.pain_after_run, c.advice)
-                     for c in journal.symptom_checks),
+        checks=tuple(
+            CheckMark(c.at, c.pain_during_run, c.pain_after_run, c.advice) for c in journal.symptom_checks
+        ),
         pains=(pains[0], pains[-1]) if pains else (),
     )
 
 
 # -- the cache file ------------------------------------------------------------------------
+
 
 def _load(path: Path) -> dict[Month, MonthDigest]:
     """The cached digests; {} when the file is missing, of another version or damaged in any
@@ -229,8 +230,10 @@ def _entry(value: Any) -> MonthDigest:
     stamp = tuple(_integer(n) for n in value["stamp"])
     if len(stamp) != 3 or not isinstance(value["settled"], bool):
         raise ValueError(value)
-    checks = [CheckMark(_moment(at), _pain(during), _pain(after), _advice(advice))
-              for at, during, after, advice in value["checks"]]
+    checks = [
+        CheckMark(_moment(at), _pain(during), _pain(after), _advice(advice))
+        for at, during, after, advice in value["checks"]
+    ]
     pains = [PainMark(_moment(at), _pain(pain)) for at, pain in value["pains"]]
     if len(pains) > 2:
         raise ValueError(pains)
@@ -275,8 +278,7 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
         "settled": digest.settled,
         "done": sorted(day.isoformat() for day in digest.done),
         "rest": sorted(day.isoformat() for day in digest.rest),
-        "checks": [[c.at.isoformat(), c.pain_during_run, c.pain_after_run, c.advice]
-                   for c in digest.checks],
+        "checks": [[c.at.isoformat(), c.pain_during_run, c.pain_after_run, c.advice] for c in digest.checks],
         "pains": [[p.started_at.isoformat(), p.pain_after] for p in digest.pains],
     }
 
@@ -285,8 +287,10 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
     if not store.data_dir.is_dir():
         return  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
-    document = {"version": CACHE_VERSION,
-                "months": {f"{y:04d}-{m:02d}": _as_json(d) for (y, m), d in months.items()}}
+    document = {
+        "version": CACHE_VERSION,
+        "months": {f"{y:04d}-{m:02d}": _as_json(d) for (y, m), d in months.items()},
+    }
     data = json.dumps(document, separators=(",", ":"))
     try:
         ensure_dir(store.data_dir)  # refuses a read-only folder before the lock file is made

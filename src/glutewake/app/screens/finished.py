@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import Key
-from glutewake.app.player_view import clock_time
 from glutewake.app.screens.player import BIG_CUE_HEIGHT
+from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -21,19 +21,38 @@ from glutewake.core.session_record import tally, with_pain
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.timeline import Timeline
 
-SAVE = Key("enter", "save_pain", "save", "Store the number with this session and go home",
-           "glutewake.finished.save", "finished")
-SKIP = Key("escape", "skip_pain", "skip", "Go home without a pain number",
-           "glutewake.finished.skip", "finished", display="esc")
-CLEAR = Key("backspace", "clear_pain", "clear", "Start the number again",
-            "glutewake.finished.clear", "finished", show=False)
+SAVE = Key(
+    "enter",
+    "save_pain",
+    "save",
+    "Store the number with this session and go home",
+    "glutewake.finished.save",
+    "finished",
+)
+SKIP = Key(
+    "escape",
+    "skip_pain",
+    "skip",
+    "Go home without a pain number",
+    "glutewake.finished.skip",
+    "finished",
+    display="esc",
+)
+CLEAR = Key(
+    "backspace",
+    "clear_pain",
+    "clear",
+    "Start the number again",
+    "glutewake.finished.clear",
+    "finished",
+    show=False,
+)
 # Shown in the key line only; the digits themselves are read in `on_key`.
-DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished",
-             display="0–10")
+DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished", display="0–10")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -48,12 +67,13 @@ class FinishedScreen(Screen[None]):
     """The summary; digits then Enter store "pain now" as `pain_after`, Escape skips."""
 
     BINDINGS: ClassVar[list[Binding]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
-    CSS_PATH = "../player.tcss"
+    CSS_PATH = "../styles/player.tcss"
 
     app: GlutewakeApp  # type: ignore[assignment]
 
-    def __init__(self, record: Session, timeline: Timeline, keeper: RecordKeeper, *,
-                 seconds: float, ended_early: bool) -> None:
+    def __init__(
+        self, record: Session, timeline: Timeline, keeper: RecordKeeper, *, seconds: float, ended_early: bool
+    ) -> None:
         super().__init__()
         self.record = record
         self.timeline = timeline
@@ -70,8 +90,7 @@ class FinishedScreen(Screen[None]):
             yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
             yield Static(self.summary(), id="finished-summary", markup=False)
             yield Static(
-                "How does your hip feel right now? 0 is no pain at all, 10 the worst you can "
-                "imagine.",
+                "How does your hip feel right now? 0 is no pain at all, 10 the worst you can imagine.",
                 id="pain-question",
                 markup=False,
             )

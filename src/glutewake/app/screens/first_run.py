@@ -44,9 +44,14 @@ def bullets(lines: tuple[str, ...]) -> Table:
     return table
 
 
-ACKNOWLEDGE = Key("enter", "acknowledge", "I understand, go on",
-                  "Store today's date and go to the home screen", "glutewake.first_run.ok",
-                  "first run")
+ACKNOWLEDGE = Key(
+    "enter",
+    "acknowledge",
+    "I understand, go on",
+    "Store today's date and go to the home screen",
+    "glutewake.first_run.ok",
+    "first run",
+)
 QUIT = Key("q", "app.quit", "quit", "Leave glutewake", "glutewake.first_run.quit", "first run")
 
 

@@ -19,7 +19,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Static
 from textual.worker import get_current_worker
 
-from glutewake.app.history_view import (
+from glutewake.app.keys import Key, bindings_for, keys_for
+from glutewake.app.screens.log_forms import (
+    ActivityEntry,
+    LogActivityForm,
+    LogRestDayForm,
+    RestEntry,
+)
+from glutewake.app.views.history import (
     CALENDAR_WEEKS,
     COLUMNS,
     NEWEST_FIRST,
@@ -33,13 +40,6 @@ from glutewake.app.history_view import (
     session_cells,
     variety_line,
     variety_nudge,
-)
-from glutewake.app.keys import Key, bindings_for, keys_for
-from glutewake.app.screens.log_forms import (
-    ActivityEntry,
-    LogActivityForm,
-    LogRestDayForm,
-    RestEntry,
 )
 from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.app.widgets.key_line import KeyLine
@@ -124,7 +124,7 @@ def read_streak(store: Store, today: dt.date) -> Streak | None:
 class HistoryScreen(Screen[None]):
     """Streaks, the calendar, variety, pain, sessions; `l` / `R` log, `r` reads again."""
 
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = "../styles/history.tcss"
     BINDINGS: ClassVar = [*bindings_for("history"), *bindings_for("screen")]
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
 
@@ -168,8 +168,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
-        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13,
-                  "stretches": 9, "pain": 4}
+        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9, "pain": 4}
         for key, label in COLUMNS:
             table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
         self.watch(self.app, "data_version", self.reload, init=False)
@@ -222,7 +221,7 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#history-sessions", DataTable)
         missing = [(key, cells) for key, cells in rows if key not in self._shown_rows]
         for start in range(0, len(missing), CHUNK):
-            for key, cells in missing[start:start + CHUNK]:
+            for key, cells in missing[start : start + CHUNK]:
                 table.add_row(*cells, key=key)
                 self._shown_rows.add(key)
             await asyncio.sleep(0)
@@ -238,26 +237,24 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-current", Digits).update(str(streak.current))
         self.query_one("#history-longest", Digits).update(str(streak.longest))
         self.query_one("#history-current-label", Static).update(
-            "day in\na row" if streak.current == 1 else "days in\na row")
+            "day in\na row" if streak.current == 1 else "days in\na row"
+        )
 
     def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
         """Everything but the streak and the table: calendar, variety, pain, empty state."""
         self.journal = journal
-        empty = not (journal.sessions or journal.rest_days or journal.activities
-                     or journal.symptom_checks)
+        empty = not (journal.sessions or journal.rest_days or journal.activities or journal.symptom_checks)
         # An empty recent window is not an empty history until every month has been read.
         self.set_class(empty and complete, "-empty")
         calendar = self.query_one(StreakCalendar)
         calendar.today = today
-        calendar.weeks = tuple(tuple(week) for week in
-                               calendar_weeks(journal, today, CALENDAR_WEEKS))
+        calendar.weeks = tuple(tuple(week) for week in calendar_weeks(journal, today, CALENDAR_WEEKS))
         week = week_variety(journal, today)
         self.query_one("#history-variety", Static).update(f"This week  {variety_line(week)}")
         nudge = variety_nudge(week)
         self.query_one("#history-nudge", Static).update(nudge)
         self.query_one("#history-nudge").set_class(not nudge, "-blank")
-        for name, series in zip(("during", "after", "sessions"), pain_series(journal),
-                                strict=True):
+        for name, series in zip(("during", "after", "sessions"), pain_series(journal), strict=True):
             self.query_one(f"#history-pain-{name}", PainTrend).series = series
 
     def _fill_table(self, rows: tuple[Row, ...]) -> None:
@@ -279,10 +276,13 @@ class HistoryScreen(Screen[None]):
 
     @staticmethod
     def _counts(journal: Journal) -> str:
-        return ", ".join((plural(len(journal.sessions), "session"),
-                          plural(len(journal.rest_days), "rest day"),
-                          plural(len(journal.activities), "activity").replace("activitys",
-                                                                              "activities")))
+        return ", ".join(
+            (
+                plural(len(journal.sessions), "session"),
+                plural(len(journal.rest_days), "rest day"),
+                plural(len(journal.activities), "activity").replace("activitys", "activities"),
+            )
+        )
 
     # -- sorting -------------------------------------------------------------------------
     def action_sort_next(self) -> None:
@@ -312,24 +312,32 @@ class HistoryScreen(Screen[None]):
 
     def _refuse_when_read_only(self) -> bool:
         if self.app.coach.read_only:
-            self.notify("Nothing can be logged: a data file is damaged, so this run is "
-                        "read-only. Home names the file and how to fix it.",
-                        title="Read-only", severity="error", timeout=8)
+            self.notify(
+                "Nothing can be logged: a data file is damaged, so this run is "
+                "read-only. Home names the file and how to fix it.",
+                title="Read-only",
+                severity="error",
+                timeout=8,
+            )
         return self.app.coach.read_only
 
     def _save(self, entry: ActivityEntry | RestEntry | None) -> None:
         coach = self.app.coach
         if isinstance(entry, ActivityEntry):
-            saved = self.app.save(lambda: coach.log_activity(entry.day, entry.kind,
-                                                             entry.minutes))
+            saved = self.app.save(lambda: coach.log_activity(entry.day, entry.kind, entry.minutes))
             if saved is not None:
-                self.notify(f"Logged {saved.minutes} min of {saved.kind} on "
-                            f"{day_words(saved.day)}.", title="Saved", markup=False)
+                self.notify(
+                    f"Logged {saved.minutes} min of {saved.kind} on {day_words(saved.day)}.",
+                    title="Saved",
+                    markup=False,
+                )
         elif isinstance(entry, RestEntry):
             before = {r.day for r in self.journal.rest_days}
             rest = self.app.save(lambda: coach.log_rest_day(entry.day))
             if rest is not None:
                 already = rest.day in before
-                self.notify(f"{day_words(rest.day)} {'was already' if already else 'is now'} "
-                            "a rest day.", title="Saved", markup=False)
-
+                self.notify(
+                    f"{day_words(rest.day)} {'was already' if already else 'is now'} a rest day.",
+                    title="Saved",
+                    markup=False,
+                )

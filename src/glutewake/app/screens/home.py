@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.app.overview import (
+from glutewake.app.views.home import (
     current_advice,
     day_label,
     last_check,
@@ -25,7 +25,7 @@ from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.context import TodayFacts
+    from glutewake.app.services.coach import TodayFacts
     from glutewake.core.records import Journal, SymptomCheck
     from glutewake.core.settings import Profile
 
@@ -56,8 +56,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="last-check")
             yield Static(id="last-check-reason", markup=False)
             yield Static(
-                "Stop if anything hurts sharply, and see a doctor or physical therapist "
-                "before you go on.",
+                "Stop if anything hurts sharply, and see a doctor or physical therapist before you go on.",
                 id="caution",
                 markup=False,
             )
@@ -99,9 +98,7 @@ class HomeScreen(Screen[None]):
         return (*shown[:-1], help_key, shown[-1])
 
     def _show_phase(self, profile: Profile) -> None:
-        self.query_one("#phase", Static).update(
-            f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]"
-        )
+        self.query_one("#phase", Static).update(f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]")
 
     def _show_streak(self, facts: TodayFacts) -> None:
         today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
@@ -135,7 +132,5 @@ class HomeScreen(Screen[None]):
             reason.update("Press c to record how your hip feels; the advice helps you pick a phase.")
             return
         advice = current_advice(journal, check)
-        panel.update(
-            f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]"
-        )
+        panel.update(f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]")
         reason.update(advice.full_reason)

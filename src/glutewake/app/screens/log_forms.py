@@ -25,8 +25,7 @@ from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
 from glutewake.errors import UserError
 
 Entry = TypeVar("Entry")
-KNOWN_KINDS = ("swimming", "cycling", "elliptical", "walking", "aerobics", "running",
-               "yoga", "rowing")
+KNOWN_KINDS = ("swimming", "cycling", "elliptical", "walking", "aerobics", "running", "yoga", "rowing")
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,11 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
     """A titled box of labelled one-line fields; enter saves, escape leaves."""
 
     BINDINGS: ClassVar = [
-        Binding("escape", "cancel", "cancel", tooltip="Leave without saving",
-                id="glutewake.history.form.cancel"),
+        Binding(
+            "escape", "cancel", "cancel", tooltip="Leave without saving", id="glutewake.history.form.cancel"
+        ),
     ]
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = "../styles/history.tcss"
     DEFAULT_CLASSES = "log-form-screen"
     TITLE_TEXT = ""
     NOTE = ""
@@ -96,13 +96,17 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
                     yield field
                     yield Static(hint, classes="log-form-hint", markup=False)
             tab = "[b $accent]tab[/] next field   " if len(fields) > 1 else ""
-            yield Static(f"[b $accent]enter[/] save   {tab}[b $accent]esc[/] cancel",
-                         classes="log-form-keys")
+            yield Static(f"[b $accent]enter[/] save   {tab}[b $accent]esc[/] cancel", classes="log-form-keys")
 
     def day_field(self) -> Input:
-        return Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="day", max_length=10,
-                     validators=[Checked(lambda text: parse_day(text, self.today, name="the day"))],
-                     compact=True)
+        return Input(
+            self.today.isoformat(),
+            placeholder="YYYY-MM-DD",
+            id="day",
+            max_length=10,
+            validators=[Checked(lambda text: parse_day(text, self.today, name="the day"))],
+            compact=True,
+        )
 
     def day(self) -> dt.date:
         return parse_day(self.query_one("#day", Input).value.strip(), self.today, name="the day")
@@ -112,8 +116,7 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
         try:
             entry = self.entry()
         except UserError as error:
-            self.notify(str(error), title="Check this field", severity="warning", timeout=6,
-                        markup=False)
+            self.notify(str(error), title="Check this field", severity="warning", timeout=6, markup=False)
             return
         self.dismiss(entry)
 
@@ -132,14 +135,30 @@ class LogActivityForm(LogForm[ActivityEntry]):
         self.kinds = tuple(dict.fromkeys((*kinds, *KNOWN_KINDS)))
 
     def fields(self) -> Iterable[tuple[str, Input, str]]:
-        yield ("What", Input(placeholder="swimming", id="kind", max_length=40,
-                             suggester=SuggestFromList(self.kinds, case_sensitive=False),
-                             validators=[Checked(activity_kind)], compact=True),
-               "a word or two")
-        yield ("Minutes", Input(placeholder="30", id="minutes", max_length=4,
-                                restrict=r"[0-9]*", validators=[Checked(parse_minutes)],
-                                compact=True),
-               "1 to 1440")
+        yield (
+            "What",
+            Input(
+                placeholder="swimming",
+                id="kind",
+                max_length=40,
+                suggester=SuggestFromList(self.kinds, case_sensitive=False),
+                validators=[Checked(activity_kind)],
+                compact=True,
+            ),
+            "a word or two",
+        )
+        yield (
+            "Minutes",
+            Input(
+                placeholder="30",
+                id="minutes",
+                max_length=4,
+                restrict=r"[0-9]*",
+                validators=[Checked(parse_minutes)],
+                compact=True,
+            ),
+            "1 to 1440",
+        )
         yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
 
     def entry(self) -> ActivityEntry:

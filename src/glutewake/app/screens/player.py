@@ -16,8 +16,8 @@ from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.app.player_view import PlayerView, player_view
-from glutewake.app.sounds import CueSounds
+from glutewake.app.playback.cue_sounds import CueSounds
+from glutewake.app.views.player import PlayerView, player_view
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
@@ -26,7 +26,7 @@ from glutewake.core.session_record import complete, record_reps
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.record_keeper import RecordKeeper
+    from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
@@ -44,22 +44,39 @@ TEXT_FIELDS = {
     "reminder": "#reminder",
     "bell": "#bell",
 }
-STATE_CLASSES = ("inhale", "exhale", "hold", "return", "prepare", "switch", "rest", "stretch",
-                 "paused", "finished")
+STATE_CLASSES = (
+    "inhale",
+    "exhale",
+    "hold",
+    "return",
+    "prepare",
+    "switch",
+    "rest",
+    "stretch",
+    "paused",
+    "finished",
+)
 
 
 class PlayerScreen(Screen[None]):
     """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
 
     BINDINGS: ClassVar = bindings_for("player")
-    CSS_PATH = "../player.tcss"
+    CSS_PATH = "../styles/player.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
 
     app: GlutewakeApp  # type: ignore[assignment]
 
-    def __init__(self, timeline: Timeline, record: Session, keeper: RecordKeeper, *,
-                 start_set: int = 1, settings: Settings) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        record: Session,
+        keeper: RecordKeeper,
+        *,
+        start_set: int = 1,
+        settings: Settings,
+    ) -> None:
         super().__init__()
         self.timeline = timeline
         self.record = record
@@ -168,8 +185,12 @@ class PlayerScreen(Screen[None]):
 
     def redraw(self, position: Position) -> None:
         """Bring the widgets up to date, touching only what changed (keeps CPU low)."""
-        view = player_view(position, self.timeline, sound=self.sound_word,
-                           title=f"glutewake · {self.timeline.programme.name.upper()}")
+        view = player_view(
+            position,
+            self.timeline,
+            sound=self.sound_word,
+            title=f"glutewake · {self.timeline.programme.name.upper()}",
+        )
         before = self.shown
         if view == before:
             return
@@ -222,8 +243,11 @@ class PlayerScreen(Screen[None]):
             return
         self.sounds.toggle_mute()
         word = self.sounds.state
-        self.notify(f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
-                    title=word, timeout=2)
+        self.notify(
+            f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
+            title=word,
+            timeout=2,
+        )
         self.shown = None
         self.tick()
 
@@ -298,6 +322,5 @@ class PlayerScreen(Screen[None]):
                 self.app.set_timer(delay, self.app.bell)
         self.engine = None
         self.app.switch_screen(
-            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds,
-                           ended_early=ended_early)
+            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)
         )

@@ -87,8 +87,9 @@ class SettingsScreen(Screen[None]):
                 yield Checkbox(on_off(self.saved.bell), self.saved.bell, id="bell", compact=True)
             with Horizontal(classes="setting-row -with-note"):
                 yield Label("Spoken cues", classes="setting-label")
-                yield Checkbox(on_off(self.saved.spoken_cues), self.saved.spoken_cues,
-                               id="spoken_cues", compact=True)
+                yield Checkbox(
+                    on_off(self.saved.spoken_cues), self.saved.spoken_cues, id="spoken_cues", compact=True
+                )
             yield Static(f"voice: {self._voice_note()}", id="voice-note", markup=False)
             with Horizontal(classes="setting-row"):
                 yield Label("Theme", classes="setting-label")
@@ -118,13 +119,13 @@ class SettingsScreen(Screen[None]):
         )
 
     def _voice_note(self) -> str:
-        from glutewake.voice import choose_voice
+        from glutewake.app.playback.voice import choose_voice
 
         return choose_voice(self.saved, self.app.coach.environ).note
 
     def action_test_voice(self) -> None:
         """Speak a sample cue now, so the user hears what spoken cues sound like."""
-        from glutewake.voice import Voice, choose_voice
+        from glutewake.app.playback.voice import Voice, choose_voice
 
         choice = choose_voice(self.saved.with_changes(spoken_cues=True), self.app.coach.environ)
         if not choice.argv:
@@ -132,8 +133,11 @@ class SettingsScreen(Screen[None]):
             return
         voice = Voice(choice.argv)
         if voice.say("glutewake voice test: three, breathe in"):
-            self.app.notify(f"Speaking through {choice.program}. If you heard nothing, check "
-                            "the volume or pick another program.", title="Voice test")
+            self.app.notify(
+                f"Speaking through {choice.program}. If you heard nothing, check "
+                "the volume or pick another program.",
+                title="Voice test",
+            )
         else:
             self.app.notify(f"{voice.failure}.", title="Voice test", severity="error")
 

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from glutewake.app.keys import Key
-from glutewake.app.overview import day_label, last_check, pain_now_between
+from glutewake.app.views.home import day_label, last_check, pain_now_between
 from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
@@ -32,30 +32,68 @@ if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
     from glutewake.core.records import Journal
 
-SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutewake.check.save",
-           "check")
-CANCEL = Key("escape", "cancel", "back without saving", "Leave; nothing is saved",
-             "glutewake.check.cancel", "check", display="esc")
+SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutewake.check.save", "check")
+CANCEL = Key(
+    "escape",
+    "cancel",
+    "back without saving",
+    "Leave; nothing is saved",
+    "glutewake.check.cancel",
+    "check",
+    display="esc",
+)
 # The keys that move between questions are priority bindings: the app runs them the moment
 # they arrive, so an answer typed straight after (in the same burst from the terminal) goes
 # to the question they moved to, not the one above.
-NEXT = Key("down", "app.focus_next", "move", "Next question (tab too)", "glutewake.check.next",
-           "check", display="↑↓", priority=True)
-PREVIOUS = Key("up", "app.focus_previous", "previous", "Previous question (shift+tab too)",
-               "glutewake.check.previous", "check", show=False, priority=True)
-NEXT_TAB = Key("tab", "app.focus_next", "next", "Next question", "glutewake.check.tab",
-               "check", show=False, priority=True)
-PREVIOUS_TAB = Key("shift+tab", "app.focus_previous", "previous", "Previous question",
-                   "glutewake.check.shift-tab", "check", show=False, priority=True)
+NEXT = Key(
+    "down",
+    "app.focus_next",
+    "move",
+    "Next question (tab too)",
+    "glutewake.check.next",
+    "check",
+    display="↑↓",
+    priority=True,
+)
+PREVIOUS = Key(
+    "up",
+    "app.focus_previous",
+    "previous",
+    "Previous question (shift+tab too)",
+    "glutewake.check.previous",
+    "check",
+    show=False,
+    priority=True,
+)
+NEXT_TAB = Key(
+    "tab",
+    "app.focus_next",
+    "next",
+    "Next question",
+    "glutewake.check.tab",
+    "check",
+    show=False,
+    priority=True,
+)
+PREVIOUS_TAB = Key(
+    "shift+tab",
+    "app.focus_previous",
+    "previous",
+    "Previous question",
+    "glutewake.check.shift-tab",
+    "check",
+    show=False,
+    priority=True,
+)
 # Once the advice is shown, enter and escape both lead home.
-DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done",
-           "check")
+DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done", "check")
 FORM_KEYS = (NEXT, CHANGE, TOGGLE, SAVE, CANCEL)
 
-INTRO = ("Answer for the past week. This is a record of what you feel, not a diagnosis: "
-         "only a professional can examine you.")
-SPREAD_CHOICES = (("knees", "knees"), ("achilles", "Achilles"), ("calves", "calves"),
-                  ("feet", "feet"))
+INTRO = (
+    "Answer for the past week. This is a record of what you feel, not a diagnosis: "
+    "only a professional can examine you."
+)
+SPREAD_CHOICES = (("knees", "knees"), ("achilles", "Achilles"), ("calves", "calves"), ("feet", "feet"))
 
 
 @dataclass(frozen=True)
@@ -72,8 +110,7 @@ QUESTIONS = (
     Question("Hip pain after running", "that day or the next", "pain-after"),
     Question("Wobbly or lurching walk", "hips dip as you walk", "wobbly"),
     Question("Weight shifted onto one hip", "when you stand still", "one-hip"),
-    Question("Problems spreading to", "tick each place that has started to trouble you",
-             "spread"),
+    Question("Problems spreading to", "tick each place that has started to trouble you", "spread"),
     Question("Cleared for exercise", "by a doctor or\nphysical therapist", "cleared"),
     Question("Cleared for advanced phase", "for wall mini squats", "cleared-advanced"),
 )
@@ -82,9 +119,10 @@ QUESTIONS = (
 class SymptomCheckScreen(Screen[None]):
     """The form, then the advice it gave; the saved check shows on home straight away."""
 
-    BINDINGS: ClassVar[list[Binding]] = [key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS,
-                                                                    NEXT_TAB, PREVIOUS_TAB)]
-    CSS_PATH = "../symptom_check.tcss"
+    BINDINGS: ClassVar[list[Binding]] = [
+        key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS, NEXT_TAB, PREVIOUS_TAB)
+    ]
+    CSS_PATH = "../styles/symptom_check.tcss"
 
     app: GlutewakeApp  # type: ignore[assignment]
 
@@ -113,16 +151,16 @@ class SymptomCheckScreen(Screen[None]):
             "one-hip": YesNo(id="one-hip"),
             "spread": PlaceTicks(SPREAD_CHOICES, id="spread"),
             "cleared": YesNo(bool(previous and previous.cleared_for_exercise), id="cleared"),
-            "cleared-advanced": YesNo(bool(previous and previous.cleared_for_advanced),
-                                      id="cleared-advanced"),
+            "cleared-advanced": YesNo(
+                bool(previous and previous.cleared_for_advanced), id="cleared-advanced"
+            ),
         }
         for question in QUESTIONS:
             label = Static(question.label, classes="question-label", markup=False)
             hint = Static(question.hint, classes="question-hint", markup=False)
             answer = answers[question.answer_id]
             if isinstance(answer, PlaceTicks):
-                yield Vertical(Horizontal(label, answer, classes="question"), hint,
-                               classes="question-wide")
+                yield Vertical(Horizontal(label, answer, classes="question"), hint, classes="question-wide")
             else:
                 yield Horizontal(label, answer, hint, classes="question")
 
@@ -151,11 +189,16 @@ class SymptomCheckScreen(Screen[None]):
         answers = self.answers()
         advice = advise_now(self.journal, answers, at)
         check = SymptomCheck(
-            id=new_id(), at=at, pain_during_run=answers.pain_during_run,
-            pain_after_run=answers.pain_after_run, wobbly_gait=answers.wobbly_gait,
-            weight_on_one_hip=answers.weight_on_one_hip, spread=answers.spread,
+            id=new_id(),
+            at=at,
+            pain_during_run=answers.pain_during_run,
+            pain_after_run=answers.pain_after_run,
+            wobbly_gait=answers.wobbly_gait,
+            weight_on_one_hip=answers.weight_on_one_hip,
+            spread=answers.spread,
             cleared_for_exercise=answers.cleared_for_exercise,
-            cleared_for_advanced=answers.cleared_for_advanced, advice=advice.level,
+            cleared_for_advanced=answers.cleared_for_advanced,
+            advice=advice.level,
         )
         stored = self.app.save(lambda: self.app.coach.add_symptom_check(check)) is not None
         self.saved = check

@@ -21,12 +21,36 @@ from glutewake.app.keys import Key
 # Bound on every answer; shown in the symptom check's key line. Priority bindings, like the
 # keys that move between questions: each key acts on the question focused when it arrives,
 # so answers typed ahead in one burst land where they were meant to.
-CHANGE = Key("left", "choose(-1)", "answer", "Pain down one, or the answer to the left",
-             "glutewake.check.left", "check", display="←→ 0–9", priority=True)
-CHANGE_RIGHT = Key("right", "choose(1)", "change", "Pain up one, or the answer to the right",
-                   "glutewake.check.right", "check", display="→", show=False, priority=True)
-TOGGLE = Key("space", "toggle", "tick", "Yes ↔ no, or tick the place under the cursor",
-             "glutewake.check.toggle", "check", priority=True)
+CHANGE = Key(
+    "left",
+    "choose(-1)",
+    "answer",
+    "Pain down one, or the answer to the left",
+    "glutewake.check.left",
+    "check",
+    display="←→ 0–9",
+    priority=True,
+)
+CHANGE_RIGHT = Key(
+    "right",
+    "choose(1)",
+    "change",
+    "Pain up one, or the answer to the right",
+    "glutewake.check.right",
+    "check",
+    display="→",
+    show=False,
+    priority=True,
+)
+TOGGLE = Key(
+    "space",
+    "toggle",
+    "tick",
+    "Yes ↔ no, or tick the place under the cursor",
+    "glutewake.check.toggle",
+    "check",
+    priority=True,
+)
 
 # A "1" followed by a "0" within this many seconds means 10.
 TEN_WINDOW = 1.5
@@ -36,8 +60,7 @@ PAIN_MAX = 10
 class Answer(Widget, can_focus=True):
     """The shared behaviour: left/right and space bindings, and the chosen-answer style."""
 
-    BINDINGS: ClassVar[list[Binding]] = [CHANGE.binding(), CHANGE_RIGHT.binding(),
-                                         TOGGLE.binding()]
+    BINDINGS: ClassVar[list[Binding]] = [CHANGE.binding(), CHANGE_RIGHT.binding(), TOGGLE.binding()]
     COMPONENT_CLASSES: ClassVar = {"answer--chosen", "answer--cursor"}
     DEFAULT_CSS = """
     Answer { width: auto; height: 1; }
@@ -53,8 +76,10 @@ class Answer(Widget, can_focus=True):
         """Flip the answer (yes ↔ no, ticked ↔ not)."""
 
     def styles_for(self) -> tuple[Style, Style]:
-        return (self.get_component_rich_style("answer--chosen", partial=True),
-                self.get_component_rich_style("answer--cursor", partial=True))
+        return (
+            self.get_component_rich_style("answer--chosen", partial=True),
+            self.get_component_rich_style("answer--cursor", partial=True),
+        )
 
     @staticmethod
     def join(parts: Sequence[tuple[str, Style]], gap: str) -> Text:
@@ -72,8 +97,7 @@ class PainScale(Answer):
     value: reactive[int] = reactive(0)
     """The pain chosen, 0–10."""
 
-    def __init__(self, value: int = 0, *, clock: Callable[[], float],
-                 id: str | None = None) -> None:
+    def __init__(self, value: int = 0, *, clock: Callable[[], float], id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(PainScale.value, value)
         self.clock = clock
@@ -120,8 +144,10 @@ class YesNo(Answer):
     def render(self) -> Text:
         chosen, _ = self.styles_for()
         return self.join(
-            [("[yes]", chosen) if self.value else (" yes ", Style()),
-             (" no ", Style()) if self.value else ("[no]", chosen)],
+            [
+                ("[yes]", chosen) if self.value else (" yes ", Style()),
+                (" no ", Style()) if self.value else ("[no]", chosen),
+            ],
             " ",
         )
 
@@ -145,8 +171,9 @@ class PlaceTicks(Answer):
     cursor: reactive[int] = reactive(0)
     """Index of the place under the cursor."""
 
-    def __init__(self, places: Sequence[tuple[str, str]], ticked: Sequence[str] = (), *,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, places: Sequence[tuple[str, str]], ticked: Sequence[str] = (), *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.places = tuple(places)
         self.set_reactive(PlaceTicks.ticked, frozenset(ticked))

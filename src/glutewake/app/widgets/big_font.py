@@ -78,8 +78,10 @@ def render(text: str) -> list[str]:
             pixels[row] += ("." if index else "") + glyph[row]
     pixels[5] = "." * len(pixels[0])
     return [
-        "".join(_HALVES[top == "#", bottom == "#"] for top, bottom in zip(
-            pixels[pair], pixels[pair + 1], strict=True))
+        "".join(
+            _HALVES[top == "#", bottom == "#"]
+            for top, bottom in zip(pixels[pair], pixels[pair + 1], strict=True)
+        )
         for pair in (0, 2, 4)
     ]
 

@@ -82,8 +82,7 @@ class StreakCalendar(Widget):
     def render(self) -> Text:
         label_style = self.get_component_rich_style("calendar--label", partial=True)
         today_style = self.get_component_rich_style("calendar--today", partial=True)
-        styles = {mark: self.get_component_rich_style(_component(mark), partial=True)
-                  for mark in DayMark}
+        styles = {mark: self.get_component_rich_style(_component(mark), partial=True) for mark in DayMark}
         grid_width = 4 + CELL * len(self.weeks)
         months = Text(f"    {self._month_line()}", style=label_style)
         lines = [months]
@@ -96,8 +95,7 @@ class StreakCalendar(Widget):
                 line.append(GLYPHS[mark], styles[mark])
                 line.append("]" if is_today else " ", today_style)
             lines.append(line)
-        legend = [Text.assemble((GLYPHS[mark], styles[mark]), f" {words}")
-                  for mark, words in LEGEND]
+        legend = [Text.assemble((GLYPHS[mark], styles[mark]), f" {words}") for mark, words in LEGEND]
         legend.append(Text.assemble(("[ ]", today_style), " today"))
         for row, entry in enumerate(legend, start=1):
             lines[row].pad_right(grid_width - lines[row].cell_len + LEGEND_GAP)

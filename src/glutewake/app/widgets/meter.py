@@ -27,8 +27,9 @@ class Meter(Widget):
     word: reactive[str] = reactive("")
     """The state in a word after the bar (`in`, `out`, `28%`)."""
 
-    def __init__(self, label: str, *, label_width: int = 9, word_width: int = 6,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, label: str, *, label_width: int = 9, word_width: int = 6, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.label = label
         self.label_width = label_width
@@ -50,10 +51,12 @@ class Meter(Widget):
             middle = row == height // 2
             label = self.label if middle else ""
             word = self.word if middle else ""
-            rows.append(Text.assemble(
-                (label.ljust(self.label_width), style("meter--label", partial=True)),
-                bar,
-                "  ",
-                (word.ljust(self.word_width), style("meter--word", partial=True)),
-            ))
+            rows.append(
+                Text.assemble(
+                    (label.ljust(self.label_width), style("meter--label", partial=True)),
+                    bar,
+                    "  ",
+                    (word.ljust(self.word_width), style("meter--word", partial=True)),
+                )
+            )
         return Text("\n").join(rows)

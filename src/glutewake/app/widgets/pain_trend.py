@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.history_view import PainSeries
+from glutewake.app.views.history import PainSeries
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -37,8 +37,13 @@ class PainTrend(Widget):
     PainTrend > .pain-trend--high { color: $error; }
     PainTrend > .pain-trend--number { text-style: bold; }
     """
-    COMPONENT_CLASSES = {"pain-trend--label", "pain-trend--low", "pain-trend--middle",
-                         "pain-trend--high", "pain-trend--number"}
+    COMPONENT_CLASSES = {
+        "pain-trend--label",
+        "pain-trend--low",
+        "pain-trend--middle",
+        "pain-trend--high",
+        "pain-trend--number",
+    }
     LABEL_WIDTH = 21
 
     series: reactive[PainSeries | None] = reactive(None)

@@ -18,11 +18,15 @@ def problem_line(error: StoreError) -> str:
 def fix_line(problems: list[StoreError]) -> str:
     """How to put it right: `repair` only moves malformed files; a newer one needs an upgrade."""
     if any(isinstance(problem, MalformedFile) for problem in problems):
-        return ("To fix it: correct the file by hand, or quit and run `glutewake repair`, which "
-                "moves it aside under a dated name. Then start glutewake again.")
+        return (
+            "To fix it: correct the file by hand, or quit and run `glutewake repair`, which "
+            "moves it aside under a dated name. Then start glutewake again."
+        )
     if any(isinstance(problem, FutureSchema) for problem in problems):
-        return ("To use it: upgrade glutewake (`glutewake repair` leaves a newer version's file "
-                "alone). Then start glutewake again.")
+        return (
+            "To use it: upgrade glutewake (`glutewake repair` leaves a newer version's file "
+            "alone). Then start glutewake again."
+        )
     return "To fix it: make the file readable to you, then start glutewake again."
 
 

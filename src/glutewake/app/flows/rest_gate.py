@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from glutewake.app.overview import current_advice, day_label, last_check
+from glutewake.app.views.home import current_advice, day_label, last_check
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glutewake.app.overview import current_advice, last_check, why_not_advanced
+from glutewake.app.views.home import current_advice, last_check, why_not_advanced
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp

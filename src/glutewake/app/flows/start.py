@@ -6,14 +6,14 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from glutewake.app.record_keeper import RecordKeeper
+from glutewake.app.services.record_keeper import RecordKeeper
 from glutewake.core.session_record import fits, resume_set, start_record
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.context import Coach
+    from glutewake.app.services.coach import Coach
     from glutewake.core.records import Session
     from glutewake.core.settings import Profile
 
@@ -36,8 +36,7 @@ def resume_session(app: GlutewakeApp) -> None:
     coach = app.coach
     record = coach.resumable_session(coach.today_facts().journal)
     if record is None:
-        app.notify("There is no unfinished session from today to go on with.",
-                   title="Nothing to resume")
+        app.notify("There is no unfinished session from today to go on with.", title="Nothing to resume")
         return
     profile = coach.profile()
     timeline = timeline_for(coach, profile, record)
@@ -45,7 +44,9 @@ def resume_session(app: GlutewakeApp) -> None:
         app.notify(
             f"Today's unfinished session played the programme {record.programme!r}, which "
             "cannot be prepared the same way now. Press s to start a new session.",
-            title="Cannot resume", severity="warning", timeout=8,
+            title="Cannot resume",
+            severity="warning",
+            timeout=8,
         )
         return
     _play(app, timeline, record, profile, start_set=resume_set(record))
@@ -63,8 +64,9 @@ def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | 
     return next((timeline for timeline in candidates if fits(record, timeline)), None)
 
 
-def _play(app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profile, *,
-          start_set: int) -> None:
+def _play(
+    app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profile, *, start_set: int
+) -> None:
     from glutewake.app.screens.finished import FinishedScreen
     from glutewake.app.screens.player import PlayerScreen
 
@@ -86,7 +88,11 @@ def _failure_notice(app: GlutewakeApp) -> Callable[[UserError], None]:
         if str(error) in told:
             return
         told.add(str(error))
-        app.notify(f"{error}. The session goes on, but is not being recorded.",
-                   title="Not saved", severity="error", timeout=10)
+        app.notify(
+            f"{error}. The session goes on, but is not being recorded.",
+            title="Not saved",
+            severity="error",
+            timeout=10,
+        )
 
     return show

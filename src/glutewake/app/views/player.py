@@ -123,9 +123,7 @@ def next_words(timeline: Timeline, index: int) -> str:
     return following.text.lower()
 
 
-def player_view(
-    position: Position, timeline: Timeline, *, sound: str, title: str
-) -> PlayerView:
+def player_view(position: Position, timeline: Timeline, *, sound: str, title: str) -> PlayerView:
     """The whole screen's text at `position`."""
     step = position.step
     sets = len(timeline.sets)

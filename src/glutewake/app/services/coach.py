@@ -49,8 +49,7 @@ class Coach:
     environ: Mapping[str, str] = field(default_factory=dict)
     problems: list[StoreError] = field(default_factory=list)
     _scan: Scan | None = field(default=None, init=False, repr=False)
-    _parsed: dict[Month, tuple[Stamp, Journal]] = field(
-        default_factory=dict, init=False, repr=False)
+    _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path, **options: object) -> Coach:
@@ -104,8 +103,7 @@ class Coach:
         for month in months:
             digest = scan.months.get(month)
             kept = self._parsed.get(month)
-            if digest is not None and digest.settled and kept is not None \
-                    and kept[0] == digest.stamp:
+            if digest is not None and digest.settled and kept is not None and kept[0] == digest.stamp:
                 journals.append(kept[1])  # the file is as it was when last parsed
                 continue
             try:
@@ -161,9 +159,7 @@ class Coach:
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise ReadOnly(
-                "nothing was saved: the app is read-only until the damaged file is fixed"
-            )
+            raise ReadOnly("nothing was saved: the app is read-only until the damaged file is fixed")
 
     def acknowledge(self) -> Profile:
         today = self.today()

@@ -44,9 +44,7 @@ class RecordKeeper:
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything kept so far is written; False on timeout."""
         with self._changed:
-            return self._changed.wait_for(
-                lambda: self._pending is None and not self._busy, timeout=timeout
-            )
+            return self._changed.wait_for(lambda: self._pending is None and not self._busy, timeout=timeout)
 
     def close(self, timeout: float = 5.0) -> None:
         """Write what is pending, then stop the thread."""

@@ -64,8 +64,7 @@ def session_cells(session: Session) -> tuple[Cell, ...]:
     exercise = [s for s in session.sets if s.target > 1]
     stretches = [s for s in session.sets if s.target <= 1]
     reps = " · ".join(f"{s.reps}/{s.target}" for s in exercise) or "–"
-    stretched = (f"{sum(s.reps for s in stretches)}/{sum(s.target for s in stretches)}"
-                 if stretches else "–")
+    stretched = f"{sum(s.reps for s in stretches)}/{sum(s.target for s in stretches)}" if stretches else "–"
     done = sum(s.reps for s in exercise) / max(1, sum(s.target for s in exercise))
     pain = session.pain_after
     return (
@@ -160,12 +159,9 @@ def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries
     checks = sorted(journal.symptom_checks, key=lambda c: c.at)[-points:]
     sessions = [s for s in journal.sessions if s.pain_after is not None][-points:]
     return (
-        PainSeries("pain while running", tuple(c.pain_during_run for c in checks),
-                   "no symptom check yet"),
-        PainSeries("pain after running", tuple(c.pain_after_run for c in checks),
-                   "no symptom check yet"),
-        PainSeries("pain after sessions", tuple(s.pain_after or 0 for s in sessions),
-                   "no pain score yet"),
+        PainSeries("pain while running", tuple(c.pain_during_run for c in checks), "no symptom check yet"),
+        PainSeries("pain after running", tuple(c.pain_after_run for c in checks), "no symptom check yet"),
+        PainSeries("pain after sessions", tuple(s.pain_after or 0 for s in sessions), "no pain score yet"),
     )
 
 
@@ -179,8 +175,10 @@ def variety_line(week: WeekVariety) -> str:
     parts = [plural(week.days_active, "active day")]
     if week.rehab_sessions:
         parts.append(f"rehab {week.rehab_sessions}")
-    parts += [f"{kind} {minutes} min" for kind, minutes in
-              sorted(week.minutes_by_kind.items(), key=lambda item: (-item[1], item[0]))]
+    parts += [
+        f"{kind} {minutes} min"
+        for kind, minutes in sorted(week.minutes_by_kind.items(), key=lambda item: (-item[1], item[0]))
+    ]
     return " · ".join(parts)
 
 
@@ -188,11 +186,15 @@ def variety_nudge(week: WeekVariety) -> str:
     """A word of encouragement when the week held one kind of exercise or none."""
     kinds = list(week.minutes_by_kind)
     if week.rehab_sessions and not kinds:
-        return ("Only the rehab session so far this week. A swim, a ride or the elliptical "
-                "on another day helps your hips recover.")
+        return (
+            "Only the rehab session so far this week. A swim, a ride or the elliptical "
+            "on another day helps your hips recover."
+        )
     if not week.rehab_sessions and len(kinds) == 1:
-        return (f"Only {kinds[0]} so far this week. Add the rehab session, or another kind "
-                "of exercise, for a more varied week.")
+        return (
+            f"Only {kinds[0]} so far this week. Add the rehab session, or another kind "
+            "of exercise, for a more varied week."
+        )
     if not week.rehab_sessions and not kinds:
         return "Nothing yet this week. Press l to log an activity, R for a rest day."
     return ""

@@ -34,8 +34,9 @@ class VoiceChoice:
         return self.argv[0] if self.argv else ""
 
 
-def choose_voice(settings: Settings, environ: Mapping[str, str] | None = None,
-                 which: Which = shutil.which) -> VoiceChoice:
+def choose_voice(
+    settings: Settings, environ: Mapping[str, str] | None = None, which: Which = shutil.which
+) -> VoiceChoice:
     """The environment variable wins (and turns speech on), then the setting, then a search."""
     environ = os.environ if environ is None else environ
     from_env = environ.get(ENV_VARIABLE, "").strip()

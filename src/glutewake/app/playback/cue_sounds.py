@@ -2,24 +2,29 @@
 
 The player calls `cue(step, seconds, now)` at every new step and `tick(now)` at every
 redraw; later rings of a pattern fall due on the same clock as the session (never
-counted in ticks), and speech runs as its own process (see `glutewake.voice`).
+counted in ticks), and speech runs as its own process (see `glutewake.app.playback.voice`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from glutewake.app.playback.voice import Voice, choose_voice
 from glutewake.core.cues import FINISH_RINGS, FINISHED_PHRASE, phrase_for, ring_times, rings_for
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import Step
-from glutewake.voice import Voice, choose_voice
 
 
 class CueSounds:
     """The bell and the voice of one session; `muted` (the m key) silences both."""
 
-    def __init__(self, settings: Settings, environ: Mapping[str, str], bell: Callable[[], None],
-                 voice: Voice | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        environ: Mapping[str, str],
+        bell: Callable[[], None],
+        voice: Voice | None = None,
+    ) -> None:
         self.bell = bell
         self.bell_on = settings.bell
         self.choice = choose_voice(settings, environ)

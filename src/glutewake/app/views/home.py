@@ -44,7 +44,6 @@ def check_facts(check: SymptomCheck) -> str:
     return "; ".join(parts)
 
 
-
 def day_label(day: dt.date) -> str:
     """`24 Nov`: short enough for a panel heading."""
     return f"{day.day} {day:%b}"
@@ -106,16 +105,21 @@ def current_advice(journal: Journal, check: SymptomCheck) -> Advice:
 def answers_of(check: SymptomCheck) -> Answers:
     """The answers a stored check was given."""
     return Answers(
-        check.pain_during_run, check.pain_after_run, check.wobbly_gait, check.weight_on_one_hip,
-        check.spread, check.cleared_for_exercise, check.cleared_for_advanced,
+        check.pain_during_run,
+        check.pain_after_run,
+        check.wobbly_gait,
+        check.weight_on_one_hip,
+        check.spread,
+        check.cleared_for_exercise,
+        check.cleared_for_advanced,
     )
 
 
-def pain_now_between(journal: Journal, after: dt.datetime | None,
-                     before: dt.datetime | None) -> int | None:
+def pain_now_between(journal: Journal, after: dt.datetime | None, before: dt.datetime | None) -> int | None:
     """The "pain now" of the latest session started in (after, before) that recorded one."""
     pains = [
-        s.pain_after for s in journal.sessions
+        s.pain_after
+        for s in journal.sessions
         if s.pain_after is not None
         and (after is None or s.started_at > after)
         and (before is None or s.started_at < before)

@@ -1,0 +1,1 @@
+"""What a key sets in motion across screens: start, resume, the phase switch and the rest gate."""

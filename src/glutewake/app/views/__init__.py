@@ -1,0 +1,1 @@
+"""Words and numbers each screen shows, computed from core records: no Textual here."""
