@@ -31,7 +31,7 @@ def goertzel(samples: Sequence[int], rate: int, hz: float) -> float:
 
 def window_rms(samples: Sequence[int], size: int) -> list[float]:
     """RMS of consecutive windows of `size` samples."""
-    return [rms(samples[start:start + size]) for start in range(0, len(samples) - size + 1, size)]
+    return [rms(samples[start : start + size]) for start in range(0, len(samples) - size + 1, size)]
 
 
 def active(samples: Sequence[int], rate: int, floor: float = 0.1) -> list[int]:
@@ -43,7 +43,7 @@ def active(samples: Sequence[int], rate: int, floor: float = 0.1) -> list[int]:
     kept: list[int] = []
     for index, level in enumerate(levels):
         if top and level >= floor * top:
-            kept.extend(samples[index * size:(index + 1) * size])
+            kept.extend(samples[index * size : (index + 1) * size])
     return kept
 
 
@@ -55,8 +55,9 @@ class Onset:
     hz: float
 
 
-def onsets(samples: Sequence[int], rate: int, *, threshold: float, quiet: float = 0.04,
-           window: float = 0.002) -> list[Onset]:
+def onsets(
+    samples: Sequence[int], rate: int, *, threshold: float, quiet: float = 0.04, window: float = 0.002
+) -> list[Onset]:
     """Sound starts: a window louder than `threshold` after at least `quiet` s below a tenth
     of it. Precise to one `window`."""
     size = max(1, round(window * rate))
@@ -72,7 +73,7 @@ def onsets(samples: Sequence[int], rate: int, *, threshold: float, quiet: float 
                 if abs(samples[back]) < threshold * 0.05:
                     start = back
                     break
-            body = samples[start:start + round(0.04 * rate)]
+            body = samples[start : start + round(0.04 * rate)]
             found.append(Onset(start / rate, zero_crossing_hz(body, rate)))
         quiet_run = quiet_run + 1 if level < threshold * 0.1 else 0
     return found
@@ -92,4 +93,4 @@ def read_wav(path: Path) -> tuple[list[int], int]:
     values = array.array("h", frames)
     if channels == 1:
         return list(values), rate
-    return [sum(values[i:i + channels]) // channels for i in range(0, len(values), channels)], rate
+    return [sum(values[i : i + channels]) // channels for i in range(0, len(values), channels)], rate

@@ -44,8 +44,14 @@ def test_the_score_sounds_at_every_step_start_ticks_each_hold_count_and_ends_wit
     assert cued[-1].sound is Sound.FINISH and cued[-1].offset == plan.total_seconds
     inhale = next(i for i, s in enumerate(plan.steps) if s.cue is Cue.INHALE)
     assert [c.sound for c in cued if c.step == inhale] == [Sound.BREATHE_IN]
-    assert {c.sound for c in cued} >= {Sound.PREPARE, Sound.EFFORT, Sound.LOWER, Sound.REST,
-                                       Sound.STRETCH_START, Sound.STRETCH_END}
+    assert {c.sound for c in cued} >= {
+        Sound.PREPARE,
+        Sound.EFFORT,
+        Sound.LOWER,
+        Sound.REST,
+        Sound.STRETCH_START,
+        Sound.STRETCH_END,
+    }
 
 
 def test_a_stretch_says_let_go_just_before_it_ends() -> None:

@@ -24,7 +24,7 @@ RATE = SAMPLE_RATE
 
 def part(samples: array[int], start: float, end: float) -> list[int]:
     """The samples between two moments of a sound, in seconds."""
-    return list(samples[round(start * RATE):round(end * RATE)])
+    return list(samples[round(start * RATE) : round(end * RATE)])
 
 
 def note_hz(sound: Sound, index: int = 0, where: tuple[float, float] = (0.25, 0.75)) -> float:
@@ -32,8 +32,9 @@ def note_hz(sound: Sound, index: int = 0, where: tuple[float, float] = (0.25, 0.
     note = VOICINGS[sound].notes[index]
     low, high = where
     samples = render(sound)
-    return zero_crossing_hz(part(samples, note.start + note.length * low,
-                                 note.start + note.length * high), RATE)
+    return zero_crossing_hz(
+        part(samples, note.start + note.length * low, note.start + note.length * high), RATE
+    )
 
 
 @pytest.mark.parametrize("sound", list(Sound))
@@ -85,12 +86,15 @@ def test_switch_sides_is_three_notes_going_up() -> None:
         assert gap and max(map(abs, gap)) < 0.05 * max(map(abs, samples))
 
 
-@pytest.mark.parametrize(("sound", "pitches"), [
-    (Sound.REST, [392.0, 261.6]),
-    (Sound.STRETCH_START, [440.0, 659.3]),
-    (Sound.STRETCH_END, [659.3, 440.0]),
-    (Sound.PREPARE, [784.0, 784.0]),
-])
+@pytest.mark.parametrize(
+    ("sound", "pitches"),
+    [
+        (Sound.REST, [392.0, 261.6]),
+        (Sound.STRETCH_START, [440.0, 659.3]),
+        (Sound.STRETCH_END, [659.3, 440.0]),
+        (Sound.PREPARE, [784.0, 784.0]),
+    ],
+)
 def test_two_note_sounds_have_their_own_steps(sound: Sound, pitches: list[float]) -> None:
     measured = [note_hz(sound, index) for index in range(2)]
     assert measured == pytest.approx(pitches, rel=0.04)
@@ -116,8 +120,7 @@ def test_sounds_are_told_apart_by_their_pitch_or_shape() -> None:
     shapes = {}
     for sound in Sound:
         voicing = VOICINGS[sound]
-        shapes[sound] = tuple((round(n.start, 2), round(n.begin_hz), round(n.end_hz))
-                              for n in voicing.notes)
+        shapes[sound] = tuple((round(n.start, 2), round(n.begin_hz), round(n.end_hz)) for n in voicing.notes)
     assert len(set(shapes.values())) == len(Sound)
     assert set(PLAY_ORDER) == set(Sound) and len(PLAY_ORDER) == len(Sound)
 

@@ -98,8 +98,9 @@ class Score:
         index = max(0, bisect_left(starts, offset + EPSILON) - 1)
         return cue_sound(self.timeline.steps[index])
 
-    def due(self, engine: Engine, now: float, horizon: float = HORIZON,
-            late: float = LATE) -> tuple[Planned, ...]:
+    def due(
+        self, engine: Engine, now: float, horizon: float = HORIZON, late: float = LATE
+    ) -> tuple[Planned, ...]:
         """The sounds from `late` seconds ago to `horizon` ahead, at their clock times."""
         if engine.paused:
             return ()
@@ -121,6 +122,5 @@ class Score:
             cued = self.cued[index]
             if cued.offset > high:
                 break
-            planned.append(Planned(segment.began + cued.offset - segment.offset, cued.sound,
-                                   (number, index)))
+            planned.append(Planned(segment.began + cued.offset - segment.offset, cued.sound, (number, index)))
         return tuple(planned)

@@ -84,41 +84,72 @@ class Voicing:
 
 # Pitches (Hz) of the notes used below: a pentatonic palette, so any two sounds fit together.
 C4, E4, G4, A4, C5, D5, E5, G5, A5, C6, E6 = (
-    261.63, 329.63, 392.00, 440.00, 523.25, 587.33, 659.26, 783.99, 880.00, 1046.50, 1318.51,
+    261.63,
+    329.63,
+    392.00,
+    440.00,
+    523.25,
+    587.33,
+    659.26,
+    783.99,
+    880.00,
+    1046.50,
+    1318.51,
 )
 
 VOICINGS: dict[Sound, Voicing] = {
-    Sound.PREPARE: Voicing("get ready", "two soft high notes",
-                           (Note(0.0, 0.10, G5, G5, 0.12), Note(0.16, 0.10, G5, G5, 0.12))),
-    Sound.BREATHE_IN: Voicing("breathe in", "a tone rising",
-                              (Note(0.0, 0.34, G4, D5),)),
-    Sound.EFFORT: Voicing("breathe out with the effort", "a tone falling",
-                          (Note(0.0, 0.34, D5, G4),)),
-    Sound.LOWER: Voicing("lower slowly / back up", "one low note",
-                         (Note(0.0, 0.24, E4, E4, 0.2),)),
-    Sound.HOLD_TICK: Voicing("hold (each count)", "a soft tick",
-                             (Note(0.0, 0.06, E6, E6, 0.03),)),
-    Sound.SWITCH: Voicing("switch sides", "three notes going up",
-                          (Note(0.0, 0.11, C5, C5, 0.15), Note(0.13, 0.11, E5, E5, 0.15),
-                           Note(0.26, 0.13, G5, G5, 0.15))),
-    Sound.REST: Voicing("rest", "two notes going down",
-                        (Note(0.0, 0.15, G4, G4, 0.2), Note(0.19, 0.2, C4, C4, 0.2))),
-    Sound.STRETCH_START: Voicing("stretch: start holding", "two notes going up a fifth",
-                                 (Note(0.0, 0.14, A4, A4, 0.2), Note(0.18, 0.18, E5, E5, 0.2))),
-    Sound.STRETCH_END: Voicing("stretch: let go", "two notes going down a fifth",
-                               (Note(0.0, 0.14, E5, E5, 0.2), Note(0.18, 0.18, A4, A4, 0.2))),
-    Sound.TRANSITION: Voicing("change position", "a quick upward blip",
-                              (Note(0.0, 0.14, E5, A5, 0.2),)),
-    Sound.FINISH: Voicing("session complete", "a chord",
-                          (Note(0.0, 0.44, C5, C5, 0.5), Note(0.0, 0.44, E5, E5, 0.5),
-                           Note(0.0, 0.44, G5, G5, 0.5), Note(0.0, 0.44, C6, C6, 0.5)),
-                          chord=True),
+    Sound.PREPARE: Voicing(
+        "get ready", "two soft high notes", (Note(0.0, 0.10, G5, G5, 0.12), Note(0.16, 0.10, G5, G5, 0.12))
+    ),
+    Sound.BREATHE_IN: Voicing("breathe in", "a tone rising", (Note(0.0, 0.34, G4, D5),)),
+    Sound.EFFORT: Voicing("breathe out with the effort", "a tone falling", (Note(0.0, 0.34, D5, G4),)),
+    Sound.LOWER: Voicing("lower slowly / back up", "one low note", (Note(0.0, 0.24, E4, E4, 0.2),)),
+    Sound.HOLD_TICK: Voicing("hold (each count)", "a soft tick", (Note(0.0, 0.06, E6, E6, 0.03),)),
+    Sound.SWITCH: Voicing(
+        "switch sides",
+        "three notes going up",
+        (Note(0.0, 0.11, C5, C5, 0.15), Note(0.13, 0.11, E5, E5, 0.15), Note(0.26, 0.13, G5, G5, 0.15)),
+    ),
+    Sound.REST: Voicing(
+        "rest", "two notes going down", (Note(0.0, 0.15, G4, G4, 0.2), Note(0.19, 0.2, C4, C4, 0.2))
+    ),
+    Sound.STRETCH_START: Voicing(
+        "stretch: start holding",
+        "two notes going up a fifth",
+        (Note(0.0, 0.14, A4, A4, 0.2), Note(0.18, 0.18, E5, E5, 0.2)),
+    ),
+    Sound.STRETCH_END: Voicing(
+        "stretch: let go",
+        "two notes going down a fifth",
+        (Note(0.0, 0.14, E5, E5, 0.2), Note(0.18, 0.18, A4, A4, 0.2)),
+    ),
+    Sound.TRANSITION: Voicing("change position", "a quick upward blip", (Note(0.0, 0.14, E5, A5, 0.2),)),
+    Sound.FINISH: Voicing(
+        "session complete",
+        "a chord",
+        (
+            Note(0.0, 0.44, C5, C5, 0.5),
+            Note(0.0, 0.44, E5, E5, 0.5),
+            Note(0.0, 0.44, G5, G5, 0.5),
+            Note(0.0, 0.44, C6, C6, 0.5),
+        ),
+        chord=True,
+    ),
 }
 
 # The order `glutewake sound` and the settings screen play them in: a session's order.
 PLAY_ORDER = (
-    Sound.PREPARE, Sound.BREATHE_IN, Sound.EFFORT, Sound.HOLD_TICK, Sound.LOWER, Sound.SWITCH,
-    Sound.REST, Sound.TRANSITION, Sound.STRETCH_START, Sound.STRETCH_END, Sound.FINISH,
+    Sound.PREPARE,
+    Sound.BREATHE_IN,
+    Sound.EFFORT,
+    Sound.HOLD_TICK,
+    Sound.LOWER,
+    Sound.SWITCH,
+    Sound.REST,
+    Sound.TRANSITION,
+    Sound.STRETCH_START,
+    Sound.STRETCH_END,
+    Sound.FINISH,
 )
 
 
@@ -141,7 +172,9 @@ def render(sound: Sound, rate: int = SAMPLE_RATE, volume: int = 100) -> array[in
         scale = gain * share / _rms(samples)
         first = round(note.start * rate)
         last = min(len(out), first + len(samples))
-        out[first:last] = [mixed + value * scale for mixed, value in zip(out[first:last], samples, strict=False)]
+        out[first:last] = [
+            mixed + value * scale for mixed, value in zip(out[first:last], samples, strict=False)
+        ]
     peak = max(map(abs, out))
     if peak > FULL_SCALE:  # never at these levels (a test checks), but a clip would crackle
         out = [value * FULL_SCALE / peak for value in out]
