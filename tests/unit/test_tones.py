@@ -136,9 +136,8 @@ def test_volume_scales_loudness_and_never_clips() -> None:
         volume_gain(101)
 
 
-def test_the_bank_renders_each_sound_once_and_hands_out_bytes() -> None:
+def test_the_bank_renders_each_sound_once() -> None:
     bank = ToneBank(volume=80)
     first = bank.samples(Sound.SWITCH)
     assert bank.samples(Sound.SWITCH) is first
-    assert len(first) == 2 * len(render(Sound.SWITCH))
-    assert array("h", first) == render(Sound.SWITCH, volume=80)
+    assert first == render(Sound.SWITCH, volume=80)

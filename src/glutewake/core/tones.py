@@ -226,25 +226,18 @@ def _rms(samples: list[float]) -> float:
 
 
 class ToneBank:
-    """Every sound rendered once, at one rate and volume, as bytes ready for the device."""
+    """Every sound rendered once, at one rate and volume, ready for the device."""
 
     def __init__(self, rate: int = SAMPLE_RATE, volume: int = 100) -> None:
         self.rate = rate
         self.volume = volume
-        self._rendered: dict[Sound, bytes] = {}
+        self._rendered: dict[Sound, array[int]] = {}
 
-    def samples(self, sound: Sound) -> bytes:
-        """The sound's 16-bit little-endian samples, rendered the first time it is asked for."""
+    def samples(self, sound: Sound) -> array[int]:
+        """The sound's samples (16-bit, native byte order), rendered the first time asked."""
         rendered = self._rendered.get(sound)
         if rendered is None:
-            data = render(sound, self.rate, self.volume)
-            if data.itemsize != 2:
-                raise RuntimeError("16-bit samples expected")
-            import sys
-
-            if sys.byteorder == "big":
-                data.byteswap()
-            rendered = self._rendered[sound] = data.tobytes()
+            rendered = self._rendered[sound] = render(sound, self.rate, self.volume)
         return rendered
 
     def render_all(self) -> None:
