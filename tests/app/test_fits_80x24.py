@@ -117,7 +117,7 @@ STATES = {
     "log rest day": State("lived", ("h", "R"), ("Log a rest day", "YYYY-MM-DD, up to today")),
     # Beginner at 1 s a count: prepare 5, reps of in 2 / out 2 / lower 2, switch at 65,
     # rest at 130, stretches from 135; advanced: reps of in 2 / out 2 / hold 2 / up 2.
-    "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "bell on")),
+    "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "tones on")),
     "breathe in": State("lived", ("s", 6.0), ("BREATHE IN", "working LEFT leg", "esc end")),
     "breathe out": State(
         "lived", ("s", 8.0), ("BREATHE OUT · RAISE THE LEG", "knee facing forward", "next lower slowly")

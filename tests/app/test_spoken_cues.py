@@ -7,8 +7,10 @@ import sys
 import time
 from pathlib import Path
 
+from glutewake.core.settings import Settings
 from glutewake.store import Store
 
+from .conftest import acknowledge
 from .player_helpers import rig
 
 
@@ -48,7 +50,7 @@ async def test_the_environment_variable_speaks_every_cue_in_order(
         for index in range(1, 8):
             r.advance(steps[index - 1].counts * 0.05)
             spoken(log, index + 1)
-        assert r.view.bell == "voice on · bell on"
+        assert r.view.bell == "voice on · tones on"
         await pilot.press("m")
         r.advance(steps[7].counts * 0.05)
         await pilot.pause()
@@ -69,6 +71,7 @@ async def test_a_failing_speech_program_falls_back_to_the_bell(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
     script, log = fake_speech(tmp_path, exit_code=3)
+    store = acknowledge(data_dir, settings=Settings(sound="bell"))
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(script)})
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -90,6 +93,7 @@ async def test_a_failing_speech_program_falls_back_to_the_bell(
 async def test_a_missing_speech_program_says_so_and_the_session_goes_on(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
+    store = acknowledge(data_dir, settings=Settings(sound="bell"))
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(tmp_path / "nothing-here")})
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")

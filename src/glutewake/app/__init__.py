@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
+    from glutewake.app.playback.cue_sounds import ToneOpener
 
 __all__ = ["create_app"]
 
@@ -28,6 +29,7 @@ def create_app(
     count_seconds: float | None = None,
     programme_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    open_tones: ToneOpener | None = None,
 ) -> GlutewakeApp:
     """The app on `data_dir`; `now` and `clock` are injected so tests can freeze time."""
     from glutewake.app.app import GlutewakeApp
@@ -40,5 +42,6 @@ def create_app(
         count_seconds=count_seconds,
         programme_file=programme_file,
         environ=dict(os.environ if environ is None else environ),
+        **({"open_tones": open_tones} if open_tones is not None else {}),
     )
     return GlutewakeApp(coach)

@@ -29,7 +29,12 @@ RANGES: dict[str, Range] = {
     "counts_per_breath": Range(1, 8),
     "stretch_hold_counts": Range(5, 120),
     "rest_between_sides_counts": Range(1, 60),
+    "volume": Range(0, 100),
 }
+# What a session sounds like: synthesised tones through the sound output (falling back to
+# the bell when there is none), the terminal bell, or nothing.
+SOUND_CHOICES = ("tones", "bell", "off")
+CHOICES: dict[str, tuple[str, ...]] = {"sound": SOUND_CHOICES}
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,8 @@ class Settings:
     counts_per_breath: int = 2
     stretch_hold_counts: int = 30
     rest_between_sides_counts: int = 5
-    bell: bool = True
+    sound: str = "tones"
+    volume: int = 80
     spoken_cues: bool = False
     voice_command: str = ""
     theme: str = "textual-dark"
@@ -48,6 +54,10 @@ class Settings:
     def __post_init__(self) -> None:
         for name, bounds in RANGES.items():
             check_in_range(name, getattr(self, name), bounds)
+        for name, choices in CHOICES.items():
+            check_choice(name, getattr(self, name), choices)
+        if not isinstance(self.volume, int) or isinstance(self.volume, bool):
+            raise SettingOutOfRange(f"volume must be a whole number, got {self.volume!r}")
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with `changes` applied, validated like any other Settings."""
@@ -62,6 +72,12 @@ def check_in_range(name: str, value: object, bounds: Range) -> None:
         raise SettingOutOfRange(
             f"{name} must be between {_fmt(bounds.low)} and {_fmt(bounds.high)}, got {_fmt(value)}"
         )
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    """Raise SettingOutOfRange unless `value` is one of `choices`."""
+    if value not in choices:
+        raise SettingOutOfRange(f"{name} must be one of {', '.join(choices)}, got {value!r}")
 
 
 def _fmt(value: float) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
-SETTINGS_SCHEMA = 1
+SETTINGS_SCHEMA = 2
 JOURNAL_SCHEMA = 2
 
 # Stable ids for records that older files kept without one, so every read agrees.
@@ -40,6 +40,25 @@ def _journal_1_to_2(document: Document) -> Document:
     return upgraded
 
 
+def _settings_1_to_2(document: Document) -> Document:
+    """Schema 1 had `bell = true/false`; schema 2 has `sound = "tones" | "bell" | "off"`.
+
+    The bell switched off becomes no sound; left on, it becomes the new default, tones (which
+    fall back to that same bell where no sound output can be had)."""
+    upgraded = dict(document)
+    settings = document.get("settings")
+    if isinstance(settings, dict) and "bell" in settings:
+        settings = dict(settings)
+        bell = settings.pop("bell")
+        if bell is False:
+            settings.setdefault("sound", "off")
+        elif bell is not True:
+            settings["bell"] = bell  # not a boolean: left for the reader to name the problem
+        upgraded["settings"] = settings
+    upgraded["schema"] = 2
+    return upgraded
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -47,7 +66,7 @@ def _stable_id(*parts: object) -> str:
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "settings": {},
+    "settings": {1: _settings_1_to_2},
     "journal": {1: _journal_1_to_2},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from glutewake.app.playback.mixer import Mixer
+from glutewake.core.sound_schedule import Planned
 from glutewake.core.tones import SAMPLE_RATE, ToneBank
 
 # The device asks for a block this often; the blocks it holds are all the delay we add.
@@ -69,6 +70,15 @@ class ToneOutput:
     def description(self) -> str:
         """Which output is in use, for the screen and `glutewake sound`."""
         return f"tones through {self.system}: default output"
+
+    def plan(self, planned: Iterable[Planned]) -> None:
+        self.mixer.plan(planned)
+
+    def hush(self) -> None:
+        self.mixer.hush()
+
+    def seconds_left(self, now: float) -> float:
+        return self.mixer.seconds_left(now)
 
     def failure(self, now: float) -> str | None:
         """Why the output no longer works, or None while it plays."""

@@ -117,8 +117,13 @@ class PlayerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.on_resize()
-        clock = self.app.coach.clock
-        self.sounds = CueSounds(self.settings, self.app.coach.environ, lambda: self.app.bell())
+        coach = self.app.coach
+        clock = coach.clock
+        # The sound output opens (once per session) before the session's clock starts, so
+        # the first cue is not lost while the device wakes up.
+        self.sounds = CueSounds.open(
+            self.settings, coach.environ, lambda: self.app.bell(), coach.open_tones, clock
+        )
         self.engine = Engine(self.timeline, clock, start_set=self.start_set)
         self.started = clock()
         self.tick()
@@ -141,7 +146,9 @@ class PlayerScreen(Screen[None]):
             elif isinstance(notice, SessionFinished):
                 finished = notice.position
         if self.sounds is not None:
-            self.sounds.tick(engine.clock())
+            now = engine.clock()
+            self._tell(self.sounds.follow(engine, now), title="Sound")
+            self.sounds.tick(now)
         position = engine.position()
         if reps_done and finished is None:
             self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
@@ -178,9 +185,9 @@ class PlayerScreen(Screen[None]):
         seconds = step.counts * self.timeline.count_seconds
         self._tell(self.sounds.cue(step, seconds, self.engine.clock()))
 
-    def _tell(self, note: str | None) -> None:
+    def _tell(self, note: str | None, title: str = "Spoken cues") -> None:
         if note:
-            self.notify(note, title="Spoken cues", severity="warning", timeout=8)
+            self.notify(note, title=title, severity="warning", timeout=8)
             self.shown = None
 
     def redraw(self, position: Position) -> None:
@@ -315,11 +322,17 @@ class PlayerScreen(Screen[None]):
             self.record = complete(self.record, position.reps_completed, now)
         self.keeper.keep(self.record)
         seconds = self.engine.clock() - self.started
-        if self.sounds is not None and not ended_early:
-            self._tell(self.sounds.finished(self.engine.clock()))
-            # The player leaves the screen now: the app rings the rest of the pattern.
-            for delay in self.sounds.take_due(self.engine.clock()):
+        sounds, self.sounds = self.sounds, None
+        if sounds is not None and not ended_early:
+            clock = self.engine.clock()
+            self._tell(sounds.finished(clock))
+            # The player leaves the screen now: the app rings the rest of the pattern, and
+            # the sound output stays open until the closing chord has played.
+            for delay in sounds.take_due(clock):
                 self.app.set_timer(delay, self.app.bell)
+            self.app.set_timer(sounds.linger(clock) + 0.2, sounds.close)
+        elif sounds is not None:
+            sounds.close()
         self.engine = None
         self.app.switch_screen(
             FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
@@ -20,6 +21,9 @@ from glutewake.errors import UserError
 from glutewake.store import Month, Store, merge
 from glutewake.store.errors import StoreError
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
+
+if TYPE_CHECKING:
+    from glutewake.app.playback.cue_sounds import ToneOpener, Tones
 
 
 class ReadOnly(UserError):
@@ -37,6 +41,13 @@ class TodayFacts:
     advice, last check and resumable session computed from it equal the whole journal's."""
 
 
+def _system_tones(volume: int, clock: Callable[[], float]) -> Tones:
+    # Imported on first use: the player needs it, home's first paint does not.
+    from glutewake.app.playback.cue_sounds import open_system_tones
+
+    return open_system_tones(volume, clock)
+
+
 @dataclass
 class Coach:
     """The app's view of the user's data, today's date and this run's options."""
@@ -47,6 +58,8 @@ class Coach:
     count_seconds: float | None = None
     programme_file: Path | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
+    open_tones: ToneOpener = field(default_factory=lambda: _system_tones)
+    """Opens the sound output for tones (tests pass a fake or the null device)."""
     problems: list[StoreError] = field(default_factory=list)
     _scan: Scan | None = field(default=None, init=False, repr=False)
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
