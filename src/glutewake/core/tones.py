@@ -99,7 +99,7 @@ C4, E4, G4, A4, C5, D5, E5, G5, A5, C6, E6 = (
 
 VOICINGS: dict[Sound, Voicing] = {
     Sound.PREPARE: Voicing(
-        "get ready", "two soft high notes", (Note(0.0, 0.10, G5, G5, 0.12), Note(0.16, 0.10, G5, G5, 0.12))
+        "get ready", "two soft high notes", (Note(0.0, 0.10, G5, G5, 0.12), Note(0.14, 0.10, G5, G5, 0.12))
     ),
     Sound.BREATHE_IN: Voicing("breathe in", "a tone rising", (Note(0.0, 0.34, G4, D5),)),
     Sound.EFFORT: Voicing("breathe out with the effort", "a tone falling", (Note(0.0, 0.34, D5, G4),)),

@@ -77,10 +77,6 @@ class Mixer:
             if voice is not None and voice.left > 0:
                 self._voice = Voice(None, self._fade_out(voice))
 
-    def play_now(self, sound: Sound, key: tuple[int, int]) -> None:
-        """Start `sound` at once (the settings screen's and `glutewake sound`'s samples)."""
-        self.plan([Planned(self.clock(), sound, key)])
-
     @property
     def busy(self) -> bool:
         """Still something to play: a sound pending or under way."""

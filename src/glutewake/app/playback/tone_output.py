@@ -26,7 +26,7 @@ BLOCK_MILLISECONDS = 10
 STALLED_AFTER = 1.0
 STARTING_FOR = 3.0
 # How long opening waits for the stream to flow, so the first cue is not lost to start-up.
-WARM_UP = 0.3
+WARM_UP = 1.0
 APP_NAME = "glutewake"
 
 # Sound systems to try, in order, by platform; the first that opens a device wins. JACK is
