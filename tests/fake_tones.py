@@ -41,6 +41,9 @@ class FakeTones:
     def seconds_left(self, now: float) -> float:
         return max([0.0, *(p.at - now + LONGEST_SOUND for p in self.pending)])
 
+    def queued(self, now: float) -> float:
+        return 0.0
+
     def close(self) -> None:
         self.closed = True
 

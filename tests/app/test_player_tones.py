@@ -4,6 +4,7 @@ bell said plainly when there is no sound output, and a real device (miniaudio's 
 from __future__ import annotations
 
 import asyncio
+import statistics
 import time
 from pathlib import Path
 
@@ -221,8 +222,10 @@ async def test_every_sound_of_a_short_session_reaches_the_null_device_in_order_a
     handed = output.mixer.started
     assert [sound for _, sound in handed] == [sound for _, sound in expected]
     lateness = [at - planned for (at, _), (planned, _) in zip(handed, expected, strict=True)]
-    print(
-        f"null device: {len(lateness)} sounds, handed over median "
-        f"{sorted(lateness)[len(lateness) // 2] * 1000:.1f} ms, worst {max(map(abs, lateness)) * 1000:.1f} ms"
-    )
-    assert max(map(abs, lateness)) <= 0.02
+    worst = max(map(abs, lateness))
+    median = statistics.median(lateness)
+    print(f"null device: {len(lateness)} sounds, median {median * 1000:.1f} ms, ", end="")
+    print(f"worst {worst * 1000:.1f} ms from their cues")
+    # The session starts once the silence the device already holds has played, so even the
+    # first cue is handed over ahead and lands on its sample, like every other.
+    assert worst <= 0.02, [round(x * 1000, 1) for x in lateness]

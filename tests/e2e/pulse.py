@@ -26,6 +26,7 @@ import pytest
 
 SINK = "glutewake_test"
 RATE = 44100
+SINK_WAKES = 2.2
 
 
 def pulse_required() -> None:
@@ -100,7 +101,8 @@ class PrivatePulse:
         """Record the null sink's monitor into `wav` (mono, 16-bit) while the block runs.
 
         A low latency makes the null sink run in small steps, as a sound card does, so a
-        stream starting does not wait for the sink's next large block."""
+        stream starting does not wait for the sink's next large block (once the sink has
+        taken that latency up)."""
         recorder = subprocess.Popen(
             [
                 "parecord",
@@ -126,7 +128,9 @@ class PrivatePulse:
                 if "parecord" in self.pactl("list", "source-outputs").stdout:
                     break
                 time.sleep(0.05)
-            time.sleep(0.3)  # a little silence before the first sound, to find onsets against
+            # The null sink sleeps up to its idle latency (2 s) before it takes up the
+            # recorder's 10 ms one; a stream started before then would wait for it.
+            time.sleep(SINK_WAKES)
             yield
             time.sleep(0.3)
         finally:

@@ -6,7 +6,7 @@ from array import array
 
 import pytest
 
-from glutewake.app.playback.mixer import TOO_LATE, Mixer
+from glutewake.app.playback.mixer import TOO_LATE, TRACK, Mixer
 from glutewake.core.sound_schedule import Planned
 from glutewake.core.tones import Sound, ToneBank
 from tests.conftest import FakeClock
@@ -110,3 +110,29 @@ def test_seconds_left_counts_pending_and_playing_sounds() -> None:
     mix.plan([Planned(clock.now + 1.0, Sound.FINISH, (0, 0))])
     length = len(bank.samples(Sound.FINISH)) / RATE
     assert mix.seconds_left(clock.now) == pytest.approx(1.0 + length)
+
+
+def test_a_request_delayed_by_a_busy_interpreter_still_places_sounds_on_the_stream() -> None:
+    mix, clock, bank = mixer()
+    start = clock.now
+    out = array("h")
+    out.frombytes(mix.block(BLOCK))
+    mix.plan([Planned(start + 0.015, Sound.HOLD_TICK, (0, 0))])
+    clock.advance(BLOCK / RATE + 0.008)  # the next request comes 8 ms late
+    out.frombytes(mix.block(BLOCK))
+    clock.advance(BLOCK / RATE - 0.008)
+    out.frombytes(mix.block(BLOCK))
+    first = next(n for n, value in enumerate(out) if value)
+    # Near where the stream is, not where the late request alone would put it (8 ms = 192
+    # samples on): one late request moves the stream's clock by a fifth of its lateness.
+    assert abs(first - round(0.015 * RATE)) <= 192 * TRACK + 1
+    assert mix.started[0][0] == pytest.approx(start + 0.015, abs=0.008 * TRACK + 0.0001)
+
+
+def test_a_stream_that_stalled_starts_again_from_the_clock() -> None:
+    mix, clock, _ = mixer()
+    mix.block(BLOCK)
+    clock.advance(2.0)  # the device asked for nothing for two seconds
+    mix.plan([Planned(clock.now, Sound.REST, (0, 0))])
+    mix.block(BLOCK)
+    assert mix.started == [(clock.now, Sound.REST)]

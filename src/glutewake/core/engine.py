@@ -96,7 +96,16 @@ def breath_fill(cue: Cue, fraction: float) -> float:
 class Engine:
     """Plays a timeline against a clock; pause, resume, next set and back are timestamped."""
 
-    def __init__(self, timeline: Timeline, clock: Clock = time.monotonic, *, start_set: int = 1):
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock = time.monotonic,
+        *,
+        start_set: int = 1,
+        starts_at: float | None = None,
+    ):
+        """`starts_at`: the clock time the first step begins (default now; a moment later lets
+        the first cue's sound be handed to the audio device ahead, like every other)."""
         if not timeline.steps:
             raise ValueError("a timeline needs at least one step")
         self.timeline = timeline
@@ -104,7 +113,8 @@ class Engine:
         self.total = timeline.total_seconds
         self._starts = [timeline.step_start_seconds(i) for i in range(len(timeline.steps) + 1)]
         self._rep_ends = self._find_rep_ends()
-        self.segments: list[Segment] = [Segment(clock(), self._set_start(start_set))]
+        began = clock() if starts_at is None else starts_at
+        self.segments: list[Segment] = [Segment(began, self._set_start(start_set))]
         self._seen_step: int | None = None
         self._seen_segments = 0
         self._seen_reps: tuple[int, ...] = tuple(0 for _ in timeline.sets)

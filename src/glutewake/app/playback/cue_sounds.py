@@ -25,6 +25,8 @@ from glutewake.core.sound_schedule import Planned, Score
 from glutewake.core.timeline import Step
 
 BELL_ONLY = "terminal bell only — your terminal may be silent"
+# The most a session's start waits for the sound output's buffer (see `lead`).
+MAX_LEAD = 0.1
 # After the last cue, how long speech may go on before the session's sounds are closed.
 SPEECH_LINGER = 3.0
 
@@ -42,6 +44,8 @@ class Tones(Protocol):
     def failure(self, now: float) -> str | None: ...
 
     def seconds_left(self, now: float) -> float: ...
+
+    def queued(self, now: float) -> float: ...
 
     def close(self) -> None: ...
 
@@ -172,6 +176,13 @@ class CueSounds:
         delays = [max(0.0, due - now) for due in self._due]
         self._due.clear()
         return delays
+
+    def lead(self, now: float) -> float:
+        """How long after `now` a session should start so its first tone is on time: the
+        sound the device already holds (a few milliseconds of silence)."""
+        if self.tones is None:
+            return 0.0
+        return min(MAX_LEAD, self.tones.queued(now))
 
     def linger(self, now: float) -> float:
         """How long the sounds of a finished session still need before `close`."""

@@ -22,6 +22,12 @@ from glutewake.core.tones import Sound, ToneBank
 
 # A sound cut short (by the next cue, a pause or mute) fades out over this long.
 FADE_SECONDS = 0.005
+# Where a block starts on the session clock: the device asks at a steady pace, so each block
+# follows the last one; the clock reading at the request only nudges that (tracking the
+# device's own clock), unless it is this far off (a stream that stalled or just started).
+# A request delayed by a busy interpreter then still places its sounds where they belong.
+RESYNC = 0.02
+TRACK = 0.2
 # A sound the device could not take in time (a stream still starting) is dropped once this
 # late: heard later than that, it would mark the wrong moment.
 TOO_LATE = 0.5
@@ -60,6 +66,7 @@ class Mixer:
         self.started: list[tuple[float, Sound]] = []
         """When each sound was placed in the stream (clock time of its first sample)."""
         self.last_block: float | None = None
+        self._next: float | None = None
 
     # -- the player's side ------------------------------------------------------------
 
@@ -83,6 +90,12 @@ class Mixer:
         with self._lock:
             return bool(self._pending) or (self._voice is not None and self._voice.left > 0)
 
+    def queued(self, now: float) -> float:
+        """How far past `now` the stream already handed to the device reaches (its buffer):
+        a sound planned for sooner than that can only start late."""
+        upcoming = self._next
+        return 0.0 if upcoming is None else max(0.0, upcoming - now)
+
     def seconds_left(self, now: float) -> float:
         """How long until everything planned has played to its end."""
         with self._lock:
@@ -94,15 +107,21 @@ class Mixer:
     # -- the device's side ------------------------------------------------------------
 
     def block(self, frames: int) -> bytes:
-        """The next `frames` samples, as the device asked for them now."""
+        """The next `frames` samples, as the device asked for them now.
+
+        `started` records where each sound landed in the stream, on the session clock."""
         now = self.clock()
         self.last_block = now
-        end = now + frames / self.rate
+        expected = self._next
+        start = (
+            now if expected is None or abs(now - expected) > RESYNC else expected + (now - expected) * TRACK
+        )
+        end = self._next = start + frames / self.rate
         with self._lock:
             starting: list[Planned] = []
             while self._pending and self._pending[0].at < end:
                 planned = self._pending.pop(0)
-                if planned.at >= now - TOO_LATE:
+                if planned.at >= start - TOO_LATE:
                     starting.append(planned)
             voice = self._voice
             if voice is None and not starting:
@@ -110,11 +129,11 @@ class Mixer:
             chunks: list[bytes] = []
             cursor = 0
             for planned in starting:
-                offset = max(cursor, min(frames - 1, round((planned.at - now) * self.rate)))
+                offset = max(cursor, min(frames - 1, round((planned.at - start) * self.rate)))
                 voice = self._play(voice, offset - cursor, chunks)
                 cursor = offset
                 self._started.add(planned.key)
-                self.started.append((now + offset / self.rate, planned.sound))
+                self.started.append((start + offset / self.rate, planned.sound))
                 voice = self._cut_in(voice, planned.sound)
             voice = self._play(voice, frames - cursor, chunks)
             self._voice = voice

@@ -80,6 +80,9 @@ class ToneOutput:
     def seconds_left(self, now: float) -> float:
         return self.mixer.seconds_left(now)
 
+    def queued(self, now: float) -> float:
+        return self.mixer.queued(now)
+
     def failure(self, now: float) -> str | None:
         """Why the output no longer works, or None while it plays."""
         if self.error is not None:

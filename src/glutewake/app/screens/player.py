@@ -124,8 +124,9 @@ class PlayerScreen(Screen[None]):
         self.sounds = CueSounds.open(
             self.settings, coach.environ, lambda: self.app.bell(), coach.open_tones, clock
         )
-        self.engine = Engine(self.timeline, clock, start_set=self.start_set)
-        self.started = clock()
+        start = clock() + self.sounds.lead(clock())
+        self.engine = Engine(self.timeline, clock, start_set=self.start_set, starts_at=start)
+        self.started = start
         self.tick()
         self.timer = self.set_interval(1 / REDRAWS_PER_SECOND, self.tick)
 
