@@ -99,6 +99,12 @@ class Expected:
     cue_change: bool
 
 
+def raised_priority() -> list[str]:
+    """A prefix that runs the command ahead of whatever else keeps the machine busy (root can
+    raise it; a sound server does the same for itself), so the timing judged is the app's."""
+    return ["nice", "-n", "-10"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
 def expected_from_plan(plan: dict[str, object]) -> list[Expected]:
     """Every sound a session makes, from `plan --json` alone: one at each cue change, a tick
     at each further count of a hold, "let go" just before a stretch ends, a chord at the end."""
@@ -174,7 +180,10 @@ def test_a_whole_session_is_heard_at_every_cue_on_time(tmp_path: Path) -> None:
     expected = expected_from_plan(plan)
     wav = tmp_path / "session.wav"
     with PrivatePulse(tmp_path) as pulse, Tmux() as tmux:
-        tmux.start([glutewake_command(), *common, "--programme-file", str(programme)], env=pulse.env)
+        tmux.start(
+            [*raised_priority(), glutewake_command(), *common, "--programme-file", str(programme)],
+            env=pulse.env,
+        )
         tmux.wait_for("PHASE  BEGINNER")
         with pulse.recording(wav):
             tmux.send("s")
@@ -216,7 +225,7 @@ def test_glutewake_sound_plays_each_cue_once_naming_it(tmp_path: Path) -> None:
     wav = tmp_path / "sound.wav"
     with PrivatePulse(tmp_path) as pulse, pulse.recording(wav):
         done = subprocess.run(
-            [glutewake_command(), "--data-dir", str(data), "sound"],
+            [*raised_priority(), glutewake_command(), "--data-dir", str(data), "sound"],
             capture_output=True,
             text=True,
             timeout=60,
@@ -229,9 +238,9 @@ def test_glutewake_sound_plays_each_cue_once_naming_it(tmp_path: Path) -> None:
     for item in demo:
         assert any(item.label in line for line in lines), (item.label, lines)
     recorded = heard(wav)
-    assert len(recorded) == len(demo), [round(o.seconds, 3) for o in recorded]
+    assert len(recorded) == len(demo), [(round(o.seconds, 3), round(o.hz)) for o in recorded]
     gaps = [b.seconds - a.seconds - TONE_GAP for a, b in zip(recorded, recorded[1:], strict=False)]
-    assert max(map(abs, gaps)) <= TOLERANCE, [ms(g) for g in gaps]
+    assert max(map(abs, gaps)) <= TOLERANCE, f"gaps off by {[ms(g) for g in gaps]}"
     assert len({round(o.hz / 40) for o in recorded}) >= 3, [o.hz for o in recorded]
 
 

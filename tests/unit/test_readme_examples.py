@@ -15,11 +15,12 @@ def toml_blocks() -> list[str]:
 
 
 def test_the_settings_example_reads_as_a_profile(tmp_path: Path) -> None:
-    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 1\nphase")]
+    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 2\nphase")]
     (tmp_path / "settings.toml").write_text(settings)
     profile = Store(tmp_path).read_profile()
     assert profile.phase == "beginner"
     assert profile.settings.stretch_hold_counts == 30
+    assert (profile.settings.sound, profile.settings.volume) == ("tones", 80)
 
 
 def test_the_journal_example_reads_with_every_kind_of_record(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from glutewake.core.sound_schedule import Planned
 from glutewake.core.tones import SAMPLE_RATE, ToneBank
 
 # The device asks for a block this often; the blocks it holds are all the delay we add.
-BLOCK_MILLISECONDS = 10
+BLOCK_MILLISECONDS = 20
 # A device streaming steadily that then asks for nothing for this long has stopped working
 # (a sound server that went away, a headset switched off); one still starting gets longer.
 STALLED_AFTER = 1.0
