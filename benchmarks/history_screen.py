@@ -65,7 +65,7 @@ async def one_run(data: Path) -> dict[str, float]:
         assert isinstance(screen, HistoryScreen)
         digits = screen.query_one("#history-current", Digits)
         streak = None
-        while screen.loading or not painted:
+        while screen.reading_older or not painted:
             if streak is None and digits.value != "-":
                 streak = time.perf_counter() - began
             await asyncio.sleep(0.001)

@@ -125,7 +125,7 @@ def measure_cpu(seconds: float) -> None:
         try:
             player.wait_for("PHASE")
             player.tmux("send-keys", "-t", "main", "s")
-            player.wait_for("G E T   R E A D Y")
+            player.wait_for("GET READY")
             player_share = share_of_core(player.app_pid(b"glutewake"), seconds)
         finally:
             player.close()

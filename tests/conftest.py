@@ -1,15 +1,17 @@
-"""Fixtures shared by every test folder: a fake clock and a runner for the real command."""
+"""Fixtures shared by every test folder: a fake clock, a data dir and a runner for the real
+command. Helpers live in tests/helpers.py; nothing imports this file."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import FakeClock, Result, RunCli
 
 # -- tests that must run alone --------------------------------------------------------------
 # A test marked `alone` (the sound recordings, which judge timing to 50 ms) never runs beside
@@ -19,14 +21,6 @@ import pytest
 # its workers one id) and the locks are released by the kernel if a worker dies.
 
 
-def _lock_files() -> tuple[Path, Path]:
-    import tempfile
-
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"pid{os.getpid()}")
-    base = Path(tempfile.gettempdir()) / f"glutewake-tests-{run}"
-    return base.with_suffix(".gate"), base.with_suffix(".lock")
-
-
 @pytest.fixture(autouse=True)
 def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
     try:
@@ -34,8 +28,12 @@ def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
     except ImportError:  # no flock (Windows): tests run one at a time there anyway
         yield
         return
+    import tempfile
+
     alone = request.node.get_closest_marker("alone") is not None
-    gate_path, lock_path = _lock_files()
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"pid{os.getpid()}")
+    base = Path(tempfile.gettempdir()) / f"glutewake-tests-{run}"
+    gate_path, lock_path = base.with_suffix(".gate"), base.with_suffix(".lock")
     with gate_path.open("a") as gate, lock_path.open("a") as lock:
         fcntl.flock(gate, fcntl.LOCK_EX)
         try:
@@ -51,32 +49,9 @@ def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
                 fcntl.flock(gate, fcntl.LOCK_UN)
 
 
-class FakeClock:
-    """A monotonic clock that only moves when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
-
-
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-RunCli = Callable[..., Result]
 
 
 @pytest.fixture
@@ -110,10 +85,3 @@ def run_cli(data_dir: Path) -> RunCli:
         return Result(done.returncode, done.stdout, done.stderr)
 
     return run
-
-
-def snapshot_tree(root: Path) -> dict[str, bytes]:
-    """Every file under `root` with its bytes, to prove a command wrote nothing."""
-    if not root.exists():
-        return {}
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -14,9 +14,9 @@ from glutewake.app.screens.player import PlayerScreen
 from glutewake.app.views.player import PlayerView
 from glutewake.core.records import Session
 from glutewake.store import Store
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
-from .conftest import make_app
+from .helpers import make_app
 
 
 @dataclass

@@ -10,7 +10,7 @@ from glutewake.app.screens.history import HistoryScreen
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.store import Store
 
-from .conftest import make_app
+from .helpers import make_app
 from .player_helpers import rig
 
 # Beginner at 1 s a count: prepare 5, then 6 s a repetition.

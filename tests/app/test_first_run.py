@@ -8,7 +8,7 @@ from glutewake.app.screens.first_run import FirstRunScreen
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .conftest import TODAY, flat, make_app, screen_text
+from .helpers import TODAY, flat, make_app, screen_text
 
 
 async def test_first_start_shows_the_safety_note(data_dir: Path) -> None:

@@ -8,228 +8,19 @@ the palette's list) are meant to scroll and are not counted.
 
 from __future__ import annotations
 
-import datetime as dt
+import asyncio
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from textual.widget import Widget
-from textual.widgets import Static
 
-from glutewake.app.app import GlutewakeApp
-from glutewake.app.screens.player import PlayerScreen
-from glutewake.core.settings import Settings
-from tests.conftest import FakeClock
-
-from .conftest import TODAY, acknowledge, make_app, session, svg_text, symptom_check
-
-SIZE = (80, 24)
-DOWN = "down"
-SPREAD_ALL = ["right", "space"] * 4
-# Ellipses the app writes itself; any other is text cut short.
-WRITTEN_ELLIPSES = r"HOLD1…|cycling,…|elliptical…|commands…"
-Step = str | float  # a key to press, or seconds for the session clock to move on
-
-
-@dataclass(frozen=True)
-class State:
-    """Where to go (keys and clock moves from home) on which data, and what must show."""
-
-    data: str
-    steps: tuple[Step, ...]
-    phrases: tuple[str, ...]
-
-
-STATES = {
-    "first run": State(
-        "new",
-        (),
-        ("Before you start", "wait for their go-ahead.", "see a professional.", "enter I understand, go on"),
-    ),
-    "home": State(
-        "lived",
-        (),
-        (
-            "PHASE BEGINNER",
-            "streak 3 days",
-            "longest 3 days",
-            "hip flexors · quadriceps · lateral hips · hamstrings",
-            "look at your Achilles tendon.",
-            "before you go on.",
-            "q quit",
-        ),
-    ),
-    "home, resumable": State("resume", (), ("r resume", "q quit")),
-    "home, read-only": State(
-        "broken", (), ("READ-ONLY", "glutewake repair", "Then start glutewake again.", "q quit")
-    ),
-    "home, told to rest": State("rest", (), ("REST AND SEE A PROFESSIONAL", "before you train.")),
-    "settings": State(
-        "lived",
-        ("comma",),
-        ("Seconds per count", "Rest between sides, in counts", "previewed live", "ctrl+t test voice"),
-    ),
-    "help": State(
-        "lived",
-        ("question_mark",),
-        ("Everywhere", "During a session", "Back to the previous screen", "to find any action by name."),
-    ),
-    "palette": State("lived", ("ctrl+p",), ("Start today's session",)),
-    "phase question": State(
-        "lived", ("p",), ("Switch to the advanced phase?", "has said yes to it.", "stay with beginner")
-    ),
-    "rest question": State(
-        "rest", ("s",), ("REST AND SEE A PROFESSIONAL", "do a new symptom check (c).", "not now")
-    ),
-    "symptom check form": State(
-        "lived", ("c",), ("Cleared for advanced phase", "for wall mini squats", "esc back")
-    ),
-    "symptom check, rest": State(
-        "lived",
-        ("c", "8", DOWN, "6", DOWN, "y", DOWN, "y", DOWN, DOWN, "y", "enter"),
-        (
-            "REST AND SEE A PROFESSIONAL",
-            "rest and have it looked at.",
-            "home shows it too.",
-            "enter back to home",
-        ),
-    ),
-    "symptom check, spread": State(
-        "lived",
-        ("c", "4", DOWN, "5", DOWN, "y", DOWN, DOWN, *SPREAD_ALL, DOWN, DOWN, "enter"),
-        ("BEGINNER", "calves and feet.", "home shows it too."),
-    ),
-    "history": State(
-        "lived",
-        ("h",),
-        (
-            "days in",
-            "longest",
-            "today, still open",
-            "pain after sessions",
-            "Sessions · 4 sessions",
-            "pain: after the session, 0 to 10",
-            "? help",
-        ),
-    ),
-    "log activity": State("lived", ("h", "l"), ("Log another activity", "1 to 1440", "esc cancel")),
-    "log rest day": State("lived", ("h", "R"), ("Log a rest day", "YYYY-MM-DD, up to today")),
-    # Beginner at 1 s a count: prepare 5, reps of in 2 / out 2 / lower 2, switch at 65,
-    # rest at 130, stretches from 135; advanced: reps of in 2 / out 2 / hold 2 / up 2.
-    "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "tones on")),
-    "breathe in": State("lived", ("s", 6.0), ("BREATHE IN", "working LEFT leg", "esc end")),
-    "breathe out": State(
-        "lived", ("s", 8.0), ("BREATHE OUT · RAISE THE LEG", "knee facing forward", "next lower slowly")
-    ),
-    "lower": State("lived", ("s", 10.0), ("LOWER", "next breathe in")),
-    "switch": State("lived", ("s", 66.0), ("SWITCH", "RIGHT leg")),
-    "rest": State("lived", ("s", 131.0), ("REST",)),
-    "stretch": State("lived", ("s", 140.0), ("STRETCH · HIP FLEXORS", "Keep your back tall.", "no bouncing")),
-    **{
-        f"stretch {n}": State("lived", ("s", *["n"] * n, 1.0), ("STRETCH", "no bouncing"))
-        for n in range(3, 10)
-    },
-    "paused": State("lived", ("s", 8.0, "space"), ("PAUSED", "space")),
-    "end question": State(
-        "lived",
-        ("s", 8.0, "escape"),
-        ("End the session now?", "on the home screen.", "any other key carry on"),
-    ),
-    "finished": State(
-        "lived",
-        ("s", 380.0),
-        ("SESSION COMPLETE · WELL DONE", "20 of 20", "the worst you can imagine.", "esc skip"),
-    ),
-    "squat, hold": State("advanced", ("s", 18.0), ("HOLD 1… 2", "working both legs")),
-    "squat, breathe out": State(
-        "advanced", ("s", 8.0), ("BREATHE OUT · SLIDE DOWN", "knees stay behind your toes")
-    ),
-}
-NO_COLOR_STATES = [
-    "home",
-    "breathe out",
-    "paused",
-    "squat, hold",
-    "finished",
-    "symptom check, spread",
-    "history",
-]
-
-
-def seed(kind: str, data_dir: Path) -> None:
-    if kind == "new":
-        return
-    store = acknowledge(
-        data_dir,
-        settings=Settings(voice_command="no-such-voice"),
-        phase="advanced" if kind == "advanced" else "beginner",
-    )
-    for back in (1, 2, 3, 5):
-        store.save_session(session(TODAY - dt.timedelta(days=back)))
-    store.add_symptom_check(
-        symptom_check(
-            "rest" if kind == "rest" else "beginner",
-            spread=("achilles",),
-            cleared_for_advanced=kind == "advanced",
-        )
-    )
-    if kind == "resume":
-        store.save_session(session(TODAY, status="partial"))
-    if kind == "broken":
-        (data_dir / "journal" / "2026-10.toml").write_text("this is [not toml")
-
-
-async def visit(data_dir: Path, state: State) -> tuple[GlutewakeApp, str, list[str]]:
-    """Open `state` at 80×24: the app, its screenshot (SVG) and every widget found cut off."""
-    seed(state.data, data_dir)
-    clock = FakeClock()
-    app = make_app(data_dir, clock=clock)
-    app.bell = lambda: None  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        for step in state.steps:
-            if isinstance(step, str):
-                await pilot.press(step)
-            else:
-                clock.advance(step)
-                if isinstance(app.screen, PlayerScreen):
-                    app.screen.tick()
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        return app, app.export_screenshot(), cut_off(app)
-
-
-def scrolls(widget: Widget) -> bool:
-    return any(w.allow_vertical_scroll for w in (widget, *widget.ancestors) if isinstance(w, Widget))
-
-
-def cut_off(app: GlutewakeApp) -> list[str]:
-    found = []
-    for widget, geometry in app.screen._compositor.full_map.items():
-        region = geometry.region
-        if not region.area or not widget.display or scrolls(widget):
-            continue
-        if not geometry.clip.contains_region(region):
-            found.append(f"{widget!r} at {region} is clipped to {geometry.clip}")
-        if isinstance(widget, Static):
-            box = widget.content_region
-            height = widget.get_content_height(box.size, box.size, box.width)
-            if height > box.height:
-                found.append(f"{widget!r} needs {height} lines, has {box.height}")
-    return found
-
-
-def squash(text: str) -> str:
-    # Block-letter cues are spaced out at 80×24; compare with every space taken out.
-    return "".join(text.split())
+from tests.app.screen_states import NO_COLOR_STATES, STATES, WRITTEN_ELLIPSES, squash, visit
 
 
 @pytest.mark.parametrize("name", list(STATES))
 async def test_every_screen_fits_80_by_24(data_dir: Path, name: str) -> None:
     state = STATES[name]
-    _, svg, clipped = await visit(data_dir, state)
-    text = svg_text(svg)
+    _, text, _, clipped = await visit(data_dir, state)
     assert clipped == [], f"{name}: cut off at 80×24\n{text}"
     for phrase in state.phrases:
         assert squash(phrase) in squash(text), f"{name}: {phrase!r} not shown whole\n{text}"
@@ -252,17 +43,16 @@ async def test_no_color_draws_in_greys_with_every_word(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     state = STATES[name]
-    app, svg, _ = await visit(data_dir, state)
+    app, text, svg, _ = await visit(data_dir, state)
     assert app.no_color
     assert [colour for colour in colours(svg) if not grey(colour)] == []
-    shown = squash(svg_text(svg))
+    shown = squash(text)
     for phrase in state.phrases:
         assert squash(phrase) in shown, f"{name}: {phrase!r} missing with NO_COLOR"
 
 
 def test_without_no_color_the_screen_has_colour(data_dir: Path) -> None:
     # The check above can fail: the same screens are in colour when NO_COLOR is unset.
-    import asyncio
 
-    _, svg, _ = asyncio.run(visit(data_dir, STATES["breathe out"]))
+    _, _, svg, _ = asyncio.run(visit(data_dir, STATES["breathe out"]))
     assert [colour for colour in colours(svg) if not grey(colour)]

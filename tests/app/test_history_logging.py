@@ -13,8 +13,8 @@ from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.core.history import DayMark
 from glutewake.store import Store
 
-from .conftest import TODAY, flat, make_app, screen_text, session
-from .test_history import day, glyph, open_history, settle, write_history
+from .helpers import TODAY, flat, make_app, screen_text, session
+from .history_helpers import day, glyph, open_history, settle, write_history
 
 
 @pytest.fixture

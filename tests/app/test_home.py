@@ -9,7 +9,7 @@ from pathlib import Path
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .conftest import TODAY, flat, make_app, screen_text, session, symptom_check
+from .helpers import TODAY, flat, make_app, screen_text, session, symptom_check
 
 
 async def home_text(data_dir: Path, size: tuple[int, int] = (80, 24), **options: object) -> str:
@@ -34,7 +34,7 @@ async def test_count_seconds_override_changes_the_length(data_dir: Path, store: 
 
 
 async def test_advanced_phase_plans_the_wall_squat(data_dir: Path) -> None:
-    from .conftest import acknowledge
+    from .helpers import acknowledge
 
     acknowledge(data_dir, phase="advanced")
     text = await home_text(data_dir)

@@ -15,7 +15,7 @@ from glutewake.core.history import summarise
 from glutewake.core.records import Journal
 from glutewake.store import Store
 
-from .conftest import TODAY, flat, make_app, screen_text, session, symptom_check
+from .helpers import TODAY, flat, make_app, screen_text, session, symptom_check
 
 
 @pytest.fixture

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
-import pytest
+from textual.binding import Binding
+from textual.dom import DOMNode
 
 from glutewake.app.keys import KEYS, SCOPES, keys_for
 from glutewake.app.screens.help import HelpScreen
@@ -13,7 +16,7 @@ from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 
 async def test_h_opens_history_and_escape_goes_back(data_dir: Path, store: Store) -> None:
@@ -61,18 +64,69 @@ async def test_q_quits_from_home(data_dir: Path, store: Store) -> None:
         assert not app.is_running
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_help_lists_every_key_without_scrolling(
-    data_dir: Path, store: Store, size: tuple[int, int]
-) -> None:
+async def test_help_lists_every_key_at_once_at_120_by_40(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         text = flat(screen_text(app))
         for heading in SCOPES.values():
             assert heading in text
         for key in KEYS:
             assert key.tooltip in text, key
+
+
+async def test_help_reaches_every_key_by_scrolling_at_80_by_24(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        seen = flat(screen_text(app))
+        app.screen.query_one("#help-scroll").scroll_end(animate=False)
+        await pilot.pause()
+        seen += flat(screen_text(app))
+        for key in KEYS:
+            assert key.tooltip in seen, key
+
+
+def declared_classes() -> list[type[DOMNode]]:
+    """Every screen and widget class of the app (each of its modules imported)."""
+    import glutewake.app
+
+    for module in pkgutil.walk_packages(glutewake.app.__path__, "glutewake.app."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    todo: list[type[DOMNode]] = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("glutewake."):
+            found.append(cls)
+    return found
+
+
+def test_every_binding_of_every_screen_and_widget_comes_from_the_registry() -> None:
+    registry = {key.id: key for key in KEYS}
+    classes = declared_classes()
+    assert {"HomeScreen", "FinishedScreen", "SymptomCheckScreen", "YesNo", "LogForm"} <= {
+        cls.__name__ for cls in classes
+    }
+    for cls in classes:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            assert isinstance(binding, Binding), (cls, binding)
+            key = registry.get(binding.id or "")
+            assert key is not None and key.binding() == binding, (cls, binding)
+
+
+def test_no_binding_is_made_outside_the_registry() -> None:
+    source = Path(importlib.import_module("glutewake").__file__ or "").parent
+    for path in source.rglob("*.py"):
+        if path.name != "keys.py":
+            assert "Binding(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_registered_key_is_bound_somewhere_or_only_shown() -> None:
+    bound = {binding.id for cls in declared_classes() for binding in cls.__dict__.get("BINDINGS", [])}
+    for key in KEYS:
+        assert (key.id in bound) == key.bound, key
 
 
 def test_every_binding_has_description_tooltip_and_id() -> None:
@@ -94,7 +148,7 @@ def test_every_tooltip_fits_one_help_line_at_80_columns() -> None:
 async def test_a_question_clears_notices_that_would_cover_it(tmp_path: Path) -> None:
     from glutewake.app.screens.confirm import ConfirmScreen
 
-    from .conftest import acknowledge
+    from .helpers import acknowledge
 
     acknowledge(tmp_path)
     app = make_app(tmp_path)

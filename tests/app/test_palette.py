@@ -11,7 +11,7 @@ from glutewake.app.keys import palette_keys
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .conftest import make_app
+from .helpers import make_app
 
 
 async def run_command(app, pilot, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -68,3 +68,21 @@ async def test_palette_quit_quits(data_dir: Path, store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await run_command(app, pilot, "quit")
         assert not app.is_running
+
+
+async def test_palette_runs_the_keys_of_the_screen_it_was_opened_over(data_dir: Path, store: Store) -> None:
+    from glutewake.app.screens.history import HistoryScreen
+    from glutewake.app.screens.log_forms import LogRestDayForm
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await run_command(app, pilot, "mark a rest day")
+        assert isinstance(app.screen, LogRestDayForm)
+
+
+def test_palette_titles_name_where_a_screen_key_works() -> None:
+    from glutewake.app.keys import key_with_id, palette_title
+
+    assert palette_title(key_with_id("glutewake.player.pause")) == "During a session: Pause or go on"

@@ -10,7 +10,7 @@ from glutewake.app.screens.confirm import ConfirmScreen
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .conftest import acknowledge, flat, make_app, screen_text, symptom_check
+from .helpers import acknowledge, flat, make_app, screen_text, symptom_check
 
 
 def phase(data_dir: Path) -> str:

@@ -17,8 +17,9 @@ from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
 from glutewake.store import Store
+from tests.blocks import shows_block
 
-from .conftest import NOW, acknowledge, screen_text
+from .helpers import NOW, acknowledge, screen_text
 from .player_helpers import rig, settle
 
 # The beginner programme at 1 s a count: prepare 5, then reps of in 2 / out 2 / lower 2.
@@ -48,10 +49,11 @@ async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
         ]
         await pilot.pause()
         text = screen_text(r.app)
-        assert "B R E A T H E   O U T" in text
+        assert "BREATHE OUT · RAISE THE LEG" in text
+        assert shows_block(text, "RAISE")
         assert "working  LEFT leg" in text
         assert "lying on your right side" in text
-        assert "/ 10" in text
+        assert shows_block(text, "/ 10") and shows_block(text, "LEFT")
         assert "set 1 of 10" in text
         assert "next  lower slowly" in text
 
@@ -135,12 +137,16 @@ async def test_space_pauses_everything_and_goes_on_from_the_same_moment(data_dir
         await pilot.press("space")
         assert r.view.cue == "PAUSED — space to go on"
         await pilot.pause()
-        assert "P A U S E D   —   space to go on" in screen_text(r.app)
+        paused = screen_text(r.app)
+        assert "PAUSED — space to go on" in paused and shows_block(paused, "PAUSED")
+        assert "space go on" in paused and "space pause" not in paused
         r.advance(300)
         assert r.view.where == before.where
         assert r.view.breath == before.breath
         await pilot.press("space")
         assert r.view.cue == before.cue
+        await pilot.pause()
+        assert "space pause" in screen_text(r.app)
         r.advance(1.5)
         assert r.view.cue == "LOWER SLOWLY"
 
@@ -222,7 +228,7 @@ async def test_escape_then_y_ends_early_and_keeps_what_was_done(data_dir: Path, 
         assert isinstance(r.app.screen, FinishedScreen)
         await pilot.pause()
         text = screen_text(r.app)
-        assert "S E S S I O N   E N D E D   E A R L Y" in text
+        assert "SESSION ENDED EARLY" in text
         assert "reps        4 of 20" in text
         await pilot.press("escape")
         await settle(pilot, r)

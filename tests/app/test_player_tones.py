@@ -19,7 +19,7 @@ from glutewake.core.tones import Sound
 from glutewake.store import Store
 from tests.fake_tones import FakeTones, no_sound_output
 
-from .conftest import acknowledge, make_app, screen_text
+from .helpers import acknowledge, make_app, screen_text
 from .player_helpers import rig
 
 # The beginner programme at 1 s a count: prepare 5, then reps of in 2 / out 2 / lower 2.

@@ -10,7 +10,7 @@ from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 from glutewake.store.errors import Unwritable
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 
 @pytest.fixture

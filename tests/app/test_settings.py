@@ -13,7 +13,7 @@ from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
 from tests.fake_tones import FakeTones, no_sound_output
 
-from .conftest import flat, make_app, screen_text
+from .helpers import flat, make_app, screen_text
 
 
 async def set_field(pilot, name: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 from glutewake.core.settings import Settings
 from glutewake.store import Store
 
-from .conftest import acknowledge
+from .helpers import acknowledge
 from .player_helpers import rig
 
 

@@ -10,9 +10,9 @@ from glutewake.app.screens.symptom_check import SPREAD_CHOICES, SymptomCheckScre
 from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
 from glutewake.core.records import SPREAD_PLACES
 from glutewake.store import Store
+from tests.helpers import FakeClock
 
-from ..conftest import FakeClock
-from .conftest import NOW, TODAY, flat, make_app, screen_text, session, symptom_check
+from .helpers import NOW, TODAY, flat, make_app, screen_text, session, symptom_check
 
 # Keys for each answer, in form order: pain during, pain after, wobbly, one hip, spread,
 # cleared for exercise, cleared for advanced. Each list ends on its own row.

@@ -14,7 +14,7 @@ from textual import events
 from glutewake.app.screens.symptom_check import SymptomCheckScreen
 from glutewake.app.widgets.answers import PainScale, YesNo
 
-from .conftest import acknowledge, make_app
+from .helpers import acknowledge, make_app
 
 
 def burst(app: object, *keys: tuple[str, str | None]) -> None:

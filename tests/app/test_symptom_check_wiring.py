@@ -10,7 +10,7 @@ from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.player import PlayerScreen
 from glutewake.store import Store
 
-from .conftest import TODAY, flat, make_app, screen_text, session, symptom_check
+from .helpers import TODAY, flat, make_app, screen_text, session, symptom_check
 
 
 async def test_start_while_told_to_rest_explains_and_any_key_but_y_stays_home(

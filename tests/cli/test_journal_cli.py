@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunCli
+from tests.helpers import RunCli
 
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunCli, snapshot_tree
+from tests.helpers import RunCli, snapshot_tree
 
 
 def test_version(run_cli: RunCli) -> None:

@@ -13,10 +13,9 @@ from glutewake.app.playback.demo import bell_demo, tone_demo
 from glutewake.cli import main
 from glutewake.cli import sound as sound_cli
 from glutewake.core.settings import Settings
-from tests.app.conftest import acknowledge
+from tests.app.helpers import acknowledge
 from tests.fake_tones import FakeTones, no_sound_output
-
-from ..conftest import FakeClock, RunCli
+from tests.helpers import FakeClock, RunCli
 
 
 @pytest.fixture

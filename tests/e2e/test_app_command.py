@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import RunCli
+from tests.helpers import RunCli
 
 
 def test_bad_programme_file_is_one_stderr_line_and_exit_2(run_cli: RunCli, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import acknowledge, session
+from tests.app.helpers import acknowledge, session
 
 from .commands import glutewake
 from .tmux import Tmux, glutewake_command, tmux_required

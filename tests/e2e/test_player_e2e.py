@@ -66,12 +66,12 @@ def test_kill_mid_session_then_resume_and_finish(tmp_path: Path) -> None:
         tmux.send("Enter")
         tmux.wait_for("PHASE  BEGINNER")
         tmux.send("s")
-        tmux.wait_for("G E T   R E A D Y")
-        tmux.wait_for("B R E A T H E   I N")
+        tmux.wait_for("GET READY")
+        tmux.wait_for("BREATHE IN")
         tmux.wait_for("working  LEFT leg")
         # Into the right leg's reps: the left leg's ten are long since saved.
         tmux.wait_for("set 2 of 10")
-        tmux.wait_for("L O W E R   S L O W L Y", timeout=5)
+        tmux.wait_for("LOWER SLOWLY", timeout=5)
         os.kill(app_pid(tmux), signal.SIGKILL)
         wait_dead(tmux)
 

@@ -19,7 +19,7 @@ import pytest
 from glutewake.app.playback.demo import TONE_GAP, tone_demo
 from glutewake.core.settings import Settings
 from glutewake.core.sound_schedule import STRETCH_END_LEAD, STRETCH_END_MIN
-from tests.app.conftest import acknowledge
+from tests.app.helpers import acknowledge
 from tests.audio import Onset, onsets, read_wav
 
 from .pulse import PrivatePulse, pulse_required

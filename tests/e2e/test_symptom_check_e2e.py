@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import acknowledge
+from tests.app.helpers import acknowledge
 
 from .commands import answer, glutewake
 from .tmux import Tmux, glutewake_command, tmux_required

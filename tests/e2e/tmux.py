@@ -75,7 +75,9 @@ class Tmux:
     ) -> None:
         """Run `command` in a fresh pane of `size` columns × rows, with TERM=xterm-256color."""
         if self.running:
-            self._tmux("kill-session", "-t", "main", check=False)
+            # Killing the only session makes the server exit, and a new session started at that
+            # moment meets a dying server: keep the old one until the new one is up.
+            self._tmux("rename-session", "-t", "main", "previous", check=False)
         self.status_file.unlink(missing_ok=True)
         settings = {"TERM": TERM, **(env or {})}
         assignments = [f"{name}={value}" for name, value in settings.items()]
@@ -99,6 +101,8 @@ class Tmux:
             "sh",
             *command,
         )
+        if self.running:
+            self._tmux("kill-session", "-t", "previous", check=False)
         self.running = True
 
     def send(self, *keys: str) -> None:

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import acknowledge, make_app
-from tests.app.test_history import settle, write_history
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
+from tests.app.helpers import acknowledge, make_app
+from tests.app.history_helpers import settle, write_history
+from tests.snapshots.sizes import SIZES, SMALLEST
 
 
 async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +43,7 @@ def test_log_activity_form(snap_compare, history_dir: Path) -> None:
         await pilot.press("l", *"swim")
         await pilot.pause()
 
-    assert snap_compare(make_app(history_dir), terminal_size=(80, 24), run_before=open_form)
+    assert snap_compare(make_app(history_dir), terminal_size=SMALLEST, run_before=open_form)
 
 
 def test_log_rest_day_form(snap_compare, history_dir: Path) -> None:
@@ -53,7 +52,7 @@ def test_log_rest_day_form(snap_compare, history_dir: Path) -> None:
         await pilot.press("R")
         await pilot.pause()
 
-    assert snap_compare(make_app(history_dir), terminal_size=(80, 24), run_before=open_form)
+    assert snap_compare(make_app(history_dir), terminal_size=SMALLEST, run_before=open_form)
 
 
 async def _after_open(pilot) -> None:  # type: ignore[no-untyped-def]

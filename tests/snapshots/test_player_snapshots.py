@@ -14,10 +14,10 @@ import pytest
 from textual.pilot import Pilot
 
 from glutewake.app.screens.player import PlayerScreen
-from tests.app.conftest import acknowledge, make_app
-from tests.conftest import FakeClock
+from tests.app.helpers import acknowledge, make_app
+from tests.helpers import FakeClock
+from tests.snapshots.sizes import SIZES
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 
 
@@ -48,6 +48,8 @@ CASES = {
     # Advanced: prepare 5, then in 2 / out 2 / hold 2 / up 2 per rep.
     "hold": ("advanced", (5 + 8 * 3 + 4 + 1.5,)),
     "finished": ("beginner", (6 * 60 + 15, "4")),
+    # Stretches from 135 s: the first one's hold counting down.
+    "stretch countdown": ("beginner", (140.0,)),
 }
 
 
@@ -60,3 +62,11 @@ def test_player(snap_compare, data_dir: Path, moment: str, size: tuple[int, int]
     app = make_app(data_dir, clock=clock)
     app.bell = lambda: None  # type: ignore[method-assign]
     assert snap_compare(app, run_before=moments(clock, *steps), terminal_size=size)
+
+
+def test_too_small(snap_compare, data_dir: Path) -> None:
+    acknowledge(data_dir)
+    clock = FakeClock()
+    app = make_app(data_dir, clock=clock)
+    app.bell = lambda: None  # type: ignore[method-assign]
+    assert snap_compare(app, run_before=moments(clock, 6.0), terminal_size=(59, 19))

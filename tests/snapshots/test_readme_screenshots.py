@@ -6,12 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.app.conftest import flat, svg_text
+from tests.app.helpers import flat, svg_text
+from tests.blocks import shows_block
 
 SCRIPT = Path(__file__).resolve().parents[2] / "assets" / "make_screenshots.py"
+# Drawn in block letters: the rep number's label and side, the cue's key word.
+IN_BLOCKS = {"player": ["/ 10", "LEFT", "RAISE"]}
 EXPECTED = {
     "home": ["PHASE BEGINNER", "streak 3 days", "Today's session", "Last check"],
-    "player": ["working LEFT leg", "/ 10", "breath", "next lower slowly"],
+    "player": ["working LEFT leg", "BREATHE OUT · RAISE THE LEG", "breath", "next lower slowly"],
     "symptom-check": ["Cleared for exercise", "BEGINNER", "Saved 25 Nov at 07:30"],
     "history": ["longest", "rest day", "Sessions · 22 sessions", "2026-11-24"],
 }
@@ -26,6 +29,9 @@ def test_screenshot_script_writes_the_four_readme_pictures(tmp_path: Path) -> No
         text = flat(svg_text((tmp_path / f"{name}.svg").read_text()))
         for phrase in phrases:
             assert phrase in text, f"{name}.svg lacks {phrase!r}"
+        drawn = svg_text((tmp_path / f"{name}.svg").read_text())
+        for word in IN_BLOCKS.get(name, []):
+            assert shows_block(drawn, word), f"{name}.svg lacks {word!r} in block letters"
 
 
 def test_committed_screenshots_exist() -> None:

@@ -13,9 +13,8 @@ import pytest
 
 from glutewake.core.settings import Settings
 from glutewake.store import Store
-from tests.app.conftest import TODAY, acknowledge, make_app, session, symptom_check
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+from tests.app.helpers import TODAY, acknowledge, make_app, session, symptom_check
+from tests.snapshots.sizes import SIZES
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import TODAY, acknowledge, make_app, symptom_check
+from tests.app.helpers import TODAY, acknowledge, make_app, symptom_check
+from tests.snapshots.sizes import SMALLEST
 
-SIZE = (80, 24)
 DOWN = "down"
 
 
@@ -30,25 +30,25 @@ def checked_before(data_dir: Path) -> Path:
 def test_form(snap_compare, checked_before: Path) -> None:
     # Part-way through: pains typed, the cursor on Achilles, cleared for exercise carried over.
     keys = ["c", "4", DOWN, "5", DOWN, "y", DOWN, DOWN, "right"]
-    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SIZE)
+    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SMALLEST)
 
 
 def test_result_rest(snap_compare, data_dir: Path) -> None:
     acknowledge(data_dir)
     keys = ["c", "8", DOWN, "6", DOWN, "y", DOWN, "y", DOWN, DOWN, "y", "enter"]
-    assert snap_compare(make_app(data_dir), press=keys, terminal_size=SIZE)
+    assert snap_compare(make_app(data_dir), press=keys, terminal_size=SMALLEST)
 
 
 def test_result_beginner_with_spread(snap_compare, checked_before: Path) -> None:
     keys = ["c", "4", DOWN, "5", DOWN, "y", DOWN, DOWN, "right", "space", DOWN, DOWN, "enter"]
-    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SIZE)
+    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SMALLEST)
 
 
 def test_result_advanced(snap_compare, checked_before: Path) -> None:
     keys = ["c", "4", DOWN, "3", DOWN, DOWN, DOWN, DOWN, DOWN, "y", "enter"]
-    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SIZE)
+    assert snap_compare(make_app(checked_before), press=keys, terminal_size=SMALLEST)
 
 
 def test_start_while_told_to_rest(snap_compare, data_dir: Path) -> None:
     acknowledge(data_dir).add_symptom_check(symptom_check("rest", during=8))
-    assert snap_compare(make_app(data_dir), press=["s"], terminal_size=SIZE)
+    assert snap_compare(make_app(data_dir), press=["s"], terminal_size=SMALLEST)

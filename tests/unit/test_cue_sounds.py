@@ -11,8 +11,8 @@ from glutewake.core.sound_schedule import Planned
 from glutewake.core.timeline import compile_timeline
 from glutewake.core.tones import LONGEST_SOUND, Sound
 from glutewake.programmes import load_programme
-from tests.conftest import FakeClock
 from tests.fake_tones import FakeTones, no_sound_output
+from tests.helpers import FakeClock
 
 STEPS = compile_timeline(load_programme("beginner"), Settings()).steps
 

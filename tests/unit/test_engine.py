@@ -9,7 +9,7 @@ from glutewake.core.programme import Cue, parse_programme
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 
 def beginner(clock: FakeClock, **settings: object) -> Engine:

@@ -9,7 +9,7 @@ import pytest
 from glutewake.app.playback.mixer import TOO_LATE, TRACK, Mixer
 from glutewake.core.sound_schedule import Planned
 from glutewake.core.tones import Sound, ToneBank
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 RATE = 24000
 BLOCK = 240  # 10 ms

@@ -19,7 +19,7 @@ from glutewake.core.sound_schedule import (
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.core.tones import Sound
 from glutewake.programmes import load_programme
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 
 def timeline(name: str = "advanced", count_seconds: float = 0.5) -> Timeline:

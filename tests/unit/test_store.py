@@ -641,6 +641,7 @@ def test_status_summary_on_a_read_only_folder_writes_nothing(store: Store) -> No
     assert tree(store.data_dir) == before
 
 
+@pytest.mark.timeout(10)  # a lock that never gives up fails here instead of hanging the run
 def test_a_writer_waits_for_the_lock_and_gives_up_with_a_message(store: Store) -> None:
     from glutewake.store.files import locked
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
+from textual import events, on
 from textual.app import App
+from textual.binding import BindingType
 from textual.command import Provider
-from textual.reactive import var
+from textual.geometry import Size
 from textual.screen import Screen
 
 from glutewake.app.keys import bindings_for
+from glutewake.app.messages import DataSaved, SavedDataChanged
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.services.coach import Coach
-from glutewake.errors import UserError
-
-Result = TypeVar("Result")
 
 
 def _coach_commands() -> type[Provider]:
@@ -29,11 +29,8 @@ class GlutewakeApp(App[None]):
 
     TITLE = "glutewake"
     CSS_PATH = "styles/glutewake.tcss"
-    BINDINGS: ClassVar = bindings_for("everywhere")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("everywhere")
     COMMANDS: ClassVar = {_coach_commands}
-
-    data_version: var[int] = var(0)
-    """Bumped after every saved change, so screens showing saved data redraw."""
 
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
@@ -44,16 +41,28 @@ class GlutewakeApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         from glutewake.app.screens.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(self.coach)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda _screen: self.guard_size())
+        self.guard_size()
         profile = self.coach.profile()
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
         if profile.acknowledged_on is None:
             from glutewake.app.screens.first_run import FirstRunScreen
 
-            self.push_screen(FirstRunScreen())
+            self.push_screen(FirstRunScreen(self.coach))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Runs before Textual's own handler has taken the new size: use the event's.
+        self.guard_size(event.size)
+
+    def guard_size(self, size: Size | None = None) -> None:
+        """Below the smallest size that works, every screen says so instead of breaking."""
+        from glutewake.app.widgets.too_small import guard
+
+        guard(self.screen, size or self.size)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a traceback (with locals) on exit; instead the traceback goes to
@@ -73,26 +82,22 @@ class GlutewakeApp(App[None]):
             self.crash_report = report
             self.panic()
 
-    def save(self, change: Callable[[], Result]) -> Result | None:
-        """Run one store write; a refusal or failure becomes a notification, never a traceback."""
-        try:
-            result = change()
-        except UserError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=8)
-            return None
-        self.data_version += 1
-        return result
+    @on(DataSaved)
+    def _read_again(self) -> None:
+        """A change reached the store: every open screen showing saved data reads it again."""
+        for screen in self.screen_stack:
+            screen.post_message(SavedDataChanged())
 
     def action_start_session(self) -> None:
         from glutewake.app.flows.rest_gate import unless_resting
         from glutewake.app.flows.start import start_session
 
-        unless_resting(self, lambda: start_session(self))
+        unless_resting(self, self.coach, lambda: start_session(self, self.coach))
 
     def action_resume_session(self) -> None:
         from glutewake.app.flows.start import resume_session
 
-        resume_session(self)
+        resume_session(self, self.coach)
 
     def action_symptom_check(self) -> None:
         from glutewake.app.screens.symptom_check import SymptomCheckScreen
@@ -107,7 +112,7 @@ class GlutewakeApp(App[None]):
     def action_switch_phase(self) -> None:
         from glutewake.app.flows.phase import switch_phase
 
-        switch_phase(self)
+        switch_phase(self, self.coach)
 
     def action_settings(self) -> None:
         from glutewake.app.screens.settings import SettingsScreen
@@ -119,10 +124,10 @@ class GlutewakeApp(App[None]):
 
         self._open(HelpScreen)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def _open(self, screen_type: type[Screen[None]]) -> None:
+    def _open(self, screen_type: type[CoachScreen[None]]) -> None:
         if not isinstance(self.screen, screen_type):
-            self.push_screen(screen_type())
+            self.push_screen(screen_type(self.coach))

@@ -1,28 +1,35 @@
-"""The command palette (ctrl+p): every action of the key registry, found by name."""
+"""The command palette (ctrl+p): every action of the key registry, found by name.
+
+It offers the app's commands everywhere, and the keys of the screen it was opened over
+(the player's pause, history's rest day, …), run on that screen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from glutewake.app.keys import Key, palette_keys
+from glutewake.app.keys import Key, palette_keys, palette_title, screen_keys
 
 
 class CoachCommands(Provider):
-    """Start, symptom check, history, phase, settings, help, theme and quit."""
+    """Start, symptom check, history, phase, settings, help, theme, quit and this screen's keys."""
 
-    def _run(self, key: Key) -> Callable[[], object]:
-        return partial(self.app.run_action, key.action)
+    def _commands(self) -> Iterator[tuple[str, Key, Callable[[], object]]]:
+        for key in palette_keys():
+            yield palette_title(key), key, partial(self.app.run_action, key.action)
+        for key in screen_keys(type(self.screen).BINDINGS):
+            yield palette_title(key), key, partial(self.screen.run_action, key.action)
 
     async def discover(self) -> Hits:
-        for key in palette_keys():
-            yield DiscoveryHit(key.command, self._run(key), help=key.tooltip)
+        for title, key, run in self._commands():
+            yield DiscoveryHit(title, run, help=key.tooltip)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for key in palette_keys():
-            score = matcher.match(key.command)
+        for title, key, run in self._commands():
+            score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(key.command), self._run(key), help=key.tooltip)
+                yield Hit(score, matcher.highlight(title), run, help=key.tooltip)

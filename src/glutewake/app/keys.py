@@ -7,17 +7,22 @@ ones with a `command` title in the command palette, so the three cannot drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-# Scopes in the order the help screen shows them, with their headings.
+# Scopes (one a screen, or a widget of one) with the heading help lists them under.
 SCOPES = {
     "everywhere": "Everywhere",
     "home": "Home",
+    "first run": "Before you start",
     "player": "During a session",
+    "finished": "After a session",
+    "check": "Symptom check",
+    "check answer": "Symptom check",
     "history": "History",
+    "log form": "History",
     "settings": "Settings",
     "screen": "Other screens",
 }
@@ -37,6 +42,8 @@ class Key:
     command: str = ""
     show: bool = True
     priority: bool = False
+    bound: bool = True
+    """False for a key only shown (typed digits, or enter again once the advice is shown)."""
 
     @property
     def shown_key(self) -> str:
@@ -182,6 +189,164 @@ KEYS: tuple[Key, ...] = (
     Key(
         "escape", "app.back", "back", "Back to the previous screen", "glutewake.back", "screen", display="esc"
     ),
+    # Before you start (the safety note of the very first run).
+    Key(
+        "enter",
+        "acknowledge",
+        "I understand, go on",
+        "Store today's date, go home",
+        "glutewake.first_run.ok",
+        "first run",
+    ),
+    Key("q", "app.quit", "quit", "Leave glutewake", "glutewake.first_run.quit", "first run"),
+    # After a session: the "pain now" number. The digits are read by the screen's on_key.
+    Key(
+        "",
+        "",
+        "pain now",
+        "Type 0 to 10",
+        "glutewake.finished.digits",
+        "finished",
+        display="0–10",
+        bound=False,
+    ),
+    Key("enter", "save_pain", "save", "Store it, go home", "glutewake.finished.save", "finished"),
+    Key(
+        "escape",
+        "skip_pain",
+        "skip",
+        "Go home without a number",
+        "glutewake.finished.skip",
+        "finished",
+        display="esc",
+    ),
+    Key(
+        "backspace",
+        "clear_pain",
+        "clear",
+        "Start the number again",
+        "glutewake.finished.clear",
+        "finished",
+        display="bksp",
+        show=False,
+    ),
+    # The symptom check. The keys that move between questions are priority bindings: the app
+    # runs them the moment they arrive, so an answer typed straight after (in the same burst
+    # from the terminal) goes to the question they moved to, not the one above.
+    Key(
+        "down",
+        "app.focus_next",
+        "move",
+        "Next question (tab too)",
+        "glutewake.check.next",
+        "check",
+        display="↑↓",
+        priority=True,
+    ),
+    Key(
+        "up",
+        "app.focus_previous",
+        "previous",
+        "Previous question",
+        "glutewake.check.previous",
+        "check",
+        display="↑",
+        show=False,
+        priority=True,
+    ),
+    Key(
+        "tab",
+        "app.focus_next",
+        "next",
+        "Next question",
+        "glutewake.check.tab",
+        "check",
+        show=False,
+        priority=True,
+    ),
+    Key(
+        "shift+tab",
+        "app.focus_previous",
+        "previous",
+        "Previous question",
+        "glutewake.check.shift-tab",
+        "check",
+        display="s-tab",
+        show=False,
+        priority=True,
+    ),
+    Key("enter", "save", "save", "Save, see the advice", "glutewake.check.save", "check"),
+    Key(
+        "escape",
+        "cancel",
+        "back without saving",
+        "Leave; nothing is saved",
+        "glutewake.check.cancel",
+        "check",
+        display="esc",
+    ),
+    # Once the advice is shown, enter (still bound as save) leads home.
+    Key(
+        "enter",
+        "save",
+        "back to home",
+        "After the advice: home",
+        "glutewake.check.done",
+        "check",
+        bound=False,
+    ),
+    # Bound on every answer of the symptom check. Priority bindings, like the keys that move
+    # between questions: each acts on the question focused when it arrives.
+    Key(
+        "left",
+        "choose(-1)",
+        "answer",
+        "Pain down, or answer left",
+        "glutewake.check.left",
+        "check answer",
+        display="←→ 0–9",
+        priority=True,
+    ),
+    Key(
+        "right",
+        "choose(1)",
+        "change",
+        "Pain up, or answer right",
+        "glutewake.check.right",
+        "check answer",
+        display="→",
+        show=False,
+        priority=True,
+    ),
+    Key(
+        "space",
+        "toggle_answer",
+        "tick",
+        "Yes ↔ no, or tick a place",
+        "glutewake.check.toggle",
+        "check answer",
+        priority=True,
+    ),
+    # The forms over history (log an activity, a rest day). Enter is the fields' own submit.
+    Key("enter", "", "save", "Save the entry", "glutewake.history.form.save", "log form", bound=False),
+    Key(
+        "tab",
+        "app.focus_next",
+        "next field",
+        "Next field",
+        "glutewake.history.form.next",
+        "log form",
+        bound=False,
+    ),
+    Key(
+        "escape",
+        "cancel",
+        "cancel",
+        "Leave without saving",
+        "glutewake.history.form.cancel",
+        "log form",
+        display="esc",
+    ),
 )
 
 # Palette entries that are not keys of their own.
@@ -196,14 +361,37 @@ THEME_COMMAND = Key(
 )
 
 
+_BY_ID = {key.id: key for key in KEYS}
+
+
 def keys_for(scope: str) -> tuple[Key, ...]:
     """The keys declared for one scope, in declaration order."""
     return tuple(key for key in KEYS if key.scope == scope)
 
 
-def bindings_for(scope: str) -> list[Binding]:
+def bindings_for(scope: str) -> list[BindingType]:
     """The Textual bindings of one scope, ready for a `BINDINGS` class attribute."""
-    return [key.binding() for key in keys_for(scope)]
+    return [key.binding() for key in keys_for(scope) if key.bound]
+
+
+def key_with_id(id: str) -> Key:
+    """The registry's key with this `id` (a KeyError names a key that was never declared)."""
+    return _BY_ID[id]
+
+
+def screen_keys(bindings: Iterable[BindingType]) -> Iterator[Key]:
+    """The keys of a screen's own `BINDINGS` the palette can run there by name (not the app's
+    own actions, which it offers anyway, nor the keys that move between fields)."""
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.id in _BY_ID:
+            key = _BY_ID[binding.id]
+            if not key.action.startswith("app."):
+                yield key
+
+
+def palette_title(key: Key) -> str:
+    """The palette's words for a key: its command, else where it works and what it does."""
+    return key.command or f"{SCOPES[key.scope]}: {key.tooltip}"
 
 
 def palette_keys() -> Iterator[Key]:

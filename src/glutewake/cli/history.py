@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from glutewake.cli.parser import subcommand
+from glutewake.core.wording import counted
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -77,10 +78,10 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
     )
     lines = [
         f"Phase: {phase}",
-        f"Streak: {_days(streak.current)} (longest {_days(streak.longest)})",
+        f"Streak: {counted(streak.current, 'day')} (longest {counted(streak.longest, 'day')})",
         f"Today: {'done' if summary.today_done else 'not done yet'}",
-        f"This week: {week.days_active} active {'day' if week.days_active == 1 else 'days'}, "
-        f"{week.rehab_sessions} rehab {'session' if week.rehab_sessions == 1 else 'sessions'}, "
+        f"This week: {counted(week.days_active, 'active day')}, "
+        f"{counted(week.rehab_sessions, 'rehab session')}, "
         f"{kinds}",
         "",
         f"{f'Last {CALENDAR_WEEKS} weeks':<22}Mo Tu We Th Fr Sa Su",
@@ -108,10 +109,6 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
         check = summary.last_check
         lines.append(f"Last symptom check: {check.at:%Y-%m-%d}, advice: {check.advice}")
     return "\n".join(lines)
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _done_of(session: Session) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from glutewake.cli.parser import subcommand
+from glutewake.core.wording import counted
 
 
 def add_parser(
@@ -35,14 +36,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"Nothing to import: every record in {path} is already here.")
         return 0
     parts = [
-        _count(counts.sessions, "session"),
-        _count(counts.rest_days, "rest day"),
-        _count(counts.activities, "activity", "activities"),
-        _count(counts.symptom_checks, "symptom check"),
+        counted(counts.sessions, "session"),
+        counted(counts.rest_days, "rest day"),
+        counted(counts.activities, "activity", "activities"),
+        counted(counts.symptom_checks, "symptom check"),
     ]
     print(f"Imported {', '.join(parts)} from {path}.")
     return 0
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else many or one + 's'}"

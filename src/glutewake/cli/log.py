@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from glutewake.cli.parser import subcommand
+from glutewake.core.records import MAX_ACTIVITY_MINUTES
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,7 +43,7 @@ def add_parser(
     what.add_argument(
         "--activity", metavar="KIND", help="another activity, such as swimming, cycling or elliptical"
     )
-    sub.add_argument("--minutes", metavar="N", help="how long the activity lasted, 1-1440")
+    sub.add_argument("--minutes", metavar="N", help=f"how long the activity lasted, 1-{MAX_ACTIVITY_MINUTES}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.activity is None and minutes is not None:
         raise UserError("--minutes goes with --activity KIND")
     if args.activity is not None and minutes is None:
-        raise UserError("--activity needs --minutes N (1-1440)")
+        raise UserError(f"--activity needs --minutes N (1-{MAX_ACTIVITY_MINUTES})")
     store = Store(data_dir_from(args))
     # Any file that cannot be read stops the write: settings.toml, then every month (the
     # summary cache re-parses only months whose file changed, so this stays cheap).
@@ -92,7 +93,7 @@ def parse_day(text: str | None, today: dt.date) -> dt.date:
 
 
 def parse_minutes(text: str) -> int:
-    """--minutes as a whole number 1-1440."""
+    """--minutes as a whole number from 1 to `MAX_ACTIVITY_MINUTES`."""
     from glutewake.core import log_entry
 
     return log_entry.parse_minutes(text, name="--minutes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from glutewake.cli.parser import subcommand
+from glutewake.core.wording import counted
 
 
 def add_parser(
@@ -49,9 +50,8 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    unit = "day" if streak.current == 1 else "days"
     print(
-        f"{profile.phase} · streak {streak.current} {unit} · "
+        f"{profile.phase} · streak {counted(streak.current, 'day')} · "
         f"today {'done' if today_done else 'not done yet'} · "
         f"advice: {days.last_advice or 'no symptom check yet'}"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glutewake.core.records import Advice as Level
+from glutewake.core.records import AdviceLevel as Level
 from glutewake.core.records import SymptomCheck
 
 REST_PAIN = 7

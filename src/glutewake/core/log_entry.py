@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from glutewake.core.records import MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
 
-MAX_MINUTES = 1440  # a day at most
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
 
 
@@ -33,13 +33,13 @@ def parse_day(text: str | None, today: dt.date, *, name: str = "the date") -> dt
 
 
 def parse_minutes(text: str, *, name: str = "minutes") -> int:
-    """Minutes as a whole number from 1 to 1440."""
+    """Minutes as a whole number from 1 to `MAX_ACTIVITY_MINUTES`."""
     try:
         minutes = int(text.strip())
     except ValueError:
-        raise UserError(f"{name} must be a whole number 1-{MAX_MINUTES}, got {text!r}") from None
-    if not 1 <= minutes <= MAX_MINUTES:
-        raise UserError(f"{name} must be 1-{MAX_MINUTES} (a day at most), got {minutes}")
+        raise UserError(f"{name} must be a whole number 1-{MAX_ACTIVITY_MINUTES}, got {text!r}") from None
+    if not 1 <= minutes <= MAX_ACTIVITY_MINUTES:
+        raise UserError(f"{name} must be 1-{MAX_ACTIVITY_MINUTES} (a day at most), got {minutes}")
     return minutes
 
 

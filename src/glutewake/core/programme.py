@@ -6,16 +6,16 @@ opens a file (the caller passes the text and a name to quote in errors).
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from glutewake.core.records import SIDES
+from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
 
 PROGRAMME_SCHEMA = 1
-SIDES = ("left", "right")
 
 
 class Cue(StrEnum):
@@ -126,15 +126,8 @@ def parse_programme(text: str, source: str) -> Programme:
 
 def _decode_problem(error: tomllib.TOMLDecodeError, text: str) -> Problem:
     """tomllib's message carries the line ("at line L, column C" or "at end of document")."""
-    message = str(error)
-    found = re.search(r"\s*\(at line (\d+), column \d+\)", message)
-    if found:
-        return Problem(int(found.group(1)), f"not valid TOML: {message.replace(found.group(0), '')}")
-    end = re.search(r"\s*\(at end of document\)", message)
-    if end:
-        last_line = max(1, len(text.splitlines()))
-        return Problem(last_line, f"not valid TOML: {message.replace(end.group(0), '')} at the end")
-    return Problem(None, f"not valid TOML: {message}")
+    line, reason = toml_error_line(error, text)
+    return Problem(line, f"not valid TOML: {reason}")
 
 
 class _Locator:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
+Side = Literal["left", "right"]
 SessionStatus = Literal["partial", "completed"]
 SessionSource = Literal["app", "log"]
-Advice = Literal["rest", "beginner", "advanced"]
+AdviceLevel = Literal["rest", "beginner", "advanced"]
+# Each vocabulary once: the sets the readers check against come from the types.
+SIDES: tuple[Side, ...] = get_args(Side)
+STATUSES: tuple[SessionStatus, ...] = get_args(SessionStatus)
+SOURCES: tuple[SessionSource, ...] = get_args(SessionSource)
+ADVICE_LEVELS: tuple[AdviceLevel, ...] = get_args(AdviceLevel)
+MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 
@@ -80,7 +87,7 @@ class SymptomCheck:
     spread: tuple[str, ...]
     cleared_for_exercise: bool
     cleared_for_advanced: bool
-    advice: Advice
+    advice: AdviceLevel
 
 
 @dataclass(frozen=True)

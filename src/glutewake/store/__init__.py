@@ -1,6 +1,7 @@
 """The store: the only code that touches files (settings.toml and journal/YYYY-MM.toml)."""
 
-from glutewake.store.datastore import ImportCounts, Month, Moved, Store, merge, month_of
+from glutewake.core.journal import ImportCounts, Month, merge, month_of
+from glutewake.store.datastore import Moved, Store
 from glutewake.store.errors import (
     FutureSchema,
     MalformedFile,

@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import (
+    ADVICE_LEVELS,
+    MAX_ACTIVITY_MINUTES,
+    SIDES,
+    SOURCES,
     SPREAD_PLACES,
+    STATUSES,
     Activity,
     Journal,
     RestDay,
@@ -18,15 +23,11 @@ from glutewake.core.records import (
     SymptomCheck,
 )
 from glutewake.core.settings import PHASES
+from glutewake.core.toml_errors import toml_error_line
 from glutewake.store.errors import FutureSchema, MalformedFile
 from glutewake.store.schema import CURRENT, Document, migrate
 
 END_MARK = "# end of journal"
-SIDES = ("left", "right")
-STATUSES = ("partial", "completed")
-SOURCES = ("app", "log")
-ADVICE = ("rest", "beginner", "advanced")
-_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
@@ -41,12 +42,8 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        found = _POSITION.search(message)
-        reason = _POSITION.sub("", message).strip()
-        raise MalformedFile(
-            path, int(found.group(1)) if found else None, f"not valid TOML: {reason}"
-        ) from None
+        at, reason = toml_error_line(error, text)
+        raise MalformedFile(path, at, f"not valid TOML: {reason}") from None
     schema = document.get("schema")
     where = Where(text)
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
@@ -261,7 +258,7 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
                 id=check.text("activities", record, "id"),
                 day=check.day("activities", record, "date"),
                 kind=check.text("activities", record, "kind"),
-                minutes=check.number("activities", record, "minutes", 1, 1440),
+                minutes=check.number("activities", record, "minutes", 1, MAX_ACTIVITY_MINUTES),
             )
         )
     checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
@@ -326,7 +323,7 @@ def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
         spread=tuple(spread),
         cleared_for_exercise=check.value(s, record, "cleared_for_exercise", bool, "true or false"),
         cleared_for_advanced=check.value(s, record, "cleared_for_advanced", bool, "true or false"),
-        advice=check.choice(s, record, "advice", ADVICE),
+        advice=check.choice(s, record, "advice", ADVICE_LEVELS),
     )
 
 

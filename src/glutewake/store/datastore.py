@@ -11,7 +11,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck, new_id
+from glutewake.core.journal import (
+    ImportCounts,
+    Month,
+    add_counts,
+    merge,
+    merge_new,
+    month_of,
+    months_of,
+    only_month,
+)
+from glutewake.core.records import (
+    MAX_ACTIVITY_MINUTES,
+    Activity,
+    Journal,
+    RestDay,
+    Session,
+    SymptomCheck,
+    new_id,
+)
 from glutewake.core.settings import Profile
 from glutewake.errors import UserError
 from glutewake.store import codec, settings_codec
@@ -25,33 +43,7 @@ from glutewake.store.files import (
     remove_stale_temporaries,
 )
 
-Month = tuple[int, int]
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
-MAX_ACTIVITY_MINUTES = 1440
-
-
-def month_of(moment: dt.date) -> Month:
-    """The (year, month) whose journal file holds a record of this day or moment."""
-    return (moment.year, moment.month)
-
-
-def merge(journals: Iterable[Journal]) -> Journal:
-    """Several journals as one, each list sorted oldest first (a repeated id keeps the last)."""
-    sessions: dict[str, Session] = {}
-    rest_days: dict[str, RestDay] = {}
-    activities: dict[str, Activity] = {}
-    checks: dict[str, SymptomCheck] = {}
-    for journal in journals:
-        sessions.update((s.id, s) for s in journal.sessions)
-        rest_days.update((r.id, r) for r in journal.rest_days)
-        activities.update((a.id, a) for a in journal.activities)
-        checks.update((c.id, c) for c in journal.symptom_checks)
-    return Journal(
-        sessions=tuple(sorted(sessions.values(), key=lambda s: s.started_at)),
-        rest_days=tuple(sorted(rest_days.values(), key=lambda r: r.day)),
-        activities=tuple(sorted(activities.values(), key=lambda a: a.day)),
-        symptom_checks=tuple(sorted(checks.values(), key=lambda c: c.at)),
-    )
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -64,19 +56,6 @@ class Moved(NamedTuple):
 
     original: Path
     moved_to: Path
-
-
-class ImportCounts(NamedTuple):
-    """How many records an import added (zero each when everything was already there)."""
-
-    sessions: int = 0
-    rest_days: int = 0
-    activities: int = 0
-    symptom_checks: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.sessions + self.rest_days + self.activities + self.symptom_checks
 
 
 class Store:
@@ -230,16 +209,16 @@ class Store:
         symptom checks by their content. Every month is read (and must be readable) before
         any is written; importing the same records twice writes nothing the second time."""
         by_month: dict[Month, Journal] = {}
-        for month in _months_of(journal):
-            by_month[month] = _only_month(journal, month)
+        for month in months_of(journal):
+            by_month[month] = only_month(journal, month)
         with self._writing():
             current = {month: self.read_month(month) for month in by_month}
-            merged = {month: _merge_new(current[month], by_month[month]) for month in by_month}
+            merged = {month: merge_new(current[month], by_month[month]) for month in by_month}
             counts = ImportCounts()
             for month, (result, added) in sorted(merged.items()):
                 if added.total:
                     self._write_month(month, result)
-                    counts = _add_counts(counts, added)
+                    counts = add_counts(counts, added)
             return counts
 
     def repair(self, now: dt.datetime) -> list[Moved]:
@@ -283,61 +262,3 @@ class Store:
         remove_stale_temporaries(self.journal_dir)
         text = codec.journal_to_text(month, merge([journal]))
         atomic_write(self.month_path(month), text.encode())
-
-
-def _months_of(journal: Journal) -> set[Month]:
-    return (
-        {month_of(s.started_at) for s in journal.sessions}
-        | {month_of(r.day) for r in journal.rest_days}
-        | {month_of(a.day) for a in journal.activities}
-        | {month_of(c.at) for c in journal.symptom_checks}
-    )
-
-
-def _only_month(journal: Journal, month: Month) -> Journal:
-    return Journal(
-        sessions=tuple(s for s in journal.sessions if month_of(s.started_at) == month),
-        rest_days=tuple(r for r in journal.rest_days if month_of(r.day) == month),
-        activities=tuple(a for a in journal.activities if month_of(a.day) == month),
-        symptom_checks=tuple(c for c in journal.symptom_checks if month_of(c.at) == month),
-    )
-
-
-def _merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:
-    session_ids = {s.id for s in current.sessions}
-    sessions = [s for s in incoming.sessions if s.id not in session_ids]
-    rest_seen = {r.day for r in current.rest_days}
-    rest_days = []
-    for rest in incoming.rest_days:
-        if rest.day not in rest_seen:
-            rest_seen.add(rest.day)
-            rest_days.append(rest)
-    # Activities carry no id in an export: add only as many equal ones as are missing.
-    have: dict[tuple[dt.date, str, int], int] = {}
-    for a in current.activities:
-        have[(a.day, a.kind, a.minutes)] = have.get((a.day, a.kind, a.minutes), 0) + 1
-    activities = []
-    for a in incoming.activities:
-        key = (a.day, a.kind, a.minutes)
-        if have.get(key, 0) > 0:
-            have[key] -= 1
-        else:
-            activities.append(a)
-    check_times = {c.at for c in current.symptom_checks}
-    checks = [c for c in incoming.symptom_checks if c.at not in check_times]
-    result = Journal(
-        sessions=(*current.sessions, *sessions),
-        rest_days=(*current.rest_days, *rest_days),
-        activities=(*current.activities, *activities),
-        symptom_checks=(*current.symptom_checks, *checks),
-    )
-    return result, ImportCounts(len(sessions), len(rest_days), len(activities), len(checks))
-
-
-def _add_counts(a: ImportCounts, b: ImportCounts) -> ImportCounts:
-    return ImportCounts(
-        a.sessions + b.sessions,
-        a.rest_days + b.rest_days,
-        a.activities + b.activities,
-        a.symptom_checks + b.symptom_checks,
-    )

@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from glutewake.core.records import (
+    ADVICE_LEVELS,
+    MAX_ACTIVITY_MINUTES,
+    SIDES,
+    SOURCES,
     SPREAD_PLACES,
+    STATUSES,
     Activity,
     Journal,
     RestDay,
@@ -19,7 +24,6 @@ from glutewake.core.records import (
 )
 from glutewake.core.settings import PHASES
 from glutewake.errors import UserError
-from glutewake.store.codec import ADVICE, SIDES, SOURCES, STATUSES
 from glutewake.store.files import read_bytes
 
 
@@ -163,7 +167,7 @@ class _Reader:
             id=new_id(),
             day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
             kind=self.text(where, record, "kind"),
-            minutes=self.number(where, record, "minutes", 1, 1440),
+            minutes=self.number(where, record, "minutes", 1, MAX_ACTIVITY_MINUTES),
         )
 
     def check(self, where: str, record: Any) -> SymptomCheck:
@@ -183,6 +187,6 @@ class _Reader:
             pain_during_run=self.number(where, record, "pain_during_run", 0, 10),
             pain_after_run=self.number(where, record, "pain_after_run", 0, 10),
             spread=tuple(spread),
-            advice=self.text(where, record, "advice", ADVICE),
+            advice=self.text(where, record, "advice", ADVICE_LEVELS),
             **flags,
         )

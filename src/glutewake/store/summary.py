@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glutewake.core.records import Journal
-from glutewake.store.codec import ADVICE
-from glutewake.store.datastore import MONTH_FILE, Month, Store, month_of
+from glutewake.core.journal import Month, month_of
+from glutewake.core.records import ADVICE_LEVELS, Journal
+from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
 
@@ -267,7 +267,7 @@ def _moment(value: Any) -> dt.datetime:
 
 
 def _advice(value: Any) -> str:
-    if value not in ADVICE:
+    if value not in ADVICE_LEVELS:
         raise ValueError(value)
     return str(value)
 

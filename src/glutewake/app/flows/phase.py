@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from glutewake.app.messages import save
 from glutewake.app.views.home import current_advice, last_check, why_not_advanced
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from textual.app import App
+
+    from glutewake.app.services.coach import Coach
 
 
-def switch_phase(app: GlutewakeApp) -> None:
+def switch_phase(app: App[Any], coach: Coach) -> None:
     """Go back to beginner at once; go up to advanced at once only if the last check says so."""
-    coach = app.coach
     if coach.profile().phase == "advanced":
-        _set(app, "beginner")
+        _set(app, coach, "beginner")
         return
     journal = coach.today_facts().journal  # holds every record the advice rests on
     last = last_check(journal)
     if last is not None and current_advice(journal, last).level == "advanced":
-        _set(app, "advanced")
+        _set(app, coach, "advanced")
         return
     from glutewake.app.screens.confirm import ConfirmScreen
 
     def answered(yes: bool | None) -> None:
         if yes:
-            _set(app, "advanced")
+            _set(app, coach, "advanced")
         else:
             app.notify("You are still in the beginner phase.", title="Phase unchanged")
 
@@ -40,6 +42,6 @@ def switch_phase(app: GlutewakeApp) -> None:
     )
 
 
-def _set(app: GlutewakeApp, phase: str) -> None:
-    if app.save(lambda: app.coach.set_phase(phase)) is not None:
+def _set(app: App[Any], coach: Coach, phase: str) -> None:
+    if save(app, lambda: coach.set_phase(phase)) is not None:
         app.notify(f"You are now in the {phase} phase.", title=f"Phase: {phase.upper()}")

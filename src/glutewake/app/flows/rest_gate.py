@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glutewake.app.views.home import current_advice, day_label, last_check
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from textual.app import App
+
+    from glutewake.app.services.coach import Coach
 
 
-def unless_resting(app: GlutewakeApp, start: Callable[[], None]) -> None:
+def unless_resting(app: App[Any], coach: Coach, start: Callable[[], None]) -> None:
     """Run `start` at once, or, when the last advice says rest, only after the user says `y`."""
-    journal = app.coach.today_facts().journal  # holds every record the advice rests on
+    journal = coach.today_facts().journal  # holds every record the advice rests on
     check = last_check(journal)
     advice = current_advice(journal, check) if check is not None else None
     if check is None or advice is None or advice.level != "rest":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glutewake.app.services.record_keeper import RecordKeeper
 from glutewake.core.session_record import fits, resume_set, start_record
@@ -12,15 +12,15 @@ from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from textual.app import App
+
     from glutewake.app.services.coach import Coach
     from glutewake.core.records import Session
     from glutewake.core.settings import Profile
 
 
-def start_session(app: GlutewakeApp) -> None:
+def start_session(app: App[Any], coach: Coach) -> None:
     """Play today's programme from the start, as a new record saved as partial right away."""
-    coach = app.coach
     profile = coach.profile()
     try:
         timeline = coach.timeline(profile)
@@ -28,12 +28,11 @@ def start_session(app: GlutewakeApp) -> None:
         app.notify(str(error), title="Cannot start the session", severity="error", timeout=8)
         return
     record = start_record(timeline, phase=profile.phase, started_at=coach.now())
-    _play(app, timeline, record, profile, start_set=1)
+    _play(app, coach, timeline, record, profile, start_set=1)
 
 
-def resume_session(app: GlutewakeApp) -> None:
+def resume_session(app: App[Any], coach: Coach) -> None:
     """Go on with today's interrupted session from the start of the set it stopped in."""
-    coach = app.coach
     record = coach.resumable_session(coach.today_facts().journal)
     if record is None:
         app.notify("There is no unfinished session from today to go on with.", title="Nothing to resume")
@@ -49,7 +48,7 @@ def resume_session(app: GlutewakeApp) -> None:
             timeout=8,
         )
         return
-    _play(app, timeline, record, profile, start_set=resume_set(record))
+    _play(app, coach, timeline, record, profile, start_set=resume_set(record))
 
 
 def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | None:
@@ -65,7 +64,7 @@ def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | 
 
 
 def _play(
-    app: GlutewakeApp, timeline: Timeline, record: Session, profile: Profile, *, start_set: int
+    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, *, start_set: int
 ) -> None:
     from glutewake.app.screens.finished import FinishedScreen
     from glutewake.app.screens.player import PlayerScreen
@@ -73,13 +72,13 @@ def _play(
     if any(isinstance(screen, PlayerScreen | FinishedScreen) for screen in app.screen_stack):
         app.notify("A session is already under way.", title="Session")
         return
-    keeper = RecordKeeper(app.coach.save_session, _failure_notice(app), app.coach.store.data_dir)
+    keeper = RecordKeeper(coach.save_session, _failure_notice(app), coach.store.data_dir)
     keeper.keep(record)
-    settings = app.coach.settings(profile)
-    app.push_screen(PlayerScreen(timeline, record, keeper, start_set=start_set, settings=settings))
+    settings = coach.settings(profile)
+    app.push_screen(PlayerScreen(coach, timeline, record, keeper, start_set=start_set, settings=settings))
 
 
-def _failure_notice(app: GlutewakeApp) -> Callable[[UserError], None]:
+def _failure_notice(app: App[Any]) -> Callable[[UserError], None]:
     """Tell the user once per session that saving failed. Runs on the saving thread:
     `notify` only posts a message (thread-safe), so the saver never waits for the screen."""
     told: set[str] = set()

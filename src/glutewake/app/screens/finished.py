@@ -6,53 +6,32 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from glutewake.app.keys import Key
-from glutewake.app.screens.player import BIG_CUE_HEIGHT
+from glutewake.app.keys import bindings_for, key_with_id
+from glutewake.app.messages import DataSaved
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
+from glutewake.app.widgets.stage_plan import stage_plan
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.session_record import tally, with_pain
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.services.coach import Coach
     from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.timeline import Timeline
 
-SAVE = Key(
-    "enter",
-    "save_pain",
-    "save",
-    "Store the number with this session and go home",
-    "glutewake.finished.save",
-    "finished",
-)
-SKIP = Key(
-    "escape",
-    "skip_pain",
-    "skip",
-    "Go home without a pain number",
-    "glutewake.finished.skip",
-    "finished",
-    display="esc",
-)
-CLEAR = Key(
-    "backspace",
-    "clear_pain",
-    "clear",
-    "Start the number again",
-    "glutewake.finished.clear",
-    "finished",
-    show=False,
-)
-# Shown in the key line only; the digits themselves are read in `on_key`.
-DIGITS = Key("", "", "pain now", "Type 0 to 10", "glutewake.finished.digits", "finished", display="0–10")
+SAVE = key_with_id("glutewake.finished.save")
+SKIP = key_with_id("glutewake.finished.skip")
+DIGITS = key_with_id("glutewake.finished.digits")
+
+
+HEADING_FORMS = ("SESSION COMPLETE · WELL DONE", "SESSION COMPLETE", "WELL DONE")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -63,18 +42,24 @@ def typed_pain(before: str, digit: str) -> str:
     return digit
 
 
-class FinishedScreen(Screen[None]):
+class FinishedScreen(CoachScreen[None]):
     """The summary; digits then Enter store "pain now" as `pain_after`, Escape skips."""
 
-    BINDINGS: ClassVar[list[Binding]] = [SAVE.binding(), SKIP.binding(), CLEAR.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("finished")
     CSS_PATH = "../styles/player.tcss"
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     def __init__(
-        self, record: Session, timeline: Timeline, keeper: RecordKeeper, *, seconds: float, ended_early: bool
+        self,
+        coach: Coach,
+        record: Session,
+        timeline: Timeline,
+        keeper: RecordKeeper,
+        *,
+        seconds: float,
+        ended_early: bool,
     ) -> None:
-        super().__init__()
+        super().__init__(coach)
         self.record = record
         self.timeline = timeline
         self.keeper = keeper
@@ -83,9 +68,10 @@ class FinishedScreen(Screen[None]):
         self.pain = ""
         self.leaving = False
         self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
+        self.heading_forms = ("SESSION ENDED EARLY", "ENDED EARLY") if ended_early else HEADING_FORMS
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.timeline.programme.name)
+        yield TitleBar(self.timeline.programme.name, today=self.coach.today())
         with Vertical(id="finished-body"):
             yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
             yield Static(self.summary(), id="finished-summary", markup=False)
@@ -100,11 +86,13 @@ class FinishedScreen(Screen[None]):
         yield KeyLine((DIGITS, SAVE, SKIP), id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#finished-heading", CueLine).cue = self.heading
+        heading = self.query_one("#finished-heading", CueLine)
+        heading.cue, heading.forms = self.heading, self.heading_forms
         self.on_resize()
 
     def on_resize(self) -> None:
-        self.query_one("#finished-heading", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+        # The headline as big as the player's cue at this size.
+        self.query_one("#finished-heading", CueLine).scale = stage_plan(*self.size).cue_scale
 
     def summary(self) -> str:
         counted = tally(self.record, self.timeline)
@@ -154,5 +142,6 @@ class FinishedScreen(Screen[None]):
         self.keeper.close()
 
     def go_home(self) -> None:
-        self.app.data_version += 1
+        # The saving thread wrote the record: home reads it again.
+        self.app.post_message(DataSaved())
         self.app.pop_screen()

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
-from glutewake.app.keys import Key
+from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
 
 INTRO = (
     "glutewake paces a home programme for the gluteus medius, the muscle on the side of your "
@@ -44,33 +41,20 @@ def bullets(lines: tuple[str, ...]) -> Table:
     return table
 
 
-ACKNOWLEDGE = Key(
-    "enter",
-    "acknowledge",
-    "I understand, go on",
-    "Store today's date and go to the home screen",
-    "glutewake.first_run.ok",
-    "first run",
-)
-QUIT = Key("q", "app.quit", "quit", "Leave glutewake", "glutewake.first_run.quit", "first run")
-
-
-class FirstRunScreen(Screen[None]):
+class FirstRunScreen(CoachScreen[None]):
     """Shown until acknowledged; the date of acknowledgement is stored in settings.toml."""
 
-    BINDINGS: ClassVar[list[Binding]] = [ACKNOWLEDGE.binding(), QUIT.binding()]
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("first run")
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("before you start")
+        yield TitleBar("before you start", today=self.coach.today())
         with VerticalScroll(id="first-run-body"):
             yield Static("Before you start", id="first-run-heading")
             yield Static(INTRO, id="first-run-intro", markup=False)
             yield Static(bullets(RULES), id="first-run-rules")
-        yield KeyLine((ACKNOWLEDGE, QUIT), id="keys")
+        yield KeyLine(keys_for("first run"), id="keys")
 
     def action_acknowledge(self) -> None:
-        if self.app.save(self.app.coach.acknowledge) is None:
+        if self.save(self.coach.acknowledge) is None:
             self.app.notify("You will see this note again next time.", title="Not saved")
         self.dismiss()

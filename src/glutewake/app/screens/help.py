@@ -8,40 +8,46 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from glutewake.app.keys import SCOPES, bindings_for, keys_for
+from glutewake.app.keys import KEYS, SCOPES, bindings_for, keys_for
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
-# Two columns, so the whole list fits an 80×24 terminal without scrolling.
-COLUMNS = (("everywhere", "home", "settings"), ("player", "history", "screen"))
+# Two columns of headings (each names one or more scopes of the key registry): the whole
+# list fits 120×40 at once and scrolls at 80×24.
+COLUMNS = (
+    ("Everywhere", "Home", "Before you start", "During a session", "After a session"),
+    ("Symptom check", "History", "Settings", "Other screens"),
+)
 
 
-def scope_table(scope: str) -> Group:
-    """One scope's heading and its keys, each with what it does."""
+def heading_table(heading: str) -> Group:
+    """One heading and the keys of every scope under it, each with what it does."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, width=6)
     table.add_column()
-    for key in keys_for(scope):
-        table.add_row(Text(key.shown_key, style="bold"), key.tooltip)
-    return Group(Text(SCOPES[scope], style="bold underline"), table)
+    for key in KEYS:
+        if SCOPES[key.scope] == heading:
+            table.add_row(Text(key.shown_key, style="bold"), key.tooltip)
+    return Group(Text(heading, style="bold underline"), table)
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(CoachScreen[None]):
     """Keys by screen; the command palette (ctrl+p) reaches the same actions by name."""
 
-    BINDINGS: ClassVar = bindings_for("screen")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("help")
-        with Horizontal(id="help-columns"):
-            for scopes in COLUMNS:
+        yield TitleBar("help", today=self.coach.today())
+        with VerticalScroll(id="help-scroll"), Horizontal(id="help-columns"):
+            for headings in COLUMNS:
                 with Vertical(classes="help-column"):
-                    for scope in scopes:
-                        yield Static(scope_table(scope), classes="help-scope")
+                    for heading in headings:
+                        yield Static(heading_table(heading), classes="help-scope")
         yield Static(
             "Press ctrl+p and type a few letters to find any action by name.",
             id="help-palette",

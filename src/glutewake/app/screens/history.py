@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import DataTable, Digits, Static
 from textual.worker import get_current_worker
 
 from glutewake.app.keys import Key, bindings_for, keys_for
+from glutewake.app.messages import SavedDataChanged
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.screens.log_forms import (
     ActivityEntry,
     LogActivityForm,
@@ -34,9 +36,7 @@ from glutewake.app.views.history import (
     SortOrder,
     calendar_start,
     day_words,
-    months_between,
     pain_series,
-    plural,
     session_cells,
     variety_line,
     variety_nudge,
@@ -46,13 +46,14 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.history import calendar_weeks, week_variety
+from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
-from glutewake.store import merge
+from glutewake.core.wording import counted, noun
 from glutewake.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.services.coach import Coach
     from glutewake.store import Store
 
 STREAK_RULE = (
@@ -75,14 +76,27 @@ Row = tuple[str, tuple[Cell, ...]]  # a session's id and its table cells
 CHUNK = 400  # rows added between two looks at the keyboard, so scrolling never stalls
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """What the worker read: the streak (from the store's summary) and then every record,
-    with the table rows made ready off the event loop."""
+class JournalRead(Message):
+    """Posted by the reading thread: the streak (from the store's summary) first, then every
+    record with the table rows made ready off the event loop."""
 
-    streak: Streak | None
-    journal: Journal | None = None
-    rows: tuple[Row, ...] = ()
+    bubble = False
+
+    def __init__(
+        self,
+        reading: int,
+        today: dt.date,
+        streak: Streak | None,
+        journal: Journal | None = None,
+        rows: tuple[Row, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.reading = reading
+        """Which `reload` started the read: a message from an earlier one is dropped."""
+        self.today = today
+        self.streak = streak
+        self.journal = journal
+        self.rows = rows
 
 
 def rows_newest_first(journal: Journal) -> tuple[Row, ...]:
@@ -121,28 +135,27 @@ def read_streak(store: Store, today: dt.date) -> Streak | None:
     return compute_streak(days.done, days.rest, today)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoachScreen[None]):
     """Streaks, the calendar, variety, pain, sessions; `l` / `R` log, `r` reads again."""
 
     CSS_PATH = "../styles/history.tcss"
-    BINDINGS: ClassVar = [*bindings_for("history"), *bindings_for("screen")]
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("history"), *bindings_for("screen")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    app: GlutewakeApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sort_order: SortOrder = NEWEST_FIRST
+    def __init__(self, coach: Coach) -> None:
+        super().__init__(coach)
+        self.session_order: SortOrder = NEWEST_FIRST
         self.journal = Journal()
         self.complete = False  # whether the table holds every session or only recent ones
         self.announce_refresh = False
+        self.reading = 0
         self._streak_shown = False
         self._shown_rows: set[str] = set()
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield TitleBar("History")
-        if self.app.coach.read_only:
+        yield TitleBar("History", today=self.coach.today())
+        if self.coach.read_only:
             yield Static(READ_ONLY_NOTE, id="history-read-only", markup=False)
         with Vertical(id="history-body"):
             with Horizontal(id="history-streaks"):
@@ -171,41 +184,48 @@ class HistoryScreen(Screen[None]):
         widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9, "pain": 4}
         for key, label in COLUMNS:
             table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
-        self.watch(self.app, "data_version", self.reload, init=False)
+        self.reload()
+
+    def on_saved_data_changed(self, message: SavedDataChanged) -> None:
         self.reload()
 
     # -- reading -------------------------------------------------------------------------
     @property
-    def loading(self) -> bool:
+    def reading_older(self) -> bool:
         """Whether older months are still being read or added to the table."""
         return not self.complete
 
     def reload(self) -> None:
         """Show the last twelve weeks at once, then read the streak and every session."""
         self.workers.cancel_group(self, "history-rows")
-        coach = self.app.coach
+        coach = self.coach
         today = coach.today()
         recent = read_recent(coach.store, calendar_start(today), today)
         self.complete = False
+        self.reading += 1
         self._show(recent, today)
         self._fill_table(rows_newest_first(recent))
         # Started after the first paint, so the reading thread never delays it.
-        self.call_after_refresh(self._read_in_background, today)
+        self.call_after_refresh(self._read_in_background, self.reading, today)
 
     @work(thread=True, exclusive=True, group="history-read")
-    def _read_in_background(self, today: dt.date) -> None:
-        store = self.app.coach.store
+    def _read_in_background(self, reading: int, today: dt.date) -> None:
+        store = self.coach.store
         worker = get_current_worker()
         streak = read_streak(store, today)
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._apply, Loaded(streak), today)
+        # post_message is thread-safe: the screen handles each message on the event loop.
+        self.post_message(JournalRead(reading, today, streak))
         journal = read_everything(store)
         rows = rows_newest_first(journal)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._apply, Loaded(None, journal, rows), today)
+            self.post_message(JournalRead(reading, today, None, journal, rows))
 
-    def _apply(self, loaded: Loaded, today: dt.date) -> None:
+    def on_journal_read(self, loaded: JournalRead) -> None:
+        if loaded.reading != self.reading:
+            return
+        today = loaded.today
         if loaded.streak is not None:
             self._show_streak(loaded.streak)
         if loaded.journal is not None:
@@ -236,9 +256,7 @@ class HistoryScreen(Screen[None]):
         self._streak_shown = True
         self.query_one("#history-current", Digits).update(str(streak.current))
         self.query_one("#history-longest", Digits).update(str(streak.longest))
-        self.query_one("#history-current-label", Static).update(
-            "day in\na row" if streak.current == 1 else "days in\na row"
-        )
+        self.query_one("#history-current-label", Static).update(f"{noun(streak.current, 'day')} in\na row")
 
     def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
         """Everything but the streak and the table: calendar, variety, pain, empty state."""
@@ -268,30 +286,30 @@ class HistoryScreen(Screen[None]):
 
     def _sort(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
-        table.sort(self.sort_order.column, reverse=self.sort_order.descending)
-        count = plural(table.row_count, "session")
+        table.sort(self.session_order.column, reverse=self.session_order.descending)
+        count = counted(table.row_count, "session")
         reading = "" if self.complete else " · reading older months…"
-        table.border_title = f"Sessions · {count} · {self.sort_order.words}{reading}"
+        table.border_title = f"Sessions · {count} · {self.session_order.words}{reading}"
         table.border_subtitle = "pain: after the session, 0 to 10"
 
     @staticmethod
     def _counts(journal: Journal) -> str:
         return ", ".join(
             (
-                plural(len(journal.sessions), "session"),
-                plural(len(journal.rest_days), "rest day"),
-                plural(len(journal.activities), "activity").replace("activitys", "activities"),
+                counted(len(journal.sessions), "session"),
+                counted(len(journal.rest_days), "rest day"),
+                counted(len(journal.activities), "activity", "activities"),
             )
         )
 
     # -- sorting -------------------------------------------------------------------------
     def action_sort_next(self) -> None:
-        self.sort_order = self.sort_order.next()
+        self.session_order = self.session_order.next()
         self._sort()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
-        self.sort_order = self.sort_order.clicked(str(event.column_key.value))
+        self.session_order = self.session_order.clicked(str(event.column_key.value))
         self._sort()
 
     # -- recording -----------------------------------------------------------------------
@@ -303,15 +321,15 @@ class HistoryScreen(Screen[None]):
         if self._refuse_when_read_only():
             return
         kinds = sorted({a.kind for a in self.journal.activities})
-        self.app.push_screen(LogActivityForm(self.app.coach.today(), kinds), self._save)
+        self.app.push_screen(LogActivityForm(self.coach.today(), kinds), self._save)
 
     def action_rest_day(self) -> None:
         if self._refuse_when_read_only():
             return
-        self.app.push_screen(LogRestDayForm(self.app.coach.today()), self._save)
+        self.app.push_screen(LogRestDayForm(self.coach.today()), self._save)
 
     def _refuse_when_read_only(self) -> bool:
-        if self.app.coach.read_only:
+        if self.coach.read_only:
             self.notify(
                 "Nothing can be logged: a data file is damaged, so this run is "
                 "read-only. Home names the file and how to fix it.",
@@ -319,12 +337,12 @@ class HistoryScreen(Screen[None]):
                 severity="error",
                 timeout=8,
             )
-        return self.app.coach.read_only
+        return self.coach.read_only
 
     def _save(self, entry: ActivityEntry | RestEntry | None) -> None:
-        coach = self.app.coach
+        coach = self.coach
         if isinstance(entry, ActivityEntry):
-            saved = self.app.save(lambda: coach.log_activity(entry.day, entry.kind, entry.minutes))
+            saved = self.save(lambda: coach.log_activity(entry.day, entry.kind, entry.minutes))
             if saved is not None:
                 self.notify(
                     f"Logged {saved.minutes} min of {saved.kind} on {day_words(saved.day)}.",
@@ -333,7 +351,7 @@ class HistoryScreen(Screen[None]):
                 )
         elif isinstance(entry, RestEntry):
             before = {r.day for r in self.journal.rest_days}
-            rest = self.app.save(lambda: coach.log_rest_day(entry.day))
+            rest = self.save(lambda: coach.log_rest_day(entry.day))
             if rest is not None:
                 already = rest.day in before
                 self.notify(

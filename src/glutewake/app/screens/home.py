@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Static
 
-from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.keys import Key, bindings_for, keys_for
+from glutewake.app.messages import SavedDataChanged
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.home import (
     current_advice,
     day_label,
@@ -21,33 +23,27 @@ from glutewake.app.views.home import (
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
 from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.wording import counted
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
     from glutewake.app.services.coach import TodayFacts
     from glutewake.core.records import Journal, SymptomCheck
     from glutewake.core.settings import Profile
 
 
-def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     """What today holds, refreshed whenever the screen comes back into view."""
 
-    BINDINGS: ClassVar = bindings_for("home")
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("home")
 
     resumable = False
     """Whether today holds an interrupted session to go on with (`r resume`), as last read."""
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
-        if self.app.coach.read_only:
-            yield ReadOnlyBanner(self.app.coach.problems)
+        yield TitleBar(today=self.coach.today())
+        if self.coach.read_only:
+            yield ReadOnlyBanner(self.coach.problems)
         with Vertical(id="home-body"):
             with Horizontal(id="status"):
                 yield Static(id="phase")
@@ -62,8 +58,8 @@ class HomeScreen(Screen[None]):
             )
         yield KeyLine(self._keys(), id="keys")
 
-    def on_mount(self) -> None:
-        self.watch(self.app, "data_version", self.refresh_facts, init=False)
+    def on_saved_data_changed(self, message: SavedDataChanged) -> None:
+        self.refresh_facts()
 
     def on_screen_resume(self) -> None:
         # Also sent when home is first shown, so this is the first read too.
@@ -72,7 +68,7 @@ class HomeScreen(Screen[None]):
     def refresh_facts(self) -> None:
         """Read the profile and today's facts again (a few months, not the whole journal)
         and redraw every panel."""
-        coach = self.app.coach
+        coach = self.coach
         profile = coach.profile()
         facts = coach.today_facts()
         journal = facts.journal
@@ -89,7 +85,7 @@ class HomeScreen(Screen[None]):
             return self.resumable
         return True
 
-    def _keys(self, resumable: bool = False) -> tuple:
+    def _keys(self, resumable: bool = False) -> tuple[Key, ...]:
         shown = [key for key in keys_for("home") if key.action != "app.resume_session"]
         if resumable:
             resume = next(k for k in keys_for("home") if k.action == "app.resume_session")
@@ -103,15 +99,15 @@ class HomeScreen(Screen[None]):
     def _show_streak(self, facts: TodayFacts) -> None:
         today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
         self.query_one("#streak", Static).update(
-            f"streak  [b]{days(facts.streak.current)}[/b]   "
-            f"longest  [b]{days(facts.streak.longest)}[/b]\n"
+            f"streak  [b]{counted(facts.streak.current, 'day')}[/b]   "
+            f"longest  [b]{counted(facts.streak.longest, 'day')}[/b]\n"
             f"today   {today}"
         )
 
     def _show_plan(self, profile: Profile) -> None:
         plan = self.query_one("#plan", Static)
         try:
-            timeline = self.app.coach.timeline(profile)
+            timeline = self.coach.timeline(profile)
         except UserError as error:
             plan.update(f"[b]Today's session[/b]\n  cannot be prepared: {escape(str(error))}")
             return

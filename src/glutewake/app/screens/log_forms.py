@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static
 
+from glutewake.app.keys import bindings_for, keys_for
 from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
+from glutewake.core.records import MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
 
 Entry = TypeVar("Entry")
@@ -62,11 +64,7 @@ class Checked(Validator):
 class LogForm(ModalScreen[Entry | None], Generic[Entry]):
     """A titled box of labelled one-line fields; enter saves, escape leaves."""
 
-    BINDINGS: ClassVar = [
-        Binding(
-            "escape", "cancel", "cancel", tooltip="Leave without saving", id="glutewake.history.form.cancel"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("log form")
     CSS_PATH = "../styles/history.tcss"
     DEFAULT_CLASSES = "log-form-screen"
     TITLE_TEXT = ""
@@ -95,8 +93,9 @@ class LogForm(ModalScreen[Entry | None], Generic[Entry]):
                     yield Static(label, classes="log-form-label", markup=False)
                     yield field
                     yield Static(hint, classes="log-form-hint", markup=False)
-            tab = "[b $accent]tab[/] next field   " if len(fields) > 1 else ""
-            yield Static(f"[b $accent]enter[/] save   {tab}[b $accent]esc[/] cancel", classes="log-form-keys")
+            shown = [key for key in keys_for("log form") if len(fields) > 1 or key.key != "tab"]
+            words = "   ".join(f"[b $accent]{key.shown_key}[/] {key.description}" for key in shown)
+            yield Static(words, classes="log-form-keys")
 
     def day_field(self) -> Input:
         return Input(
@@ -157,7 +156,7 @@ class LogActivityForm(LogForm[ActivityEntry]):
                 validators=[Checked(parse_minutes)],
                 compact=True,
             ),
-            "1 to 1440",
+            f"1 to {MAX_ACTIVITY_MINUTES}",
         )
         yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
 

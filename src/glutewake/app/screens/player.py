@@ -7,43 +7,50 @@ session record, which the `RecordKeeper` saves off the event loop.
 
 from __future__ import annotations
 
+import textwrap
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.playback.cue_sounds import CueSounds
-from glutewake.app.views.player import PlayerView, player_view
+from glutewake.app.screens.coach_screen import CoachScreen
+from glutewake.app.views.player import PlayerView, player_view, top_line
+from glutewake.app.widgets.big_count import BigCount
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
+from glutewake.app.widgets.stage_plan import fill, stage_plan
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
 from glutewake.core.session_record import complete, record_reps
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
+    from glutewake.app.services.coach import Coach
     from glutewake.app.services.record_keeper import RecordKeeper
     from glutewake.core.records import Session
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
-# From this many rows the cue is drawn in block letters.
-BIG_CUE_HEIGHT = 36
 # View fields shown as they are, and where.
 TEXT_FIELDS = {
-    "heading": "#player-heading",
-    "where": "#player-where",
-    "big_label": "#big-label",
     "working": "#working",
     "how": "#how",
     "reminder": "#reminder",
     "bell": "#bell",
 }
+# A change in any of these can change which lines fit.
+LAYOUT_FIELDS = ("working", "how", "reminder", "next", "kind")
+PLAYING_KEYS = keys_for("player")
+# While paused, space goes on: the key line says so.
+PAUSED_KEYS = tuple(
+    replace(key, description="go on") if key.action == "pause" else key for key in PLAYING_KEYS
+)
 STATE_CLASSES = (
     "inhale",
     "exhale",
@@ -58,18 +65,16 @@ STATE_CLASSES = (
 )
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(CoachScreen[None]):
     """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
 
-    BINDINGS: ClassVar = bindings_for("player")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("player")
     CSS_PATH = "../styles/player.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (BIG_CUE_HEIGHT, "-tall")]
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(
         self,
+        coach: Coach,
         timeline: Timeline,
         record: Session,
         keeper: RecordKeeper,
@@ -77,7 +82,7 @@ class PlayerScreen(Screen[None]):
         start_set: int = 1,
         settings: Settings,
     ) -> None:
-        super().__init__()
+        super().__init__(coach)
         self.timeline = timeline
         self.record = record
         self.keeper = keeper
@@ -97,27 +102,55 @@ class PlayerScreen(Screen[None]):
             yield Static(id="player-where", markup=False)
         with Vertical(id="stage"):
             yield CueLine(id="cue")
-            with Horizontal(id="middle"):
-                with Horizontal(id="count"):
-                    yield Digits(id="big-number")
-                    yield Static(id="big-label", markup=False)
-                with Vertical(id="about"):
-                    yield Static(id="working", markup=False)
-                    yield Static(id="how", markup=False)
-                    yield Static(id="reminder", markup=False)
+            yield BigCount(id="big-number")
+            with Vertical(id="about"):
+                yield Static(id="working", markup=False)
+                yield Static(id="how", markup=False)
+                yield Static(id="reminder", markup=False)
             yield Meter("breath", id="breath")
             yield Static(id="next", markup=False)
         with Horizontal(id="player-bottom"):
             yield Meter("session", label_width=9, word_width=5, id="session")
             yield Static(id="bell", markup=False)
-        yield KeyLine(keys_for("player"), id="keys")
+        yield KeyLine(PLAYING_KEYS, id="keys")
 
     def on_resize(self) -> None:
-        self.query_one("#cue", CueLine).big = self.size.height >= BIG_CUE_HEIGHT
+        if self.shown is not None:
+            self.fit_stage(self.shown)
+            self.fit_top_line(self.shown)
+
+    def fit_stage(self, view: PlayerView) -> None:
+        """Fit the window: block scales from its size, then the lines that give way."""
+        width, height = self.size
+        keys = self.query_one("#keys", KeyLine)
+        plan = stage_plan(width, height, keys.get_content_height(self.size, self.size, width))
+        self.query_one("#cue", CueLine).scale = plan.cue_scale
+        self.query_one("#big-number", BigCount).scale = plan.number_scale
+        texts = {
+            "working": view.working,
+            "how": view.how,
+            "reminder": view.reminder,
+            "next": f"next  {view.next}",
+        }
+        needs = {name: len(textwrap.wrap(text, plan.inner_width)) for name, text in texts.items()}
+        room = fill(plan, needs, breath=view.breath is not None)
+        for name in ("working", "how", "reminder", "next"):
+            self.query_one(f"#{name}", Static).display = name in room.shown
+        self.query_one("#about").display = bool(room.shown & {"working", "how", "reminder"})
+        cue = self.query_one("#cue", CueLine)
+        cue.styles.padding = (room.band, 0)
+        after_cue, after_number, before_breath, after_breath = room.gaps
+        cue.styles.margin = (0, 0, after_cue, 0)
+        self.query_one("#big-number", BigCount).styles.margin = (0, 0, after_number, 0)
+        self.query_one("#breath", Meter).styles.margin = (before_breath, 0, after_breath, 0)
+
+    def fit_top_line(self, view: PlayerView) -> None:
+        heading, where = top_line(view, self.size.width)
+        self.query_one("#player-heading", Static).update(heading)
+        self.query_one("#player-where", Static).update(where)
 
     def on_mount(self) -> None:
-        self.on_resize()
-        coach = self.app.coach
+        coach = self.coach
         clock = coach.clock
         # The sound output opens (once per session) before the session's clock starts, so
         # the first cue is not lost while the device wakes up.
@@ -152,7 +185,7 @@ class PlayerScreen(Screen[None]):
             self.sounds.tick(now)
         position = engine.position()
         if reps_done and finished is None:
-            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
             self.keeper.keep(self.record)
         if finished is not None:
             self.finish(finished, ended_early=False)
@@ -210,12 +243,23 @@ class PlayerScreen(Screen[None]):
         for name, selector in TEXT_FIELDS.items():
             if changed(name):
                 self.query_one(selector, Static).update(getattr(view, name))
-        if changed("cue"):
-            self.query_one("#cue", CueLine).cue = view.cue
-        if changed("big_number"):
-            self.query_one("#big-number", Digits).update(view.big_number)
+        if changed("cue") or changed("cue_forms"):
+            cue = self.query_one("#cue", CueLine)
+            cue.cue, cue.forms = view.cue, view.cue_forms
+        if changed("big_number") or changed("big_label") or changed("side"):
+            count = self.query_one("#big-number", BigCount)
+            count.number = view.big_number
+            loud = view.big_label.startswith("/")
+            count.loud = (view.big_label, view.side) if loud else (view.side,)
+            count.quiet = () if loud else (view.big_label,)
         if changed("next"):
             self.query_one("#next", Static).update(f"next  {view.next}")
+        if any(changed(name) for name in LAYOUT_FIELDS):
+            self.fit_stage(view)
+        if changed("heading") or changed("where"):
+            self.fit_top_line(view)
+        if changed("kind"):
+            self.query_one("#keys", KeyLine).keys = PAUSED_KEYS if view.kind == "paused" else PLAYING_KEYS
         breath = self.query_one("#breath", Meter)
         breath.display = view.breath is not None
         breath.fraction = round(view.breath or 0.0, 3)
@@ -299,7 +343,7 @@ class PlayerScreen(Screen[None]):
         if self.engine is not None:
             position = self.engine.position()
             self.engine = None
-            self.record = record_reps(self.record, position.reps_completed, self.app.coach.now())
+            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
             self.keeper.keep(self.record)
             self.keeper.close()
         if self.sounds is not None:
@@ -316,7 +360,7 @@ class PlayerScreen(Screen[None]):
         for timer in (self.timer, self.boundary):
             if timer is not None:
                 timer.stop()
-        now = self.app.coach.now()
+        now = self.coach.now()
         if ended_early:
             self.record = record_reps(self.record, position.reps_completed, now)
         else:
@@ -336,5 +380,12 @@ class PlayerScreen(Screen[None]):
             sounds.close()
         self.engine = None
         self.app.switch_screen(
-            FinishedScreen(self.record, self.timeline, self.keeper, seconds=seconds, ended_early=ended_early)
+            FinishedScreen(
+                self.coach,
+                self.record,
+                self.timeline,
+                self.keeper,
+                seconds=seconds,
+                ended_early=ended_early,
+            )
         )

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.settings import RANGES, SOUND_CHOICES, SettingOutOfRange, Settings, check_in_range
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
     from glutewake.app.playback.cue_sounds import Tones
     from glutewake.app.playback.demo import DemoItem
 
@@ -69,20 +69,18 @@ def on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CoachScreen[None]):
     """A form; nothing is saved until ctrl+s or enter, and only if every value is valid."""
 
-    BINDINGS: ClassVar = bindings_for("settings")
-
-    app: GlutewakeApp  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("settings")
 
     saved: Settings
     """The settings as saved when the screen opened."""
 
     def compose(self) -> ComposeResult:
-        self.saved = self.app.coach.profile().settings
+        self.saved = self.coach.profile().settings
         self.theme_at_open = self.app.theme
-        yield TitleBar("settings")
+        yield TitleBar("settings", today=self.coach.today())
         with VerticalScroll(id="settings-form"):
             for field in NUMBER_FIELDS:
                 with Horizontal(classes="setting-row"):
@@ -136,7 +134,7 @@ class SettingsScreen(Screen[None]):
         return theme if theme in self.app.available_themes else self.app.theme
 
     def _override_note(self) -> str:
-        override = self.app.coach.count_seconds
+        override = self.coach.count_seconds
         if override is None:
             return "Saved settings apply to your next session and to home's session length."
         return (
@@ -191,7 +189,7 @@ class SettingsScreen(Screen[None]):
     def _probe_tones(self) -> None:
         from glutewake.app.playback.cue_sounds import BELL_ONLY, try_tones
 
-        coach = self.app.coach
+        coach = self.coach
         tones, problem = try_tones(coach.open_tones, self.saved.volume, coach.clock)
         if tones is not None:
             found = tones.description
@@ -230,7 +228,7 @@ class SettingsScreen(Screen[None]):
     def _open_for_demo(self, volume: int) -> None:
         from glutewake.app.playback.cue_sounds import try_tones
 
-        coach = self.app.coach
+        coach = self.coach
         tones, problem = try_tones(coach.open_tones, volume, coach.clock)
         self.app.call_from_thread(self._play_tone_demo, tones, problem)
 
@@ -250,7 +248,7 @@ class SettingsScreen(Screen[None]):
         self.tones_output = tones.description
         self.demo_tones = tones
         items = tone_demo()
-        start = self.app.coach.clock() + 0.1
+        start = self.coach.clock() + 0.1
         tones.plan(
             Planned(start + item.delay, item.sound, (0, number))
             for number, item in enumerate(items)
@@ -300,13 +298,13 @@ class SettingsScreen(Screen[None]):
     def _voice_note(self) -> str:
         from glutewake.app.playback.voice import choose_voice
 
-        return choose_voice(self.saved, self.app.coach.environ).note
+        return choose_voice(self.saved, self.coach.environ).note
 
     def action_test_voice(self) -> None:
         """Speak a sample cue now, so the user hears what spoken cues sound like."""
         from glutewake.app.playback.voice import Voice, choose_voice
 
-        choice = choose_voice(self.saved.with_changes(spoken_cues=True), self.app.coach.environ)
+        choice = choose_voice(self.saved.with_changes(spoken_cues=True), self.coach.environ)
         if not choice.argv:
             self.app.notify(choice.note.capitalize() + ".", title="No voice", severity="warning")
             return
@@ -355,7 +353,7 @@ class SettingsScreen(Screen[None]):
             self.app.notify(f"{error}.", title="Not saved", severity="error")
             return
         problem.update("")
-        if self.app.save(lambda: self.app.coach.change_settings(**changes)) is None:
+        if self.save(lambda: self.coach.change_settings(**changes)) is None:
             return
         self.app.notify("The next session uses them.", title="Settings saved")
         self.dismiss()

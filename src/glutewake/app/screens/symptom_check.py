@@ -14,79 +14,29 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from glutewake.app.keys import Key
+from glutewake.app.keys import bindings_for, key_with_id
+from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.home import day_label, last_check, pain_now_between
-from glutewake.app.widgets.answers import CHANGE, TOGGLE, PainScale, PlaceTicks, YesNo
+from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.advice import Advice, Answers, advise
 from glutewake.core.records import SymptomCheck, new_id
 
 if TYPE_CHECKING:
-    from glutewake.app.app import GlutewakeApp
     from glutewake.core.records import Journal
 
-SAVE = Key("enter", "save", "save", "Save the check and see the advice", "glutewake.check.save", "check")
-CANCEL = Key(
-    "escape",
-    "cancel",
-    "back without saving",
-    "Leave; nothing is saved",
-    "glutewake.check.cancel",
-    "check",
-    display="esc",
-)
-# The keys that move between questions are priority bindings: the app runs them the moment
-# they arrive, so an answer typed straight after (in the same burst from the terminal) goes
-# to the question they moved to, not the one above.
-NEXT = Key(
-    "down",
-    "app.focus_next",
-    "move",
-    "Next question (tab too)",
-    "glutewake.check.next",
-    "check",
-    display="↑↓",
-    priority=True,
-)
-PREVIOUS = Key(
-    "up",
-    "app.focus_previous",
-    "previous",
-    "Previous question (shift+tab too)",
-    "glutewake.check.previous",
-    "check",
-    show=False,
-    priority=True,
-)
-NEXT_TAB = Key(
-    "tab",
-    "app.focus_next",
-    "next",
-    "Next question",
-    "glutewake.check.tab",
-    "check",
-    show=False,
-    priority=True,
-)
-PREVIOUS_TAB = Key(
-    "shift+tab",
-    "app.focus_previous",
-    "previous",
-    "Previous question",
-    "glutewake.check.shift-tab",
-    "check",
-    show=False,
-    priority=True,
-)
-# Once the advice is shown, enter and escape both lead home.
-DONE = Key("enter", "save", "back to home", "Back to the home screen", "glutewake.check.done", "check")
+SAVE = key_with_id("glutewake.check.save")
+CANCEL = key_with_id("glutewake.check.cancel")
+NEXT = key_with_id("glutewake.check.next")
+CHANGE = key_with_id("glutewake.check.left")
+TOGGLE = key_with_id("glutewake.check.toggle")
+DONE = key_with_id("glutewake.check.done")
 FORM_KEYS = (NEXT, CHANGE, TOGGLE, SAVE, CANCEL)
 
 INTRO = (
@@ -116,25 +66,21 @@ QUESTIONS = (
 )
 
 
-class SymptomCheckScreen(Screen[None]):
+class SymptomCheckScreen(CoachScreen[None]):
     """The form, then the advice it gave; the saved check shows on home straight away."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
-        key.binding() for key in (SAVE, CANCEL, NEXT, PREVIOUS, NEXT_TAB, PREVIOUS_TAB)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("check")
     CSS_PATH = "../styles/symptom_check.tcss"
-
-    app: GlutewakeApp  # type: ignore[assignment]
 
     saved: SymptomCheck | None = None
     """The check once stored (or refused by a read-only store: then `stored` is False)."""
 
     def compose(self) -> ComposeResult:
         # The months that decide the advice (latest check, worst pains, last pain now), not years.
-        journal = self.app.coach.today_facts().journal
+        journal = self.coach.today_facts().journal
         self.journal = journal
         previous = last_check(journal)
-        yield TitleBar("symptom check")
+        yield TitleBar("symptom check", today=self.coach.today())
         yield Static(INTRO, id="check-intro", markup=False)
         with Vertical(id="check-form"):
             yield from self._rows(previous)
@@ -143,7 +89,7 @@ class SymptomCheckScreen(Screen[None]):
 
     def _rows(self, previous: SymptomCheck | None) -> Iterator[Widget]:
         # Symptoms start afresh; a clinician's go-ahead carries over from the last check.
-        clock = self.app.coach.clock
+        clock = self.coach.clock
         answers: dict[str, Widget] = {
             "pain-during": PainScale(clock=clock, id="pain-during"),
             "pain-after": PainScale(clock=clock, id="pain-after"),
@@ -185,7 +131,7 @@ class SymptomCheckScreen(Screen[None]):
         if self.saved is not None:
             self.dismiss()
             return
-        at = self.app.coach.now()
+        at = self.coach.now()
         answers = self.answers()
         advice = advise_now(self.journal, answers, at)
         check = SymptomCheck(
@@ -200,7 +146,7 @@ class SymptomCheckScreen(Screen[None]):
             cleared_for_advanced=answers.cleared_for_advanced,
             advice=advice.level,
         )
-        stored = self.app.save(lambda: self.app.coach.add_symptom_check(check)) is not None
+        stored = self.save(lambda: self.coach.add_symptom_check(check)) is not None
         self.saved = check
         self._show_result(advice, at, stored)
 

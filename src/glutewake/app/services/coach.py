@@ -12,13 +12,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glutewake.core.journal import Month, merge
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.streaks import Streak, compute_streak
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
-from glutewake.store import Month, Store, merge
+from glutewake.store import Store
 from glutewake.store.errors import StoreError
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
 
@@ -65,13 +66,21 @@ class Coach:
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def open(cls, data_dir: Path, **options: object) -> Coach:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        now: Callable[[], dt.datetime],
+        clock: Callable[[], float],
+        count_seconds: float | None = None,
+        programme_file: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Coach:
         """A coach on `data_dir`; damaged files found now put it in read-only mode.
 
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
-        store = Store(data_dir)
-        coach = cls(store, **options)  # type: ignore[arg-type]
+        coach = cls(Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}))
         coach.profile()
         coach._scan_journal()
         return coach

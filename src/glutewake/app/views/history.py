@@ -7,25 +7,15 @@ from dataclasses import dataclass, field
 
 from glutewake.core.history import WeekVariety
 from glutewake.core.records import Journal, Session
+from glutewake.core.wording import counted
 
 CALENDAR_WEEKS = 12
 PAIN_POINTS = 12  # the most recent values a pain trend shows
-Month = tuple[int, int]
 
 
 def calendar_start(today: dt.date, weeks: int = CALENDAR_WEEKS) -> dt.date:
     """The Monday the calendar begins on: `weeks` calendar weeks ending with today's."""
     return today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
-
-
-def months_between(first: dt.date, last: dt.date) -> list[Month]:
-    """Every (year, month) from `first`'s to `last`'s, oldest first."""
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def day_words(day: dt.date) -> str:
@@ -166,13 +156,9 @@ def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries
 
 
 # -- this week's variety -----------------------------------------------------------------
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def variety_line(week: WeekVariety) -> str:
     """`4 active days · rehab 3 · swimming 30 min · elliptical 20 min`."""
-    parts = [plural(week.days_active, "active day")]
+    parts = [counted(week.days_active, "active day")]
     if week.rehab_sessions:
         parts.append(f"rehab {week.rehab_sessions}")
     parts += [

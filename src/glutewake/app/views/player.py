@@ -25,9 +25,11 @@ class PlayerView:
     heading: str
     where: str
     cue: str
+    cue_forms: tuple[str, ...]
     kind: str
     big_number: str
     big_label: str
+    side: str
     working: str
     how: str
     reminder: str
@@ -72,6 +74,32 @@ def cue_words(step: Step, fraction: float) -> str:
     return step.text.upper()
 
 
+def key_forms(phrase: str) -> tuple[str, ...]:
+    """`BREATHE OUT · RAISE THE LEG` → itself, `RAISE THE LEG`, `RAISE`: longest first.
+
+    The action after the last `·` is what the body does now; its first word is the key word.
+    """
+    action = phrase.split(" · ")[-1]
+    forms = (phrase, action, action.split()[0] if action.split() else action)
+    return tuple(dict.fromkeys(form for form in forms if form))
+
+
+def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
+    """The cue for block letters, longest first: the first that fits the window is drawn."""
+    if step.cue is Cue.HOLD:
+        reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+        return (cue, f"{step.text.upper()} {reached}")
+    if step.cue is Cue.SWITCH:
+        return ("SWITCH SIDES", "SWITCH")
+    if step.cue is Cue.STRETCH:
+        return tuple(dict.fromkeys((cue, "STRETCH")))
+    if step.cue is Cue.PREPARE:
+        return ("GET READY", "READY")
+    if step.cue is Cue.REST:
+        return ("REST",)
+    return key_forms(cue)
+
+
 def breath_word(cue: Cue) -> str:
     return {Cue.INHALE: "in", Cue.EXHALE: "out", Cue.HOLD: "hold"}.get(cue, "easy")
 
@@ -88,6 +116,13 @@ def working_words(step: Step, kind: str) -> str:
     if step.exercise:
         return "working  both legs"
     return ""
+
+
+def side_word(step: Step, kind: str) -> str:
+    """`LEFT` or `RIGHT` beside the big number while a side works, or about to (a switch)."""
+    if step.cue in (Cue.REST, Cue.STRETCH) or kind == "stretch" or not step.side:
+        return ""
+    return step.side.upper()
 
 
 def how_words(step: Step) -> str:
@@ -123,16 +158,35 @@ def next_words(timeline: Timeline, index: int) -> str:
     return following.text.lower()
 
 
+# Columns of padding around the two halves of the player's top line.
+TOP_PADDING = 4
+
+
+def top_line(view: PlayerView, width: int) -> tuple[str, str]:
+    """The top line's (heading, where) in full, or shortened whole words first, to fit `width`."""
+    title, _, name = view.heading.partition(" · ")
+    headings = (view.heading, view.heading.split(" · ", 1)[-1], name.rpartition(" · ")[-1], "")
+    set_part, _, left = view.where.partition(" · ")
+    wheres = (view.where, set_part, "")
+    for where in wheres:
+        for heading in headings:
+            if len(heading) + len(where) + TOP_PADDING <= width:
+                return heading, where
+    return "", ""
+
+
 def player_view(position: Position, timeline: Timeline, *, sound: str, title: str) -> PlayerView:
     """The whole screen's text at `position`."""
     step = position.step
     sets = len(timeline.sets)
+    forms: tuple[str, ...]
     if position.finished:
-        cue, kind = "SESSION COMPLETE", "finished"
+        cue, kind, forms = "SESSION COMPLETE", "finished", ("SESSION COMPLETE", "DONE")
     elif position.paused:
-        cue, kind = "PAUSED — space to go on", "paused"
+        cue, kind, forms = "PAUSED — space to go on", "paused", ("PAUSED",)
     else:
         cue, kind = cue_words(step, position.fraction), str(step.cue)
+        forms = cue_forms(step, position.fraction, cue)
     if step.cue in COUNTDOWN_CUES:
         big_number = countdown(position.step_remaining)
         big_label = "second to go" if big_number == "1" else "seconds to go"
@@ -145,9 +199,11 @@ def player_view(position: Position, timeline: Timeline, *, sound: str, title: st
         heading=f"{title} · {step.name}" if step.name else title,
         where=f"set {position.set.number} of {sets} · {clock_time(position.remaining)} left",
         cue=cue,
+        cue_forms=forms,
         kind=kind,
         big_number=big_number,
         big_label=big_label,
+        side=side_word(step, position.set.kind),
         working=working_words(step, position.set.kind),
         how=how_words(step),
         reminder=reminder_words(step),

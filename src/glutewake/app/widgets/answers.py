@@ -12,45 +12,11 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.keys import Key
-
-# Bound on every answer; shown in the symptom check's key line. Priority bindings, like the
-# keys that move between questions: each key acts on the question focused when it arrives,
-# so answers typed ahead in one burst land where they were meant to.
-CHANGE = Key(
-    "left",
-    "choose(-1)",
-    "answer",
-    "Pain down one, or the answer to the left",
-    "glutewake.check.left",
-    "check",
-    display="←→ 0–9",
-    priority=True,
-)
-CHANGE_RIGHT = Key(
-    "right",
-    "choose(1)",
-    "change",
-    "Pain up one, or the answer to the right",
-    "glutewake.check.right",
-    "check",
-    display="→",
-    show=False,
-    priority=True,
-)
-TOGGLE = Key(
-    "space",
-    "toggle",
-    "tick",
-    "Yes ↔ no, or tick the place under the cursor",
-    "glutewake.check.toggle",
-    "check",
-    priority=True,
-)
+from glutewake.app.keys import bindings_for
 
 # A "1" followed by a "0" within this many seconds means 10.
 TEN_WINDOW = 1.5
@@ -60,7 +26,7 @@ PAIN_MAX = 10
 class Answer(Widget, can_focus=True):
     """The shared behaviour: left/right and space bindings, and the chosen-answer style."""
 
-    BINDINGS: ClassVar[list[Binding]] = [CHANGE.binding(), CHANGE_RIGHT.binding(), TOGGLE.binding()]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("check answer")
     COMPONENT_CLASSES: ClassVar = {"answer--chosen", "answer--cursor"}
     DEFAULT_CSS = """
     Answer { width: auto; height: 1; }
@@ -72,7 +38,7 @@ class Answer(Widget, can_focus=True):
     def action_choose(self, step: int) -> None:
         """Move the answer one step left (-1) or right (+1)."""
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         """Flip the answer (yes ↔ no, ticked ↔ not)."""
 
     def styles_for(self) -> tuple[Style, Style]:
@@ -154,7 +120,7 @@ class YesNo(Answer):
     def action_choose(self, step: int) -> None:
         self.value = step < 0
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         self.value = not self.value
 
     def on_key(self, event: events.Key) -> None:
@@ -197,6 +163,6 @@ class PlaceTicks(Answer):
     def action_choose(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.places)
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         place = self.places[self.cursor][0]
         self.ticked = self.ticked ^ {place}

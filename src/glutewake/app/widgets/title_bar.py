@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -16,15 +18,13 @@ class TitleBar(Horizontal):
     TitleBar > #date { width: auto; padding: 0 1; }
     """
 
-    def __init__(self, where: str = "") -> None:
+    def __init__(self, where: str = "", *, today: dt.date) -> None:
         super().__init__()
         self.where = where
+        self.today = today
 
     def compose(self) -> ComposeResult:
         title = f"glutewake · {self.where}" if self.where else "glutewake"
         yield Static(title, id="where", markup=False)
-        yield Static("", id="date", markup=False)
-
-    def on_mount(self) -> None:
-        today = self.app.coach.now()  # type: ignore[attr-defined]
-        self.query_one("#date", Static).update(f"{today:%A} {today.day} {today:%B}")
+        today = self.today
+        yield Static(f"{today:%A} {today.day} {today:%B}", id="date", markup=False)

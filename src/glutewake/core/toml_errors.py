@@ -1,0 +1,22 @@
+"""Where tomllib says a TOML text is broken: the one reading of its "(at line L, column C)"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_AT_END = re.compile(r"\s*\(at end of document\)")
+
+
+def toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, str]:
+    """The line tomllib's message names (the last line for "at end of document", None when it
+    names none) and the message without the position."""
+    message = str(error)
+    found = _AT_LINE.search(message)
+    if found:
+        return int(found.group(1)), message.replace(found.group(0), "").strip()
+    end = _AT_END.search(message)
+    if end:
+        return max(1, len(text.splitlines())), message.replace(end.group(0), "").strip() + " at the end"
+    return None, message

@@ -1,0 +1,38 @@
+"""Helpers every test folder uses: a fake clock, the result of running the real command,
+and a picture of a folder's files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class FakeClock:
+    """A monotonic clock that only moves when a test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+RunCli = Callable[..., Result]
+
+
+def snapshot_tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` with its bytes, to prove a command wrote nothing."""
+    if not root.exists():
+        return {}
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
