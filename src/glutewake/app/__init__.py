@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
-    from glutewake.app.playback.cue_sounds import ToneOpener
+    from glutewake.core.sound_schedule import ToneOpener
 
 __all__ = ["create_app"]
 

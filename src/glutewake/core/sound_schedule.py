@@ -13,7 +13,9 @@ cue in force where the segment starts sounds at its start.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from glutewake.core.engine import EPSILON, Engine
 from glutewake.core.programme import Cue
@@ -124,3 +126,34 @@ class Score:
                 break
             planned.append(Planned(segment.began + cued.offset - segment.offset, cued.sound, (number, index)))
         return tuple(planned)
+
+
+class Tones(Protocol):
+    """Where planned sounds go: an open sound output (the app's, or a test's stand-in)."""
+
+    @property
+    def description(self) -> str: ...
+
+    def plan(self, planned: Iterable[Planned]) -> None:
+        """What should play from now on (replaces what is still pending)."""
+
+    def hush(self) -> None:
+        """Drop what is pending and fade out what plays."""
+
+    def failure(self, now: float) -> str | None:
+        """Why the output stopped working, or None."""
+
+    def seconds_left(self, now: float) -> float:
+        """How long until everything planned has played."""
+
+    def queued(self, now: float) -> float:
+        """How far past `now` the sound already handed to the device reaches."""
+
+    def close(self) -> None: ...
+
+
+class ToneOpener(Protocol):
+    """Opens a sound output at a volume on a clock; raises if it cannot (the app's raises
+    `AudioUnavailable`)."""
+
+    def __call__(self, volume: int, clock: Callable[[], float]) -> Tones: ...

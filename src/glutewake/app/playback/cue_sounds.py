@@ -15,13 +15,12 @@ same clock. Speech runs as its own process (see `glutewake.app.playback.voice`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Protocol
 
 from glutewake.app.playback.voice import Voice, choose_voice
 from glutewake.core.cues import FINISH_RINGS, FINISHED_PHRASE, phrase_for, ring_times, rings_for
 from glutewake.core.engine import Engine
 from glutewake.core.settings import Settings
-from glutewake.core.sound_schedule import Planned, Score
+from glutewake.core.sound_schedule import Score, ToneOpener, Tones
 from glutewake.core.timeline import Step
 
 BELL_ONLY = "terminal bell only — your terminal may be silent"
@@ -31,31 +30,6 @@ MAX_LEAD = 0.1
 SPEECH_LINGER = 3.0
 
 
-class Tones(Protocol):
-    """An open sound output playing planned tones (`tone_output.ToneOutput`, or a fake)."""
-
-    @property
-    def description(self) -> str: ...
-
-    def plan(self, planned: Iterable[Planned]) -> None: ...
-
-    def hush(self) -> None: ...
-
-    def failure(self, now: float) -> str | None: ...
-
-    def seconds_left(self, now: float) -> float: ...
-
-    def queued(self, now: float) -> float: ...
-
-    def close(self) -> None: ...
-
-
-class ToneOpener(Protocol):
-    """Opens the sound output at a volume on a clock; raises `AudioUnavailable` if it can't."""
-
-    def __call__(self, volume: int, clock: Callable[[], float]) -> Tones: ...
-
-
 def open_system_tones(volume: int, clock: Callable[[], float]) -> Tones:
     """The real sound output (the audio library is imported only now)."""
     from glutewake.app.playback.tone_output import open_tones
@@ -63,12 +37,14 @@ def open_system_tones(volume: int, clock: Callable[[], float]) -> Tones:
     return open_tones(volume, clock)
 
 
-def try_tones(opener: ToneOpener, volume: int, clock: Callable[[], float]) -> tuple[Tones | None, str]:
-    """The output, or None and why not."""
+def try_tones(
+    opener: ToneOpener | None, volume: int, clock: Callable[[], float]
+) -> tuple[Tones | None, str]:
+    """The output (`opener`'s, or the system's when None), or None and why not."""
     from glutewake.app.playback.tone_output import AudioUnavailable
 
     try:
-        return opener(volume, clock), ""
+        return (opener or open_system_tones)(volume, clock), ""
     except AudioUnavailable as error:
         return None, str(error)
 
@@ -106,7 +82,7 @@ class CueSounds:
         settings: Settings,
         environ: Mapping[str, str],
         bell: Callable[[], None],
-        opener: ToneOpener,
+        opener: ToneOpener | None,
         clock: Callable[[], float],
     ) -> CueSounds:
         """The sounds of a session starting now: the sound output is opened here, once."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -21,7 +22,7 @@ from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.settings import RANGES, SOUND_CHOICES, SettingOutOfRange, Settings, check_in_range
 
 if TYPE_CHECKING:
-    from glutewake.app.playback.cue_sounds import Tones
+    from glutewake.core.sound_schedule import Tones
     from glutewake.app.playback.demo import DemoItem
 
 
@@ -275,7 +276,7 @@ class SettingsScreen(CoachScreen[None]):
         """Name each sound on the sound line as it plays."""
         for number, item in enumerate(items, start=1):
             words = f"playing {number}/{len(items)}: {item.label}"
-            self._later(item.delay + lead, lambda w=words: self._demo_line(w))
+            self._later(item.delay + lead, partial(self._demo_line, words))
 
     def _later(self, delay: float, callback: Callable[[], object]) -> None:
         # A timer needs a delay above zero.

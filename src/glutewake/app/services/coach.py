@@ -24,7 +24,7 @@ from glutewake.store.errors import StoreError
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
 
 if TYPE_CHECKING:
-    from glutewake.app.playback.cue_sounds import ToneOpener, Tones
+    from glutewake.core.sound_schedule import ToneOpener
 
 
 class ReadOnly(UserError):
@@ -42,13 +42,6 @@ class TodayFacts:
     advice, last check and resumable session computed from it equal the whole journal's."""
 
 
-def _system_tones(volume: int, clock: Callable[[], float]) -> Tones:
-    # Imported on first use: the player needs it, home's first paint does not.
-    from glutewake.app.playback.cue_sounds import open_system_tones
-
-    return open_system_tones(volume, clock)
-
-
 @dataclass
 class Coach:
     """The app's view of the user's data, today's date and this run's options."""
@@ -59,8 +52,9 @@ class Coach:
     count_seconds: float | None = None
     programme_file: Path | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
-    open_tones: ToneOpener = field(default_factory=lambda: _system_tones)
-    """Opens the sound output for tones (tests pass a fake or the null device)."""
+    open_tones: ToneOpener | None = None
+    """Opens the sound output for tones; None: the system's (tests pass a fake or the null
+    device)."""
     problems: list[StoreError] = field(default_factory=list)
     _scan: Scan | None = field(default=None, init=False, repr=False)
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
