@@ -14,7 +14,7 @@ same clock. Speech runs as its own process (see `glutewake.app.playback.voice`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from glutewake.app.playback.voice import Voice, choose_voice
 from glutewake.core.cues import FINISH_RINGS, FINISHED_PHRASE, phrase_for, ring_times, rings_for
@@ -37,9 +37,7 @@ def open_system_tones(volume: int, clock: Callable[[], float]) -> Tones:
     return open_tones(volume, clock)
 
 
-def try_tones(
-    opener: ToneOpener | None, volume: int, clock: Callable[[], float]
-) -> tuple[Tones | None, str]:
+def try_tones(opener: ToneOpener | None, volume: int, clock: Callable[[], float]) -> tuple[Tones | None, str]:
     """The output (`opener`'s, or the system's when None), or None and why not."""
     from glutewake.app.playback.tone_output import AudioUnavailable
 

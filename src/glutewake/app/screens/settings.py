@@ -22,8 +22,8 @@ from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.core.settings import RANGES, SOUND_CHOICES, SettingOutOfRange, Settings, check_in_range
 
 if TYPE_CHECKING:
-    from glutewake.core.sound_schedule import Tones
     from glutewake.app.playback.demo import DemoItem
+    from glutewake.core.sound_schedule import Tones
 
 
 @dataclass(frozen=True)
