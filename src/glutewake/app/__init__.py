@@ -42,6 +42,6 @@ def create_app(
         count_seconds=count_seconds,
         programme_file=programme_file,
         environ=dict(os.environ if environ is None else environ),
-        **({"open_tones": open_tones} if open_tones is not None else {}),
+        open_tones=open_tones,
     )
     return GlutewakeApp(coach)

@@ -24,7 +24,9 @@ from glutewake.core.sound_schedule import Score, ToneOpener, Tones
 from glutewake.core.timeline import Step
 
 BELL_ONLY = "terminal bell only — your terminal may be silent"
-# The most a session's start waits for the sound output's buffer (see `lead`).
+# A session starts this much after the sound the device already holds, so its first cue is
+# handed over before the device asks for the block it falls in; never more than MAX_LEAD.
+LEAD_MARGIN = 0.01
 MAX_LEAD = 0.1
 # After the last cue, how long speech may go on before the session's sounds are closed.
 SPEECH_LINGER = 3.0
@@ -152,11 +154,10 @@ class CueSounds:
         return delays
 
     def lead(self, now: float) -> float:
-        """How long after `now` a session should start so its first tone is on time: the
-        sound the device already holds (a few milliseconds of silence)."""
-        if self.tones is None:
-            return 0.0
-        return min(MAX_LEAD, self.tones.queued(now))
+        """How long after `now` a session should start so its first tone is on time: past the
+        sound the device already holds (a few milliseconds of silence), with a margin."""
+        queued = self.tones.queued(now) if self.tones is not None else 0.0
+        return min(MAX_LEAD, queued + LEAD_MARGIN) if queued > 0 else 0.0
 
     def linger(self, now: float) -> float:
         """How long the sounds of a finished session still need before `close`."""

@@ -184,8 +184,7 @@ class SettingsScreen(CoachScreen[None]):
         return self.tones_output or BELL_ONLY
 
     def _sound_note(self, words: str) -> None:
-        key = next(key.shown_key for key in keys_for("settings") if key.action == "hear_cues")
-        self.query_one("#sound-note", Static).update(f"sound: {words} · {key} plays every cue")
+        self.query_one("#sound-note", Static).update(f"sound: {words}")
 
     def _probe_tones(self) -> None:
         from glutewake.app.playback.cue_sounds import BELL_ONLY, try_tones

@@ -69,12 +69,15 @@ class Coach:
         count_seconds: float | None = None,
         programme_file: Path | None = None,
         environ: Mapping[str, str] | None = None,
+        open_tones: ToneOpener | None = None,
     ) -> Coach:
         """A coach on `data_dir`; damaged files found now put it in read-only mode.
 
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
-        coach = cls(Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}))
+        coach = cls(
+            Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}), open_tones
+        )
         coach.profile()
         coach._scan_journal()
         return coach
