@@ -229,3 +229,31 @@ async def test_every_sound_of_a_short_session_reaches_the_null_device_in_order_a
     # The session starts once the silence the device already holds has played, so even the
     # first cue is handed over ahead and lands on its sample, like every other.
     assert worst <= 0.02, [round(x * 1000, 1) for x in lateness]
+
+
+def test_the_sound_library_is_imported_only_when_a_session_starts(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    acknowledge(tmp_path)
+    code = f"""
+import sys
+from pathlib import Path
+from glutewake.app import create_app
+from glutewake.cli import main
+
+main(["--data-dir", {str(tmp_path)!r}, "plan", "beginner"])
+app = create_app(Path({str(tmp_path)!r}), environ={{}})
+
+async def at_home(pilot):
+    await pilot.pause()
+    audio = ("miniaudio", "_miniaudio", "glutewake.core.tones")
+    loaded = sorted(m for m in sys.modules if m.startswith(audio))
+    print("loaded:", loaded)
+    pilot.app.exit()
+
+app.run(headless=True, size=(80, 24), auto_pilot=at_home)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "loaded: []" in done.stdout, done.stdout

@@ -96,6 +96,14 @@ class PrivatePulse:
             env={**os.environ, **self.env, "HOME": str(self.home)},
         )
 
+    def stream_latency(self) -> float:
+        """The playing stream's buffer plus the sink's latency, in seconds (pactl's figures)."""
+        import re
+
+        listing = self.pactl("list", "sink-inputs").stdout
+        figures = [int(n) for n in re.findall(r"(?:Buffer|Sink) Latency: (\d+) usec", listing)]
+        return sum(figures) / 1e6
+
     @contextlib.contextmanager
     def recording(self, wav: Path) -> Iterator[None]:
         """Record the null sink's monitor into `wav` (mono, 16-bit) while the block runs.
