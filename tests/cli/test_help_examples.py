@@ -37,6 +37,7 @@ def test_every_command_is_listed() -> None:
         "status",
         "export",
         "import",
+        "report",
     } <= found
 
 

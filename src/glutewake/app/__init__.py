@@ -30,6 +30,7 @@ def create_app(
     programme_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
     open_tones: ToneOpener | None = None,
+    documents_dir: Path | None = None,
 ) -> GlutewakeApp:
     """The app on `data_dir`; `now` and `clock` are injected so tests can freeze time."""
     from glutewake.app.app import GlutewakeApp
@@ -43,5 +44,6 @@ def create_app(
         programme_file=programme_file,
         environ=dict(os.environ if environ is None else environ),
         open_tones=open_tones,
+        documents_dir=documents_dir,
     )
     return GlutewakeApp(coach)

@@ -157,6 +157,14 @@ KEYS: tuple[Key, ...] = (
     Key("R", "rest_day", "rest day", "Mark a rest day", "glutewake.history.rest", "history"),
     Key("r", "refresh", "refresh", "Read the journal again", "glutewake.history.refresh", "history"),
     Key("s", "sort_next", "sort", "Sort the sessions another way", "glutewake.history.sort", "history"),
+    Key(
+        "x",
+        "write_report",
+        "report",
+        "Report for your therapist",
+        "glutewake.history.report",
+        "history",
+    ),
     Key("ctrl+s", "save", "save", "Save (enter in a field too)", "glutewake.settings.save", "settings"),
     Key(
         "escape",

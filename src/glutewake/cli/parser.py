@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "glutewake.cli.export",
     "glutewake.cli.importing",
     "glutewake.cli.repair",
+    "glutewake.cli.report",
     "glutewake.cli.sound",
 )
 

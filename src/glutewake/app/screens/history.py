@@ -50,6 +50,7 @@ from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
 from glutewake.core.wording import counted, noun
+from glutewake.errors import UserError
 from glutewake.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -311,6 +312,34 @@ class HistoryScreen(CoachScreen[None]):
         event.stop()
         self.session_order = self.session_order.clicked(str(event.column_key.value))
         self._sort()
+
+    # -- the report ----------------------------------------------------------------------
+    def action_write_report(self) -> None:
+        self.notify("Writing the report of the last six weeks…", title="Report", timeout=3)
+        self._write_report()
+
+    @work(thread=True, exclusive=True, group="history-report")
+    def _write_report(self) -> None:
+        """Read every month and write the file off the event loop, then say where."""
+        try:
+            path = self.coach.write_report()
+        except UserError as error:
+            self.app.call_from_thread(
+                self.notify,
+                f"No report was written: {error}",
+                title="Report",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"Written to {path}. Open it in a browser to read, print or save it as a PDF.",
+            title="Report",
+            timeout=10,
+            markup=False,
+        )
 
     # -- recording -----------------------------------------------------------------------
     def action_refresh(self) -> None:

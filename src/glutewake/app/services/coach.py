@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 from glutewake.core.journal import Month, merge
 from glutewake.core.programme import Programme
 from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
+from glutewake.core.report import DEFAULT_WEEKS
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.streaks import Streak, compute_streak
 from glutewake.core.timeline import Timeline, compile_timeline
 from glutewake.errors import UserError
 from glutewake.store import Store
 from glutewake.store.errors import StoreError
+from glutewake.store.report_file import dated_report_path, render_report, report_folder, write_report
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
 
 if TYPE_CHECKING:
@@ -52,6 +54,8 @@ class Coach:
     count_seconds: float | None = None
     programme_file: Path | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
+    documents_dir: Path | None = None
+    """Where history's `x` writes the report (None: the user's documents folder, else home)."""
     open_tones: ToneOpener | None = None
     """Opens the sound output for tones; None: the system's (tests pass a fake or the null
     device)."""
@@ -69,6 +73,7 @@ class Coach:
         count_seconds: float | None = None,
         programme_file: Path | None = None,
         environ: Mapping[str, str] | None = None,
+        documents_dir: Path | None = None,
         open_tones: ToneOpener | None = None,
     ) -> Coach:
         """A coach on `data_dir`; damaged files found now put it in read-only mode.
@@ -76,7 +81,14 @@ class Coach:
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
         coach = cls(
-            Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}), open_tones
+            Store(data_dir),
+            now,
+            clock,
+            count_seconds,
+            programme_file,
+            dict(environ or {}),
+            documents_dir,
+            open_tones,
         )
         coach.profile()
         coach._scan_journal()
@@ -175,6 +187,17 @@ class Coach:
         """Record another activity (history's `l`)."""
         self._check_writable()
         return self.store.add_activity(day, kind, minutes)
+
+    def write_report(self, weeks: int = DEFAULT_WEEKS) -> Path:
+        """Write the report of the last `weeks` weeks as HTML to a new dated file in the
+        documents folder (or home); returns where. A damaged data file raises its StoreError
+        and nothing is written (the report is not user data, so read-only mode does not stop
+        it otherwise)."""
+        today = self.today()
+        text = render_report(self.store, today, weeks=weeks, format="html")
+        path = dated_report_path(self.documents_dir or report_folder(), today)
+        write_report(path, text)
+        return path
 
     def _check_writable(self) -> None:
         if self.read_only:

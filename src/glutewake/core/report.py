@@ -1,0 +1,334 @@
+"""The report for a physical therapist: the last N calendar weeks of the journal, in figures.
+
+Pure: the journal, the current phase and today go in; a `Report` of plain numbers comes out,
+which `core/report_html.py` and `core/report_md.py` turn into a page. The advice each
+symptom check gave is the core's standing advice as it stood at that check: the report never
+decides advice itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from glutewake.core.advice import Advice, Answers, advise
+from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.streaks import done_days, rest_days
+
+DEFAULT_WEEKS = 6
+MAX_WEEKS = 520  # ten years: longer than any rehabilitation, short enough to stay one file
+ONE_DAY = dt.timedelta(days=1)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+NOTE = (
+    "glutewake is an exercise coach, not a clinician: it records what its user did and "
+    "reported, and applies its own simple rule to suggest a phase. It does not diagnose, "
+    "and its advice has not been clinically tested. Please judge these figures yourself."
+)
+ADHERENCE_RULE = (
+    "A day is done when it holds a completed session. Days are counted from the first "
+    "record on, up to today; today counts once it is done or marked as rest."
+)
+REPS_RULE = (
+    "Repetitions of the strengthening exercises (stretches not included), per working leg, "
+    "of the target of the sessions started that week."
+)
+
+
+class BadWeeks(ValueError):
+    """A number of weeks outside 1 to MAX_WEEKS."""
+
+
+@dataclass(frozen=True)
+class SideReps:
+    """Repetitions done and the target, for one working leg (or both, for the squat)."""
+
+    done: int = 0
+    target: int = 0
+
+
+@dataclass(frozen=True)
+class Week:
+    """One calendar week, Monday to Sunday, of the report."""
+
+    monday: dt.date
+    days: int
+    """Days of this week that count: from the first record, up to today (see ADHERENCE_RULE)."""
+    done: int
+    rest: int
+    completed: int
+    partial: int
+    left: SideReps
+    right: SideReps
+    both: SideReps
+    """Reps of exercises without a side (the wall mini squat: both legs at once)."""
+    pains_after: tuple[int, ...]
+    """The "pain now" answers at the end of this week's sessions, in order."""
+    minutes_by_kind: tuple[tuple[str, int], ...]
+    active_days: int
+    """Days with a completed session or another activity."""
+    run_during: int | None = None
+    """The highest pain during running in this week's symptom checks."""
+    run_after: int | None = None
+    """The highest pain after running in this week's symptom checks."""
+
+    @property
+    def sunday(self) -> dt.date:
+        return self.monday + 6 * ONE_DAY
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of exercise done this week, the rehabilitation sessions first."""
+        rehab = ("rehab sessions",) if self.completed else ()
+        return (*rehab, *(kind for kind, _ in self.minutes_by_kind))
+
+    @property
+    def highest_pain_after(self) -> int | None:
+        return max(self.pains_after, default=None)
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One symptom check, with the advice the core's rule gave at that moment and its reason."""
+
+    check: SymptomCheck
+    advice: Advice
+
+
+@dataclass(frozen=True)
+class ProgrammeSpan:
+    """When the sessions of one programme, played in one phase, were done in the period."""
+
+    programme: str
+    phase: str
+    sessions: int
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The period's headline figures."""
+
+    days: int
+    done: int
+    rest: int
+    completed: int
+    partial: int
+    left: SideReps
+    right: SideReps
+    both: SideReps
+    activity_minutes: int
+
+    @property
+    def done_percent(self) -> int | None:
+        return round(100 * self.done / self.days) if self.days else None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the report page shows, as numbers and records."""
+
+    today: dt.date
+    first_day: dt.date
+    phase: str
+    weeks: tuple[Week, ...]
+    totals: Totals
+    programmes: tuple[ProgrammeSpan, ...]
+    checks: tuple[CheckRow, ...]
+    advice_now: Advice | None
+    """The standing advice today (None before the first symptom check)."""
+    journal_empty: bool
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.today
+
+    @property
+    def empty(self) -> bool:
+        """Nothing recorded in the period (the page says so instead of showing empty tables)."""
+        totals = self.totals
+        return not (
+            totals.completed or totals.partial or totals.rest or totals.activity_minutes or self.checks
+        )
+
+
+def check_weeks(weeks: int) -> int:
+    """`weeks` when it is 1 to MAX_WEEKS, else BadWeeks naming the range."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise BadWeeks(f"--weeks must be 1 to {MAX_WEEKS}, got {weeks}")
+    return weeks
+
+
+def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFAULT_WEEKS) -> Report:
+    """The report of the `weeks` calendar weeks ending with the week of `today`."""
+    check_weeks(weeks)
+    first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
+    in_period = _in_period(journal, first, today)
+    started = _first_record_day(journal)
+    done = done_days(journal)
+    rest = rest_days(journal)
+    rows = tuple(
+        _week(in_period, first + dt.timedelta(days=7 * n), today, started, done, rest) for n in range(weeks)
+    )
+    checks = tuple(CheckRow(check, advice_at(journal, check)) for check in in_period.symptom_checks)
+    return Report(
+        today=today,
+        first_day=first,
+        phase=phase,
+        weeks=rows,
+        totals=_totals(rows),
+        programmes=_spans(in_period.sessions),
+        checks=checks,
+        advice_now=advice_today(journal, today),
+        journal_empty=started is None,
+    )
+
+
+def advice_at(journal: Journal, check: SymptomCheck) -> Advice:
+    """The advice the core's rule gives for `check`, with the checks and sessions before it."""
+    earlier = [c for c in journal.symptom_checks if c.at < check.at]
+    return advise(_answers(check), earlier, _pain_now_before(journal.sessions, check.at))
+
+
+def advice_today(journal: Journal, today: dt.date) -> Advice | None:
+    """The advice standing today: the latest check's, with every session up to today."""
+    checks = [c for c in journal.symptom_checks if c.at.date() <= today]
+    if not checks:
+        return None
+    latest = checks[-1]
+    earlier = [c for c in checks if c.at < latest.at]
+    end = dt.datetime.combine(today + ONE_DAY, dt.time(), latest.at.tzinfo)
+    return advise(_answers(latest), earlier, _pain_now_before(journal.sessions, end))
+
+
+def _answers(check: SymptomCheck) -> Answers:
+    return Answers(
+        check.pain_during_run,
+        check.pain_after_run,
+        check.wobbly_gait,
+        check.weight_on_one_hip,
+        check.spread,
+        check.cleared_for_exercise,
+        check.cleared_for_advanced,
+    )
+
+
+def _pain_now_before(sessions: Iterable[Session], moment: dt.datetime) -> int | None:
+    pains = [s for s in sessions if s.pain_after is not None and s.started_at < moment]
+    return pains[-1].pain_after if pains else None
+
+
+def _in_period(journal: Journal, first: dt.date, last: dt.date) -> Journal:
+    def inside(day: dt.date) -> bool:
+        return first <= day <= last
+
+    return replace(
+        journal,
+        sessions=tuple(s for s in journal.sessions if inside(s.day)),
+        rest_days=tuple(r for r in journal.rest_days if inside(r.day)),
+        activities=tuple(a for a in journal.activities if inside(a.day)),
+        symptom_checks=tuple(c for c in journal.symptom_checks if inside(c.at.date())),
+    )
+
+
+def _first_record_day(journal: Journal) -> dt.date | None:
+    days = [
+        *(s.day for s in journal.sessions),
+        *(r.day for r in journal.rest_days),
+        *(a.day for a in journal.activities),
+        *(c.at.date() for c in journal.symptom_checks),
+    ]
+    return min(days, default=None)
+
+
+def _week(
+    journal: Journal,
+    monday: dt.date,
+    today: dt.date,
+    started: dt.date | None,
+    done: set[dt.date],
+    rest: set[dt.date],
+) -> Week:
+    sunday = monday + 6 * ONE_DAY
+    days = [monday + n * ONE_DAY for n in range(7)]
+    counted = [
+        day
+        for day in days
+        if started is not None
+        and started <= day
+        and (day < today or (day == today and (day in done or day in rest)))
+    ]
+    sessions = [s for s in journal.sessions if monday <= s.day <= sunday]
+    activities = [a for a in journal.activities if monday <= a.day <= sunday]
+    minutes: dict[str, int] = {}
+    for activity in activities:
+        minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
+    completed_days = {s.day for s in sessions if s.status == "completed"}
+    checks = [c for c in journal.symptom_checks if monday <= c.at.date() <= sunday]
+    return Week(
+        monday=monday,
+        days=len(counted),
+        done=sum(1 for day in counted if day in done),
+        rest=sum(1 for day in days if day in rest and day <= today),
+        completed=sum(1 for s in sessions if s.status == "completed"),
+        partial=sum(1 for s in sessions if s.status == "partial"),
+        left=_reps(sessions, "left"),
+        right=_reps(sessions, "right"),
+        both=_reps(sessions, None),
+        pains_after=tuple(s.pain_after for s in sessions if s.pain_after is not None),
+        minutes_by_kind=tuple(sorted(minutes.items(), key=lambda item: (-item[1], item[0]))),
+        active_days=len(completed_days | {a.day for a in activities}),
+        run_during=max((c.pain_during_run for c in checks), default=None),
+        run_after=max((c.pain_after_run for c in checks), default=None),
+    )
+
+
+def _reps(sessions: Iterable[Session], side: str | None) -> SideReps:
+    """Reps and target of the sets with reps (a stretch is held once: its target is 1)."""
+    sets = [x for s in sessions for x in s.sets if x.target > 1 and x.side == side]
+    return SideReps(sum(x.reps for x in sets), sum(x.target for x in sets))
+
+
+def _add(a: SideReps, b: SideReps) -> SideReps:
+    return SideReps(a.done + b.done, a.target + b.target)
+
+
+def _totals(weeks: tuple[Week, ...]) -> Totals:
+    left = right = both = SideReps()
+    for week in weeks:
+        left, right, both = _add(left, week.left), _add(right, week.right), _add(both, week.both)
+    return Totals(
+        days=sum(w.days for w in weeks),
+        done=sum(w.done for w in weeks),
+        rest=sum(w.rest for w in weeks),
+        completed=sum(w.completed for w in weeks),
+        partial=sum(w.partial for w in weeks),
+        left=left,
+        right=right,
+        both=both,
+        activity_minutes=sum(minutes for w in weeks for _, minutes in w.minutes_by_kind),
+    )
+
+
+def _spans(sessions: Iterable[Session]) -> tuple[ProgrammeSpan, ...]:
+    spans: dict[tuple[str, str], ProgrammeSpan] = {}
+    for session in sessions:
+        key = (session.programme, session.phase)
+        span = spans.get(key)
+        if span is None:
+            spans[key] = ProgrammeSpan(session.programme, session.phase, 1, session.day, session.day)
+        else:
+            spans[key] = replace(span, sessions=span.sessions + 1, last=max(span.last, session.day))
+    return tuple(sorted(spans.values(), key=lambda s: (s.first, s.programme, s.phase)))
+
+
+def day_words(day: dt.date) -> str:
+    """`Wed 25 Nov 2026`, the same in every locale."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day(day: dt.date) -> str:
+    """`25 Nov`, for chart labels and week headings."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
