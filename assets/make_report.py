@@ -62,7 +62,9 @@ def _session(back: int, number: int, *, advanced: bool, partial: bool, pain: int
     )
 
 
-def _check(back: int, during: int, after: int, *, wobbly: bool, advanced: bool, spread: tuple[str, ...] = ()) -> SymptomCheck:
+def _check(
+    back: int, during: int, after: int, *, wobbly: bool, advanced: bool, spread: tuple[str, ...] = ()
+) -> SymptomCheck:
     return SymptomCheck(
         id=f"example-check-{back:02d}",
         at=dt.datetime.combine(_day(back), dt.time(18, 30), TZ),
@@ -115,7 +117,9 @@ def seed(data_dir: Path) -> None:
 
 def pictures(page: Path, output: Path, scratch: Path) -> list[Path]:
     """Print `page` to PDF with headless Chromium, then one PNG per page with pdftoppm."""
-    browser = next((p for n in ("chromium", "chromium-browser", "google-chrome") if (p := shutil.which(n))), None)
+    browser = next(
+        (p for n in ("chromium", "chromium-browser", "google-chrome") if (p := shutil.which(n))), None
+    )
     pdftoppm = shutil.which("pdftoppm")
     if browser is None or pdftoppm is None:
         raise SystemExit("the pictures need chromium and pdftoppm (poppler-utils); or pass --no-pictures")

@@ -92,13 +92,15 @@ def _check(
 
 
 def seed(data_dir: Path) -> None:
-    """Four weeks of practice: most mornings done, a rest day, a swim, two symptom checks."""
+    """Four weeks of practice: most mornings done, a rest day, a swim, two symptom checks and
+    this week's morning-after answers (today's among them, so no question covers home)."""
     next_id = _ids()
     store = Store(data_dir)
     store.update_profile(
         lambda profile: replace(
             profile,
             acknowledged_on=TODAY - dt.timedelta(days=30),
+            morning_asked_on=TODAY,
             # A speech program no machine has: the settings' voice note is the same everywhere.
             settings=replace(Settings(), voice_command="no-such-voice"),
         )
@@ -119,6 +121,8 @@ def seed(data_dir: Path) -> None:
     store.add_symptom_check(
         _check(NOW - dt.timedelta(days=2), next_id(), 3, 4, wobbly=False, advice="beginner")
     )
+    for back, compared, pain in ((5, "same", 3), (3, "better", None), (2, "same", 2), (0, "better", 1)):
+        store.add_morning_check(TODAY - dt.timedelta(days=back), compared, pain)  # type: ignore[arg-type]
 
 
 async def _home(pilot: Pilot[None], clock: FakeClock) -> None:

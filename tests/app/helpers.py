@@ -37,8 +37,10 @@ def make_app(data_dir: Path, **options: Any) -> GlutewakeApp:
 
 
 def acknowledge(data_dir: Path, **changes: Any) -> Store:
-    """A data dir past the first-run note, with any profile `changes` applied."""
+    """A data dir past the first-run note and past today's morning-after question (which a
+    session seeded yesterday would bring up), with any profile `changes` applied."""
     store = Store(data_dir)
+    changes.setdefault("morning_asked_on", TODAY)
     store.update_profile(lambda profile: replace(profile, acknowledged_on=dt.date(2026, 11, 1), **changes))
     return store
 

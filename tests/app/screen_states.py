@@ -67,6 +67,12 @@ STATES = {
         ("Everywhere", "During a session", "Every key and what it does", "to find any action by name."),
     ),
     "palette": State("lived", ("ctrl+p",), ("Start today's session",)),
+    "morning question": State(
+        "morning",
+        (),
+        ("compared with before your last session?", "b better", "w worse", "type 0–10", "esc not today"),
+    ),
+    "morning question, answered": State("morning", ("w", "1", "0"), ("[w worse]", "[10]", "enter save")),
     "phase question": State(
         "lived", ("p",), ("Switch to the advanced phase?", "has said yes to it.", "stay with beginner")
     ),
@@ -81,7 +87,7 @@ STATES = {
         ("c", "8", DOWN, "6", DOWN, "y", DOWN, "y", DOWN, DOWN, "y", "enter"),
         (
             "REST AND SEE A PROFESSIONAL",
-            "rest and have it looked at.",
+            "Pain during running was 8: 7 or more means",
             "home shows it too.",
             "enter back to home",
         ),
@@ -155,6 +161,7 @@ def seed(kind: str, data_dir: Path) -> None:
         data_dir,
         settings=Settings(voice_command="no-such-voice"),
         phase="advanced" if kind == "advanced" else "beginner",
+        morning_asked_on=None if kind == "morning" else TODAY,
     )
     for back in (1, 2, 3, 5):
         store.save_session(session(TODAY - dt.timedelta(days=back)))

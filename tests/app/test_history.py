@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Digits
 
 from glutewake.app.screens.history import HistoryScreen
+from glutewake.app.views.history import SortOrder
 from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.core.history import DayMark
@@ -91,7 +92,7 @@ async def test_sessions_table_lists_every_session_newest_first(data_dir: Path, h
         table = screen.query_one(DataTable)
         assert table.row_count == 6
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["2026-11-24", "beginner", "completed", "app", "10/10", "–", " 1"]
+        assert rows[0] == ["2026-11-24", "beginner", "completed", "app", "10/10", "–", " 1", "–"]
         assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
         assert rows[3][2] == "partial" and rows[3][6] == " –"
         assert "Sessions · 6 sessions · newest first" in screen_text(app)
@@ -170,3 +171,34 @@ async def test_escape_goes_back_home(data_dir: Path, history: Store) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_each_session_shows_the_morning_after_it(data_dir: Path, history: Store) -> None:
+    history.add_morning_check(day(1), "worse", 6)  # the morning after Mon 23
+    history.add_morning_check(TODAY, "better")  # the morning after Tue 24
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        rows = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[7]) for i in range(table.row_count)}
+        assert rows["2026-11-24"] == "better"
+        assert rows["2026-11-23"] == "worse 6"
+        assert rows["2026-11-21"] == "–"
+        text = screen_text(app)
+        assert "morning" in text and "worse 6" in text
+        assert "morning: the day after" in text
+
+
+async def test_sorting_by_the_morning_after_puts_worse_mornings_first(data_dir: Path, history: Store) -> None:
+    history.add_morning_check(day(1), "worse", 6)
+    history.add_morning_check(TODAY, "better")
+    history.add_morning_check(day(3), "same")  # the morning after Sat 21
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(pilot)
+        screen.session_order = SortOrder.by("morning")
+        screen._sort()
+        table = screen.query_one(DataTable)
+        mornings = [str(table.get_row_at(i)[7]) for i in range(table.row_count)]
+        assert mornings[:3] == ["worse 6", "same", "better"]
+        assert "worse mornings first" in screen_text(app)

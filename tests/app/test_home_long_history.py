@@ -59,7 +59,7 @@ async def test_home_shows_the_streak_of_ten_years_reading_only_a_few_months(
     read = reads(monkeypatch)
     text = await home_text(data_dir)
     assert "streak 40 days longest 40 days" in text and "today not done yet" in text
-    assert "Last check 21 Nov · BEGINNER You are cleared for exercise but not yet" in text
+    assert "Last check 21 Nov · BEGINNER You are cleared for exercise, but not yet" in text
     assert "READ-ONLY" not in text
     assert set(read) <= {(2026, 10), (2026, 11)}
 
@@ -80,7 +80,7 @@ async def test_a_malformed_month_ten_years_old_still_shows_the_banner(
 async def test_a_month_changed_after_caching_is_checked_again(data_dir: Path, ten_years: Store) -> None:
     await home_text(data_dir)
     month = ten_years.month_path((2020, 2))
-    month.write_text(month.read_text().replace("schema = 2", "schema = 99", 1))
+    month.write_text(month.read_text().replace("schema = 3", "schema = 99", 1))
     text = await home_text(data_dir)
     assert "READ-ONLY" in text and "2020-02.toml: written by a newer glutewake" in text
 

@@ -50,7 +50,7 @@ async def test_beginner_advice_is_explained_with_its_reason(data_dir: Path, stor
         await pilot.press("p")
         assert isinstance(app.screen, ConfirmScreen)
         text = flat(app.screen.explanation)
-        assert "said to stay with the beginner phase" in text
+        assert "The advice now is to stay with the beginner phase." in text
         assert "not yet for the advanced phase" in text
 
 

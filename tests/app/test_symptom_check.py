@@ -78,7 +78,7 @@ async def test_form_asks_every_question_and_says_it_is_no_diagnosis(data_dir: Pa
 async def test_beginner_is_stored_with_every_answer_and_the_time(data_dir: Path, store: Store) -> None:
     keys = fill(["4"], ["5"], ["y"], [], ["right", "space"], ["space"], [])
     result, home = await check_by_keys(data_dir, keys)
-    assert "BEGINNER — You are cleared for exercise but not yet for the advanced" in result
+    assert "BEGINNER — You are cleared for exercise, but not yet for the advanced" in result
     assert "have a professional look at your Achilles tendon" in result
     assert "Saved 25 Nov at 09:00" in result
     (check,) = store.read_journal().symptom_checks
@@ -101,14 +101,27 @@ async def test_not_cleared_for_exercise_means_rest(data_dir: Path, store: Store)
 async def test_pain_of_seven_means_rest_even_when_cleared(data_dir: Path, store: Store) -> None:
     result, _ = await check_by_keys(data_dir, fill(["3"], ["7"], cleared=["y"]))
     assert "REST AND SEE A PROFESSIONAL" in result
-    assert "pain during running 3, after 7 is 7 or more" in result
+    assert "Pain after running was 7: 7 or more means rest." in result
 
 
-async def test_last_sessions_pain_now_of_seven_means_rest(data_dir: Path, store: Store) -> None:
+async def test_a_new_check_is_the_newer_word_on_a_painful_session_before_it(
+    data_dir: Path, store: Store
+) -> None:
     store.save_session(session(TODAY - dt.timedelta(days=1), pain_after=8))
+    result, home = await check_by_keys(data_dir, fill(["1"], ["1"], cleared=["y"], advanced=["y"]))
+    assert "READY FOR ADVANCED" in result
+    assert store.read_journal().symptom_checks[0].advice == "advanced"
+    assert "Last check  25 Nov · READY FOR ADVANCED" in home
+
+
+async def test_a_worse_morning_is_counted_by_the_check(data_dir: Path, store: Store) -> None:
+    store.add_morning_check(TODAY, "worse")
     result, _ = await check_by_keys(data_dir, fill(["1"], ["1"], cleared=["y"], advanced=["y"]))
-    assert "REST AND SEE A PROFESSIONAL" in result
-    assert "pain after the last session was 8" in result
+    assert (
+        "BEGINNER — Your hip was worse the morning after on 25 Nov: ease off and stay with "
+        "the beginner phase."
+    ) in result
+    assert store.read_journal().symptom_checks[0].advice == "beginner"
 
 
 async def test_cleared_for_both_with_low_pain_is_ready_for_advanced(data_dir: Path, store: Store) -> None:
@@ -124,7 +137,7 @@ async def test_eased_two_points_below_the_worst_earlier_check_is_advanced(
     store.add_symptom_check(symptom_check("beginner", during=7, after=6, day=TODAY - dt.timedelta(days=7)))
     result, _ = await check_by_keys(data_dir, fill(["5"], ["4"], advanced=["y"]))
     assert "READY FOR ADVANCED" in result
-    assert "worst 7" in result
+    assert "worst earlier check (7 during, 6 after)" in result
 
 
 async def test_cleared_answers_carry_over_from_the_last_check(data_dir: Path, store: Store) -> None:

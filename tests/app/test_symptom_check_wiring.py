@@ -21,7 +21,7 @@ async def test_start_while_told_to_rest_explains_and_any_key_but_y_stays_home(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.title_text == "Your check of 24 Nov says: REST AND SEE A PROFESSIONAL"
+        assert app.screen.title_text == "Since your check of 24 Nov: REST AND SEE A PROFESSIONAL"
         text = flat(app.screen.explanation)
         assert "You have not been cleared for exercise" in text
         assert "Go on only if a doctor or physical therapist has told you it is fine" in text
@@ -60,10 +60,10 @@ async def test_pain_now_of_seven_after_the_check_turns_the_advice_to_rest(
         await pilot.pause()
         home = flat(screen_text(app))
         assert "Last check 24 Nov · REST AND SEE A PROFESSIONAL" in home
-        assert "pain after the last session was 7" in home
+        assert "Pain after your session of 25 Nov was 7: 7 or more means rest." in home
         await pilot.press("p")
         assert isinstance(app.screen, ConfirmScreen), "the phase switch must ask first"
-        assert "said to rest and see a professional" in flat(app.screen.explanation)
+        assert "The advice now is to rest and see a professional" in flat(app.screen.explanation)
         await pilot.press("n", "s")
         assert isinstance(app.screen, ConfirmScreen), "starting a session must ask first"
 

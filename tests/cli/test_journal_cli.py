@@ -48,6 +48,7 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
         "streak": {"current": 1, "longest": 1},
         "today_done": False,
         "advice": None,
+        "advice_reason": "You have not done a symptom check yet.",
     }
     history = run_cli("history")
     assert history.returncode == 0
@@ -60,8 +61,9 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
     assert (session["status"], session["source"], session["programme"]) == ("completed", "log", "beginner")
     assert all(s["reps"] == s["target"] for s in session["sets"])
     assert session["started_at"].startswith(YESTERDAY.isoformat())
-    assert document["rest_days"] == [TODAY.isoformat()]
-    assert document["activities"] == [{"date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}]
+    assert [(r["date"], bool(r["id"])) for r in document["rest_days"]] == [(TODAY.isoformat(), True)]
+    (activity,) = document["activities"]
+    assert activity == {"id": activity["id"], "date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}
 
 
 def test_a_second_rest_on_the_same_day_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
@@ -110,6 +112,7 @@ def test_export_csv_has_a_header_and_one_row_per_set(run_cli: RunCli) -> None:
         "reps",
         "target",
         "pain_after",
+        "pain_during",
     ]
     plan = json.loads(run_cli("plan", "beginner", "--json").stdout)
     assert len(rows) - 1 == len({(s["set"]) for s in plan["steps"] if s["set"] is not None})
@@ -222,6 +225,14 @@ BAD_INPUT = [
     ("export", "--format", "xml"),
     ("import",),
     ("import", "no-such-file.json"),
+    ("log", "--morning", "awful"),
+    ("log", "--morning", "worse", "--pain", "11"),
+    ("log", "--morning", "worse", "--pain", "-1"),
+    ("log", "--morning", "worse", "--pain", "a lot"),
+    ("log", "--morning", "same", "--date", (TODAY + dt.timedelta(days=1)).isoformat()),
+    ("log", "--morning", "same", "--rest"),
+    ("log", "--rest", "--pain", "3"),
+    ("log", "--morning"),
     ("status", "--bogus"),
     ("history", "--bogus"),
     ("--count-seconds", "0", "log", "--rest"),
@@ -248,7 +259,7 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        (lambda text: text.replace("schema = 2", "schema = 3"), "newer glutewake"),
+        (lambda text: text.replace("schema = 3", "schema = 4"), "newer glutewake"),
         (lambda text: "\ufeff" + text, "byte-order mark"),
         (lambda text: text.replace("# end of journal", ""), "cut short"),
         (lambda text: text.replace('programme = "beginner"', "programme = 7"), "line"),
@@ -365,3 +376,36 @@ def test_history_counts_reps_and_stretches_apart(run_cli: RunCli) -> None:
     assert run_cli("log", "--programme", "beginner").returncode == 0
     out = run_cli("history").stdout
     assert "20/20 reps, 8/8 stretches" in out
+
+
+def test_log_morning_writes_one_answer_prints_its_id_and_guides_the_advice(run_cli: RunCli) -> None:
+    result = run_cli("log", "--morning", "worse", "--pain", "4", "--date", YESTERDAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    document = json.loads(run_cli("history", "--json").stdout)
+    (answer,) = document["morning_checks"]
+    assert answer == {"id": answer["id"], "date": YESTERDAY.isoformat(), "compared": "worse", "pain": 4}
+    assert result.stdout == (
+        f"Logged the morning of {YESTERDAY.isoformat()}: worse, pain 4 (id {answer['id']}).\n"
+    )
+    assert run_cli("log", "--morning", "Worse").returncode == 0  # today, without a pain
+    status = json.loads(run_cli("status", "--json").stdout)
+    assert status["advice"] == "rest"
+    assert status["advice_reason"].startswith("Your hip was worse the morning after on ")
+    assert status["advice_reason"] == json.loads(run_cli("history", "--json").stdout)["advice"]["reason"]
+    text = run_cli("status").stdout
+    assert text.rstrip("\n").endswith(f"advice: rest — {status['advice_reason']}")
+
+
+def test_log_morning_for_a_day_already_answered_replaces_the_answer(run_cli: RunCli) -> None:
+    run_cli("log", "--morning", "same")
+    run_cli("log", "--morning", "better", "--pain", "1")
+    (answer,) = json.loads(run_cli("history", "--json").stdout)["morning_checks"]
+    assert (answer["compared"], answer["pain"]) == ("better", 1)
+
+
+def test_history_text_shows_the_morning_after_beside_its_session(run_cli: RunCli) -> None:
+    run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat())
+    run_cli("log", "--morning", "same", "--pain", "2")
+    text = run_cli("history").stdout
+    assert "; next morning same, pain 2)" in text
+    assert "Advice now: none yet — You have not done a symptom check yet." in text

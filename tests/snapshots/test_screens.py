@@ -54,3 +54,11 @@ def test_help(snap_compare, lived_in: Path, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_phase_switch_question(snap_compare, lived_in: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(lived_in), press=["p"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_morning_question(snap_compare, data_dir: Path, size: tuple[int, int]) -> None:
+    # The day after a session, before it was answered: worse chosen, a pain of 6 typed.
+    store: Store = acknowledge(data_dir, morning_asked_on=None)
+    store.save_session(session(TODAY - dt.timedelta(days=1)))
+    assert snap_compare(make_app(data_dir), press=["w", "6"], terminal_size=size)

@@ -10,9 +10,18 @@ from glutewake.core.history import (
     calendar_weeks,
     csv_rows,
     history_document,
+    morning_after,
     summarise,
 )
-from glutewake.core.records import Activity, Journal, RestDay, Session, SetRecord, SymptomCheck
+from glutewake.core.records import (
+    Activity,
+    Journal,
+    MorningCheck,
+    RestDay,
+    Session,
+    SetRecord,
+    SymptomCheck,
+)
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
@@ -48,6 +57,7 @@ def make_journal() -> Journal:
                 ),
                 ended_at=at(monday, 8),
                 pain_after=2,
+                pain_during=4,
             ),
             Session("c", "advanced", "advanced", at(TODAY), "partial", "app", ()),
         ),
@@ -62,6 +72,10 @@ def make_journal() -> Journal:
             SymptomCheck(
                 "k", at(dt.date(2026, 11, 19)), 3, 4, True, False, ("knees",), True, False, "beginner"
             ),
+        ),
+        morning_checks=(
+            MorningCheck("m1", dt.date(2026, 11, 24), "worse", 5),
+            MorningCheck("m2", TODAY, "same"),
         ),
     )
 
@@ -91,19 +105,27 @@ def test_calendar_marks_every_kind_of_day() -> None:
     assert marks[dt.date(2026, 11, 26)] is DayMark.FUTURE
 
 
-def test_history_document_follows_the_contract_exactly() -> None:
+def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
     document = history_document(make_journal(), "beginner", TODAY)
     assert list(document) == [
         "schema",
         "phase",
         "streak",
+        "advice",
         "sessions",
         "rest_days",
         "activities",
         "symptom_checks",
+        "morning_checks",
     ]
-    assert document["schema"] == 1
+    assert document["schema"] == 2
     assert document["streak"] == {"current": 0, "longest": 2}
+    assert document["advice"] == {
+        "level": "beginner",
+        "reason": "Your hip was worse the morning after on 24 Nov: ease off and stay with the "
+        "beginner phase. You are cleared for exercise, but not yet for the advanced "
+        "phase. Problems have spread: have a professional look at your knees.",
+    }
     session = document["sessions"][1]
     assert session == {
         "id": "b",
@@ -114,16 +136,19 @@ def test_history_document_follows_the_contract_exactly() -> None:
         "status": "completed",
         "source": "app",
         "pain_after": 2,
+        "pain_during": 4,
         "sets": [
             {"exercise": "side-lying-hip-abduction", "side": "left", "reps": 10, "target": 10},
             {"exercise": "side-lying-hip-abduction", "side": "right", "reps": 4, "target": 10},
         ],
     }
     assert document["sessions"][0]["ended_at"] is None
-    assert document["rest_days"] == ["2026-11-21", "2026-11-22"]
-    assert document["activities"][0] == {"date": "2026-11-22", "kind": "swimming", "minutes": 30}
+    assert document["sessions"][0]["pain_during"] is None
+    assert document["rest_days"] == [{"id": "r1", "date": "2026-11-21"}, {"id": "r2", "date": "2026-11-22"}]
+    assert document["activities"][0] == {"id": "x1", "date": "2026-11-22", "kind": "swimming", "minutes": 30}
     assert document["symptom_checks"] == [
         {
+            "id": "k",
             "at": "2026-11-19T07:30:00+01:00",
             "pain_during_run": 3,
             "pain_after_run": 4,
@@ -134,6 +159,10 @@ def test_history_document_follows_the_contract_exactly() -> None:
             "cleared_for_advanced": False,
             "advice": "beginner",
         }
+    ]
+    assert document["morning_checks"] == [
+        {"id": "m1", "date": "2026-11-24", "compared": "worse", "pain": 5},
+        {"id": "m2", "date": "2026-11-25", "compared": "same", "pain": None},
     ]
 
 
@@ -150,6 +179,7 @@ def test_csv_has_one_row_per_set() -> None:
         "reps",
         "target",
         "pain_after",
+        "pain_during",
     )
     assert rows[1] == (
         "2026-11-23",
@@ -162,9 +192,19 @@ def test_csv_has_one_row_per_set() -> None:
         "10",
         "10",
         "2",
+        "4",
     )
     assert len(rows) == 1 + 2 + 1  # a session without sets still gets its row
-    assert rows[-1] == ("2026-11-25", "c", "advanced", "partial", "app", "", "", "", "", "")
+    assert rows[-1] == ("2026-11-25", "c", "advanced", "partial", "app", "", "", "", "", "", "")
+    assert rows[0][-2:] == ("", "")
+
+
+def test_the_morning_after_a_session_is_the_answer_of_the_next_day() -> None:
+    journal = make_journal()
+    first, monday, today = journal.sessions
+    assert morning_after(journal, monday) == journal.morning_checks[0]
+    assert morning_after(journal, first) is None  # nothing answered on the 21st
+    assert morning_after(journal, today) is None  # tomorrow has not come yet
 
 
 def test_days_before_the_first_record_are_blank_not_missed() -> None:

@@ -31,6 +31,7 @@ def test_the_journal_example_reads_with_every_kind_of_record(tmp_path: Path) -> 
     assert store.problems() == []
     read = store.read_journal()
     assert read.sessions and read.rest_days and read.activities and read.symptom_checks
+    assert read.morning_checks and read.sessions[0].pain_during == 4
 
 
 def test_the_command_table_lists_every_command_and_nothing_else() -> None:

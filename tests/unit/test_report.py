@@ -12,7 +12,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from glutewake.core.advice import advise
+from glutewake.core.advice import standing_advice
 from glutewake.core.records import Activity, Journal, SetRecord
 from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
 from glutewake.core.report_html import render_html
@@ -84,21 +84,33 @@ def test_each_check_carries_the_advice_of_the_core_rule_at_that_moment() -> None
     uncleared = replace(first, cleared_for_exercise=False)
     changed = replace(journal, symptom_checks=(uncleared, *journal.symptom_checks[1:]))
     assert report(changed).checks[0].advice.level == "rest"
-    assert "knees" in made.checks[1].advice.full_reason
-    assert made.advice_now is not None and made.advice_now.level == "advanced"
+    assert "knees" in made.checks[1].advice.reason
+    assert made.advice_now.level == "advanced"
+    assert made.advice_now == standing_advice(journal, TODAY)  # what home and status say
 
 
 def test_a_session_ending_with_pain_seven_turns_today_s_advice_to_rest() -> None:
     journal = six_weeks()
     last = journal.sessions[-1]
     sore = replace(last, id="sore", started_at=last.started_at + dt.timedelta(hours=3), pain_after=7)
-    made = report(replace(journal, sessions=(*journal.sessions, sore)))
-    assert made.advice_now is not None and made.advice_now.level == "rest"
-    assert made.advice_now == advise(
-        __import__("glutewake.core.report", fromlist=["_answers"])._answers(journal.symptom_checks[-1]),
-        journal.symptom_checks[:-1],
-        7,
-    )
+    with_sore = replace(journal, sessions=(*journal.sessions, sore))
+    made = report(with_sore)
+    assert made.advice_now.level == "rest"
+    assert made.advice_now == standing_advice(with_sore, TODAY)
+    assert made.advice_now.reason.endswith("was 7: 7 or more means rest.")
+    # The checks keep the advice they gave then: the sore session came after all of them.
+    assert [row.advice.level for row in made.checks] == ["beginner", "beginner", "advanced"]
+
+
+def test_a_worse_morning_shows_in_today_s_advice_and_not_in_the_checks_before_it() -> None:
+    from glutewake.core.records import MorningCheck
+
+    journal = six_weeks()
+    worse = replace(journal, morning_checks=(MorningCheck("m", TODAY, "worse"),))
+    made = report(worse)
+    assert made.advice_now.level == "beginner"
+    assert made.advice_now.reason.startswith("Your hip was worse the morning after on ")
+    assert made.checks[-1].advice.level == "advanced"
 
 
 def test_activities_and_variety_per_week() -> None:

@@ -92,7 +92,7 @@ def test_data_folder_is_private_and_files_are_owner_only(store: Store) -> None:
 def test_month_file_is_readable_toml_with_offset_datetimes(store: Store) -> None:
     full_month(store)
     text = store.month_path((2026, 11)).read_text()
-    assert "schema = 2" in text
+    assert "schema = 3" in text
     assert "started_at = 2026-11-24 07:30:00+01:00" in text
     assert 'kind = "swimming"' in text
     assert text.rstrip().endswith("# end of journal")
@@ -150,12 +150,27 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
             p.settings.with_changes(count_seconds=1.5, sound="bell", volume=35),
             "advanced",
             dt.date(2026, 11, 24),
+            morning_asked_on=dt.date(2026, 11, 25),
         )
     )
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
     assert "schema = 2" in text and "acknowledged_on = 2026-11-24" in text
     assert 'sound = "bell"' in text and "volume = 35" in text
+    assert "morning_asked_on = 2026-11-25" in text
+
+
+def test_a_schema_1_settings_file_still_loads(store: Store) -> None:
+    store.data_dir.mkdir()
+    old = 'schema = 1\nphase = "advanced"\nacknowledged_on = 2026-11-01\n'
+    store.settings_path.write_text(old)
+    profile = store.read_profile()
+    assert (profile.phase, profile.acknowledged_on, profile.morning_asked_on) == (
+        "advanced",
+        dt.date(2026, 11, 1),
+        None,
+    )
+    assert store.settings_path.read_text() == old
 
 
 def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
@@ -225,7 +240,7 @@ def test_older_schema_is_migrated_on_read_and_never_rewritten_by_reading(store: 
     assert path.read_text() == SCHEMA_1_MONTH
     store.add_activity(dt.date(2026, 11, 23), "swimming", 20)
     upgraded = path.read_text()
-    assert "schema = 2" in upgraded
+    assert "schema = 3" in upgraded
     again = store.read_journal()
     assert again.rest_days == first.rest_days and again.sessions == first.sessions
     assert len(again.activities) == 2 and again.activities[0] == first.activities[0]
@@ -234,9 +249,9 @@ def test_older_schema_is_migrated_on_read_and_never_rewritten_by_reading(store: 
 def test_newer_schema_is_refused_and_never_rewritten(store: Store) -> None:
     full_month(store)
     path = store.month_path((2026, 11))
-    newer = path.read_text().replace("schema = 2", "schema = 3")
+    newer = path.read_text().replace("schema = 3", "schema = 4")
     path.write_text(newer)
-    with pytest.raises(FutureSchema, match="newer glutewake.*schema 3.*knows up to 2"):
+    with pytest.raises(FutureSchema, match="newer glutewake.*schema 4.*knows up to 3"):
         store.read_journal()
     with pytest.raises(FutureSchema):
         store.add_rest_day(dt.date(2026, 11, 26))
@@ -357,7 +372,7 @@ def test_a_truncated_journal_is_refused_and_kept(store: Store) -> None:
         (lambda data: data.replace(b'status = "completed"', b'status = "done"'), None),
         (lambda data: data.replace(b"pain_after = 2", b"pain_afterwards = 2"), None),
         (lambda data: data.replace(b"# end of journal", b""), None),
-        (lambda data: data.replace(b"schema = 2", b'schema = "2"'), None),
+        (lambda data: data.replace(b"schema = 3", b'schema = "3"'), None),
     ],
     ids=[
         "nul-filled",
@@ -581,11 +596,11 @@ def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Stor
     assert not store.data_dir.exists()
     store.save_session(session())
     days = journal_days(store)
-    assert days.done == {dt.date(2026, 11, 24)} and days.last_advice is None
+    assert days.done == {dt.date(2026, 11, 24)} and days.basis.check is None
     store.add_symptom_check(check())
     store.add_rest_day(dt.date(2026, 11, 23))
     days = journal_days(store)
-    assert days.rest == {dt.date(2026, 11, 23)} and days.last_advice == "beginner"
+    assert days.rest == {dt.date(2026, 11, 23)} and days.basis.check == check()
     cache = store.data_dir / "cache" / "days.json"
     cache.write_text("{ not json")
     assert journal_days(store) == days

@@ -104,3 +104,15 @@ def test_a_session_counts_on_its_local_day() -> None:
     late = dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     journal = Journal(sessions=(Session("x", "beginner", "beginner", late, "completed", "app"),))
     assert streak_of(journal, TODAY) == Streak(1, 1)  # the 24th, local: yesterday, today open
+
+
+def test_a_run_after_a_gap_counts_from_its_own_first_day() -> None:
+    # Done on the 20th, then the 23rd and 24th: the longest run is the two after the gap.
+    assert compute_streak(days_ago(5, 2, 1), set(), TODAY) == Streak(2, 2)
+    assert compute_streak(days_ago(10, 5, 4, 3), set(), TODAY) == Streak(0, 3)
+
+
+def test_rest_days_today_or_later_change_nothing() -> None:
+    done = days_ago(1, 2)
+    assert compute_streak(done, days_ago(0, -1, -5), TODAY) == compute_streak(done, set(), TODAY)
+    assert compute_streak(done, days_ago(0, -1), TODAY) == Streak(2, 2)

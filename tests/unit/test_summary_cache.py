@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from glutewake.app.views.home import current_advice, last_check, pain_now_between
-from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck, new_id
+from glutewake.core.advice import basis_of, decide, standing_advice
+from glutewake.core.records import Journal, MorningCheck, Session, SetRecord, SymptomCheck, new_id
 from glutewake.store import FutureSchema, MalformedFile, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
 
@@ -21,7 +21,9 @@ TZ = dt.timezone(dt.timedelta(hours=1))
 TODAY = dt.date(2026, 11, 25)
 
 
-def session(day: dt.date, pain_after: int | None = None, status: str = "completed") -> Session:
+def session(
+    day: dt.date, pain_after: int | None = None, status: str = "completed", pain_during: int | None = None
+) -> Session:
     started = dt.datetime.combine(day, dt.time(7, 30), TZ)
     return Session(
         new_id(),
@@ -33,6 +35,7 @@ def session(day: dt.date, pain_after: int | None = None, status: str = "complete
         (SetRecord("side-lying-hip-abduction", "left", 10, 10),),
         ended_at=started + dt.timedelta(minutes=6),
         pain_after=pain_after,
+        pain_during=pain_during,
     )
 
 
@@ -107,7 +110,7 @@ def test_a_month_changed_in_place_to_the_same_size_is_checked_again(store: Store
     text = path.read_text()
     info = path.stat()
     with open(path, "r+", encoding="utf-8") as file:  # same inode, same size
-        file.write(text.replace("schema = 2", "schema = 9", 1))
+        file.write(text.replace("schema = 3", "schema = 9", 1))
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
     assert path.stat().st_size == info.st_size and path.stat().st_ino == info.st_ino
     problems = scan_journal(store).problems
@@ -130,10 +133,13 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
     "damage",
     [
         "{ not json",
-        '{"version": 2, "months": []}',
-        '{"version": 2, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        '{"version": 3, "months": []}',
+        '{"version": 3, "months": {"2026-11": {"stamp": [1, 2]}}}',
         "stamp-kept",  # right stamps, but a day that is not a date
         "bad-key",
+        "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
+        "bad-check",  # right stamps, but the last check's flag is not true or false
+        "version-2",  # the whole cache as the version before this one wrote it
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -149,13 +155,33 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     elif damage == "bad-key":
         document["months"]["2026-1"] = document["months"]["2026-11"]
         damage = json.dumps(document)
+    elif damage == "bad-answer":
+        document["months"]["2026-11"]["mornings"] = [["m", "2026-11-20", "awful", None]]
+        damage = json.dumps(document)
+    elif damage == "bad-check":
+        document["months"]["2026-11"]["last_check"] = [
+            "c",
+            "2026-11-20T18:00:00+01:00",
+            2,
+            2,
+            "no",
+            False,
+            [],
+            True,
+            True,
+            "advanced",
+        ]
+        damage = json.dumps(document)
+    elif damage == "version-2":
+        document["version"] = 2
+        damage = json.dumps(document)
     cache.write_text(damage)
     read = reads(monkeypatch)
     assert scan_journal(store).days == truth
     assert len(read) == len(store.months())  # nothing in the damaged cache was trusted
     read.clear()
     assert scan_journal(store).days == truth and read == []  # rebuilt
-    assert json.loads(cache.read_text())["version"] == 2
+    assert json.loads(cache.read_text())["version"] == 3
 
 
 def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
@@ -166,33 +192,62 @@ def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
     assert not (store.data_dir / "cache").exists()
 
 
-def test_months_for_today_give_the_advice_of_the_whole_journal(store: Store) -> None:
-    rng = random.Random(7)
-    for trial in range(25):
-        days = sorted({TODAY - dt.timedelta(days=rng.randrange(1, 900)) for _ in range(60)})
-        sessions = [
-            session(day, pain_after=rng.randrange(11) if rng.random() < 0.1 else None) for day in days
-        ]
-        check_days = rng.sample(days, rng.randrange(1, 8))
-        checks = [check(day, rng.randrange(7), rng.randrange(7), rng.random() < 0.7) for day in check_days]
-        trial_store = Store(store.data_dir / str(trial))
-        trial_store.import_journal(Journal(sessions=tuple(sessions), symptom_checks=tuple(checks)))
-        whole = trial_store.read_journal()
-        scan = scan_journal(trial_store)
-        months = months_for_today(scan, TODAY)
-        part = merge(trial_store.read_month(month) for month in months)
-        latest = last_check(whole)
-        assert latest is not None and last_check(part) == latest
-        assert current_advice(part, latest) == current_advice(whole, latest)
-        for journal in (part, whole):  # what the advice rests on, read from both alike
-            earlier = [c for c in journal.symptom_checks if c.at < latest.at]
-            facts = (
-                max((c.pain_during_run for c in earlier), default=None),
-                max((c.pain_after_run for c in earlier), default=None),
-                pain_now_between(journal, None, latest.at),
-                pain_now_between(journal, latest.at, None),
-            )
-            if journal is part:
-                from_part = facts
-        assert from_part == facts
-        assert len(months) <= 6
+def random_journal(rng: random.Random, today: dt.date) -> Journal:
+    """Sessions, some with pains, checks and morning answers (many near today) over years."""
+    days = sorted({today - dt.timedelta(days=rng.randrange(0, 900)) for _ in range(60)})
+    sessions = [
+        session(
+            day,
+            pain_after=rng.randrange(11) if rng.random() < 0.1 else None,
+            pain_during=rng.randrange(11) if rng.random() < 0.05 else None,
+        )
+        for day in days
+    ]
+    check_days = rng.sample(days, rng.randrange(0, 8))
+    checks = [check(day, rng.randrange(9), rng.randrange(9), rng.random() < 0.7) for day in check_days]
+    answered = {today - dt.timedelta(days=rng.randrange(0, 40)) for _ in range(rng.randrange(15))}
+    mornings = [
+        MorningCheck(
+            new_id(), day, rng.choice(("better", "same", "worse")), rng.choice((None, rng.randrange(11)))
+        )
+        for day in sorted(answered)
+    ]
+    return Journal(sessions=tuple(sessions), symptom_checks=tuple(checks), morning_checks=tuple(mornings))
+
+
+@pytest.mark.parametrize("trial", range(30))
+def test_the_cache_and_the_months_for_today_give_the_advice_of_the_whole_journal(
+    store: Store, trial: int
+) -> None:
+    rng = random.Random(trial)
+    # Early in a month the morning window reaches back into the month before.
+    today = TODAY if trial % 2 else dt.date(2026, 12, 3)
+    trial_store = Store(store.data_dir / str(trial))
+    trial_store.import_journal(random_journal(rng, today))
+    settle(trial_store)
+    whole = trial_store.read_journal()
+    truth = standing_advice(whole, today)
+    scan = scan_journal(trial_store)
+    months = months_for_today(scan, today)
+    part = merge(trial_store.read_month(month) for month in months)
+    assert standing_advice(part, today) == truth
+    assert len(months) <= 6
+    assert scan.advice_basis().check == basis_of(whole).check
+    assert scan.advice_basis().worst_earlier == basis_of(whole).worst_earlier
+    assert scan.advice_basis().last_session == basis_of(whole).last_session
+    assert decide(scan.advice_basis(), today) == truth
+    cached = scan_journal(trial_store)  # every month from the cache file this time
+    assert decide(cached.days.basis, today) == truth
+    for later in range(1, 9):  # the same cache, read on the days that follow
+        day = today + dt.timedelta(days=later)
+        assert decide(cached.days.basis, day) == standing_advice(whole, day)
+
+
+def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Store) -> None:
+    answers = tuple(MorningCheck(new_id(), dt.date(2026, 10, day), "worse", None) for day in range(1, 32))
+    store.import_journal(Journal(morning_checks=answers))
+    settle(store)
+    scan_journal(store)
+    cached = json.loads((store.data_dir / "cache" / "days.json").read_text())
+    kept = [day for _, day, _, _ in cached["months"]["2026-10"]["mornings"]]
+    assert kept == [f"2026-10-{day}" for day in range(25, 32)]

@@ -53,6 +53,10 @@ class GlutewakeApp(App[None]):
             from glutewake.app.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen(self.coach))
+        elif self.coach.morning_question_due():
+            from glutewake.app.screens.morning import MorningScreen
+
+            self.push_screen(MorningScreen(self.coach))
 
     def on_resize(self, event: events.Resize) -> None:
         # Runs before Textual's own handler has taken the new size: use the event's.

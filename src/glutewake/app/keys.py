@@ -23,6 +23,7 @@ SCOPES = {
     "check answer": "Symptom check",
     "history": "History",
     "log form": "History",
+    "morning": "Morning question",
     "settings": "Settings",
     "screen": "Other screens",
 }
@@ -237,6 +238,40 @@ KEYS: tuple[Key, ...] = (
         "finished",
         display="bksp",
         show=False,
+    ),
+    # The morning-after question over home. The digits are read by the screen's on_key.
+    Key("b", "answer('better')", "better", "Hip better than before", "glutewake.morning.better", "morning"),
+    Key("s", "answer('same')", "same", "About the same as before", "glutewake.morning.same", "morning"),
+    Key("w", "answer('worse')", "worse", "Hip worse than before", "glutewake.morning.worse", "morning"),
+    Key(
+        "",
+        "",
+        "pain",
+        "Pain this morning, if any",
+        "glutewake.morning.digits",
+        "morning",
+        display="0–10",
+        bound=False,
+    ),
+    Key(
+        "backspace",
+        "clear_pain",
+        "clear",
+        "Start the number again",
+        "glutewake.morning.clear",
+        "morning",
+        display="bksp",
+        show=False,
+    ),
+    Key("enter", "save", "save", "Save the answer", "glutewake.morning.save", "morning"),
+    Key(
+        "escape",
+        "skip",
+        "not today",
+        "Not today: ask tomorrow",
+        "glutewake.morning.skip",
+        "morning",
+        display="esc",
     ),
     # The symptom check. The keys that move between questions are priority bindings: the app
     # runs them the moment they arrive, so an answer typed straight after (in the same burst

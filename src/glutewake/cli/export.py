@@ -67,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     atomic_write(output, text.encode("utf-8"))
     records = (
-        len(journal.sessions) + len(journal.rest_days) + len(journal.activities) + len(journal.symptom_checks)
+        len(journal.sessions)
+        + len(journal.rest_days)
+        + len(journal.activities)
+        + len(journal.symptom_checks)
+        + len(journal.morning_checks)
     )
     print(f"Exported {records} records to {output}.", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from glutewake.core.wording import counted
 if TYPE_CHECKING:
     import datetime as dt
 
-    from glutewake.core.records import Journal, Session
+    from glutewake.core.records import Journal, MorningCheck, Session
 
 CALENDAR_WEEKS = 6
 LAST_SESSIONS = 5
@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 def history_text(journal: Journal, phase: str, today: dt.date) -> str:
     """The readable history: headline, week, calendar with legend, last sessions and check."""
-    from glutewake.core.history import calendar_weeks, summarise
+    from glutewake.core.advice import standing_advice
+    from glutewake.core.history import calendar_weeks, morning_after, summarise
 
     summary = summarise(journal, today)
     streak = summary.streak
@@ -95,10 +96,14 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
         lines.append("Last sessions")
         for s in reversed(sessions):
             pain = f", pain after {s.pain_after}" if s.pain_after is not None else ""
+            if s.pain_during is not None:
+                pain += f", it hurt {s.pain_during} during"
+            morning = morning_after(journal, s)
+            after = f"; next morning {morning_words(morning)}" if morning is not None else ""
             lines.append(
                 f"  {s.started_at:%Y-%m-%d %H:%M}  {s.programme:<10} {s.status:<9} "
                 f"({'logged' if s.source == 'log' else 'in the app'}; "
-                f"{_done_of(s)}{pain})"
+                f"{_done_of(s)}{pain}{after})"
             )
     else:
         lines.append(
@@ -108,7 +113,15 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
     if summary.last_check is not None:
         check = summary.last_check
         lines.append(f"Last symptom check: {check.at:%Y-%m-%d}, advice: {check.advice}")
+    advice = standing_advice(journal, today)
+    lines.append(f"Advice now: {advice.level or 'none yet'} — {advice.reason}")
     return "\n".join(lines)
+
+
+def morning_words(morning: MorningCheck) -> str:
+    """`worse, pain 6`: a morning-after answer in a few words."""
+    pain = f", pain {morning.pain}" if morning.pain is not None else ""
+    return f"{morning.compared}{pain}"
 
 
 def _done_of(session: Session) -> str:

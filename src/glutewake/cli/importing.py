@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         counted(counts.rest_days, "rest day"),
         counted(counts.activities, "activity", "activities"),
         counted(counts.symptom_checks, "symptom check"),
+        counted(counts.morning_checks, "morning-after answer"),
     ]
     print(f"Imported {', '.join(parts)} from {path}.")
     return 0

@@ -1,4 +1,5 @@
-"""`glutewake log`: record a session, a rest day or another activity done away from the app."""
+"""`glutewake log`: record a session, a rest day, another activity or the morning-after answer
+away from the app."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from glutewake.core.records import MAX_ACTIVITY_MINUTES
 if TYPE_CHECKING:
     import datetime as dt
 
-    from glutewake.core.records import Session
+    from glutewake.core.records import Compared, Session
     from glutewake.store import Store
 
 
@@ -22,11 +23,12 @@ def add_parser(
         subparsers,
         parents,
         "log",
-        help="record a session, a rest day or another activity done away from the app",
+        help="record a session, a rest day, another activity or how your hip is the morning after",
         examples=(
             "  glutewake log --programme beginner\n"
             "  glutewake log --date 2026-11-20 --rest\n"
             "  glutewake log --activity swimming --minutes 30\n"
+            "  glutewake log --morning worse --pain 4\n"
         ),
         run="glutewake.cli.log:run",
     )
@@ -43,7 +45,13 @@ def add_parser(
     what.add_argument(
         "--activity", metavar="KIND", help="another activity, such as swimming, cycling or elliptical"
     )
+    what.add_argument(
+        "--morning",
+        metavar="better|same|worse",
+        help="how your hip is this morning, compared with before your last session",
+    )
     sub.add_argument("--minutes", metavar="N", help=f"how long the activity lasted, 1-{MAX_ACTIVITY_MINUTES}")
+    sub.add_argument("--pain", metavar="N", help="with --morning: the pain this morning, 0-10")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--minutes goes with --activity KIND")
     if args.activity is not None and minutes is None:
         raise UserError(f"--activity needs --minutes N (1-{MAX_ACTIVITY_MINUTES})")
+    if args.morning is None and args.pain is not None:
+        raise UserError("--pain goes with --morning better|same|worse")
+    morning = morning_answer(args.morning, args.pain) if args.morning is not None else None
     store = Store(data_dir_from(args))
     # Any file that cannot be read stops the write: settings.toml, then every month (the
     # summary cache re-parses only months whose file changed, so this stays cheap).
@@ -73,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
         rest = store.add_rest_day(day)
         already = any(r.id == rest.id for r in before)
         print(f"{day.isoformat()} {'was already' if already else 'is now'} a rest day.")
+    elif morning is not None:
+        compared, pain = morning
+        answer = store.add_morning_check(day, compared, pain)
+        said = f", pain {answer.pain}" if answer.pain is not None else ""
+        print(f"Logged the morning of {day.isoformat()}: {answer.compared}{said} (id {answer.id}).")
     elif args.activity is not None:
         assert minutes is not None
         activity = store.add_activity(day, activity_kind(args.activity), minutes)
@@ -97,6 +113,16 @@ def parse_minutes(text: str) -> int:
     from glutewake.core import log_entry
 
     return log_entry.parse_minutes(text, name="--minutes")
+
+
+def morning_answer(compared: str, pain: str | None) -> tuple[Compared, int | None]:
+    """--morning and --pain, checked: better, same or worse, and a whole number 0-10."""
+    from glutewake.core import log_entry
+
+    return (
+        log_entry.parse_compared(compared, name="--morning"),
+        None if pain is None else log_entry.parse_pain(pain, name="--pain"),
+    )
 
 
 def activity_kind(text: str) -> str:

@@ -15,7 +15,7 @@ def add_parser(
         subparsers,
         parents,
         "status",
-        help="one line for a shell prompt: phase, current streak, today done, last advice",
+        help="one line for a shell prompt: phase, current streak, today done, the standing advice",
         examples="  glutewake status\n  glutewake status --json\n",
         run="glutewake.cli.status:run",
     )
@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from glutewake.cli.options import data_dir_from
+    from glutewake.core.advice import decide
     from glutewake.core.streaks import compute_streak
     from glutewake.store import Store
     from glutewake.store.summary import journal_days
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     today = dt.date.today()
     streak = compute_streak(days.done, days.rest, today)
     today_done = today in days.done
+    advice = decide(days.basis, today)  # the standing advice, from the summary alone
     if args.json:
         import json
 
@@ -45,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
                     "phase": profile.phase,
                     "streak": {"current": streak.current, "longest": streak.longest},
                     "today_done": today_done,
-                    "advice": days.last_advice,
+                    "advice": advice.level,
+                    "advice_reason": advice.reason,
                 }
             )
         )
@@ -53,6 +56,6 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{profile.phase} · streak {counted(streak.current, 'day')} · "
         f"today {'done' if today_done else 'not done yet'} · "
-        f"advice: {days.last_advice or 'no symptom check yet'}"
+        f"advice: {advice.level or 'none yet'} — {advice.reason}"
     )
     return 0

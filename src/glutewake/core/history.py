@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.advice import standing_advice
+from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
-HISTORY_SCHEMA = 1
+HISTORY_SCHEMA = 2
 CSV_HEADER = (
     "date",
     "session_id",
@@ -22,6 +23,7 @@ CSV_HEADER = (
     "reps",
     "target",
     "pain_after",
+    "pain_during",
 )
 
 
@@ -90,6 +92,7 @@ def first_record_day(journal: Journal) -> dt.date | None:
         *(r.day for r in journal.rest_days),
         *(a.day for a in journal.activities),
         *(c.at.date() for c in journal.symptom_checks),
+        *(m.day for m in journal.morning_checks),
     ]
     return min(days, default=None)
 
@@ -129,19 +132,23 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
 
 
 def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, Any]:
-    """The `history --json` / `export --format json` document, exactly as DESIGN.md names it."""
+    """The `history --json` / `export --format json` document (schema 2 of DESIGN.md)."""
     streak = streak_of(journal, today)
+    advice = standing_advice(journal, today)
     return {
         "schema": HISTORY_SCHEMA,
         "phase": phase,
         "streak": {"current": streak.current, "longest": streak.longest},
+        "advice": {"level": advice.level, "reason": advice.reason},
         "sessions": [_session_entry(s) for s in journal.sessions],
-        "rest_days": [r.day.isoformat() for r in journal.rest_days],
+        "rest_days": [{"id": r.id, "date": r.day.isoformat()} for r in journal.rest_days],
         "activities": [
-            {"date": a.day.isoformat(), "kind": a.kind, "minutes": a.minutes} for a in journal.activities
+            {"id": a.id, "date": a.day.isoformat(), "kind": a.kind, "minutes": a.minutes}
+            for a in journal.activities
         ],
         "symptom_checks": [
             {
+                "id": c.id,
                 "at": c.at.isoformat(),
                 "pain_during_run": c.pain_during_run,
                 "pain_after_run": c.pain_after_run,
@@ -153,6 +160,10 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
                 "advice": c.advice,
             }
             for c in journal.symptom_checks
+        ],
+        "morning_checks": [
+            {"id": m.id, "date": m.day.isoformat(), "compared": m.compared, "pain": m.pain}
+            for m in journal.morning_checks
         ],
     }
 
@@ -167,10 +178,17 @@ def _session_entry(session: Session) -> dict[str, Any]:
         "status": session.status,
         "source": session.source,
         "pain_after": session.pain_after,
+        "pain_during": session.pain_during,
         "sets": [
             {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target} for s in session.sets
         ],
     }
+
+
+def morning_after(journal: Journal, session: Session) -> MorningCheck | None:
+    """The morning-after answer of the day after `session`'s day, if one was given."""
+    day = session.day + dt.timedelta(days=1)
+    return next((m for m in reversed(journal.morning_checks) if m.day == day), None)
 
 
 def csv_rows(journal: Journal) -> list[tuple[str, ...]]:
@@ -179,9 +197,9 @@ def csv_rows(journal: Journal) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for session in journal.sessions:
         head = (session.day.isoformat(), session.id, session.programme, session.status, session.source)
-        pain = "" if session.pain_after is None else str(session.pain_after)
+        pains = tuple("" if pain is None else str(pain) for pain in (session.pain_after, session.pain_during))
         if not session.sets:
-            rows.append((*head, "", "", "", "", pain))
+            rows.append((*head, "", "", "", "", *pains))
         for s in session.sets:
-            rows.append((*head, s.exercise, s.side or "", str(s.reps), str(s.target), pain))
+            rows.append((*head, s.exercise, s.side or "", str(s.reps), str(s.target), *pains))
     return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from glutewake.core.records import MAX_ACTIVITY_MINUTES
+from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES, Compared
 from glutewake.errors import UserError
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
@@ -52,3 +52,22 @@ def activity_kind(text: str, *, name: str = "the activity") -> str:
             f"hyphens; up to 40), got {text!r}"
         )
     return kind
+
+
+def parse_compared(text: str, *, name: str = "the answer") -> Compared:
+    """A morning-after answer: better, same or worse."""
+    for word in COMPARED:
+        if text.strip().lower() == word:
+            return word
+    raise UserError(f"{name} must be one of {', '.join(COMPARED)}, got {text!r}")
+
+
+def parse_pain(text: str, *, name: str = "the pain") -> int:
+    """A pain score as a whole number from 0 to 10."""
+    try:
+        pain = int(text.strip())
+    except ValueError:
+        raise UserError(f"{name} must be a whole number 0-10, got {text!r}") from None
+    if not 0 <= pain <= 10:
+        raise UserError(f"{name} must be 0-10, got {pain}")
+    return pain

@@ -1,4 +1,5 @@
-"""What the journal holds: sessions, rest days, other activities, symptom checks."""
+"""What the journal holds: sessions, rest days, other activities, symptom checks and
+morning-after answers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ SIDES: tuple[Side, ...] = get_args(Side)
 STATUSES: tuple[SessionStatus, ...] = get_args(SessionStatus)
 SOURCES: tuple[SessionSource, ...] = get_args(SessionSource)
 ADVICE_LEVELS: tuple[AdviceLevel, ...] = get_args(AdviceLevel)
+Compared = Literal["better", "same", "worse"]
+COMPARED: tuple[Compared, ...] = get_args(Compared)
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
@@ -49,6 +52,8 @@ class Session:
     sets: tuple[SetRecord, ...] = ()
     ended_at: dt.datetime | None = None
     pain_after: int | None = None
+    pain_during: int | None = None
+    """The highest "it hurts" answer (0-10) given during the session, if any."""
 
     @property
     def day(self) -> dt.date:
@@ -91,6 +96,17 @@ class SymptomCheck:
 
 
 @dataclass(frozen=True)
+class MorningCheck:
+    """The morning-after answer: the hip this morning compared with before the last session,
+    and the pain 0-10 if the user gave one."""
+
+    id: str
+    day: dt.date
+    compared: Compared
+    pain: int | None = None
+
+
+@dataclass(frozen=True)
 class Journal:
     """Every record the store holds, each list ordered oldest first."""
 
@@ -98,3 +114,4 @@ class Journal:
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
     symptom_checks: tuple[SymptomCheck, ...] = field(default=())
+    morning_checks: tuple[MorningCheck, ...] = ()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from glutewake.core.advice import Advice, Answers, advise
+from glutewake.core.advice import StandingAdvice, standing_advice
 from glutewake.core.records import Journal, Session, SymptomCheck
 from glutewake.core.streaks import done_days, rest_days
 
@@ -93,7 +93,7 @@ class CheckRow:
     """One symptom check, with the advice the core's rule gave at that moment and its reason."""
 
     check: SymptomCheck
-    advice: Advice
+    advice: StandingAdvice
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,8 @@ class Report:
     totals: Totals
     programmes: tuple[ProgrammeSpan, ...]
     checks: tuple[CheckRow, ...]
-    advice_now: Advice | None
-    """The standing advice today (None before the first symptom check)."""
+    advice_now: StandingAdvice
+    """The standing advice today, as home and `glutewake status` give it."""
     journal_empty: bool
 
     @property
@@ -186,38 +186,26 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
     )
 
 
-def advice_at(journal: Journal, check: SymptomCheck) -> Advice:
-    """The advice the core's rule gives for `check`, with the checks and sessions before it."""
-    earlier = [c for c in journal.symptom_checks if c.at < check.at]
-    return advise(_answers(check), earlier, _pain_now_before(journal.sessions, check.at))
+def advice_at(journal: Journal, check: SymptomCheck) -> StandingAdvice:
+    """The standing advice as it stood when `check` was taken: the core's rule on the records
+    up to that moment."""
+    return standing_advice(as_of(journal, check.at), check.at.date())
 
 
-def advice_today(journal: Journal, today: dt.date) -> Advice | None:
-    """The advice standing today: the latest check's, with every session up to today."""
-    checks = [c for c in journal.symptom_checks if c.at.date() <= today]
-    if not checks:
-        return None
-    latest = checks[-1]
-    earlier = [c for c in checks if c.at < latest.at]
-    end = dt.datetime.combine(today + ONE_DAY, dt.time(), latest.at.tzinfo)
-    return advise(_answers(latest), earlier, _pain_now_before(journal.sessions, end))
+def advice_today(journal: Journal, today: dt.date) -> StandingAdvice:
+    """The standing advice today: the same call home, `status` and `history --json` make."""
+    return standing_advice(journal, today)
 
 
-def _answers(check: SymptomCheck) -> Answers:
-    return Answers(
-        check.pain_during_run,
-        check.pain_after_run,
-        check.wobbly_gait,
-        check.weight_on_one_hip,
-        check.spread,
-        check.cleared_for_exercise,
-        check.cleared_for_advanced,
+def as_of(journal: Journal, moment: dt.datetime) -> Journal:
+    """The records that existed at `moment`: checks and sessions up to it, morning answers
+    dated up to its day."""
+    return replace(
+        journal,
+        sessions=tuple(s for s in journal.sessions if s.started_at <= moment),
+        symptom_checks=tuple(c for c in journal.symptom_checks if c.at <= moment),
+        morning_checks=tuple(m for m in journal.morning_checks if m.day <= moment.date()),
     )
-
-
-def _pain_now_before(sessions: Iterable[Session], moment: dt.datetime) -> int | None:
-    pains = [s for s in sessions if s.pain_after is not None and s.started_at < moment]
-    return pains[-1].pain_after if pains else None
 
 
 def _in_period(journal: Journal, first: dt.date, last: dt.date) -> Journal:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from glutewake.core.advice import LEVEL_WORDS
 from glutewake.core.report import (
     ADHERENCE_RULE,
     REPS_RULE,
@@ -109,7 +108,7 @@ def figures(report: Report) -> tuple[Figure, ...]:
         Figure("Reps left · right leg", f"{totals.left.done} · {totals.right.done}", reps_detail),
         Figure(
             "Advice today",
-            LEVEL_WORDS[advice.level].capitalize() if advice is not None else NO_CHECK,
+            advice.word.capitalize() if advice.level is not None else NO_CHECK,
             f"phase now: {report.phase}",
         ),
     )
@@ -263,8 +262,8 @@ def _checks(report: Report) -> Section:
             ", ".join(row.check.spread) or "none",
             _yes(row.check.cleared_for_exercise),
             _yes(row.check.cleared_for_advanced),
-            LEVEL_WORDS[row.advice.level].capitalize(),
-            row.advice.full_reason,
+            row.advice.word.capitalize(),
+            row.advice.reason,
         )
         for row in report.checks
     )
@@ -286,8 +285,8 @@ def _checks(report: Report) -> Section:
     )
     advice = report.advice_now
     paragraphs: tuple[str, ...] = ()
-    if advice is not None:
-        paragraphs = (f"Advice today: {LEVEL_WORDS[advice.level].capitalize()}. {advice.full_reason}",)
+    if advice.level is not None:
+        paragraphs = (f"Advice today: {advice.word.capitalize()}. {advice.reason}",)
     return Section(
         "checks",
         "Symptom checks and the advice they gave",

@@ -96,6 +96,8 @@ class Profile:
     settings: Settings = field(default_factory=Settings)
     phase: str = "beginner"
     acknowledged_on: dt.date | None = None
+    morning_asked_on: dt.date | None = None
+    """The day the morning-after question was last shown on this machine (answered or not)."""
 
     def __post_init__(self) -> None:
         if self.phase not in PHASES:

@@ -26,7 +26,7 @@ class Streak:
 def compute_streak(done_days: set[dt.date], rest_days: set[dt.date], today: dt.date) -> Streak:
     """The current and longest streak as of `today` (days after today are ignored)."""
     done = {day for day in done_days if day <= today}
-    kept = done | {day for day in rest_days if day <= today}
+    kept = done | rest_days  # a rest day adds nothing, so one after today changes no count
     current = 0
     day = today if today in kept else today - ONE_DAY  # an open today breaks nothing yet
     while day in kept:

@@ -10,6 +10,7 @@ from typing import Any
 
 from glutewake.core.records import (
     ADVICE_LEVELS,
+    COMPARED,
     MAX_ACTIVITY_MINUTES,
     SIDES,
     SOURCES,
@@ -17,6 +18,7 @@ from glutewake.core.records import (
     STATUSES,
     Activity,
     Journal,
+    MorningCheck,
     RestDay,
     Session,
     SetRecord,
@@ -215,6 +217,7 @@ _SESSION_KEYS = (
     "status",
     "source",
     "pain_after",
+    "pain_during",
     "sets",
 )
 _SET_KEYS = ("exercise", "side", "reps", "target")
@@ -230,12 +233,13 @@ _CHECK_KEYS = (
     "cleared_for_advanced",
     "advice",
 )
+_MORNING_KEYS = ("id", "date", "compared", "pain")
 
 
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
     check = _Checker(path, text)
-    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks")
+    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks", "morning_checks")
     for key in document:
         if key not in top:
             raise MalformedFile(
@@ -262,7 +266,18 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
             )
         )
     checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
-    return Journal(sessions, tuple(rest_days), tuple(activities), checks)
+    mornings = []
+    for record in check.table_list(document, "morning_checks"):
+        check.only_keys("morning_checks", record, _MORNING_KEYS)
+        mornings.append(
+            MorningCheck(
+                id=check.text("morning_checks", record, "id"),
+                day=check.day("morning_checks", record, "date"),
+                compared=check.choice("morning_checks", record, "compared", COMPARED),
+                pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
+            )
+        )
+    return Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
 
 
 def _session(check: _Checker, record: dict[str, Any]) -> Session:
@@ -295,6 +310,7 @@ def _session(check: _Checker, record: dict[str, Any]) -> Session:
         status=check.choice(s, record, "status", STATUSES),
         source=check.choice(s, record, "source", SOURCES),
         pain_after=check.number(s, record, "pain_after", 0, 10, optional=True),
+        pain_during=check.number(s, record, "pain_during", 0, 10, optional=True),
         sets=tuple(sets),
     )
 
@@ -340,14 +356,23 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
         ]
     if journal.symptom_checks:
         document["symptom_checks"] = [_check_table(c) for c in journal.symptom_checks]
+    if journal.morning_checks:
+        document["morning_checks"] = [
+            {
+                "id": m.id,
+                "date": m.day,
+                "compared": m.compared,
+                **({"pain": m.pain} if m.pain is not None else {}),
+            }
+            for m in journal.morning_checks
+        ]
     import tomli_w  # only writers need it; reading commands skip the import
 
     year, number = month
     return (
-        f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities and\n"
-        "# symptom checks. Hand-editing is fine; keep the last line, it marks a complete file.\n"
-        + tomli_w.dumps(document)
-        + f"\n{END_MARK}\n"
+        f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities,\n"
+        "# symptom checks and morning-after answers. Hand-editing is fine; keep the last line,\n"
+        "# it marks a complete file.\n" + tomli_w.dumps(document) + f"\n{END_MARK}\n"
     )
 
 
@@ -364,6 +389,8 @@ def _session_table(session: Session) -> dict[str, Any]:
         table["ended_at"] = session.ended_at
     if session.pain_after is not None:
         table["pain_after"] = session.pain_after
+    if session.pain_during is not None:
+        table["pain_during"] = session.pain_during
     table["sets"] = [
         {"exercise": s.exercise, **({"side": s.side} if s.side else {}), "reps": s.reps, "target": s.target}
         for s in session.sets

@@ -24,7 +24,9 @@ from glutewake.core.journal import (
 from glutewake.core.records import (
     MAX_ACTIVITY_MINUTES,
     Activity,
+    Compared,
     Journal,
+    MorningCheck,
     RestDay,
     Session,
     SymptomCheck,
@@ -203,6 +205,23 @@ class Store:
             return replace(journal, symptom_checks=(*kept, check))
 
         self._update_month(month_of(check.at), put)
+
+    def add_morning_check(self, day: dt.date, compared: Compared, pain: int | None = None) -> MorningCheck:
+        """Record the morning-after answer of `day`. A day holds one answer: a second one
+        replaces the first's words and keeps its id."""
+        if pain is not None and not 0 <= pain <= 10:
+            raise UserError(f"the morning pain must be 0-10, got {pain}")
+        written: list[MorningCheck] = []
+
+        def put(journal: Journal) -> Journal:
+            earlier = next((m for m in journal.morning_checks if m.day == day), None)
+            answer = MorningCheck(earlier.id if earlier else new_id(), day, compared, pain)
+            written.append(answer)
+            kept = tuple(m for m in journal.morning_checks if m.day != day)
+            return replace(journal, morning_checks=(*kept, answer))
+
+        self._update_month(month_of(day), put)
+        return written[0]
 
     def import_journal(self, journal: Journal) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and

@@ -1,4 +1,8 @@
-"""Reading an export back for `import`: validate every record before anything is written."""
+"""Reading an export back for `import`: validate every record before anything is written.
+
+Schema 2 exports carry every record's id, which the import keeps; schema 1 exports had ids
+for sessions only, so the other records get new ones.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 
 from glutewake.core.records import (
     ADVICE_LEVELS,
+    COMPARED,
     MAX_ACTIVITY_MINUTES,
     SIDES,
     SOURCES,
@@ -16,6 +21,7 @@ from glutewake.core.records import (
     STATUSES,
     Activity,
     Journal,
+    MorningCheck,
     RestDay,
     Session,
     SetRecord,
@@ -52,9 +58,13 @@ def read_export(path: Path) -> Journal:
     return _Reader(path).journal(document)
 
 
+SCHEMAS = (1, 2)
+
+
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.schema = 2
 
     def fail(self, where: str, reason: str) -> BadImport:
         return BadImport(self.path, where, reason)
@@ -62,14 +72,14 @@ class _Reader:
     def journal(self, document: Any) -> Journal:
         if not isinstance(document, dict):
             raise self.fail("", "expected a JSON object")
-        if document.get("schema") != 1:
-            raise self.fail("schema", f"expected schema 1, found {document.get('schema')!r}")
+        if document.get("schema") not in SCHEMAS:
+            raise self.fail("schema", f"expected schema 1 or 2, found {document.get('schema')!r}")
+        self.schema = document["schema"]
         sessions = tuple(
             self.session(f"sessions[{i}]", r) for i, r in enumerate(self.items(document, "sessions"))
         )
         rest_days = tuple(
-            RestDay(new_id(), self.date(f"rest_days[{i}]", r))
-            for i, r in enumerate(self.items(document, "rest_days"))
+            self.rest_day(f"rest_days[{i}]", r) for i, r in enumerate(self.items(document, "rest_days"))
         )
         activities = tuple(
             self.activity(f"activities[{i}]", r) for i, r in enumerate(self.items(document, "activities"))
@@ -78,10 +88,28 @@ class _Reader:
             self.check(f"symptom_checks[{i}]", r)
             for i, r in enumerate(self.items(document, "symptom_checks"))
         )
-        ids = [s.id for s in sessions]
-        if len(set(ids)) != len(ids):
-            raise self.fail("sessions", "the same session id appears twice")
-        return Journal(sessions, rest_days, activities, checks)
+        mornings = tuple(
+            self.morning(f"morning_checks[{i}]", r)
+            for i, r in enumerate(self.items(document, "morning_checks"))
+        )
+        for key, records in (
+            ("sessions", sessions),
+            ("rest_days", rest_days),
+            ("activities", activities),
+            ("symptom_checks", checks),
+            ("morning_checks", mornings),
+        ):
+            ids = [record.id for record in records]
+            if len(set(ids)) != len(ids):
+                raise self.fail(key, "the same id appears twice")
+        return Journal(sessions, rest_days, activities, checks, mornings)
+
+    def record_id(self, where: str, record: Any) -> str:
+        """The record's own id in a schema 2 export; a new one for a schema 1 export."""
+        if self.schema == 1:
+            return new_id()
+        value: str = self.text(where, record, "id")
+        return value
 
     def items(self, document: dict[str, Any], key: str) -> list[Any]:
         value = document.get(key, [])
@@ -159,12 +187,21 @@ class _Reader:
             status=self.text(where, record, "status", STATUSES),
             source=self.text(where, record, "source", SOURCES),
             pain_after=self.number(where, record, "pain_after", 0, 10, optional=True),
+            pain_during=self.number(where, record, "pain_during", 0, 10, optional=True),
             sets=tuple(sets),
+        )
+
+    def rest_day(self, where: str, record: Any) -> RestDay:
+        if self.schema == 1:
+            return RestDay(new_id(), self.date(where, record))
+        return RestDay(
+            self.record_id(where, record),
+            self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
         )
 
     def activity(self, where: str, record: Any) -> Activity:
         return Activity(
-            id=new_id(),
+            id=self.record_id(where, record),
             day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
             kind=self.text(where, record, "kind"),
             minutes=self.number(where, record, "minutes", 1, MAX_ACTIVITY_MINUTES),
@@ -182,11 +219,19 @@ class _Reader:
             for key in ("wobbly_gait", "weight_on_one_hip", "cleared_for_exercise", "cleared_for_advanced")
         }
         return SymptomCheck(
-            id=new_id(),
+            id=self.record_id(where, record),
             at=self.moment(where, record, "at"),
             pain_during_run=self.number(where, record, "pain_during_run", 0, 10),
             pain_after_run=self.number(where, record, "pain_after_run", 0, 10),
             spread=tuple(spread),
             advice=self.text(where, record, "advice", ADVICE_LEVELS),
             **flags,
+        )
+
+    def morning(self, where: str, record: Any) -> MorningCheck:
+        return MorningCheck(
+            id=self.record_id(where, record),
+            day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
+            compared=self.text(where, record, "compared", COMPARED),
+            pain=self.number(where, record, "pain", 0, 10, optional=True),
         )

@@ -13,7 +13,7 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 SETTINGS_SCHEMA = 2
-JOURNAL_SCHEMA = 2
+JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
 _ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
@@ -40,11 +40,19 @@ def _journal_1_to_2(document: Document) -> Document:
     return upgraded
 
 
-def _settings_1_to_2(document: Document) -> Document:
-    """Schema 1 had `bell = true/false`; schema 2 has `sound = "tones" | "bell" | "off"`.
+def _journal_2_to_3(document: Document) -> Document:
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during`, `morning_checks`);
+    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    glutewake refuse a file with them as too new, instead of calling it damaged."""
+    return {**document, "schema": 3}
 
-    The bell switched off becomes no sound; left on, it becomes the new default, tones (which
-    fall back to that same bell where no sound output can be had)."""
+
+def _settings_1_to_2(document: Document) -> Document:
+    """Schema 2 may hold `morning_asked_on`, which schema 1 did not know (the bump makes an
+    older glutewake refuse the file as too new instead of calling it damaged), and has
+    `sound = "tones" | "bell" | "off"` where schema 1 had `bell = true/false`: the bell
+    switched off becomes no sound; left on, it becomes the new default, tones (which fall
+    back to that same bell where no sound output can be had)."""
     upgraded = dict(document)
     settings = document.get("settings")
     if isinstance(settings, dict) and "bell" in settings:
@@ -67,7 +75,7 @@ def _stable_id(*parts: object) -> str:
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
     "settings": {1: _settings_1_to_2},
-    "journal": {1: _journal_1_to_2},
+    "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
 

@@ -26,8 +26,11 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
         return MalformedFile(path, where.key_line(key), reason)
 
     for key in document:
-        if key not in ("schema", "phase", "acknowledged_on", "settings"):
-            raise fail(key, f"unknown key `{key}` (expected phase, acknowledged_on, [settings])")
+        if key not in ("schema", "phase", "acknowledged_on", "morning_asked_on", "settings"):
+            raise fail(
+                key,
+                f"unknown key `{key}` (expected phase, acknowledged_on, morning_asked_on, [settings])",
+            )
     raw = document.get("settings", {})
     if not isinstance(raw, dict):
         raise fail("settings", "expected a [settings] table")
@@ -50,18 +53,16 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
     phase = document.get("phase", "beginner")
     if phase not in PHASES:
         raise fail("phase", f"expected `phase` to be one of {', '.join(PHASES)}, found {phase!r}")
-    acknowledged = document.get("acknowledged_on")
-    if acknowledged is not None and (type(acknowledged) is not dt.date):
-        raise fail(
-            "acknowledged_on",
-            f"expected `acknowledged_on` to be a date like 2026-11-24, found {acknowledged!r}",
-        )
+    acknowledged, asked = (document.get(key) for key in ("acknowledged_on", "morning_asked_on"))
+    for key, day in (("acknowledged_on", acknowledged), ("morning_asked_on", asked)):
+        if day is not None and (type(day) is not dt.date):
+            raise fail(key, f"expected `{key}` to be a date like 2026-11-24, found {day!r}")
     try:
         settings = Settings(**values)
     except UserError as error:
         name = next((k for k in values if k in str(error)), "settings")
         raise fail(name, str(error)) from None
-    return Profile(settings=settings, phase=phase, acknowledged_on=acknowledged)
+    return Profile(settings=settings, phase=phase, acknowledged_on=acknowledged, morning_asked_on=asked)
 
 
 def profile_to_text(profile: Profile) -> str:
@@ -69,6 +70,8 @@ def profile_to_text(profile: Profile) -> str:
     document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
     if profile.acknowledged_on is not None:
         document["acknowledged_on"] = profile.acknowledged_on
+    if profile.morning_asked_on is not None:
+        document["morning_asked_on"] = profile.morning_asked_on
     document["settings"] = {f.name: getattr(profile.settings, f.name) for f in fields(Settings)}
     import tomli_w
 

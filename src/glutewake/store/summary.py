@@ -1,9 +1,11 @@
 """A small derived summary of each month, so neither `status` nor home parses years of journal.
 
 `cache/days.json` holds, per month file, the file's identity (inode, size, mtime_ns) and what
-was read from it: the days it marks done or rest, its symptom checks' pains and advice, and
-its first and last "pain now". Only a file that parsed cleanly gets an entry, so a month whose
-identity is unchanged is known to be good and is not parsed again; every other month file
+was read from it: the days it marks done or rest, and what the standing advice reads (its
+symptom checks' pains, its latest check in full, the pains of its latest session that recorded
+any, and its morning-after answers of the month's last seven answered days). Only a file
+that parsed cleanly gets an entry, so a month whose identity is unchanged is known to be good
+and is not parsed again; every other month file
 (new, changed, or one that failed last time) is read and checked on every scan. The cache
 is derived data: a missing, stale or damaged copy is ignored as a whole and rebuilt, and it
 is never written while any file has a problem or when the data folder is read-only.
@@ -19,13 +21,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glutewake.core.advice import (
+    MORNING_WINDOW_DAYS,
+    AdviceBasis,
+    SessionPains,
+    latest_check,
+    latest_session_pains,
+    pains_of,
+)
 from glutewake.core.journal import Month, month_of
-from glutewake.core.records import ADVICE_LEVELS, Journal
+from glutewake.core.records import (
+    ADVICE_LEVELS,
+    COMPARED,
+    SPREAD_PLACES,
+    Journal,
+    MorningCheck,
+    SymptomCheck,
+)
+from glutewake.core.records import AdviceLevel as Level
 from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 # A file changed this soon after the mtime it was read at could change again within the
 # same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
 SETTLE_NS = 2_000_000_000
@@ -38,24 +56,17 @@ class Days(NamedTuple):
 
     done: set[dt.date]
     rest: set[dt.date]
-    last_check_at: dt.datetime | None
-    last_advice: str | None
+    basis: AdviceBasis
+    """What the standing advice reads, gathered from every month."""
 
 
 class CheckMark(NamedTuple):
-    """One symptom check, as much as choosing the months behind its advice needs."""
+    """One symptom check's pains, as much as finding the worst earlier ones needs."""
 
     at: dt.datetime
+    id: str
     pain_during_run: int
     pain_after_run: int
-    advice: str
-
-
-class PainMark(NamedTuple):
-    """A session's start and the "pain now" recorded after it."""
-
-    started_at: dt.datetime
-    pain_after: int
 
 
 class MonthDigest(NamedTuple):
@@ -66,7 +77,9 @@ class MonthDigest(NamedTuple):
     done: frozenset[dt.date]
     rest: frozenset[dt.date]
     checks: tuple[CheckMark, ...]
-    pains: tuple[PainMark, ...]  # the first and last session with a "pain now", if any
+    last_check: SymptomCheck | None
+    last_pains: SessionPains | None  # of the month's latest session that recorded a pain
+    mornings: tuple[MorningCheck, ...]  # those of the month's last MORNING_WINDOW_DAYS days
 
 
 @dataclass(frozen=True)
@@ -83,9 +96,20 @@ class Scan:
         for digest in self.months.values():
             done |= digest.done
             rest |= digest.rest
-        checks = [mark for digest in self.months.values() for mark in digest.checks]
-        last = max(checks, key=lambda mark: mark.at, default=None)
-        return Days(done, rest, last.at if last else None, last.advice if last else None)
+        return Days(done, rest, self.advice_basis())
+
+    def advice_basis(self) -> AdviceBasis:
+        """The standing advice's inputs; `basis_of` the whole journal gives the same."""
+        digests = self.months.values()
+        check = latest_check(d.last_check for d in digests if d.last_check is not None)
+        worst = None
+        if check is not None:
+            earlier = [mark for d in digests for mark in d.checks if mark.at < check.at]
+            if earlier:
+                worst = (max(m.pain_during_run for m in earlier), max(m.pain_after_run for m in earlier))
+        pains = latest_session_pains(d.last_pains for d in digests if d.last_pains is not None)
+        mornings = tuple(m for d in digests for m in d.mornings)
+        return AdviceBasis(check, worst, pains, mornings)
 
 
 def journal_days(store: Store) -> Days:
@@ -131,35 +155,27 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
 
 
 def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
-    """The months whose records decide today's resumable session and the standing advice.
-
-    This month (today's sessions), the latest symptom check's, the ones holding the worst
-    pains among the checks before it, and those holding the last "pain now" before and after
-    it. The advice computed from these months alone equals the one from the whole journal.
+    """The months whose records decide today's resumable session, the morning question and
+    the standing advice: this month and the one the morning window starts in, the latest
+    symptom check's, those holding the worst pains among the checks before it, and the one
+    holding the latest session that recorded a pain. The advice computed from these months
+    alone equals the one from the whole journal.
     """
-    wanted = {month_of(today)}
+    wanted = {month_of(today), month_of(today - dt.timedelta(days=MORNING_WINDOW_DAYS - 1))}
     checks = [(mark, month) for month, digest in scan.months.items() for mark in digest.checks]
-    if not checks:
-        return sorted(wanted)
-    latest, its_month = max(checks, key=lambda found: found[0].at)
-    wanted.add(its_month)
-    at = latest.at
-    earlier = [found for found in checks if found[0].at < at]
-    if earlier:
-        wanted.add(max(earlier, key=lambda f: (f[0].pain_during_run, f[0].at))[1])
-        wanted.add(max(earlier, key=lambda f: (f[0].pain_after_run, f[0].at))[1])
-    spans = [
-        (d.pains[0].started_at, d.pains[-1].started_at, month) for month, d in scan.months.items() if d.pains
+    if checks:
+        latest, its_month = max(checks, key=lambda found: (found[0].at, found[0].id))
+        wanted.add(its_month)
+        earlier = [found for found in checks if found[0].at < latest.at]
+        if earlier:
+            wanted.add(max(earlier, key=lambda f: f[0].pain_during_run)[1])
+            wanted.add(max(earlier, key=lambda f: f[0].pain_after_run)[1])
+    pained = [
+        (digest.last_pains, month) for month, digest in scan.months.items() if digest.last_pains is not None
     ]
-    # The last pain before the check: in a month spanning it, or the month ending nearest it.
-    wanted |= {month for first, last, month in spans if first < at <= last}
-    before = [span for span in spans if span[1] < at]
-    if before:
-        wanted.add(max(before, key=lambda span: span[1])[2])
-    if spans:
-        newest = max(spans, key=lambda span: span[1])
-        if newest[1] > at:
-            wanted.add(newest[2])
+    if pained:
+        latest_pains = latest_session_pains(pains for pains, _ in pained)
+        wanted.add(next(month for pains, month in pained if pains == latest_pains))
     return sorted(wanted)
 
 
@@ -190,16 +206,20 @@ def _month_stamps(store: Store) -> dict[Month, Stamp | None]:
 
 
 def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
-    pains = [PainMark(s.started_at, s.pain_after) for s in journal.sessions if s.pain_after is not None]
+    answered = sorted({m.day for m in journal.morning_checks})[-MORNING_WINDOW_DAYS:]
     return MonthDigest(
         stamp=stamp,
         settled=settled,
         done=frozenset(s.day for s in journal.sessions if s.status == "completed"),
         rest=frozenset(r.day for r in journal.rest_days),
         checks=tuple(
-            CheckMark(c.at, c.pain_during_run, c.pain_after_run, c.advice) for c in journal.symptom_checks
+            CheckMark(c.at, c.id, c.pain_during_run, c.pain_after_run) for c in journal.symptom_checks
         ),
-        pains=(pains[0], pains[-1]) if pains else (),
+        last_check=latest_check(journal.symptom_checks),
+        last_pains=latest_session_pains(
+            pains_of(s) for s in journal.sessions if s.pain_after is not None or s.pain_during is not None
+        ),
+        mornings=tuple(m for m in journal.morning_checks if m.day in answered),
     )
 
 
@@ -231,20 +251,79 @@ def _entry(value: Any) -> MonthDigest:
     if len(stamp) != 3 or not isinstance(value["settled"], bool):
         raise ValueError(value)
     checks = [
-        CheckMark(_moment(at), _pain(during), _pain(after), _advice(advice))
-        for at, during, after, advice in value["checks"]
+        CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
+        for at, check_id, during, after in value["checks"]
     ]
-    pains = [PainMark(_moment(at), _pain(pain)) for at, pain in value["pains"]]
-    if len(pains) > 2:
-        raise ValueError(pains)
+    last_check = None if value["last_check"] is None else _check(value["last_check"])
+    last_pains = None
+    if value["last_pains"] is not None:
+        started, pain_after, pain_during = value["last_pains"]
+        last_pains = SessionPains(_moment(started), _maybe_pain(pain_after), _maybe_pain(pain_during))
+    mornings = [
+        MorningCheck(_text(morning_id), dt.date.fromisoformat(day), _choice(compared), _maybe_pain(pain))
+        for morning_id, day, compared, pain in value["mornings"]
+    ]
     return MonthDigest(
         stamp=(stamp[0], stamp[1], stamp[2]),
         settled=value["settled"],
         done=frozenset(map(dt.date.fromisoformat, value["done"])),
         rest=frozenset(map(dt.date.fromisoformat, value["rest"])),
         checks=tuple(checks),
-        pains=tuple(pains),
+        last_check=last_check,
+        last_pains=last_pains,
+        mornings=tuple(mornings),
     )
+
+
+def _check(value: Any) -> SymptomCheck:
+    (check_id, at, during, after, wobbly, one_hip, spread, cleared, cleared_advanced, advice) = value
+    if not all(isinstance(flag, bool) for flag in (wobbly, one_hip, cleared, cleared_advanced)):
+        raise TypeError(value)
+    if not isinstance(spread, list) or not set(spread) <= set(SPREAD_PLACES):
+        raise ValueError(spread)
+    return SymptomCheck(
+        _text(check_id),
+        _moment(at),
+        _pain(during),
+        _pain(after),
+        wobbly,
+        one_hip,
+        tuple(spread),
+        cleared,
+        cleared_advanced,
+        _advice(advice),
+    )
+
+
+def _check_json(check: SymptomCheck) -> list[Any]:
+    return [
+        check.id,
+        check.at.isoformat(),
+        check.pain_during_run,
+        check.pain_after_run,
+        check.wobbly_gait,
+        check.weight_on_one_hip,
+        list(check.spread),
+        check.cleared_for_exercise,
+        check.cleared_for_advanced,
+        check.advice,
+    ]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypeError(value)
+    return value
+
+
+def _maybe_pain(value: Any) -> int | None:
+    return None if value is None else _pain(value)
+
+
+def _choice(value: Any) -> Any:
+    if value not in COMPARED:
+        raise ValueError(value)
+    return value
 
 
 def _integer(value: Any) -> int:
@@ -266,20 +345,26 @@ def _moment(value: Any) -> dt.datetime:
     return moment
 
 
-def _advice(value: Any) -> str:
+def _advice(value: Any) -> Level:
     if value not in ADVICE_LEVELS:
         raise ValueError(value)
-    return str(value)
+    level: Level = value
+    return level
 
 
 def _as_json(digest: MonthDigest) -> dict[str, Any]:
+    pains = digest.last_pains
     return {
         "stamp": list(digest.stamp),
         "settled": digest.settled,
         "done": sorted(day.isoformat() for day in digest.done),
         "rest": sorted(day.isoformat() for day in digest.rest),
-        "checks": [[c.at.isoformat(), c.pain_during_run, c.pain_after_run, c.advice] for c in digest.checks],
-        "pains": [[p.started_at.isoformat(), p.pain_after] for p in digest.pains],
+        "checks": [[c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run] for c in digest.checks],
+        "last_check": None if digest.last_check is None else _check_json(digest.last_check),
+        "last_pains": None
+        if pains is None
+        else [pains.started_at.isoformat(), pains.pain_after, pains.pain_during],
+        "mornings": [[m.id, m.day.isoformat(), m.compared, m.pain] for m in digest.mornings],
     }
 
 

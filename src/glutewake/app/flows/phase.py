@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from glutewake.app.messages import save
-from glutewake.app.views.home import current_advice, last_check, why_not_advanced
+from glutewake.app.views.home import why_not_advanced
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -14,13 +14,12 @@ if TYPE_CHECKING:
 
 
 def switch_phase(app: App[Any], coach: Coach) -> None:
-    """Go back to beginner at once; go up to advanced at once only if the last check says so."""
+    """Go back to beginner at once; go up to advanced at once only if the standing advice says so."""
     if coach.profile().phase == "advanced":
         _set(app, coach, "beginner")
         return
-    journal = coach.today_facts().journal  # holds every record the advice rests on
-    last = last_check(journal)
-    if last is not None and current_advice(journal, last).level == "advanced":
+    advice = coach.today_facts().advice  # the core rule, on every record it rests on
+    if advice.level == "advanced":
         _set(app, coach, "advanced")
         return
     from glutewake.app.screens.confirm import ConfirmScreen
@@ -34,7 +33,7 @@ def switch_phase(app: App[Any], coach: Coach) -> None:
     app.push_screen(
         ConfirmScreen(
             "Switch to the advanced phase?",
-            why_not_advanced(journal, last),
+            why_not_advanced(advice),
             yes="switch to advanced anyway",
             no="stay with beginner",
         ),

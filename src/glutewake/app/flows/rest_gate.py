@@ -1,11 +1,11 @@
-"""Before a session: when the advice is to rest, say so and ask `y` to go on anyway."""
+"""Before a session: when the standing advice is to rest, say so and ask `y` to go on anyway."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from glutewake.app.views.home import current_advice, day_label, last_check
+from glutewake.app.views.home import rest_gate_title
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -14,11 +14,9 @@ if TYPE_CHECKING:
 
 
 def unless_resting(app: App[Any], coach: Coach, start: Callable[[], None]) -> None:
-    """Run `start` at once, or, when the last advice says rest, only after the user says `y`."""
-    journal = coach.today_facts().journal  # holds every record the advice rests on
-    check = last_check(journal)
-    advice = current_advice(journal, check) if check is not None else None
-    if check is None or advice is None or advice.level != "rest":
+    """Run `start` at once, or, when the standing advice says rest, only after the user says `y`."""
+    advice = coach.today_facts().advice  # the core rule, on every record it rests on
+    if advice.level != "rest":
         start()
         return
     from glutewake.app.screens.confirm import ConfirmScreen
@@ -31,8 +29,8 @@ def unless_resting(app: App[Any], coach: Coach, start: Callable[[], None]) -> No
 
     app.push_screen(
         ConfirmScreen(
-            f"Your check of {day_label(check.at.date())} says: {advice.word}",
-            f"{advice.full_reason}\n\nTraining through this can make it worse. Go on only if "
+            rest_gate_title(advice),
+            f"{advice.reason}\n\nTraining through this can make it worse. Go on only if "
             "a doctor or physical therapist has told you it is fine, and stop at any sharp "
             "pain. When things change, do a new symptom check (c).",
             yes="start the session anyway",

@@ -36,6 +36,7 @@ from glutewake.app.views.history import (
     SortOrder,
     calendar_start,
     day_words,
+    mornings_after,
     pain_series,
     session_cells,
     variety_line,
@@ -102,7 +103,8 @@ class JournalRead(Message):
 
 def rows_newest_first(journal: Journal) -> tuple[Row, ...]:
     ordered = sorted(journal.sessions, key=lambda s: s.started_at, reverse=True)
-    return tuple((s.id, session_cells(s)) for s in ordered)
+    mornings = mornings_after(journal)
+    return tuple((s.id, session_cells(s, mornings.get(s.day))) for s in ordered)
 
 
 def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
@@ -182,7 +184,9 @@ class HistoryScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-sessions", DataTable)
-        widths = {"date": 10, "programme": 9, "status": 9, "source": 6, "reps": 13, "stretches": 9, "pain": 4}
+        # Eight columns in the 74 cells an 80-column window gives the table.
+        widths = {"date": 10, "programme": 9, "status": 9, "source": 4, "reps": 7, "stretches": 7}
+        widths |= {"pain": 4, "morning": 8}
         for key, label in COLUMNS:
             table.add_column("pain" if key == "pain" else label, key=key, width=widths[key])
         self.reload()
@@ -291,7 +295,7 @@ class HistoryScreen(CoachScreen[None]):
         count = counted(table.row_count, "session")
         reading = "" if self.complete else " · reading older months…"
         table.border_title = f"Sessions · {count} · {self.session_order.words}{reading}"
-        table.border_subtitle = "pain: after the session, 0 to 10"
+        table.border_subtitle = "pain: after the session, 0 to 10 · morning: the day after"
 
     @staticmethod
     def _counts(journal: Journal) -> str:

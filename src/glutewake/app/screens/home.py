@@ -13,22 +13,17 @@ from textual.widgets import Static
 from glutewake.app.keys import Key, bindings_for, keys_for
 from glutewake.app.messages import SavedDataChanged
 from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.views.home import (
-    current_advice,
-    day_label,
-    last_check,
-    minutes,
-    plan_lines,
-)
+from glutewake.app.views.home import minutes, plan_lines
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
 from glutewake.app.widgets.title_bar import TitleBar
+from glutewake.core.advice import day_label
 from glutewake.core.wording import counted
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import TodayFacts
-    from glutewake.core.records import Journal, SymptomCheck
+    from glutewake.core.advice import StandingAdvice
     from glutewake.core.settings import Profile
 
 
@@ -76,7 +71,7 @@ class HomeScreen(CoachScreen[None]):
         self._show_phase(profile)
         self._show_streak(facts)
         self._show_plan(profile)
-        self._show_check(journal, last_check(journal))
+        self._show_check(facts.advice)
         self.query_one("#keys", KeyLine).keys = self._keys(self.resumable)
         self.refresh_bindings()
 
@@ -120,13 +115,12 @@ class HomeScreen(CoachScreen[None]):
         lines += [f"  {escape(name)}  [dim]{escape(what)}[/]" for name, what in plan_lines(timeline)]
         plan.update("\n".join(lines))
 
-    def _show_check(self, journal: Journal, check: SymptomCheck | None) -> None:
+    def _show_check(self, advice: StandingAdvice) -> None:
         panel = self.query_one("#last-check", Static)
         reason = self.query_one("#last-check-reason", Static)
-        if check is None:
-            panel.update("[b]Last check[/b]  none yet")
-            reason.update("Press c to record how your hip feels; the advice helps you pick a phase.")
-            return
-        advice = current_advice(journal, check)
-        panel.update(f"[b]Last check[/b]  {day_label(check.at.date())} · [b]{advice.word}[/b]")
-        reason.update(advice.full_reason)
+        check = advice.check
+        when = "none yet" if check is None else day_label(check.at.date())
+        level = "" if advice.level is None else f" · [b]{advice.word}[/b]"
+        panel.update(f"[b]Last check[/b]  {when}{level}")
+        hint = " Press c to record how your hip feels; the advice helps you pick a phase."
+        reason.update(advice.reason + (hint if check is None else ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -21,15 +21,11 @@ from textual.widgets import Static
 
 from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.views.home import day_label, last_check, pain_now_between
 from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.advice import Advice, Answers, advise
+from glutewake.core.advice import Answers, StandingAdvice, day_label, latest_check, new_check
 from glutewake.core.records import SymptomCheck, new_id
-
-if TYPE_CHECKING:
-    from glutewake.core.records import Journal
 
 SAVE = key_with_id("glutewake.check.save")
 CANCEL = key_with_id("glutewake.check.cancel")
@@ -79,7 +75,7 @@ class SymptomCheckScreen(CoachScreen[None]):
         # The months that decide the advice (latest check, worst pains, last pain now), not years.
         journal = self.coach.today_facts().journal
         self.journal = journal
-        previous = last_check(journal)
+        previous = latest_check(journal.symptom_checks)
         yield TitleBar("symptom check", today=self.coach.today())
         yield Static(INTRO, id="check-intro", markup=False)
         with Vertical(id="check-form"):
@@ -132,20 +128,7 @@ class SymptomCheckScreen(CoachScreen[None]):
             self.dismiss()
             return
         at = self.coach.now()
-        answers = self.answers()
-        advice = advise_now(self.journal, answers, at)
-        check = SymptomCheck(
-            id=new_id(),
-            at=at,
-            pain_during_run=answers.pain_during_run,
-            pain_after_run=answers.pain_after_run,
-            wobbly_gait=answers.wobbly_gait,
-            weight_on_one_hip=answers.weight_on_one_hip,
-            spread=answers.spread,
-            cleared_for_exercise=answers.cleared_for_exercise,
-            cleared_for_advanced=answers.cleared_for_advanced,
-            advice=advice.level,
-        )
+        check, advice = new_check(self.journal, self.answers(), id=new_id(), at=at)
         stored = self.save(lambda: self.coach.add_symptom_check(check)) is not None
         self.saved = check
         self._show_result(advice, at, stored)
@@ -155,23 +138,15 @@ class SymptomCheckScreen(CoachScreen[None]):
             self.app.notify("Nothing was saved.", title="Symptom check left")
         self.dismiss()
 
-    def _show_result(self, advice: Advice, at: dt.datetime, stored: bool) -> None:
+    def _show_result(self, advice: StandingAdvice, at: dt.datetime, stored: bool) -> None:
         self.query_one("#check-form").disabled = True
         self.query(".question").remove_class("-current")
         result = self.query_one("#check-result", Static)
         result.add_class(f"-{advice.level}", "-shown")
         text = Text.assemble((advice.word, "bold"), " — ", advice.reason)
-        if advice.see_professional:
-            text.append(f"\n{advice.see_professional}", "bold")
         if stored:
             text.append(f"\nSaved {day_label(at.date())} at {at:%H:%M}; home shows it too.")
         else:
             text.append("\nNot saved: this check is shown now and then forgotten.")
         result.update(text)
         self.query_one("#keys", KeyLine).keys = (DONE,)
-
-
-def advise_now(journal: Journal, answers: Answers, at: dt.datetime) -> Advice:
-    """The rule applied to `answers` given at `at`: earlier checks and the last session's pain."""
-    earlier = [check for check in journal.symptom_checks if check.at < at]
-    return advise(answers, earlier, pain_now_between(journal, None, at))

@@ -12,9 +12,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glutewake.core.advice import StandingAdvice, standing_advice
 from glutewake.core.journal import Month, merge
+from glutewake.core.morning import question_due
 from glutewake.core.programme import Programme
-from glutewake.core.records import Activity, Journal, RestDay, Session, SymptomCheck
+from glutewake.core.records import (
+    Activity,
+    Compared,
+    Journal,
+    MorningCheck,
+    RestDay,
+    Session,
+    SymptomCheck,
+)
 from glutewake.core.report import DEFAULT_WEEKS
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.streaks import Streak, compute_streak
@@ -42,6 +52,8 @@ class TodayFacts:
     journal: Journal
     """The months today's advice and resumable session rest on (`months_for_today`): the
     advice, last check and resumable session computed from it equal the whole journal's."""
+    advice: StandingAdvice
+    """The standing advice of the core rule: home, the start gate and the phase switch show it."""
 
 
 @dataclass
@@ -115,11 +127,21 @@ class Coach:
         scan = self._scan_journal()
         today = self.today()
         days = scan.days
+        journal = self._read_months(scan, months_for_today(scan, today))
         return TodayFacts(
             streak=compute_streak(days.done, days.rest, today),
             today_done=today in days.done,
-            journal=self._read_months(scan, months_for_today(scan, today)),
+            journal=journal,
+            advice=standing_advice(journal, today),
         )
+
+    def morning_question_due(self) -> bool:
+        """Whether home should ask the morning-after question now (once a day; never in
+        read-only mode, where the answer could not be kept)."""
+        if self.read_only:
+            return False
+        facts = self.today_facts()
+        return question_due(facts.journal, self.today(), self.profile().morning_asked_on)
 
     def _scan_journal(self) -> Scan:
         # The cache is written only while no file has a problem: read-only mode writes nothing.
@@ -177,6 +199,17 @@ class Coach:
         self._check_writable()
         self.store.add_symptom_check(check)
         return check
+
+    def answer_morning(self, compared: Compared, pain: int | None) -> MorningCheck:
+        """Record today's morning-after answer (the question over home)."""
+        self._check_writable()
+        self.morning_asked()
+        return self.store.add_morning_check(self.today(), compared, pain)
+
+    def morning_asked(self) -> Profile:
+        """Note that the morning question was shown today, so it is not asked again today."""
+        today = self.today()
+        return self.update_profile(lambda profile: replace(profile, morning_asked_on=today))
 
     def log_rest_day(self, day: dt.date) -> RestDay:
         """Mark `day` as a rest day (history's `R`); the same day twice keeps one record."""

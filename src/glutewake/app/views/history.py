@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from glutewake.core.history import WeekVariety
-from glutewake.core.records import Journal, Session
+from glutewake.core.records import Journal, MorningCheck, Session
+from glutewake.core.trend import Direction, direction
 from glutewake.core.wording import counted
 
 CALENDAR_WEEKS = 12
@@ -39,21 +40,24 @@ COLUMNS = (
     ("date", "date"),
     ("programme", "programme"),
     ("status", "status"),
-    ("source", "source"),
+    ("source", "from"),
     ("reps", "reps"),
-    ("stretches", "stretches"),
+    ("stretches", "stretch"),
     ("pain", "pain after"),
+    ("morning", "morning"),
 )
 
 
-def session_cells(session: Session) -> tuple[Cell, ...]:
-    """One table row: date, programme, status, source, reps per set, stretches, pain after.
+def session_cells(session: Session, morning: MorningCheck | None = None) -> tuple[Cell, ...]:
+    """One table row: date, programme, status, source, reps done of the target over every
+    set (as `glutewake history` counts them), stretches, pain after, and the answer of the
+    morning after (how the hip was, and its pain if given).
 
     Every cell but the date sorts by its value and then newest first."""
     newest = -session.started_at.timestamp()
     exercise = [s for s in session.sets if s.target > 1]
     stretches = [s for s in session.sets if s.target <= 1]
-    reps = " · ".join(f"{s.reps}/{s.target}" for s in exercise) or "–"
+    reps = f"{sum(s.reps for s in exercise)}/{sum(s.target for s in exercise)}" if exercise else "–"
     stretched = f"{sum(s.reps for s in stretches)}/{sum(s.target for s in stretches)}" if stretches else "–"
     done = sum(s.reps for s in exercise) / max(1, sum(s.target for s in exercise))
     pain = session.pain_after
@@ -65,7 +69,23 @@ def session_cells(session: Session) -> tuple[Cell, ...]:
         Cell((done, newest), reps),
         Cell((len(stretches), newest), stretched),
         Cell((-1 if pain is None else pain, newest), " –" if pain is None else f"{pain:>2}"),
+        Cell((MORNING_ORDER.get(morning.compared, -1) if morning else -1, newest), morning_words(morning)),
     )
+
+
+MORNING_ORDER = {"better": 0, "same": 1, "worse": 2}
+
+
+def morning_words(morning: MorningCheck | None) -> str:
+    """`worse 6`, `better`, or `–` when the morning after was not answered."""
+    if morning is None:
+        return "–"
+    return morning.compared if morning.pain is None else f"{morning.compared} {morning.pain}"
+
+
+def mornings_after(journal: Journal) -> dict[dt.date, MorningCheck]:
+    """Each session day's morning-after answer (the answer dated the next day), by session day."""
+    return {m.day - dt.timedelta(days=1): m for m in journal.morning_checks}
 
 
 # For each column: how each direction reads (ascending, descending), and the first direction.
@@ -77,8 +97,9 @@ ORDER_WORDS: dict[str, tuple[str, str]] = {
     "reps": ("fewest reps first", "most reps first"),
     "stretches": ("fewest stretches first", "most stretches first"),
     "pain": ("least pain after first", "most pain after first"),
+    "morning": ("better mornings first", "worse mornings first"),
 }
-FIRST_DESCENDING = {"date", "pain"}
+FIRST_DESCENDING = {"date", "pain", "morning"}
 
 
 @dataclass(frozen=True)
@@ -132,16 +153,9 @@ class PainSeries:
     empty: str
 
     @property
-    def trend(self) -> str:
-        """`falling`, `rising` or `steady`: the last value against the first shown."""
-        if len(self.values) < 2:
-            return ""
-        change = self.values[-1] - self.values[0]
-        if change <= -1:
-            return "falling"
-        if change >= 1:
-            return "rising"
-        return "steady"
+    def trend(self) -> Direction:
+        """`falling`, `rising`, `steady` or `up and down`: the core's reading of every value."""
+        return direction(self.values)
 
 
 def pain_series(journal: Journal, points: int = PAIN_POINTS) -> tuple[PainSeries, ...]:
