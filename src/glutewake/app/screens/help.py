@@ -20,8 +20,8 @@ from glutewake.app.widgets.title_bar import TitleBar
 # Two columns of headings (each names one or more scopes of the key registry): the whole
 # list fits 120×40 at once and scrolls at 80×24.
 COLUMNS = (
-    ("Everywhere", "Home", "Before you start", "During a session", "Morning question"),
-    ("After a session", "Symptom check", "History", "Settings", "Other screens"),
+    ("Everywhere", "Home", "Before you start", "During a session", "Morning question", "Other screens"),
+    ("After a session", "Symptom check", "History", "Settings"),
 )
 
 
