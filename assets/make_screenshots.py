@@ -133,8 +133,8 @@ async def _player(pilot: Pilot[None], clock: FakeClock) -> None:
     from glutewake.app.screens.player import PlayerScreen
 
     await pilot.press("s")
-    # Beginner at 1 s a count: prepare 5, then in 2 / out 2 / lower 2 a rep; rep 7, exhaling.
-    clock.now += 5 + 6 * 6 + 3.2
+    # Beginner at 1 s a count: prepare 10 s, then in 2 / out 2 / lower 2 a rep; rep 7, exhaling.
+    clock.now += 10 + 6 * 6 + 3.2
     screen = pilot.app.screen
     assert isinstance(screen, PlayerScreen), f"the player did not open: {screen!r}"
     screen.tick()

@@ -1,7 +1,7 @@
-"""Cold start of `glutewake plan beginner --json` and of `glutewake status` (ten years of
-history, summary cached) against `python -c pass`, in the same run.
+"""Cold start of `glutewake plan beginner --json`, `glutewake settings` and `glutewake status`
+(ten years of history, summary cached) against `python -c pass`, in the same run.
 
-Goals: `plan` at most 3x, `status` at most 2x (DESIGN.md "Performance").
+Goals: `plan` and `settings` at most 3x, `status` at most 2x (DESIGN.md "Performance").
 Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N]`.
 """
 
@@ -38,17 +38,22 @@ def main() -> None:
         )
         plan_argv = [str(script), "--data-dir", str(empty), "plan", "beginner", "--json"]
         status_argv = [str(script), "--data-dir", str(history), "status"]
+        settings_argv = [str(script), "--data-dir", str(history), "settings"]
         # Warm the file cache (and build the summary cache) so every side is measured alike.
         median_seconds([sys.executable, "-c", "pass"], 3)
         median_seconds(plan_argv, 3)
         median_seconds(status_argv, 3)
+        median_seconds(settings_argv, 3)
         baseline = median_seconds([sys.executable, "-c", "pass"], runs)
         plan = median_seconds(plan_argv, runs)
+        settings = median_seconds(settings_argv, runs)
         status = median_seconds(status_argv, runs)
     print(f"python -c pass                        median {baseline * 1000:7.1f} ms  ({runs} runs)")
     print(f"glutewake plan beginner --json        median {plan * 1000:7.1f} ms  ({runs} runs)")
+    print(f"glutewake settings                    median {settings * 1000:7.1f} ms  ({runs} runs)")
     print(f"glutewake status (10 years, cached)   median {status * 1000:7.1f} ms  ({runs} runs)")
     print(f"plan / python -c pass                 {plan / baseline:7.2f}x  (goal <= 3x)")
+    print(f"settings / python -c pass             {settings / baseline:7.2f}x  (goal <= 3x)")
     print(f"status / python -c pass               {status / baseline:7.2f}x  (goal <= 2x)")
 
 

@@ -59,7 +59,7 @@ STATES = {
     "settings": State(
         "lived",
         ("comma",),
-        ("Seconds per count", "Rest between sides, in counts", "previewed live", "ctrl+t test voice"),
+        ("Seconds per count", "Change of position, in seconds", "previewed live", "ctrl+t test voice"),
     ),
     "help": State(
         "lived",
@@ -112,35 +112,67 @@ STATES = {
     ),
     "log activity": State("lived", ("h", "l"), ("Log another activity", "1 to 1440", "esc cancel")),
     "log rest day": State("lived", ("h", "R"), ("Log a rest day", "YYYY-MM-DD, up to today")),
-    # Beginner at 1 s a count: prepare 5, reps of in 2 / out 2 / lower 2, switch at 65,
-    # rest at 130, stretches from 135; advanced: reps of in 2 / out 2 / hold 2 / up 2.
+    # Beginner at 1 s a count: prepare 10, reps of in 2 / out 2 / lower 2, switch at 70,
+    # rest at 140, a change of position at 150, the first stretch at 155; advanced:
+    # prepare 10, reps of in 2 / out 2 / hold 2 / up 2.
     "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "tones on")),
-    "breathe in": State("lived", ("s", 6.0), ("BREATHE IN", "working LEFT leg", "esc end")),
+    "breathe in": State("lived", ("s", 11.0), ("BREATHE IN", "working LEFT leg", "esc end")),
     "breathe out": State(
-        "lived", ("s", 8.0), ("BREATHE OUT · RAISE THE LEG", "knee facing forward", "next lower slowly")
+        "lived", ("s", 13.0), ("BREATHE OUT · RAISE THE LEG", "knee facing forward", "next lower slowly")
     ),
-    "lower": State("lived", ("s", 10.0), ("LOWER", "next breathe in")),
-    "switch": State("lived", ("s", 66.0), ("SWITCH", "RIGHT leg")),
-    "rest": State("lived", ("s", 131.0), ("REST",)),
-    "stretch": State("lived", ("s", 140.0), ("STRETCH · HIP FLEXORS", "Keep your back tall.", "no bouncing")),
+    "lower": State("lived", ("s", 15.0), ("LOWER", "next breathe in", "spine in line")),
+    "switch": State("lived", ("s", 71.0), ("SWITCH", "RIGHT leg")),
+    "rest": State("lived", ("s", 141.0), ("REST",)),
+    "get into position": State(
+        "lived",
+        ("s", 151.0),
+        ("GET INTO POSITION", "kneeling hip flexor stretch · LEFT side", "one knee down", "hip flexors"),
+    ),
+    "change sides": State("lived", ("s", 186.0), ("CHANGE SIDES", "RIGHT side", "Swap legs")),
+    "stretch": State("lived", ("s", 160.0), ("STRETCH · HIP FLEXORS", "Keep your back tall.", "no bouncing")),
+    # n from the start: the first set, then each set's countdown and the set itself in turn.
     **{
         f"stretch {n}": State("lived", ("s", *["n"] * n, 1.0), ("STRETCH", "no bouncing"))
-        for n in range(3, 10)
+        for n in range(5, 20, 2)
     },
-    "paused": State("lived", ("s", 8.0, "space"), ("PAUSED", "space")),
+    "stopped, it hurts": State(
+        "lived",
+        ("s", 23.0, "h", "7", "enter"),
+        (
+            "SESSION STOPPED · IT HURTS",
+            "have it checked by a doctor",
+            "type a number, then enter",
+            "esc skip",
+        ),
+    ),
+    "skipped through": State(
+        "lived",
+        ("s", *["n"] * 20),
+        ("SESSION KEPT AS PARTIAL", "does not count for your streak", "go on with it today", "esc skip"),
+    ),
+    "hurt question": State("lived", ("s", 13.0, "h"), ("It hurts: how much", "esc back to the session")),
+    "paused": State("lived", ("s", 13.0, "space"), ("PAUSED", "space")),
     "end question": State(
         "lived",
-        ("s", 8.0, "escape"),
+        ("s", 13.0, "escape"),
         ("End the session now?", "on the home screen.", "any other key carry on"),
     ),
     "finished": State(
         "lived",
-        ("s", 380.0),
-        ("SESSION COMPLETE · WELL DONE", "20 of 20", "the worst you can imagine.", "esc skip"),
+        ("s", 440.0),
+        (
+            "SESSION COMPLETE · WELL DONE",
+            "20 of 20",
+            "counts for your streak",
+            "the worst you can imagine.",
+            "esc skip",
+        ),
     ),
-    "squat, hold": State("advanced", ("s", 18.0), ("HOLD 1… 2", "working both legs")),
+    "squat, hold": State("advanced", ("s", 15.5), ("HOLD 1… 2", "working both legs")),
     "squat, breathe out": State(
-        "advanced", ("s", 8.0), ("BREATHE OUT · SLIDE DOWN", "knees stay behind your toes")
+        "advanced",
+        ("s", 13.0),
+        ("BREATHE OUT · SLIDE DOWN SLOWLY", "knees stay behind your toes", "60 cm out"),
     ),
 }
 NO_COLOR_STATES = [

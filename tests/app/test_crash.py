@@ -14,7 +14,7 @@ from .helpers import make_app
 from .player_helpers import rig
 
 # Beginner at 1 s a count: prepare 5, then 6 s a repetition.
-THREE_REPS = 5 + 3 * 6 + 1.0
+THREE_REPS = 10.0 + 3 * 6.0 + 1  # prepare 10 s, then reps of 6 counts at 1 s
 
 
 class Boom(RuntimeError):

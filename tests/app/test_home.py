@@ -23,14 +23,14 @@ async def home_text(data_dir: Path, size: tuple[int, int] = (80, 24), **options:
 async def test_home_shows_phase_plan_and_its_length(data_dir: Path, store: Store) -> None:
     text = await home_text(data_dir)
     assert "PHASE  BEGINNER" in text
-    assert "Today's session  beginner · 6 min" in text
+    assert "Today's session  beginner · 7 min" in text
     assert "side-lying hip abduction  10 left · switch · 10 right" in text
     assert "hip flexors · quadriceps · lateral hips · hamstrings" in text
 
 
 async def test_count_seconds_override_changes_the_length(data_dir: Path, store: Store) -> None:
     text = await home_text(data_dir, count_seconds=0.5)
-    assert "beginner · 3 min · 0.5 s per count" in text
+    assert "beginner · 6 min · 0.5 s per count" in text
 
 
 async def test_advanced_phase_plans_the_wall_squat(data_dir: Path) -> None:

@@ -20,15 +20,17 @@ from .helpers import acknowledge, make_app, screen_text
 SIZES = [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50)]
 # Rows the rep number must take at least (DESIGN: "Who uses it"); elsewhere a quarter.
 NUMBER_AT_LEAST = {(80, 24): 5, (120, 40): 9, (200, 50): 12}
-# Beginner at 1 s a count: prepare 5, reps of in 2 / out 2 / lower 2, switch at 65,
-# stretches from 135; advanced: reps of in 2 / out 2 / hold 2 / up 2.
+# Beginner at 1 s a count: prepare 10 s, reps of in 2 / out 2 / lower 2, switch at 70, a
+# change of position at 150, the first stretch from 155; advanced: prepare 10 s, reps of
+# in 2 / out 2 / hold 2 / up 2.
 MOMENTS = {
-    "inhale": ("beginner", (36.0,)),
-    "exhale": ("beginner", (38.0,)),
-    "hold": ("advanced", (33.5,)),
-    "switch": ("beginner", (66.2,)),
-    "paused": ("beginner", (38.0, "space")),
-    "stretch countdown": ("beginner", (140.0,)),
+    "inhale": ("beginner", (41.0,)),
+    "exhale": ("beginner", (43.0,)),
+    "hold": ("advanced", (38.5,)),
+    "switch": ("beginner", (71.2,)),
+    "paused": ("beginner", (43.0, "space")),
+    "change of position": ("beginner", (151.0,)),
+    "stretch countdown": ("beginner", (160.0,)),
 }
 
 

@@ -31,8 +31,9 @@ async def test_settings_show_the_saved_values(data_dir: Path, store: Store) -> N
         for label, value in [
             ("Seconds per count", "1"),
             ("Counts per breath in or out", "2"),
-            ("Stretch hold, in counts", "30"),
-            ("Rest between sides, in counts", "5"),
+            ("Stretch hold, in seconds", "30"),
+            ("Rest, in seconds", "10"),
+            ("Change of position, in seconds", "5"),
         ]:
             line = next(line for line in text.splitlines() if label in line)
             assert f" {value} " in line
@@ -44,13 +45,13 @@ async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path, sto
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
         await set_field(pilot, "count_seconds", "0.5")
-        await set_field(pilot, "stretch_hold_counts", "40")
+        await set_field(pilot, "stretch_hold_seconds", "40")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "beginner · 4 min · 0.5 s per count" in screen_text(app)
+        assert "beginner · 8 min · 0.5 s per count" in screen_text(app)
     saved = Store(data_dir).read_profile().settings
-    assert (saved.count_seconds, saved.stretch_hold_counts) == (0.5, 40)
+    assert (saved.count_seconds, saved.stretch_hold_seconds) == (0.5, 40)
 
 
 async def test_enter_in_a_field_saves(data_dir: Path, store: Store) -> None:
@@ -69,8 +70,9 @@ async def test_enter_in_a_field_saves(data_dir: Path, store: Store) -> None:
     [
         ("counts_per_breath", "9", "counts per breath in or out must be between 1 and 8, got 9"),
         ("count_seconds", "20", "seconds per count must be between 0.05 and 10, got 20"),
-        ("rest_between_sides_counts", "", "rest between sides, in counts must be a whole number"),
-        ("stretch_hold_counts", "2", "stretch hold, in counts must be between 5 and 120"),
+        ("rest_seconds", "", "rest, in seconds must be a whole number"),
+        ("stretch_hold_seconds", "2", "stretch hold, in seconds must be between 5 and 120"),
+        ("transition_seconds", "31", "change of position, in seconds must be between 0 and 30"),
     ],
 )
 async def test_out_of_range_values_are_refused_and_never_saved(

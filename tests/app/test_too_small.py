@@ -81,7 +81,7 @@ async def test_a_session_keeps_its_clock_while_the_window_is_too_small(data_dir:
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        r.advance(6.0)
+        r.advance(11.0)  # the prepare is 10 s
         before = r.view
         await pilot.resize_terminal(59, 19)
         await pilot.pause()

@@ -84,12 +84,17 @@ def test_export_json_is_history_json_and_import_restores_it(
     backup = tmp_path / "backup.json"
     result = run_cli("export", "--format", "json", "--output", str(backup))
     assert result.returncode == 0, result.stderr
-    assert json.loads(backup.read_text()) == json.loads(run_cli("history", "--json").stdout)
+    assert json.loads(backup.read_text()) == {
+        **json.loads(run_cli("history", "--json").stdout),
+        "deleted": [],
+    }
     restored = tmp_path / "restored"
     result = run_cli("import", str(backup), data=restored)
     assert result.returncode == 0, result.stderr
     assert "1 session, 1 rest day, 2 activities" in result.stdout
-    assert json.loads(run_cli("history", "--json", data=restored).stdout) == json.loads(backup.read_text())
+    assert {**json.loads(run_cli("history", "--json", data=restored).stdout), "deleted": []} == json.loads(
+        backup.read_text()
+    )
     before = tree(restored)
     again = run_cli("import", str(backup), data=restored)
     assert again.returncode == 0 and "Nothing to import" in again.stdout
@@ -195,6 +200,16 @@ def bad_json(tmp_path: Path) -> list[tuple[str, ...]]:
             {"schema": 1, "activities": [{"date": "2026-11-24", "kind": "swimming", "minutes": 5000}]}
         ),
         "schema.json": json.dumps({"schema": 7}),
+        "future-rest.json": json.dumps({"schema": 2, "rest_days": [{"id": "r", "date": "2099-01-01"}]}),
+        "year-one.json": json.dumps({"schema": 2, "rest_days": [{"id": "r", "date": "0001-01-01"}]}),
+        "line-separator.json": json.dumps(
+            {
+                "schema": 2,
+                "activities": [
+                    {"id": "a", "date": "2026-11-20", "kind": "swim\u2028# end\x07", "minutes": 5}
+                ],
+            }
+        ),
         "export.csv": "date,session_id,programme\n",
     }
     for name, text in files.items():

@@ -34,8 +34,15 @@ def test_count_seconds_scales_the_plan(run_cli: RunCli) -> None:
     normal = json.loads(run_cli("plan", "advanced", "--json").stdout)
     fast = json.loads(run_cli("--count-seconds", "0.5", "plan", "advanced", "--json").stdout)
     after = json.loads(run_cli("plan", "advanced", "--json", "--count-seconds", "0.5").stdout)
-    assert fast["total_seconds"] == pytest.approx(normal["total_seconds"] / 2)
     assert after == fast
+    # The count pace sets the repetitions only: timed steps keep their seconds.
+    for a, b in zip(normal["steps"], fast["steps"], strict=True):
+        if a["counts"] is None:
+            assert b["seconds"] == a["seconds"] and b["counts"] is None
+        else:
+            assert b["seconds"] == pytest.approx(a["seconds"] / 2)
+    reps = sum(s["seconds"] for s in normal["steps"] if s["rep"] is not None)
+    assert fast["total_seconds"] == pytest.approx(normal["total_seconds"] - reps / 2)
     hold = next(s for s in fast["steps"] if s["cue"] == "hold")
     assert (hold["counts"], hold["seconds"]) == (2, 1.0)
 
@@ -43,7 +50,8 @@ def test_count_seconds_scales_the_plan(run_cli: RunCli) -> None:
 def test_plan_table_is_readable_with_the_total(run_cli: RunCli) -> None:
     result = run_cli("plan", "beginner")
     assert result.returncode == 0
-    assert "total 6:15" in result.stdout
+    assert "total 7:10" in result.stdout
+    assert "transition: Get into position: kneeling hip flexor stretch" in result.stdout
     assert "side-lying hip abduction × 10 reps" in result.stdout
     assert "switch" in result.stdout
 
@@ -88,7 +96,7 @@ def test_malformed_programme_file_names_file_and_line(run_cli: RunCli, tmp_path:
 
 def test_programme_check_lists_every_problem(run_cli: RunCli, tmp_path: Path) -> None:
     text = run_cli("programme", "show", "beginner").stdout
-    broken = text.replace("reps = 10", "reps = 1000").replace("counts = 5", 'counts = "lots"')
+    broken = text.replace("reps = 10", "reps = 1000").replace("seconds = 10", 'seconds = "lots"')
     path = tmp_path / "broken.toml"
     path.write_text(broken)
     result = run_cli("programme", "check", str(path))
@@ -96,7 +104,7 @@ def test_programme_check_lists_every_problem(run_cli: RunCli, tmp_path: Path) ->
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
     assert all(line.startswith(f"glutewake: {path}, line ") for line in lines)
-    assert "expected reps" in result.stderr and "expected counts" in result.stderr
+    assert "expected reps" in result.stderr and "expected seconds" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["beginner", "advanced", "stretches"])

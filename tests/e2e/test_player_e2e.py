@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from glutewake.core.settings import Settings
+from tests.app.helpers import acknowledge
+from tests.blocks import block_scale, shows_block
 
 from .commands import history
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
 
-FAST = ["--count-seconds", "0.05"]
+
+def wait_until(tmux: Tmux, check: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
+    """Poll the screen until `check(screen)` holds; the screen, or a failure showing it."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux.capture()
+        if check(screen):
+            return screen
+        time.sleep(0.03)
+    pytest.fail(f"{what}: not seen within {timeout:g} s; the screen was:\n{screen}")
 
 
 def pane(tmux: Tmux, variable: str) -> str:
@@ -54,44 +70,116 @@ def wait_dead(tmux: Tmux, timeout: float = 10.0) -> None:
     pytest.fail(f"the app was still running {timeout:g} s after kill -9")
 
 
-def test_kill_mid_session_then_resume_and_finish(tmp_path: Path) -> None:
+# Five reps a side of 1.5 s (two counts a beat at 0.25 s a count), the switch and the change
+# of position 1 s each, one 1 s stretch: the right leg's 4th rep is 13-14.5 s in.
+RESUMABLE = """\
+schema = 2
+name = "five-a-side"
+phase = "beginner"
+
+[[blocks]]
+type = "prepare"
+seconds = 1
+text = "Get ready: lie on your right side"
+
+[[blocks]]
+type = "exercise"
+exercise = "side-lying-hip-abduction"
+name = "side-lying hip abduction"
+sides = ["left", "right"]
+reps = 5
+
+[blocks.position]
+left = "lying on your right side, legs straight"
+right = "lying on your left side, legs straight"
+
+[[blocks.pattern]]
+cue = "inhale"
+counts = 2
+text = "Breathe in"
+
+[[blocks.pattern]]
+cue = "exhale"
+counts = 2
+text = "Breathe out · raise the leg"
+
+[[blocks.pattern]]
+cue = "return"
+counts = 2
+text = "Lower slowly"
+
+[[blocks]]
+type = "stretch"
+exercise = "lying-hamstring-stretch"
+name = "lying hamstring stretch"
+group = "hamstrings"
+seconds = 1
+text = "Lie on your back and raise the straight leg."
+"""
+
+
+def rep_shown(screen: str) -> str:
+    """The repetition number drawn in block digits beside `/ 5` (empty when none is)."""
+    if not shows_block(screen, "/ 5"):
+        return ""
+    return max("12345", key=lambda number: block_scale(screen, number))
+
+
+def test_kill_in_the_right_sides_4th_rep_then_resume_plays_the_4th_first(tmp_path: Path) -> None:
     tmux_required()
     if not Path("/proc/self/task").exists():
         pytest.skip("finding the app's process to kill needs /proc")
     data = tmp_path / "data"
-    command = [glutewake_command(), "--data-dir", str(data), *FAST]
+    acknowledge(data, settings=Settings(rest_seconds=1, transition_seconds=1))
+    programme = tmp_path / "five.toml"
+    programme.write_text(RESUMABLE)
+    command = [
+        glutewake_command(),
+        "--data-dir",
+        str(data),
+        "--count-seconds",
+        "0.25",
+        "--programme-file",
+        str(programme),
+    ]
     with Tmux() as tmux:
         tmux.start(command, size=(80, 24))
-        tmux.wait_for("Before you start")
-        tmux.send("Enter")
         tmux.wait_for("PHASE  BEGINNER")
         tmux.send("s")
-        tmux.wait_for("GET READY")
-        tmux.wait_for("BREATHE IN")
         tmux.wait_for("working  LEFT leg")
-        # Into the right leg's reps: the left leg's ten are long since saved.
-        tmux.wait_for("set 2 of 10")
-        tmux.wait_for("LOWER SLOWLY", timeout=5)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            screen = tmux.capture()
+            if "working  RIGHT leg" in screen and rep_shown(screen) == "4":
+                break
+            time.sleep(0.03)
+        else:
+            pytest.fail(f"the right leg's 4th rep never showed:\n{tmux.capture()}")
         os.kill(app_pid(tmux), signal.SIGKILL)
         wait_dead(tmux)
 
         [interrupted] = history(data)["sessions"]
         assert (interrupted["status"], interrupted["source"]) == ("partial", "app")
-        assert interrupted["programme"] == "beginner"
         left, right = interrupted["sets"][:2]
-        assert (left["side"], left["reps"], left["target"]) == ("left", 10, 10)
-        assert right["side"] == "right" and 0 <= right["reps"] < 10
-        assert all(s["reps"] == 0 for s in interrupted["sets"][2:])
+        assert (left["side"], left["reps"], right["side"], right["reps"]) == ("left", 5, "right", 3)
 
         tmux.start(command, size=(80, 24))
-        tmux.wait_for("r resume")
+        home = tmux.wait_for("r resume")
+        assert "interrupted" in home and "rep 4 of the side-lying hip abduction, right side" in " ".join(
+            home.split()
+        )
         tmux.send("r")
-        tmux.wait_for("set 2 of 10")
-        tmux.wait_for("working  RIGHT leg")
-        tmux.wait_for("How does your hip feel right now?", timeout=60)
+        ready = tmux.wait_for("Get ready to go on: rep 4 of 5")
+        assert "working  RIGHT leg" in ready
+        first = wait_until(tmux, lambda s: rep_shown(s) != "", "the first rep after resuming")
+        assert rep_shown(first) == "4", first
+        done = tmux.wait_for("How does your hip feel right now?", timeout=60)
+        assert "SESSION COMPLETE" in done and "reps        10 of 10" in done
+        # The time of both parts: the first ran 13 s or more, the second 5 + 2 × 1.5 + 1 + 1.
+        spent = re.search(r"time\s+(\d+):(\d\d)", done)
+        assert spent and int(spent[1]) * 60 + int(spent[2]) >= 13 + 10, done
         tmux.send("3", "Enter")
-        tmux.wait_for("PHASE  BEGINNER")
-        tmux.wait_for("done")
+        tmux.wait_for("done ✓")
         tmux.send("q")
         assert tmux.wait_exit() == 0
 
@@ -100,5 +188,5 @@ def test_kill_mid_session_then_resume_and_finish(tmp_path: Path) -> None:
     assert finished["id"] == interrupted["id"]
     assert finished["started_at"] == interrupted["started_at"]
     assert (finished["status"], finished["pain_after"]) == ("completed", 3)
-    assert [s["reps"] for s in finished["sets"]] == [s["target"] for s in finished["sets"]]
+    assert [s["reps"] for s in finished["sets"]] == [5, 5, 1]
     assert document["streak"]["current"] == 1

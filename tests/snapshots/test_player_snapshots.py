@@ -40,16 +40,20 @@ def moments(clock: FakeClock, *steps: float | str) -> RunBefore:
 
 
 CASES = {
-    # Beginner at 1 s a count: prepare 5, then in 2 / out 2 / lower 2 per rep.
-    "inhale": ("beginner", (5 + 6 * 5 + 1.0,)),
-    "exhale": ("beginner", (5 + 6 * 5 + 2.8,)),
-    "switch": ("beginner", (5 + 6 * 10 + 1.2,)),
-    "paused": ("beginner", (5 + 6 * 2 + 2.5, "space")),
-    # Advanced: prepare 5, then in 2 / out 2 / hold 2 / up 2 per rep.
-    "hold": ("advanced", (5 + 8 * 3 + 4 + 1.5,)),
-    "finished": ("beginner", (6 * 60 + 15, "4")),
-    # Stretches from 135 s: the first one's hold counting down.
-    "stretch countdown": ("beginner", (140.0,)),
+    # Beginner at 1 s a count: prepare 10 s, then in 2 / out 2 / lower 2 per rep; a 10 s
+    # switch and a 10 s rest; a 5 s change of position before each stretch.
+    "inhale": ("beginner", (10 + 6 * 5 + 1.0,)),
+    "exhale": ("beginner", (10 + 6 * 5 + 2.8,)),
+    "switch": ("beginner", (10 + 6 * 10 + 1.2,)),
+    "paused": ("beginner", (10 + 6 * 2 + 2.5, "space")),
+    "transition": ("beginner", (10 + 60 + 10 + 60 + 10 + 1.5,)),
+    "it hurts": ("beginner", (10 + 6 * 2 + 2.5, "h", "7")),
+    # Advanced: prepare 10 s, then in 2 / out 2 / hold 2 / up 2 per rep.
+    "hold": ("advanced", (10 + 8 * 3 + 4 + 1.5,)),
+    "finished": ("beginner", (7 * 60 + 15, "4")),
+    "skipped through": ("beginner", ("n",) * 20),
+    # The first stretch's hold counting down (it begins at 155 s).
+    "stretch countdown": ("beginner", (160.0,)),
 }
 
 

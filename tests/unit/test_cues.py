@@ -16,6 +16,7 @@ def test_each_cue_kind_has_its_own_number_of_rings() -> None:
     assert by_cue[Cue.INHALE] == 1
     assert by_cue[Cue.EXHALE] == 2
     assert by_cue[Cue.SWITCH] == 3 == FINISH_RINGS
+    assert by_cue[Cue.TRANSITION] == 3
 
 
 def test_rings_fit_inside_the_step_at_any_speed() -> None:
@@ -44,5 +45,6 @@ def test_hold_is_counted_out_and_switch_is_named() -> None:
 
 
 def test_stretch_phrase_names_the_stretch_and_side() -> None:
-    first = steps("stretches")[0]
+    getting_ready, first = steps("stretches")[:2]
+    assert phrase_for(getting_ready) == "get into position, kneeling hip flexor stretch, left side"
     assert phrase_for(first) == "stretch, kneeling hip flexor stretch, left"

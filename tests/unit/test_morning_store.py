@@ -146,11 +146,11 @@ def test_export_and_import_keep_answers_pains_and_ids(store: Store, tmp_path: Pa
     exported = history_document(store.read_journal(), "beginner", dt.date(2026, 11, 25))
     export.write_text(json.dumps(exported))
     target = Store(tmp_path / "restored")
-    counts = target.import_journal(read_export(export))
+    counts = target.import_journal(read_export(export, dt.date(2026, 11, 30)))
     assert (counts.sessions, counts.rest_days, counts.activities, counts.morning_checks) == (1, 1, 1, 1)
     assert target.read_journal() == store.read_journal()  # the very same records and ids
     assert history_document(target.read_journal(), "beginner", dt.date(2026, 11, 25)) == exported
-    assert target.import_journal(read_export(export)).total == 0
+    assert target.import_journal(read_export(export, dt.date(2026, 11, 30))).total == 0
 
 
 def test_an_import_does_not_add_a_second_answer_for_a_day_already_answered(
@@ -161,7 +161,7 @@ def test_an_import_does_not_add_a_second_answer_for_a_day_already_answered(
     other.add_morning_check(DAY, "worse", 8)
     export = tmp_path / "other.json"
     export.write_text(json.dumps(history_document(other.read_journal(), "beginner", DAY)))
-    assert store.import_journal(read_export(export)).total == 0
+    assert store.import_journal(read_export(export, dt.date(2026, 11, 30))).total == 0
     assert [m.compared for m in store.read_journal().morning_checks] == ["same"]
 
 
@@ -180,7 +180,7 @@ def test_a_schema_1_export_still_imports(store: Store, tmp_path: Path) -> None:
             }
         )
     )
-    counts = store.import_journal(read_export(export))
+    counts = store.import_journal(read_export(export, dt.date(2026, 11, 30)))
     assert (counts.rest_days, counts.activities) == (1, 1)
     assert store.read_journal().rest_days[0].day == dt.date(2026, 11, 20)
 
@@ -216,7 +216,7 @@ def test_a_bad_answer_in_an_import_is_named_and_nothing_imported(
     export = tmp_path / "bad.json"
     export.write_text(json.dumps({"schema": 2, "morning_checks": answers}))
     with pytest.raises(BadImport, match=expected.replace("[", r"\[").replace("]", r"\]")):
-        read_export(export)
+        read_export(export, dt.date(2026, 11, 30))
     assert not store.data_dir.exists()
 
 

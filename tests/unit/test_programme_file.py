@@ -59,7 +59,7 @@ def test_invalid_toml_names_its_line() -> None:
         (('cue = "exhale"', 'cue = "jump"'), 16, "cue to be one of inhale, exhale, hold, return"),
         (('sides = ["left", "right"]', 'sides = ["up"]'), 8, 'sides to be a list of "left"/"right"'),
         (('type = "exercise"', 'type = "dance"'), 5, "type to be one of"),
-        (("schema = 1", "schema = 2"), 1, "expected schema = 1"),
+        (("schema = 1", "schema = 3"), 1, "expected schema = 2"),
         (('name = "clamshell"\n', ""), 4, "expected a text value for 'name'"),
     ],
 )
@@ -93,3 +93,97 @@ def test_the_readme_example_is_a_valid_programme() -> None:
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     programme = parse_programme(example, "README.md")
     assert programme.name == "short-clams"
+
+
+TIMED = """\
+schema = 2
+name = "timed"
+
+[[blocks]]
+type = "prepare"
+seconds = 8
+
+[[blocks]]
+type = "exercise"
+exercise = "squat"
+name = "squat"
+reps = 2
+position = "back against the wall"
+
+[[blocks.pattern]]
+cue = "inhale"
+counts = 2
+
+[[blocks]]
+type = "rest"
+counts = 4
+
+[[blocks]]
+type = "stretch"
+exercise = "reach"
+name = "reach"
+group = "hamstrings"
+sides = ["left", "right"]
+seconds = 3
+position = "Sit on the floor"
+change_sides = "Swap legs"
+"""
+
+
+def test_a_file_says_which_steps_are_counted_and_which_are_timed() -> None:
+    from glutewake.core.programme import Cue
+    from glutewake.core.settings import Settings
+    from glutewake.core.timeline import compile_timeline
+
+    timeline = compile_timeline(parse_programme(TIMED, "timed.toml"), Settings(count_seconds=0.5))
+    lengths = [(str(s.cue), s.counts, s.seconds) for s in timeline.steps if s.rep in (None, 1)]
+    assert lengths == [
+        ("prepare", None, 8.0),
+        ("inhale", 2, 1.0),
+        ("rest", 4, 2.0),
+        ("transition", None, 5.0),
+        ("stretch", None, 3.0),
+        ("transition", None, 5.0),
+        ("stretch", None, 3.0),
+    ]
+    squat = next(s for s in timeline.steps if s.cue is Cue.INHALE)
+    assert squat.position == "back against the wall"
+    transitions = [s for s in timeline.steps if s.cue is Cue.TRANSITION]
+    assert [t.position for t in transitions] == ["Sit on the floor", "Swap legs"]
+
+
+def test_an_old_file_in_counts_still_loads_and_keeps_its_meaning() -> None:
+    from glutewake.core.settings import Settings
+    from glutewake.core.timeline import compile_timeline
+
+    old = GOOD + '\n[[blocks]]\ntype = "stretch"\nexercise = "x"\nname = "x"\ngroup = "g"\ncounts = 20\n'
+    old += '\n[[blocks]]\ntype = "rest"\ncounts = "rest"\n'
+    old += '\n[[blocks]]\ntype = "stretch"\nexercise = "y"\nname = "y"\ngroup = "g"\ncounts = "stretch"\n'
+    timeline = compile_timeline(parse_programme(old, "old.toml"), Settings(count_seconds=0.5))
+    timed = [(str(s.cue), s.counts, s.seconds) for s in timeline.steps if not s.is_rep]
+    # 20 counts stay counts (10 s at 0.5 s a count); "rest" and "stretch" follow the settings'
+    # seconds, as 1.0's counts of them do once its settings are read.
+    assert timed == [
+        ("switch", None, 10.0),
+        ("transition", None, 5.0),
+        ("stretch", 20, 10.0),
+        ("rest", None, 10.0),
+        ("transition", None, 5.0),
+        ("stretch", None, 30.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("counts = 2\n", "seconds = 2\n"), "beats are measured in counts"),
+        (("seconds = 8\n", "seconds = 8\ncounts = 8\n"), "expected counts or seconds, found both"),
+        (("seconds = 8\n", ""), "expected counts or seconds, found neither"),
+        (("seconds = 3\n", 'seconds = "breath"\n'), "'stretch', 'rest'"),
+        (("seconds = 3\n", "seconds = 601\n"), "seconds to be a whole number 1-600"),
+        (('position = "back against the wall"', "position = 3"), "position to be text"),
+    ],
+)
+def test_mistakes_in_lengths_are_named(change: tuple[str, str], expected: str) -> None:
+    found = problems(TIMED.replace(*change))
+    assert any(expected in message for _, message in found), found

@@ -19,7 +19,8 @@ def test_the_settings_example_reads_as_a_profile(tmp_path: Path) -> None:
     (tmp_path / "settings.toml").write_text(settings)
     profile = Store(tmp_path).read_profile()
     assert profile.phase == "beginner"
-    assert profile.settings.stretch_hold_counts == 30
+    assert profile.settings.stretch_hold_seconds == 30
+    assert (profile.settings.rest_seconds, profile.settings.transition_seconds) == (10, 5)
     assert (profile.settings.sound, profile.settings.volume) == ("tones", 80)
 
 

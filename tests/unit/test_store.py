@@ -246,6 +246,92 @@ def test_older_schema_is_migrated_on_read_and_never_rewritten_by_reading(store: 
     assert len(again.activities) == 2 and again.activities[0] == first.activities[0]
 
 
+SETTINGS_1_0 = """\
+# glutewake settings and state. Hand-editing is fine; see "Your data" in the README.
+schema = 1
+phase = "advanced"
+acknowledged_on = 2026-11-02
+
+[settings]
+count_seconds = 1.5
+counts_per_breath = 3
+stretch_hold_counts = 30
+rest_between_sides_counts = 5
+bell = false
+spoken_cues = true
+voice_command = "espeak-ng"
+theme = "nord"
+"""
+
+
+def test_settings_of_1_0_move_from_counts_to_seconds_without_loss(store: Store) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text(SETTINGS_1_0)
+    profile = store.read_profile()
+    settings = profile.settings
+    # 30 counts of 1.5 s = 45 s of stretch; 5 counts = 7.5 s of rest, rounded.
+    assert (settings.stretch_hold_seconds, settings.rest_seconds) == (45, 8)
+    assert settings.transition_seconds == 5  # new: its default
+    assert (settings.count_seconds, settings.counts_per_breath) == (1.5, 3)
+    assert (settings.bell, settings.spoken_cues, settings.voice_command, settings.theme) == (
+        False,
+        True,
+        "espeak-ng",
+        "nord",
+    )
+    assert (profile.phase, profile.acknowledged_on) == ("advanced", dt.date(2026, 11, 2))
+    assert store.settings_path.read_text() == SETTINGS_1_0  # reading never rewrites
+    store.update_profile(lambda p: Profile(p.settings, "beginner", p.acknowledged_on))
+    written = store.settings_path.read_text()
+    assert "schema = 2" in written and "stretch_hold_counts" not in written
+    assert "stretch_hold_seconds = 45" in written and "rest_seconds = 8" in written
+    assert store.read_profile() == Profile(settings, "beginner", profile.acknowledged_on)
+
+
+@pytest.mark.parametrize(
+    ("pace", "hold", "rest", "seconds"),
+    [
+        ("10.0", 120, 60, (120, 120)),  # 1200 s and 600 s: clamped to the ranges' tops
+        ("0.05", 5, 1, (5, 1)),  # a quarter of a second and less: the ranges' bottoms
+        (None, 20, 3, (20, 3)),  # no pace saved: the default second a count
+    ],
+)
+def test_old_counts_become_seconds_rounded_and_clamped(
+    store: Store, pace: str | None, hold: int, rest: int, seconds: tuple[int, int]
+) -> None:
+    store.data_dir.mkdir()
+    lines = [f"count_seconds = {pace}"] if pace else []
+    lines += [f"stretch_hold_counts = {hold}", f"rest_between_sides_counts = {rest}"]
+    store.settings_path.write_text("schema = 1\n[settings]\n" + "\n".join(lines) + "\n")
+    settings = store.read_profile().settings
+    assert (settings.stretch_hold_seconds, settings.rest_seconds) == seconds
+
+
+def test_a_bad_old_count_is_named_not_guessed(store: Store) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text('schema = 1\n[settings]\nstretch_hold_counts = "long"\n')
+    with pytest.raises(MalformedFile, match="stretch_hold_seconds"):
+        store.read_profile()
+
+
+def test_a_session_keeps_its_pain_during_and_playing_time(store: Store) -> None:
+    session = Session(
+        id="s-1",
+        programme="beginner",
+        phase="beginner",
+        started_at=dt.datetime(2026, 11, 24, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        status="partial",
+        source="app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", 4, 10),),
+        pain_during=7,
+        played_seconds=123.4,
+    )
+    store.save_session(session)
+    text = store.month_path((2026, 11)).read_text()
+    assert "pain_during = 7" in text and "played_seconds = 123.4" in text
+    assert store.read_journal().sessions == (session,)
+
+
 def test_newer_schema_is_refused_and_never_rewritten(store: Store) -> None:
     full_month(store)
     path = store.month_path((2026, 11))
@@ -545,11 +631,51 @@ def test_failing_fsync_of_the_folder_is_reported(store: Store, monkeypatch: pyte
 
 def test_temporaries_left_by_a_killed_writer_are_cleaned_up(store: Store) -> None:
     full_month(store)
-    stale = store.journal_dir / ".2026-11.toml.99999.1.tmp"
-    stale.write_text("half a file")
+    old_name = store.journal_dir / ".2026-11.toml.99999.1.tmp"  # an older version's name
+    stale = store.journal_dir / ".glutewake-write.2026-11.toml.99999.2"
+    fresh = store.journal_dir / ".glutewake-write.2026-11.toml.99999.3"  # a write in progress
+    syncthing = store.journal_dir / ".syncthing.2026-11.toml.tmp"
+    for path in (old_name, stale, fresh, syncthing):
+        path.write_text("half a file")
+    an_hour_ago = time.time() - 3600
+    for path in (old_name, stale, syncthing):
+        os.utime(path, (an_hour_ago, an_hour_ago))
     store.add_rest_day(dt.date(2026, 11, 26))
-    assert not stale.exists()
+    assert not old_name.exists() and not stale.exists()
+    assert fresh.exists(), "a young temporary may be another writer's; it is left alone"
+    assert syncthing.exists(), "a sync tool's own file is never ours to sweep"
     assert len(store.read_journal().rest_days) == 2
+
+
+def test_our_temporaries_carry_a_name_no_sync_tool_uses(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real = os.replace
+
+    def spy(src, dst):  # type: ignore[no-untyped-def]
+        seen.append(Path(src).name)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    store.add_rest_day(dt.date(2026, 11, 26))
+    assert seen and all(name.startswith(".glutewake-write.") and not name.endswith(".tmp") for name in seen)
+
+
+def test_leftover_temporaries_in_the_cache_are_swept(store: Store) -> None:
+    from glutewake.store.summary import scan_journal
+
+    full_month(store)
+    cache = store.data_dir / "cache"
+    cache.mkdir()
+    stale = cache / ".glutewake-write.days.json.99999.2"
+    old_name = cache / ".days.json.99999.1.tmp"
+    for path in (stale, old_name):
+        path.write_text("{")
+        os.utime(path, (time.time() - 3600,) * 2)
+    scan_journal(store)
+    assert not stale.exists() and not old_name.exists()
+    assert (cache / "days.json").exists()
 
 
 # -- import ------------------------------------------------------------------------------
@@ -565,13 +691,13 @@ def test_import_merges_by_record_and_twice_changes_nothing(store: Store, tmp_pat
     export.write_text(json.dumps(history_document(store.read_journal(), "beginner", dt.date(2026, 11, 25))))
     target = Store(tmp_path / "restored")
     target.save_session(session("local-only", NOW + dt.timedelta(days=1)))
-    counts = target.import_journal(read_export(export))
+    counts = target.import_journal(read_export(export, dt.date(2026, 11, 30)))
     assert (counts.sessions, counts.rest_days, counts.activities, counts.symptom_checks) == (1, 1, 2, 1)
     restored = target.read_journal()
     assert {s.id for s in restored.sessions} == {"s1", "local-only"}
     assert len(restored.activities) == 2
     before = tree(target.data_dir)
-    assert target.import_journal(read_export(export)).total == 0
+    assert target.import_journal(read_export(export, dt.date(2026, 11, 30))).total == 0
     assert tree(target.data_dir) == before
 
 

@@ -33,7 +33,64 @@ def test_beginner_order_is_prepare_reps_switch_reps_rest_stretches() -> None:
         kind = "rep" if step.is_rep else str(step.cue)
         if not kinds or kinds[-1] != kind:
             kinds.append(kind)
-    assert kinds == ["prepare", "rep", "switch", "rep", "rest", "stretch"]
+    assert kinds[:6] == ["prepare", "rep", "switch", "rep", "rest", "transition"]
+    assert kinds[6:] == ["stretch", "transition"] * 7 + ["stretch"]
+
+
+def test_a_change_of_position_comes_before_each_stretch_and_between_its_sides() -> None:
+    steps = timeline("beginner", transition_seconds=7).steps
+    transitions = [s for s in steps if s.cue is Cue.TRANSITION]
+    stretches = [s for s in steps if s.cue is Cue.STRETCH]
+    assert len(transitions) == len(stretches) == 8
+    assert {s.seconds for s in transitions} == {7.0}
+    for index, step in enumerate(steps):
+        if step.cue is Cue.STRETCH:
+            before = steps[index - 1]
+            assert before.cue is Cue.TRANSITION
+            assert (before.set, before.name, before.side) == (step.set, step.name, step.side)
+    first, second = transitions[:2]
+    assert first.text == "Get into position: kneeling hip flexor stretch"
+    assert first.position.startswith("Kneel on a mat")
+    assert second.text == "Change sides: kneeling hip flexor stretch"
+    assert second.position.startswith("Swap legs")
+    hamstring = [t for t in transitions if t.name == "lying hamstring stretch"]
+    assert "towel" in hamstring[0].position
+
+
+def test_no_change_of_position_when_its_time_is_zero() -> None:
+    assert Cue.TRANSITION not in {s.cue for s in timeline("beginner", transition_seconds=0).steps}
+
+
+def test_holds_rests_and_changes_of_position_are_seconds_whatever_the_count_pace() -> None:
+    for pace in (0.5, 1.0, 1.5):
+        t = timeline("beginner", count_seconds=pace, stretch_hold_seconds=30, rest_seconds=10)
+        timed = {s.cue: s.seconds for s in t.steps if not s.is_rep}
+        assert timed == {
+            Cue.PREPARE: 10.0,
+            Cue.SWITCH: 10.0,
+            Cue.REST: 10.0,
+            Cue.TRANSITION: 5.0,
+            Cue.STRETCH: 30.0,
+        }
+        assert all(s.counts is None for s in t.steps if not s.is_rep)
+        assert {s.seconds for s in t.steps if s.is_rep} == {2 * pace}
+
+
+def test_the_abduction_form_points_show_on_both_sides_during_the_reps() -> None:
+    reps = [s for s in timeline("beginner").steps if s.is_rep]
+    for side in ("left", "right"):
+        positions = {s.position for s in reps if s.side == side}
+        assert len(positions) == 1
+        (position,) = positions
+        assert "head and neck resting on your arm" in position
+        assert "spine in line" in position
+        assert "legs straight" in position
+
+
+def test_the_squat_set_up_shows_during_the_reps_and_it_slides_down_slowly() -> None:
+    reps = [s for s in timeline("advanced").steps if s.is_rep]
+    assert {s.position for s in reps} == {"back against the wall, feet about 60 cm out in front of you"}
+    assert {s.text for s in reps if s.cue is Cue.EXHALE} == {"Breathe out · slide down slowly"}
 
 
 def test_abduction_rep_is_inhale_exhale_return_of_breath_counts() -> None:
@@ -62,26 +119,27 @@ def test_advanced_has_ten_squats_no_sides_then_rest_and_stretches() -> None:
 
 
 def test_stretches_cover_all_four_groups_each_side_with_the_hold_setting() -> None:
-    t = timeline("stretches", stretch_hold_counts=20)
-    assert {s.cue for s in t.steps} == {Cue.STRETCH}
-    groups = {s.reminder for s in t.steps}
+    t = timeline("stretches", stretch_hold_seconds=20)
+    assert {s.cue for s in t.steps} == {Cue.STRETCH, Cue.TRANSITION}
+    stretches = [s for s in t.steps if s.cue is Cue.STRETCH]
+    groups = {s.reminder for s in stretches}
     assert groups == {"hip flexors", "quadriceps", "lateral hips", "hamstrings"}
-    assert {s.counts for s in t.steps} == {20}
+    assert {s.seconds for s in stretches} == {20.0}
     for group in groups:
-        assert sorted(s.side for s in t.steps if s.reminder == group) == ["left", "right"]
-    assert all(len(s.detail) > 40 for s in t.steps)
+        assert sorted(s.side for s in stretches if s.reminder == group) == ["left", "right"]
+    assert all(len(s.detail) > 40 for s in stretches)
 
 
-def test_rest_between_sides_sets_switch_length() -> None:
-    switch = next(s for s in timeline("beginner", rest_between_sides_counts=9).steps if s.cue is Cue.SWITCH)
-    assert switch.counts == 9
+def test_the_rest_setting_sets_the_switch_and_the_rest() -> None:
+    steps = timeline("beginner", rest_seconds=9).steps
+    assert {s.seconds for s in steps if s.cue in (Cue.SWITCH, Cue.REST)} == {9.0}
 
 
 @pytest.mark.parametrize("name", BUILTIN_NAMES)
-def test_count_seconds_scales_every_step_and_the_total(name: str) -> None:
+def test_count_seconds_scales_the_reps_only(name: str) -> None:
     slow, fast = timeline(name, count_seconds=1.0), timeline(name, count_seconds=0.25)
-    assert fast.total_seconds == pytest.approx(slow.total_seconds / 4)
-    assert fast.total_counts == slow.total_counts
+    for a, b in zip(slow.steps, fast.steps, strict=True):
+        assert b.seconds == pytest.approx(a.seconds / 4 if a.counts is not None else a.seconds)
     doc = fast.plan_document()
     assert sum(step["seconds"] for step in doc["steps"]) == pytest.approx(doc["total_seconds"])
 
@@ -101,9 +159,14 @@ def test_plan_document_follows_the_contract() -> None:
         "seconds": 2.0,
         "text": first_rep["text"],
     }
-    cues = {"prepare", "inhale", "exhale", "hold", "return", "switch", "rest", "stretch"}
-    assert {s["cue"] for s in doc["steps"]} <= cues
-    assert all(s["rep"] is None for s in doc["steps"] if s["cue"] in {"prepare", "switch", "rest", "stretch"})
+    cues = {"prepare", "inhale", "exhale", "hold", "return", "switch", "rest", "stretch", "transition"}
+    assert {s["cue"] for s in doc["steps"]} == cues - {"hold"}
+    lead_ins = {"prepare", "switch", "rest", "stretch", "transition"}
+    assert all(s["rep"] is None for s in doc["steps"] if s["cue"] in lead_ins)
+    # Timed steps have no counts; counted ones say how many.
+    assert all(s["counts"] is None for s in doc["steps"] if s["cue"] in lead_ins)
+    transition = next(s for s in doc["steps"] if s["cue"] == "transition")
+    assert transition["seconds"] == 5.0 and transition["side"] == "left"
     assert all(s["side"] in {"left", "right", None} for s in doc["steps"])
 
 
@@ -111,4 +174,29 @@ def test_sets_number_from_one_and_lead_ins_belong_to_the_next_set() -> None:
     t = timeline("beginner")
     assert [s.number for s in t.sets] == list(range(1, len(t.sets) + 1))
     assert t.steps[t.sets[1].first_step].cue is Cue.SWITCH
+    assert t.steps[t.sets[1].body_step].rep == 1
     assert t.steps[0].cue is Cue.PREPARE and t.steps[0].set == 1
+    assert (t.sets[0].first_step, t.sets[0].body_step) == (0, 1)
+    # The rest before the stretches leads into set 3 but is not its start: its
+    # change-of-position countdown is.
+    third = t.sets[2]
+    assert t.steps[third.first_step - 1].cue is Cue.REST and t.steps[third.first_step - 1].set == 3
+    assert t.steps[third.first_step].cue is Cue.TRANSITION
+    assert t.steps[third.body_step].cue is Cue.STRETCH
+
+
+def test_resuming_mid_set_puts_a_get_ready_countdown_before_the_repetition() -> None:
+    t = timeline("beginner")
+    resumed, start = t.resume_at(2, 4)
+    ready = resumed.steps[start]
+    assert ready.cue is Cue.PREPARE and ready.seconds == 5.0 and ready.set == 2
+    assert ready.text == "Get ready to go on: rep 4 of 10"
+    assert "lying on your left side" in ready.position
+    following = resumed.steps[start + 1]
+    assert (following.set, following.rep, following.cue) == (2, 4, Cue.INHALE)
+    assert [(s.number, s.target) for s in resumed.sets] == [(s.number, s.target) for s in t.sets]
+    assert resumed.sets[1].first_step == t.sets[1].first_step
+    assert resumed.total_seconds == pytest.approx(t.total_seconds + 5.0)
+    # At a set's first repetition its own countdown leads in.
+    assert t.resume_at(2, 1) == (t, t.sets[1].first_step)
+    assert t.resume_at(3, 1) == (t, t.sets[2].first_step)

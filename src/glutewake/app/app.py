@@ -99,9 +99,10 @@ class GlutewakeApp(App[None]):
         unless_resting(self, self.coach, lambda: start_session(self, self.coach))
 
     def action_resume_session(self) -> None:
+        from glutewake.app.flows.rest_gate import unless_resting
         from glutewake.app.flows.start import resume_session
 
-        resume_session(self, self.coach)
+        unless_resting(self, self.coach, lambda: resume_session(self, self.coach))
 
     def action_symptom_check(self) -> None:
         from glutewake.app.screens.symptom_check import SymptomCheckScreen

@@ -138,6 +138,7 @@ KEYS: tuple[Key, ...] = (
     Key("n", "next_set", "next set", "Next side or exercise", "glutewake.player.next", "player"),
     Key("b", "back_set", "back", "Back to the start of this set", "glutewake.player.back", "player"),
     Key("m", "mute", "mute", "All sound off or on", "glutewake.player.mute", "player"),
+    Key("h", "it_hurts", "it hurts", "It hurts: pause, say how much", "glutewake.player.hurts", "player"),
     Key(
         "escape",
         "end_session",
@@ -158,6 +159,15 @@ KEYS: tuple[Key, ...] = (
     Key("R", "rest_day", "rest day", "Mark a rest day", "glutewake.history.rest", "history"),
     Key("r", "refresh", "refresh", "Read the journal again", "glutewake.history.refresh", "history"),
     Key("s", "sort_next", "sort", "Sort the sessions another way", "glutewake.history.sort", "history"),
+    Key("d", "delete_entry", "delete", "Delete the chosen session", "glutewake.history.delete", "history"),
+    Key(
+        "e",
+        "edit_pain",
+        "edit pain",
+        "Correct a session's pains",
+        "glutewake.history.edit",
+        "history",
+    ),
     Key(
         "x",
         "write_report",

@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        from glutewake.core.history import history_document
+        from glutewake.core.history import export_document
 
-        document = history_document(journal, profile.phase, dt.date.today())
+        document = export_document(journal, profile.phase, dt.date.today())
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     else:
         import csv

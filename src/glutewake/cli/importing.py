@@ -23,6 +23,7 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    import datetime as dt
     from pathlib import Path
 
     from glutewake.cli.options import data_dir_from
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from glutewake.store.exchange import read_export
 
     path = Path(args.file).expanduser()
-    journal = read_export(path)
+    journal = read_export(path, dt.date.today())
     counts = Store(data_dir_from(args)).import_journal(journal)
     if not counts.total:
         print(f"Nothing to import: every record in {path} is already here.")

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         before = store.read_month((day.year, day.month)).rest_days
         rest = store.add_rest_day(day)
         already = any(r.id == rest.id for r in before)
-        print(f"{day.isoformat()} {'was already' if already else 'is now'} a rest day.")
+        print(f"{day.isoformat()} {'was already' if already else 'is now'} a rest day (id {rest.id}).")
     elif morning is not None:
         compared, pain = morning
         answer = store.add_morning_check(day, compared, pain)
@@ -92,11 +92,12 @@ def run(args: argparse.Namespace) -> int:
     elif args.activity is not None:
         assert minutes is not None
         activity = store.add_activity(day, activity_kind(args.activity), minutes)
-        print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()}.")
+        print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()} (id {activity.id}).")
     else:
         session = logged_session(store, args.programme, day, today, args.count_seconds)
         print(
-            f"Logged a completed {session.programme} session on {day.isoformat()} ({len(session.sets)} sets)."
+            f"Logged a completed {session.programme} session on {day.isoformat()} "
+            f"({len(session.sets)} sets; id {session.id})."
         )
     return 0
 

@@ -19,8 +19,10 @@ COMMAND_MODULES = (
     "glutewake.cli.status",
     "glutewake.cli.export",
     "glutewake.cli.importing",
+    "glutewake.cli.delete",
     "glutewake.cli.repair",
     "glutewake.cli.report",
+    "glutewake.cli.settings",
     "glutewake.cli.sound",
 )
 

@@ -16,7 +16,6 @@ def duration(seconds: float) -> str:
 
 def timeline_table(timeline: Timeline) -> str:
     """The plan as a table: one row per lead-in or stretch, one per set of repetitions."""
-    seconds = timeline.count_seconds
     programme = timeline.programme
     lines = [
         f"{programme.name}: {programme.title}",
@@ -29,23 +28,21 @@ def timeline_table(timeline: Timeline) -> str:
     index = 0
     while index < len(steps):
         step = steps[index]
-        start = duration(timeline.starts[index] * seconds)
+        start = duration(timeline.starts[index])
         side = step.side or "-"
         if step.is_rep:
             end = index
             while end < len(steps) and steps[end].set == step.set and steps[end].is_rep:
                 end += 1
-            counts = timeline.starts[end] - timeline.starts[index]
             lines.append(
-                f"{start:>7}  {step.set:>3}  {side:<5}  {duration(counts * seconds):>5}  "
+                f"{start:>7}  {step.set:>3}  {side:<5}  "
+                f"{duration(timeline.starts[end] - timeline.starts[index]):>5}  "
                 f"{step.name} × {step.reps} reps"
             )
             lines.append(f"{'':>27}each rep: {_beats(steps[index:end])}")
             index = end
         else:
-            lines.append(
-                f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.counts * seconds):>5}  {_label(step)}"
-            )
+            lines.append(f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.seconds):>5}  {_label(step)}")
             index += 1
     return "\n".join(lines)
 

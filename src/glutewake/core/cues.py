@@ -7,7 +7,8 @@ import re
 from glutewake.core.programme import Cue
 from glutewake.core.timeline import Step
 
-# One ring to breathe in, two on the effort, three to switch sides or finish.
+# One ring to breathe in, two on the effort, three to change position (switch sides, get
+# into a stretch) or finish.
 RINGS: dict[Cue, int] = {
     Cue.PREPARE: 1,
     Cue.INHALE: 1,
@@ -17,6 +18,7 @@ RINGS: dict[Cue, int] = {
     Cue.SWITCH: 3,
     Cue.REST: 1,
     Cue.STRETCH: 2,
+    Cue.TRANSITION: 3,
 }
 FINISH_RINGS = 3
 RING_GAP = 0.18
@@ -67,15 +69,18 @@ def number_word(number: int) -> str:
 def phrase_for(step: Step) -> str:
     """The words to speak when `step` begins: the cue, and the rep's number on the inhale."""
     if step.cue is Cue.HOLD:
-        return "hold " + ", ".join(number_word(n) for n in range(1, step.counts + 1))
+        return "hold " + ", ".join(number_word(n) for n in range(1, (step.counts or 0) + 1))
     if step.cue is Cue.SWITCH:
         return "switch sides"
     if step.cue is Cue.STRETCH:
         side = f", {step.side}" if step.side else ""
         return f"stretch, {step.name}{side}"
     words = re.sub(r"\s*[·:]\s*", ", ", step.text).lower()
+    if step.cue is Cue.TRANSITION and step.side:
+        return f"{words}, {step.side} side"
     first_beat = step.rep is not None and step.cue is Cue.INHALE
     return f"{number_word(step.rep or 0)}, {words}" if first_beat else words
 
 
 FINISHED_PHRASE = "session complete, well done"
+PARTIAL_PHRASE = "end of the session, kept as partial"

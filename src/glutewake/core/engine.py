@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from glutewake.core.programme import Cue
-from glutewake.core.timeline import SetInfo, Step, Timeline
+from glutewake.core.timeline import BETWEEN, SetInfo, Step, Timeline
 
 Clock = Callable[[], float]
 # Float sums of count lengths may land a hair short of a boundary.
 EPSILON = 1e-9
+# `b` pressed again within this many seconds goes back one more set.
+BACK_AGAIN_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,13 @@ def breath_fill(cue: Cue, fraction: float) -> float:
 
 
 class Engine:
-    """Plays a timeline against a clock; pause, resume, next set and back are timestamped."""
+    """Plays a timeline against a clock; pause, resume, next set and back are timestamped.
+
+    `start_step` (or the start of `start_set`) is where playback begins; `already` holds,
+    per set, the repetitions done before (a resumed session): they count as played.
+    `starts_at` is the clock time the first step begins (default now; a moment later lets the
+    first cue's sound be handed to the audio device ahead, like every other).
+    """
 
     def __init__(
         self,
@@ -102,23 +110,26 @@ class Engine:
         clock: Clock = time.monotonic,
         *,
         start_set: int = 1,
+        start_step: int | None = None,
+        already: Sequence[int] = (),
         starts_at: float | None = None,
     ):
-        """`starts_at`: the clock time the first step begins (default now; a moment later lets
-        the first cue's sound be handed to the audio device ahead, like every other)."""
         if not timeline.steps:
             raise ValueError("a timeline needs at least one step")
         self.timeline = timeline
         self.clock = clock
         self.total = timeline.total_seconds
-        self._starts = [timeline.step_start_seconds(i) for i in range(len(timeline.steps) + 1)]
+        self._starts = list(timeline.starts)
         self._rep_ends = self._find_rep_ends()
+        self._already = self._already_played(already)
+        offset = self._set_start(start_set) if start_step is None else self._starts[start_step]
         began = clock() if starts_at is None else starts_at
-        self.segments: list[Segment] = [Segment(began, self._set_start(start_set))]
+        self.segments: list[Segment] = [Segment(began, offset)]
         self._seen_step: int | None = None
         self._seen_segments = 0
-        self._seen_reps: tuple[int, ...] = tuple(0 for _ in timeline.sets)
+        self._seen_reps: tuple[int, ...] = self._reps_completed(clock())
         self._finished_told = False
+        self._last_back: tuple[float, int] | None = None
 
     # -- events -----------------------------------------------------------------
 
@@ -145,14 +156,61 @@ class Engine:
             self.pause()
 
     def next_set(self) -> None:
-        """Jump to the start of the next set (past the last one: the end)."""
-        current = self.at(self.clock()).set.number
-        target = self._set_start(current + 1) if current < len(self.timeline.sets) else self.total
-        self._jump(target)
+        """Go forward, never past a set that has not begun.
+
+        From a rest: to the start of the set after it (its get-ready countdown). From a
+        get-ready countdown: to what it leads into (the set's first repetition or hold).
+        From a set's repetitions or hold: to the start of the next set; after the last
+        set, to the end.
+        """
+        self._jump(self.next_set_offset(self.position()))
+
+    def next_set_offset(self, position: Position) -> float:
+        """Where `n` goes from `position` (see `next_set`)."""
+        if position.finished:
+            return self.total
+        index, steps = position.step_index, self.timeline.steps
+        info = position.set
+        if steps[index].cue in BETWEEN or index < info.first_step:
+            if info.first_step > index:
+                return self._starts[info.first_step]
+            following = self._following_set(index)
+            return self._set_start(following) if following else self.total
+        if steps[index].gets_ready:
+            end = index
+            while end < len(steps) and steps[end].gets_ready:
+                end += 1
+            return self._starts[end]
+        following = self._following_set(index)
+        return self._set_start(following) if following else self.total
 
     def back_to_set_start(self) -> None:
-        """Go back to the start of the current set (its lead-in included)."""
-        self._jump(self._set_start(self.at(self.clock()).set.number))
+        """Back to the start of the current set; pressed again within two seconds, to the
+        start of the one before. From a rest, the current set is the one just done."""
+        now = self.clock()
+        position = self.at(now)
+        number = self._current_set(position)
+        if self._last_back is not None:
+            pressed, landed = self._last_back
+            if now - pressed <= BACK_AGAIN_SECONDS and number == landed:
+                number = max(1, landed - 1)
+        self._last_back = (now, number)
+        self._jump(self._set_start(number))
+
+    def _current_set(self, position: Position) -> int:
+        index, info = position.step_index, position.set
+        if position.finished:
+            return len(self.timeline.sets)
+        if self.timeline.steps[index].cue in BETWEEN or index < info.first_step:
+            return max(1, info.number - 1) if index < info.first_step else info.number
+        return info.number
+
+    def _following_set(self, index: int) -> int | None:
+        """The first set that starts after step `index`, if any."""
+        for info in self.timeline.sets:
+            if info.first_step > index:
+                return info.number
+        return None
 
     def _jump(self, offset: float) -> None:
         now = self.clock()
@@ -192,6 +250,18 @@ class Engine:
 
     def position(self) -> Position:
         return self.at(self.clock())
+
+    def played_seconds(self, now: float | None = None) -> float:
+        """How long the session has been playing (pauses not counted, nor any time after
+        it reached its end)."""
+        moment = self.clock() if now is None else now
+        played = 0.0
+        for segment in self.segments:
+            if segment.began > moment:
+                break
+            until = moment if segment.ended is None else min(moment, segment.ended)
+            played += min(max(0.0, until - segment.began), max(0.0, self.total - segment.offset))
+        return played
 
     def poll(self) -> list[Notice]:
         """What happened since the last poll: new cue, finished repetitions, the end."""
@@ -235,6 +305,16 @@ class Engine:
                 ends.append((step.set, self._starts[index + 1]))
         return ends
 
+    def _already_played(self, already: Sequence[int]) -> set[int]:
+        """The repetition ends of the first `already[n]` repetitions of each set."""
+        marked: set[int] = set()
+        seen = [0] * len(self.timeline.sets)
+        for index, (number, _) in enumerate(self._rep_ends):
+            if number - 1 < len(already) and seen[number - 1] < already[number - 1]:
+                marked.add(index)
+            seen[number - 1] += 1
+        return marked
+
     def _reps_completed(self, now: float) -> tuple[int, ...]:
         """Per set, how many distinct repetitions have been played to their end."""
         played: set[int] = set()
@@ -248,6 +328,6 @@ class Engine:
                 if segment.offset < end <= reached + EPSILON
             )
         done = [0] * len(self.timeline.sets)
-        for index in played:
+        for index in played | self._already:
             done[self._rep_ends[index][0] - 1] += 1
         return tuple(done)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from glutewake.core.advice import standing_advice
-from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
+from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
 HISTORY_SCHEMA = 2
@@ -165,6 +165,30 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
             {"id": m.id, "date": m.day.isoformat(), "compared": m.compared, "pain": m.pain}
             for m in journal.morning_checks
         ],
+    }
+
+
+def entry_words(kind: str, record: object) -> str:
+    """One record in words, as `glutewake delete` and history's question name it."""
+    if isinstance(record, Session):
+        return f"the {record.status} {record.programme} session of {record.day.isoformat()}"
+    if isinstance(record, SymptomCheck):
+        return f"the symptom check of {record.at.strftime('%Y-%m-%d %H:%M')}"
+    if isinstance(record, MorningCheck):
+        return f"the morning-after answer of {record.day.isoformat()} ({record.compared})"
+    if isinstance(record, Activity):
+        return f"{record.minutes} min of {record.kind} on {record.day.isoformat()}"
+    if isinstance(record, RestDay):
+        return f"the rest day of {record.day.isoformat()}"
+    raise ValueError(f"not a journal record: {kind}")
+
+
+def export_document(journal: Journal, phase: str, today: dt.date) -> dict[str, Any]:
+    """The `export --format json` document: the `history --json` one plus `deleted`, the ids
+    deleted with their kind and time, so an import elsewhere applies the deletions too."""
+    return {
+        **history_document(journal, phase, today),
+        "deleted": [{"id": d.id, "kind": d.kind, "at": d.at.isoformat()} for d in journal.deletions],
     }
 
 

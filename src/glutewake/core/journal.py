@@ -4,10 +4,22 @@ import adds. Pure: the store reads and writes the files, these say what goes in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any, NamedTuple
 
-from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
+from glutewake.core.records import (
+    RECORD_KINDS,
+    Activity,
+    Deletion,
+    Journal,
+    MorningCheck,
+    PainEdit,
+    RestDay,
+    Session,
+    SymptomCheck,
+)
+from glutewake.errors import UserError
 
 Month = tuple[int, int]
 """(year, month): one journal file, `journal/YYYY-MM.toml`."""
@@ -19,25 +31,100 @@ def month_of(moment: dt.date) -> Month:
 
 
 def merge(journals: Iterable[Journal]) -> Journal:
-    """Several journals as one, each list sorted oldest first (a repeated id keeps the last)."""
+    """Several journals as one, each list sorted oldest first (a repeated id keeps the last),
+    with the deletions and edits applied: the newest change of an id wins (a deletion wins
+    a tie), a deleted record is left out, an edited session carries its edited pains."""
     sessions: dict[str, Session] = {}
     rest_days: dict[str, RestDay] = {}
     activities: dict[str, Activity] = {}
     checks: dict[str, SymptomCheck] = {}
     mornings: dict[str, MorningCheck] = {}
+    deletions: dict[tuple[str, str], Deletion] = {}
+    edits: dict[str, PainEdit] = {}
     for journal in journals:
         sessions.update((s.id, s) for s in journal.sessions)
         rest_days.update((r.id, r) for r in journal.rest_days)
         activities.update((a.id, a) for a in journal.activities)
         checks.update((c.id, c) for c in journal.symptom_checks)
         mornings.update((m.id, m) for m in journal.morning_checks)
+        for deletion in journal.deletions:
+            earlier = deletions.get((deletion.kind, deletion.id))
+            if earlier is None or deletion.at > earlier.at:
+                deletions[(deletion.kind, deletion.id)] = deletion
+        for edit in journal.edits:
+            before = edits.get(edit.id)
+            if before is None or _edit_order(edit) > _edit_order(before):
+                edits[edit.id] = edit
+    by_kind: dict[str, dict[str, Any]] = {
+        "sessions": sessions,
+        "rest_days": rest_days,
+        "activities": activities,
+        "symptom_checks": checks,
+        "morning_checks": mornings,
+    }
+    for (kind, record_id), deletion in deletions.items():
+        later = edits.get(record_id) if kind == "sessions" else None
+        if later is not None and later.at > deletion.at:
+            continue  # edited after it was deleted (on another machine): the edit is newer
+        by_kind[kind].pop(record_id, None)
+    for record_id, edit in edits.items():
+        session = sessions.get(record_id)
+        if session is not None:
+            sessions[record_id] = replace(session, pain_after=edit.pain_after, pain_during=edit.pain_during)
     return Journal(
         sessions=tuple(sorted(sessions.values(), key=lambda s: s.started_at)),
         rest_days=tuple(sorted(rest_days.values(), key=lambda r: r.day)),
         activities=tuple(sorted(activities.values(), key=lambda a: a.day)),
         symptom_checks=tuple(sorted(checks.values(), key=lambda c: c.at)),
         morning_checks=tuple(sorted(mornings.values(), key=lambda m: m.day)),
+        deletions=tuple(sorted(deletions.values(), key=lambda d: (d.at, d.kind, d.id))),
+        edits=tuple(sorted(edits.values(), key=lambda e: (e.at, e.id))),
     )
+
+
+def _edit_order(edit: PainEdit) -> tuple[dt.datetime, int, int]:
+    # The newest wins; two edits of the same moment are ordered by what they say, so every
+    # machine picks the same one whatever order it read them in.
+    after = -1 if edit.pain_after is None else edit.pain_after
+    during = -1 if edit.pain_during is None else edit.pain_during
+    return (edit.at, after, during)
+
+
+def deleted(journal: Journal, kind: str, record_id: str) -> bool:
+    """Whether `journal` holds a deletion of this record that no newer edit overrides."""
+    for deletion in journal.deletions:
+        if deletion.kind == kind and deletion.id == record_id:
+            edit = next((e for e in journal.edits if e.id == record_id and kind == "sessions"), None)
+            return edit is None or edit.at <= deletion.at
+    return False
+
+
+def find_record(journal: Journal, record_id: str) -> list[tuple[str, object]]:
+    """Every record of `journal` with this id, as (kind, record): ids are unique per kind."""
+    return [
+        (kind, record) for kind in RECORD_KINDS for record in getattr(journal, kind) if record.id == record_id
+    ]
+
+
+def record_month(kind: str, record: object) -> Month:
+    """The month file that holds a record of `kind` (and so its deletions and edits)."""
+    moment = getattr(
+        record, "started_at" if kind == "sessions" else "at" if kind == "symptom_checks" else "day"
+    )
+    return month_of(moment)
+
+
+def repeated_id(journals: Mapping[Month, Journal]) -> tuple[str, str, Month, Month] | None:
+    """The first id that two of `journals` (keyed by their file) both hold in one kind of
+    record: (kind, id, first month, second month), or None when every id is in one file only."""
+    for section in ("sessions", "rest_days", "activities", "symptom_checks", "morning_checks"):
+        owner: dict[str, Month] = {}
+        for key, journal in journals.items():
+            for record in getattr(journal, section):
+                earlier = owner.setdefault(record.id, key)
+                if earlier != key:
+                    return section, record.id, earlier, key
+    return None
 
 
 def months_between(first: dt.date, last: dt.date) -> list[Month]:
@@ -58,6 +145,7 @@ class ImportCounts(NamedTuple):
     activities: int = 0
     symptom_checks: int = 0
     morning_checks: int = 0
+    deletions: int = 0
 
     @property
     def total(self) -> int:
@@ -86,10 +174,60 @@ def only_month(journal: Journal, month: Month) -> Journal:
     )
 
 
+_KINDS = (
+    ("sessions", "session"),
+    ("rest_days", "rest day"),
+    ("activities", "activity"),
+    ("symptom_checks", "symptom check"),
+    ("morning_checks", "morning-after answer"),
+)
+
+
+class ImportConflict(UserError):
+    """An imported record whose id is already here with other content."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(
+            f"the {kind} {record_id} is already here with other content; nothing was imported "
+            f"(delete it here with `glutewake delete {record_id}` to take the imported one)"
+        )
+
+
+def deletions_to_add(current: Journal, incoming: Journal) -> list[tuple[Month, Deletion]]:
+    """The deletions of `incoming` that remove a record `current` still shows, each with the
+    month file it belongs in (the record's month)."""
+    found = []
+    for deletion in incoming.deletions:
+        for kind, record in find_record(current, deletion.id):
+            if kind == deletion.kind:
+                found.append((record_month(kind, record), deletion))
+    return found
+
+
+def refuse_conflicts(current: Journal, incoming: Journal) -> None:
+    """ImportConflict for the first record of `incoming` whose id `current` holds, in the
+    same kind, with other content; records equal to ours are fine (importing twice)."""
+    for section, kind in _KINDS:
+        ours = {record.id: record for record in getattr(current, section)}
+        for record in getattr(incoming, section):
+            here = ours.get(record.id)
+            if here is not None and here != record:
+                raise ImportConflict(kind, record.id)
+
+
 def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:
     """The records of `incoming` that `current` lacks: a record whose id is already here is
     skipped, and so is one equal in what it says (an export of schema 1 carried no ids for
     rest days, activities and checks; a day holds one rest day and one morning answer)."""
+    gone = {(d.kind, d.id) for d in current.deletions}
+    incoming = Journal(
+        **{
+            kind: tuple(r for r in getattr(incoming, kind) if (kind, r.id) not in gone)
+            for kind in RECORD_KINDS
+        }
+    )  # a record deleted here stays deleted
     session_ids = {s.id for s in current.sessions}
     sessions = [s for s in incoming.sessions if s.id not in session_ids]
     rest_seen = {r.day for r in current.rest_days} | {r.id for r in current.rest_days}
@@ -120,7 +258,8 @@ def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCount
         if morning.day not in morning_seen and morning.id not in morning_seen:
             morning_seen |= {morning.day, morning.id}
             mornings.append(morning)
-    result = Journal(
+    result = replace(
+        current,
         sessions=(*current.sessions, *sessions),
         rest_days=(*current.rest_days, *rest_days),
         activities=(*current.activities, *activities),

@@ -13,6 +13,10 @@ from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES, Compared
 from glutewake.errors import UserError
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
+ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
+MAX_NAME_LENGTH = 64
+"""The longest programme or exercise name a record may carry."""
+EARLIEST_YEAR = 1900
 
 
 def parse_day(text: str | None, today: dt.date, *, name: str = "the date") -> dt.date:
@@ -25,11 +29,34 @@ def parse_day(text: str | None, today: dt.date, *, name: str = "the date") -> dt
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{name} must be a day like 2026-11-24, got {text!r}") from None
+    return check_day(day, today, name=name)
+
+
+def check_day(day: dt.date, today: dt.date, *, name: str = "the date") -> dt.date:
+    """A recorded day: not after `today`, not before 1900 (what `log` and `import` both allow)."""
     if day > today:
-        raise UserError(f"{name} {text} is in the future; log what was done, up to today")
-    if day.year < 1900:
-        raise UserError(f"{name} {text} is too long ago")
+        raise UserError(f"{name} {day.isoformat()} is in the future; log what was done, up to today")
+    if day.year < EARLIEST_YEAR:
+        raise UserError(f"{name} {day.isoformat()} is too long ago")
     return day
+
+
+def check_name(text: str, *, name: str = "the name") -> str:
+    """A programme's or exercise's name: printable text (no control characters or line
+    separators such as U+2028), 1 to MAX_NAME_LENGTH characters."""
+    if not text.strip() or len(text) > MAX_NAME_LENGTH or not text.isprintable():
+        raise UserError(
+            f"{name} must be 1-{MAX_NAME_LENGTH} printable characters "
+            f"(no control characters or line breaks), got {text[:80]!r}"
+        )
+    return text
+
+
+def check_id(text: str, *, name: str = "the id") -> str:
+    """A record id: 1 to 64 letters, digits, `-` or `_` (what glutewake writes is 32 hex digits)."""
+    if not ID_PATTERN.fullmatch(text):
+        raise UserError(f"{name} must be 1-64 letters, digits, - or _, got {text[:80]!r}")
+    return text
 
 
 def parse_minutes(text: str, *, name: str = "minutes") -> int:

@@ -15,7 +15,9 @@ from glutewake.core.records import SIDES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
 
-PROGRAMME_SCHEMA = 1
+PROGRAMME_SCHEMA = 2
+# Schema 1 files (glutewake 1.0) still load: they measure everything in counts.
+KNOWN_SCHEMAS = (1, 2)
 
 
 class Cue(StrEnum):
@@ -29,18 +31,34 @@ class Cue(StrEnum):
     SWITCH = "switch"
     REST = "rest"
     STRETCH = "stretch"
+    TRANSITION = "transition"
 
 
-# Counts may name a setting instead of a number, so one file follows the user's pacing.
-COUNT_SETTINGS = {
-    "breath": "counts_per_breath",
-    "stretch": "stretch_hold_counts",
-    "rest": "rest_between_sides_counts",
+COUNTS = "counts"
+SECONDS = "seconds"
+# A length may name a setting instead of a number, so one file follows the user's settings.
+# Each setting has its unit: a breath is counted, a stretch hold and a rest are timed.
+LENGTH_SETTINGS = {
+    "breath": (COUNTS, "counts_per_breath"),
+    "stretch": (SECONDS, "stretch_hold_seconds"),
+    "rest": (SECONDS, "rest_seconds"),
 }
+MAX_LENGTH = 600
 REP_CUES = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
 BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
 
-Counts = int | str
+
+@dataclass(frozen=True)
+class Length:
+    """How long a step lasts: a number of counts or of seconds, or the setting it follows."""
+
+    value: int | str
+    unit: str = COUNTS
+
+    @property
+    def setting(self) -> str | None:
+        """The settings field this length follows, when it names one."""
+        return LENGTH_SETTINGS[self.value][1] if isinstance(self.value, str) else None
 
 
 @dataclass(frozen=True)
@@ -48,7 +66,7 @@ class Beat:
     """One part of a repetition: a cue held for some counts, with its words."""
 
     cue: Cue
-    counts: Counts
+    counts: Length
     text: str
 
 
@@ -57,7 +75,7 @@ class Block:
     """One entry of a programme: a lead-in, an exercise, a stretch or a rest."""
 
     type: str
-    counts: Counts = 0
+    length: Length = Length(0)
     text: str = ""
     exercise: str = ""
     name: str = ""
@@ -66,7 +84,14 @@ class Block:
     reps: int = 0
     reminder: str = ""
     position: dict[str, str] = field(default_factory=dict)
+    """How to lie or stand for each working leg ("" for an exercise without sides), or how to
+    get into a stretch; shown during the countdown in front of it and, for reps, throughout."""
+    change_sides: str = ""
+    """How to change over between a stretch's sides."""
     pattern: tuple[Beat, ...] = ()
+
+    def position_for(self, side: str | None) -> str:
+        return self.position.get(side or "", self.position.get("", ""))
 
 
 @dataclass(frozen=True)
@@ -174,8 +199,12 @@ class _Checker:
 
     def programme(self, document: dict[str, Any]) -> Programme | None:
         schema = document.get("schema")
-        if schema != PROGRAMME_SCHEMA:
-            self.fail(None, "schema", f"expected schema = {PROGRAMME_SCHEMA}, found {schema!r}")
+        if isinstance(schema, bool) or schema not in KNOWN_SCHEMAS:
+            self.fail(
+                None,
+                "schema",
+                f"expected schema = {PROGRAMME_SCHEMA} (or 1, the older layout), found {schema!r}",
+            )
         name = self.text(document, None, "name", required=True)
         title = self.text(document, None, "title") or name
         phase = document.get("phase")
@@ -210,20 +239,34 @@ class _Checker:
             return ""
         return value
 
-    def counts(self, value: Any, block: int, key: str, nth: int = 0) -> Counts:
-        if isinstance(value, bool) or not (
-            (isinstance(value, int) and 1 <= value <= 600)
-            or (isinstance(value, str) and value in COUNT_SETTINGS)
-        ):
+    def length(self, raw: dict[str, Any], block: int, nth: int = 0, *, beat: bool = False) -> Length:
+        """`counts = N` or `seconds = N` (1-600), or the name of a setting; exactly one of them."""
+        given = [key for key in (COUNTS, SECONDS) if key in raw]
+        if beat and SECONDS in given:
+            self.fail(
+                block, SECONDS, "a repetition's beats are measured in counts: use counts, not seconds", nth
+            )
+            return Length(1)
+        if len(given) != 1:
+            found = "both" if given else "neither"
+            self.fail(block, given[0] if given else None, f"expected counts or seconds, found {found}", nth)
+            return Length(1)
+        key = given[0]
+        value = raw[key]
+        names = [name for name, (unit, _) in LENGTH_SETTINGS.items() if key == COUNTS or unit == SECONDS]
+        if isinstance(value, str) and value in names:
+            # A named setting carries its own unit (`counts = "stretch"` of 1.0 files is timed too).
+            return Length(value, LENGTH_SETTINGS[value][0])
+        if isinstance(value, bool) or not (isinstance(value, int) and 1 <= value <= MAX_LENGTH):
             self.fail(
                 block,
                 key,
-                "expected counts to be a whole number 1-600 or one of "
-                f"{', '.join(repr(k) for k in COUNT_SETTINGS)}, found {value!r}",
+                f"expected {key} to be a whole number 1-{MAX_LENGTH} or one of "
+                f"{', '.join(repr(name) for name in names)}, found {value!r}",
                 nth,
             )
-            return 1
-        return value
+            return Length(1)
+        return Length(value, key)
 
     def block(self, index: int, raw: Any) -> Block | None:
         if not isinstance(raw, dict):
@@ -234,11 +277,7 @@ class _Checker:
             self.fail(index, "type", f"expected type to be one of {', '.join(BLOCK_TYPES)}, found {kind!r}")
             return None
         if kind in ("prepare", "rest"):
-            return Block(
-                type=kind,
-                counts=self.counts(raw.get("counts"), index, "counts"),
-                text=self.text(raw, index, "text"),
-            )
+            return Block(type=kind, length=self.length(raw, index), text=self.text(raw, index, "text"))
         sides = self.sides(raw.get("sides", []), index)
         common = {
             "type": kind,
@@ -248,19 +287,24 @@ class _Checker:
             "sides": sides,
         }
         if kind == "stretch":
+            how = self.text(raw, index, "position")
             return Block(
                 **common,
-                counts=self.counts(raw.get("counts"), index, "counts"),
+                length=self.length(raw, index),
                 group=self.text(raw, index, "group", required=True),
+                position={"": how} if how else {},
+                change_sides=self.text(raw, index, "change_sides"),
             )
         reps = raw.get("reps")
         if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 100:
             self.fail(index, "reps", f"expected reps to be a whole number 1-100, found {reps!r}")
         position = raw.get("position", {})
-        if not isinstance(position, dict) or not all(
+        if isinstance(position, str):
+            position = {"": position}  # the same set-up for every side (or none)
+        elif not isinstance(position, dict) or not all(
             isinstance(v, str) and k in SIDES for k, v in position.items()
         ):
-            self.fail(index, "position", 'expected position to map "left"/"right" to text')
+            self.fail(index, "position", 'expected position to be text, or to map "left"/"right" to text')
             position = {}
         return Block(
             **common,
@@ -292,6 +336,6 @@ class _Checker:
             if cue not in [str(c) for c in REP_CUES]:
                 self.fail(index, "cue", f"expected cue to be one of {allowed}, found {cue!r}", nth)
                 continue
-            counts = self.counts(raw.get("counts"), index, "counts", nth)
+            counts = self.length(raw, index, nth, beat=True)
             beats.append(Beat(Cue(cue), counts, self.text(raw, index, "text")))
         return tuple(beats)

@@ -54,6 +54,8 @@ class Session:
     pain_after: int | None = None
     pain_during: int | None = None
     """The highest "it hurts" answer (0-10) given during the session, if any."""
+    played_seconds: float | None = None
+    """How long the app played it, over every part of a resumed session (pauses not counted)."""
 
     @property
     def day(self) -> dt.date:
@@ -106,12 +108,50 @@ class MorningCheck:
     pain: int | None = None
 
 
+RecordKind = Literal["sessions", "rest_days", "activities", "symptom_checks", "morning_checks"]
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+KIND_WORDS: dict[str, str] = {
+    "sessions": "session",
+    "rest_days": "rest day",
+    "activities": "activity",
+    "symptom_checks": "symptom check",
+    "morning_checks": "morning-after answer",
+}
+"""Each kind of record in words, as the user reads it."""
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """The user removed a record: its kind and id, and when. A record of its own, kept in the
+    month file of the record it removes, so it travels with the journal; the newest change
+    of an id wins."""
+
+    id: str
+    """The id of the record it removes."""
+    kind: RecordKind
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PainEdit:
+    """The user corrected a session's pains: the session's id, when, and the pains it now has."""
+
+    id: str
+    """The id of the session it edits."""
+    at: dt.datetime
+    pain_after: int | None = None
+    pain_during: int | None = None
+
+
 @dataclass(frozen=True)
 class Journal:
-    """Every record the store holds, each list ordered oldest first."""
+    """Every record the store holds, each list ordered oldest first, and the deletions and
+    edits that were applied to them (kept so they can be saved and exported)."""
 
     sessions: tuple[Session, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
     activities: tuple[Activity, ...] = ()
     symptom_checks: tuple[SymptomCheck, ...] = field(default=())
     morning_checks: tuple[MorningCheck, ...] = ()
+    deletions: tuple[Deletion, ...] = ()
+    edits: tuple[PainEdit, ...] = ()

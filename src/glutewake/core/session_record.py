@@ -3,6 +3,9 @@
 Pure functions over `Session` and `Timeline`; the player calls them and hands the
 result to the store. A resumed session keeps its id, and a set's count only ever
 grows: the stored reps and the newly played ones merge by taking the larger.
+
+The completion rule: a session is `completed` only when every exercise set reached its
+target. Stretches held or skipped are counted and shown, but never decide it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from glutewake.core.records import Session, SetRecord, new_id
 from glutewake.core.timeline import Timeline
 
 PAIN_RANGE = range(0, 11)
+# "It hurts" above the pain-monitoring model's acceptable 5 ends the session.
+STOP_PAIN = 6
 
 
 def start_record(
@@ -51,30 +56,83 @@ def record_reps(session: Session, reps_completed: Sequence[int], at: dt.datetime
     return replace(session, sets=sets, ended_at=at)
 
 
-def complete(session: Session, reps_completed: Sequence[int], at: dt.datetime) -> Session:
-    """The session marked `completed` at `at`, with the reps played so far."""
-    return replace(record_reps(session, reps_completed, at), status="completed")
+def with_played(session: Session, before: float, seconds: float) -> Session:
+    """The session with its playing time: the earlier parts' `before` plus this part's."""
+    return replace(session, played_seconds=round(before + seconds, 1))
+
+
+def exercise_sets_done(session: Session, timeline: Timeline) -> bool:
+    """The completion rule: every exercise set reached its target (stretches do not count).
+
+    A record that does not fit the timeline is judged by all of its sets."""
+    if fits(session, timeline):
+        return all(
+            record.reps >= record.target
+            for record, info in zip(session.sets, timeline.sets, strict=True)
+            if info.is_exercise
+        )
+    return all(record.reps >= record.target for record in session.sets)
+
+
+def finish(
+    session: Session,
+    timeline: Timeline,
+    reps_completed: Sequence[int],
+    at: dt.datetime,
+    *,
+    stopped: bool = False,
+) -> Session:
+    """The session as it ends at `at`: `completed` when every exercise set reached its target,
+    else `partial`; always `partial` when `stopped` (it hurt too much to go on)."""
+    ended = record_reps(session, reps_completed, at)
+    done = not stopped and exercise_sets_done(ended, timeline)
+    return replace(ended, status="completed" if done else "partial")
 
 
 def with_pain(session: Session, pain: int | None) -> Session:
     """The session with the "pain now" answer (0–10), or none when skipped."""
-    if pain is not None and pain not in PAIN_RANGE:
-        raise ValueError(f"pain must be between 0 and 10, got {pain}")
+    _check_pain(pain)
     return replace(session, pain_after=pain)
 
 
-def resume_set(session: Session) -> int:
-    """The set to go on from: the last set with reps recorded if it is unfinished, else
-    the one after it (the first set when nothing was done; never past the last)."""
+def with_pain_during(session: Session, pain: int) -> Session:
+    """The session with an "it hurts" answer (0–10): the highest given is kept."""
+    _check_pain(pain)
+    before = session.pain_during
+    return replace(session, pain_during=pain if before is None else max(before, pain))
+
+
+def _check_pain(pain: int | None) -> None:
+    if pain is not None and pain not in PAIN_RANGE:
+        raise ValueError(f"pain must be between 0 and 10, got {pain}")
+
+
+def resume_point(session: Session) -> tuple[int, int]:
+    """(set, repetition) to go on from: the repetition after the last one saved.
+
+    That is in the last set with reps recorded when it is unfinished, else at the start
+    of the set after it; past the last set, the first set short of its target; at the
+    start when nothing was done."""
     last = 0
     for number, record in enumerate(session.sets, start=1):
         if record.reps > 0:
             last = number
     if last == 0:
-        return 1
-    if session.sets[last - 1].reps < session.sets[last - 1].target:
-        return last
-    return min(last + 1, len(session.sets))
+        return 1, 1
+    record = session.sets[last - 1]
+    if record.reps < record.target:
+        return last, record.reps + 1
+    if last < len(session.sets):
+        return last + 1, 1
+    short = next((n for n, r in enumerate(session.sets, start=1) if r.reps < r.target), None)
+    if short is None:
+        return last, 1
+    return short, session.sets[short - 1].reps + 1
+
+
+def resume_set(session: Session) -> int:
+    """The set `resume_point` goes on in."""
+    return resume_point(session)[0]
 
 
 @dataclass(frozen=True)
@@ -87,6 +145,8 @@ class Tally:
     target: int
     stretches_done: int
     stretches: int
+    completed: bool = False
+    """The completion rule's answer: every exercise set reached its target."""
 
 
 def tally(session: Session, timeline: Timeline) -> Tally:
@@ -101,4 +161,5 @@ def tally(session: Session, timeline: Timeline) -> Tally:
         target=sum(r.target for r, stretch in pairs if not stretch),
         stretches_done=sum(r.reps for r, stretch in pairs if stretch),
         stretches=sum(1 for _, stretch in pairs if stretch),
+        completed=exercise_sets_done(session, timeline),
     )

@@ -1,4 +1,4 @@
-"""User settings and profile state, with their allowed ranges."""
+"""User settings and profile state, with their allowed ranges and the one check of a typed value."""
 
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ class Range:
 RANGES: dict[str, Range] = {
     "count_seconds": Range(0.05, 10.0),
     "counts_per_breath": Range(1, 8),
-    "stretch_hold_counts": Range(5, 120),
-    "rest_between_sides_counts": Range(1, 60),
+    "stretch_hold_seconds": Range(5, 120),
+    "rest_seconds": Range(1, 120),
+    "transition_seconds": Range(0, 30),
     "volume": Range(0, 100),
 }
 # What a session sounds like: synthesised tones through the sound output (falling back to
@@ -36,15 +37,45 @@ RANGES: dict[str, Range] = {
 SOUND_CHOICES = ("tones", "bell", "off")
 CHOICES: dict[str, tuple[str, ...]] = {"sound": SOUND_CHOICES}
 
+# The colour themes Textual ships (the settings screen offers these; a test keeps them in step).
+THEMES = (
+    "ansi-dark",
+    "ansi-light",
+    "atom-one-dark",
+    "atom-one-light",
+    "catppuccin-frappe",
+    "catppuccin-latte",
+    "catppuccin-macchiato",
+    "catppuccin-mocha",
+    "dracula",
+    "flexoki",
+    "gruvbox",
+    "monokai",
+    "nord",
+    "rose-pine",
+    "rose-pine-dawn",
+    "rose-pine-moon",
+    "solarized-dark",
+    "solarized-light",
+    "textual-dark",
+    "textual-light",
+    "tokyo-night",
+)
+
 
 @dataclass(frozen=True)
 class Settings:
-    """How a session is paced and sounds. Every duration is in counts, except `count_seconds`."""
+    """How a session is paced and sounds.
+
+    Repetitions are measured in counts of `count_seconds`; stretch holds, rests and the
+    time to change position are in seconds, whatever the count pace.
+    """
 
     count_seconds: float = 1.0
     counts_per_breath: int = 2
-    stretch_hold_counts: int = 30
-    rest_between_sides_counts: int = 5
+    stretch_hold_seconds: int = 30
+    rest_seconds: int = 10
+    transition_seconds: int = 5
     sound: str = "tones"
     volume: int = 80
     spoken_cues: bool = False
@@ -87,6 +118,47 @@ def _fmt(value: float) -> str:
 def setting_names() -> tuple[str, ...]:
     """The names of every setting, in display order."""
     return tuple(f.name for f in fields(Settings))
+
+
+def setting_type(name: str) -> type:
+    """The Python type a setting holds (float, int, bool or str)."""
+    for f in fields(Settings):
+        if f.name == name:
+            return type(f.default)
+    raise SettingOutOfRange(f"unknown setting {name!r} (expected one of {', '.join(setting_names())})")
+
+
+ON_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
+
+
+def parse_setting(name: str, text: str, label: str | None = None) -> float | int | bool | str:
+    """The value typed for setting `name`, checked as the settings screen checks it.
+
+    `label` is how the message names the setting (the screen's label; the key by default).
+    Raises SettingOutOfRange with one plain sentence naming what is wrong.
+    """
+    kind = setting_type(name)
+    said = label or name
+    text = text.strip()
+    if kind is bool:
+        if text.lower() not in ON_WORDS:
+            raise SettingOutOfRange(f"{said} must be on or off, got {text!r}")
+        return ON_WORDS[text.lower()]
+    if kind is str:
+        if name in CHOICES and text not in CHOICES[name]:
+            raise SettingOutOfRange(f"{said} must be one of {', '.join(CHOICES[name])}, got {text!r}")
+        if name == "theme" and text not in THEMES:
+            raise SettingOutOfRange(f"{said} must be one of {', '.join(THEMES)}, got {text!r}")
+        if any(ord(char) < 32 for char in text):
+            raise SettingOutOfRange(f"{said} must be plain text without control characters")
+        return text
+    try:
+        value: float | int = int(text) if kind is int else float(text)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingOutOfRange(f"{said} must be {what}, got {text!r}") from None
+    check_in_range(said, value, RANGES[name])
+    return value
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from glutewake.store.datastore import Moved, Store
 from glutewake.store.errors import (
     FutureSchema,
     MalformedFile,
+    RepeatedId,
     StoreError,
     Unreadable,
     Unwritable,
@@ -17,6 +18,7 @@ __all__ = [
     "MalformedFile",
     "Month",
     "Moved",
+    "RepeatedId",
     "Store",
     "StoreError",
     "Unreadable",

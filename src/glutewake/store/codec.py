@@ -12,13 +12,16 @@ from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
     MAX_ACTIVITY_MINUTES,
+    RECORD_KINDS,
     SIDES,
     SOURCES,
     SPREAD_PLACES,
     STATUSES,
     Activity,
+    Deletion,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SetRecord,
@@ -57,7 +60,7 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
     if kind == "journal" and not _has_end_mark(text):
         raise MalformedFile(
             path,
-            len(text.splitlines()) or 1,
+            text.rstrip("\n").count("\n") + 1,
             f"the last line `{END_MARK}` is missing, so the file may be cut short "
             "(if you edited it by hand, put that line back at the end)",
         )
@@ -65,14 +68,19 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
 
 
 def _has_end_mark(text: str) -> bool:
-    return any(line.strip() == END_MARK for line in reversed(text.splitlines()))
+    # Only "\n" ends a line here: str.splitlines() would also split at U+2028 and friends,
+    # which TOML allows inside a string, so a mark planted in a value could pass for the end.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return bool(lines) and lines[-1].removesuffix("\r") == END_MARK
 
 
 class Where:
     """Finds the line of a record or key (tomllib keeps no positions), for error messages."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # TOML's line breaks only, as tomllib counts them
 
     def key_line(self, key: str, start: int = 1) -> int | None:
         pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
@@ -80,6 +88,11 @@ class Where:
             if pattern.match(self.lines[number - 1]):
                 return number
         return None
+
+    def id_lines(self, record_id: str) -> list[int]:
+        """Every line that gives a record this id, first to last."""
+        needle = re.compile(rf"(^|[{{,\s])id\s*=\s*[\"']{re.escape(record_id)}[\"']")
+        return [n for n, line in enumerate(self.lines, 1) if needle.search(line)]
 
     def record_line(self, section: str, record: Any, key: str | None = None) -> int | None:
         start = None
@@ -218,6 +231,7 @@ _SESSION_KEYS = (
     "source",
     "pain_after",
     "pain_during",
+    "played_seconds",
     "sets",
 )
 _SET_KEYS = ("exercise", "side", "reps", "target")
@@ -239,7 +253,16 @@ _MORNING_KEYS = ("id", "date", "compared", "pain")
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
     check = _Checker(path, text)
-    top = ("schema", "sessions", "rest_days", "activities", "symptom_checks", "morning_checks")
+    top = (
+        "schema",
+        "sessions",
+        "rest_days",
+        "activities",
+        "symptom_checks",
+        "morning_checks",
+        "deletions",
+        "edits",
+    )
     for key in document:
         if key not in top:
             raise MalformedFile(
@@ -277,7 +300,58 @@ def journal_from_document(path: Path, text: str, document: Document) -> Journal:
                 pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
             )
         )
-    return Journal(sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings))
+    deletions = []
+    for record in check.table_list(document, "deletions"):
+        check.only_keys("deletions", record, ("id", "kind", "at"))
+        at = check.moment("deletions", record, "at")
+        assert at is not None
+        deletions.append(
+            Deletion(
+                id=check.text("deletions", record, "id"),
+                kind=check.choice("deletions", record, "kind", RECORD_KINDS),
+                at=at,
+            )
+        )
+    edits = []
+    for record in check.table_list(document, "edits"):
+        check.only_keys("edits", record, ("id", "at", "pain_after", "pain_during"))
+        at = check.moment("edits", record, "at")
+        assert at is not None
+        edits.append(
+            PainEdit(
+                id=check.text("edits", record, "id"),
+                at=at,
+                pain_after=check.number("edits", record, "pain_after", 0, 10, optional=True),
+                pain_during=check.number("edits", record, "pain_during", 0, 10, optional=True),
+            )
+        )
+    journal = Journal(
+        sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings), tuple(deletions), tuple(edits)
+    )
+    _refuse_repeated_ids(path, check.where, journal)
+    return journal
+
+
+def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
+    """The same id twice in one kind of record is an error naming both lines, never merged away."""
+    sections: list[tuple[str, list[Any]]] = [(kind, list(getattr(journal, kind))) for kind in RECORD_KINDS]
+    for kind in RECORD_KINDS:  # one deletion of a record in a file
+        sections.append(("deletions", [d for d in journal.deletions if d.kind == kind]))
+    sections.append(("edits", list(journal.edits)))  # one edit a session: a newer one replaces it
+    for section, records in sections:
+        seen: set[str] = set()
+        for record in records:
+            if record.id in seen:
+                lines = where.id_lines(record.id)
+                first, second = (lines + [None, None])[:2]
+                also = f" and line {second}" if second is not None else ""
+                raise MalformedFile(
+                    path,
+                    first,
+                    f"the id {record.id!r} is used twice in `{section}` (here{also}); "
+                    "every record needs its own id",
+                )
+            seen.add(record.id)
 
 
 def _session(check: _Checker, record: dict[str, Any]) -> Session:
@@ -311,8 +385,20 @@ def _session(check: _Checker, record: dict[str, Any]) -> Session:
         source=check.choice(s, record, "source", SOURCES),
         pain_after=check.number(s, record, "pain_after", 0, 10, optional=True),
         pain_during=check.number(s, record, "pain_during", 0, 10, optional=True),
+        played_seconds=_played_seconds(check, record),
         sets=tuple(sets),
     )
+
+
+def _played_seconds(check: _Checker, record: dict[str, Any]) -> float | None:
+    value = check.value(
+        "sessions", record, "played_seconds", (int, float), "a number of seconds", optional=True
+    )
+    if value is not None and not 0 <= value <= 86_400:
+        raise check.fail(
+            "sessions", record, "played_seconds", f"expected `played_seconds` to be 0-86400, found {value}"
+        )
+    return None if value is None else float(value)
 
 
 def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
@@ -366,13 +452,27 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
             }
             for m in journal.morning_checks
         ]
+    if journal.deletions:
+        document["deletions"] = [{"id": d.id, "kind": d.kind, "at": d.at} for d in journal.deletions]
+    if journal.edits:
+        document["edits"] = [
+            {
+                "id": e.id,
+                "at": e.at,
+                **({"pain_after": e.pain_after} if e.pain_after is not None else {}),
+                **({"pain_during": e.pain_during} if e.pain_during is not None else {}),
+            }
+            for e in journal.edits
+        ]
     import tomli_w  # only writers need it; reading commands skip the import
 
     year, number = month
     return (
         f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities,\n"
-        "# symptom checks and morning-after answers. Hand-editing is fine; keep the last line,\n"
-        "# it marks a complete file.\n" + tomli_w.dumps(document) + f"\n{END_MARK}\n"
+        "# symptom checks, morning-after answers, and the deletions and edits made to them.\n"
+        "# Hand-editing is fine; keep the last line, it marks a complete file.\n"
+        + tomli_w.dumps(document)
+        + f"\n{END_MARK}\n"
     )
 
 
@@ -391,6 +491,8 @@ def _session_table(session: Session) -> dict[str, Any]:
         table["pain_after"] = session.pain_after
     if session.pain_during is not None:
         table["pain_during"] = session.pain_during
+    if session.played_seconds is not None:
+        table["played_seconds"] = session.played_seconds
     table["sets"] = [
         {"exercise": s.exercise, **({"side": s.side} if s.side else {}), "reps": s.reps, "target": s.target}
         for s in session.sets

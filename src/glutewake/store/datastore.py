@@ -15,18 +15,26 @@ from glutewake.core.journal import (
     ImportCounts,
     Month,
     add_counts,
+    deletions_to_add,
+    find_record,
     merge,
     merge_new,
     month_of,
     months_of,
     only_month,
+    record_month,
+    refuse_conflicts,
+    repeated_id,
 )
 from glutewake.core.records import (
+    KIND_WORDS,
     MAX_ACTIVITY_MINUTES,
     Activity,
     Compared,
+    Deletion,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SymptomCheck,
@@ -35,7 +43,7 @@ from glutewake.core.records import (
 from glutewake.core.settings import Profile
 from glutewake.errors import UserError
 from glutewake.store import codec, settings_codec
-from glutewake.store.errors import MalformedFile, StoreError, Unwritable
+from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable
 from glutewake.store.files import (
     atomic_write,
     ensure_dir,
@@ -43,6 +51,7 @@ from glutewake.store.files import (
     os_reason,
     read_bytes,
     remove_stale_temporaries,
+    tighten,
 )
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
@@ -51,6 +60,12 @@ MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 def _aware(moment: dt.datetime) -> dt.datetime:
     # Stored as local time with its offset, so the file reads naturally and days stay local.
     return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _note_on_stderr(text: str) -> None:
+    import sys
+
+    print(f"glutewake: {text}", file=sys.stderr)
 
 
 class Moved(NamedTuple):
@@ -68,11 +83,14 @@ class Store:
     the old or the new file. A file that does not parse is never overwritten.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, notify: Callable[[str], None] | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.settings_path = self.data_dir / "settings.toml"
         self.journal_dir = self.data_dir / "journal"
         self.lock_path = self.data_dir / "glutewake.lock"
+        self.notify = notify if notify is not None else _note_on_stderr
+        """Where a note for the user goes (the command line prints it on stderr)."""
+        self._tightened = False
 
     # -- paths -------------------------------------------------------------------------
     def month_path(self, month: Month) -> Path:
@@ -113,7 +131,10 @@ class Store:
 
     # -- journal: reading --------------------------------------------------------------
     def read_month(self, month: Month) -> Journal:
-        """One month's records (empty when it has no file)."""
+        """One month's records (empty when it has no file), with its deletions and edits applied."""
+        return merge([self._raw_month(month)])
+
+    def _raw_month(self, month: Month) -> Journal:
         path = self.month_path(month)
         data = read_bytes(path)
         if data is None:
@@ -127,15 +148,32 @@ class Store:
 
     def read_journal(self, *, skip_problems: bool = False) -> Journal:
         """Every month's records; with `skip_problems`, months that cannot be read are left out
-        (call `problems()` to name them)."""
-        journals = []
+        (call `problems()` to name them). An id kept in two month files is an error, never
+        one record hiding the other."""
+        journals: dict[Month, Journal] = {}
         for month in self.months():
             try:
-                journals.append(self.read_month(month))
+                journals[month] = self.read_month(month)
             except StoreError:
                 if not skip_problems:
                     raise
-        return merge(journals)
+        repeated = self._repeated(journals)
+        if repeated is not None and not skip_problems:
+            raise repeated
+        return merge(journals.values())
+
+    def _repeated(self, journals: dict[Month, Journal]) -> RepeatedId | None:
+        found = repeated_id(journals)
+        if found is None:
+            return None
+        section, record_id, first, second = found
+        places = []
+        for month in (first, second):
+            path = self.month_path(month)
+            data = read_bytes(path) or b""
+            lines = codec.Where(data.decode("utf-8", "replace")).id_lines(record_id)
+            places.append((path, lines[0] if lines else None))
+        return RepeatedId(section, record_id, places[0], places[1])
 
     def problems(self) -> list[StoreError]:
         """Every file that cannot be read: malformed, from a newer version, or refused by the OS."""
@@ -148,11 +186,15 @@ class Store:
             months = self.months()
         except StoreError as error:
             return [*found, error]
+        journals: dict[Month, Journal] = {}
         for month in months:
             try:
-                self.read_month(month)
+                journals[month] = self.read_month(month)
             except StoreError as error:
                 found.append(error)
+        repeated = self._repeated(journals)
+        if repeated is not None:
+            found.append(repeated)
         return found
 
     # -- journal: writing --------------------------------------------------------------
@@ -175,7 +217,7 @@ class Store:
         added: list[RestDay] = []
 
         def put(journal: Journal) -> Journal:
-            existing = next((r for r in journal.rest_days if r.day == day), None)
+            existing = next((r for r in merge([journal]).rest_days if r.day == day), None)
             if existing is not None:
                 added.append(existing)
                 return journal
@@ -214,7 +256,7 @@ class Store:
         written: list[MorningCheck] = []
 
         def put(journal: Journal) -> Journal:
-            earlier = next((m for m in journal.morning_checks if m.day == day), None)
+            earlier = next((m for m in merge([journal]).morning_checks if m.day == day), None)
             answer = MorningCheck(earlier.id if earlier else new_id(), day, compared, pain)
             written.append(answer)
             kept = tuple(m for m in journal.morning_checks if m.day != day)
@@ -223,18 +265,74 @@ class Store:
         self._update_month(month_of(day), put)
         return written[0]
 
+    def delete(self, record_id: str, at: dt.datetime) -> tuple[str, object]:
+        """Delete the record with this id, whatever its kind: a deletion record (with its time)
+        goes into the month file of the record. Returns (kind, the record deleted); a
+        UserError when no record, or more than one kind of record, has the id."""
+        with self._writing():
+            found = find_record(self.read_journal(), record_id)
+            if not found:
+                raise UserError(
+                    f"no entry has the id {record_id!r} (`glutewake history --json` shows every id)"
+                )
+            if len(found) > 1:
+                kinds = " and a ".join(KIND_WORDS[kind] for kind, _ in found)
+                raise UserError(f"the id {record_id} belongs to a {kinds}; remove one of them by hand")
+            kind, record = found[0]
+            deletion = Deletion(record_id, kind, _aware(at))  # type: ignore[arg-type]
+
+            def put(journal: Journal) -> Journal:
+                kept = tuple(d for d in journal.deletions if (d.kind, d.id) != (kind, record_id))
+                return replace(journal, deletions=(*kept, deletion))
+
+            self._change_month(record_month(kind, record), put)
+            return kind, record
+
+    def edit_pain(
+        self, session: Session, pain_after: int | None, pain_during: int | None, at: dt.datetime
+    ) -> PainEdit:
+        """Correct a session's pains ("pain now" and the highest during it): an edit record with
+        its time in the session's month file; a newer edit of the session replaces it."""
+        for name, pain in (("pain now", pain_after), ("pain during", pain_during)):
+            if pain is not None and not 0 <= pain <= 10:
+                raise UserError(f"{name} must be 0-10, got {pain}")
+        edit = PainEdit(session.id, _aware(at), pain_after, pain_during)
+        month = month_of(session.started_at)
+        with self._writing():
+            if not any(s.id == session.id for s in self.read_month(month).sessions):
+                raise UserError(f"no session has the id {session.id!r} any more")
+
+            def put(journal: Journal) -> Journal:
+                kept = tuple(e for e in journal.edits if e.id != session.id)
+                return replace(journal, edits=(*kept, edit))
+
+            self._change_month(month, put)
+        return edit
+
     def import_journal(self, journal: Journal) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and
         symptom checks by their content. Every month is read (and must be readable) before
-        any is written; importing the same records twice writes nothing the second time."""
+        any is written; importing the same records twice writes nothing the second time.
+        A record whose id is here with other content refuses the whole import (ImportConflict)."""
         by_month: dict[Month, Journal] = {}
         for month in months_of(journal):
             by_month[month] = only_month(journal, month)
         with self._writing():
-            current = {month: self.read_month(month) for month in by_month}
-            merged = {month: merge_new(current[month], by_month[month]) for month in by_month}
+            # Every month is read: an id may be here in another month than the import's.
+            everything = self.read_journal()
+            refuse_conflicts(everything, journal)
+            removals: dict[Month, list[Deletion]] = {}
+            for month, deletion in deletions_to_add(everything, journal):
+                removals.setdefault(month, []).append(deletion)
+            months = set(by_month) | set(removals)
+            current = {month: self._raw_month(month) for month in months}
             counts = ImportCounts()
-            for month, (result, added) in sorted(merged.items()):
+            for month in sorted(months):
+                result, added = merge_new(current[month], by_month.get(month, Journal()))
+                gone = removals.get(month, [])
+                if gone:
+                    result = replace(result, deletions=(*result.deletions, *gone))
+                    added = added._replace(deletions=len(gone))
                 if added.total:
                     self._write_month(month, result)
                     counts = add_counts(counts, added)
@@ -266,15 +364,27 @@ class Store:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         ensure_dir(self.data_dir)
+        if not self._tightened:
+            was = tighten(self.data_dir)
+            self._tightened = True
+            if was is not None:
+                self.notify(
+                    f"note: {self.data_dir} could be read by others (mode {was:o}); "
+                    "it is now yours alone (700)"
+                )
         with locked(self.lock_path):
             yield
 
     def _update_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
         with self._writing():
-            current = self.read_month(month)
-            changed = change(current)
-            if changed != current:
-                self._write_month(month, changed)
+            self._change_month(month, change)
+
+    def _change_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
+        # Call with the lock held: the month as it is on disk now, changed, written if different.
+        current = self._raw_month(month)
+        changed = change(current)
+        if changed != current:
+            self._write_month(month, changed)
 
     def _write_month(self, month: Month, journal: Journal) -> None:
         ensure_dir(self.journal_dir)

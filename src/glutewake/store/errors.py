@@ -56,3 +56,20 @@ class Unreadable(StoreError):
     def __init__(self, path: Path, reason: str) -> None:
         self.reason = reason
         super().__init__(path, f"cannot read {path}: {reason}")
+
+
+class RepeatedId(StoreError):
+    """One id kept by two records of a kind in two journal files: neither may hide the other."""
+
+    def __init__(
+        self, section: str, record_id: str, first: tuple[Path, int | None], second: tuple[Path, int | None]
+    ) -> None:
+        self.section = section
+        self.record_id = record_id
+        self.places = (first, second)
+        where = " and ".join(f"{path}, line {line}" if line else str(path) for path, line in self.places)
+        super().__init__(
+            first[0],
+            f"{where}: the id {record_id!r} is used in `{section}` of both files; every record "
+            "needs its own id (nothing was changed; keep one of them by hand)",
+        )

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from glutewake.core import log_entry
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
     MAX_ACTIVITY_MINUTES,
+    RECORD_KINDS,
     SIDES,
     SOURCES,
     SPREAD_PLACES,
     STATUSES,
     Activity,
+    Deletion,
     Journal,
     MorningCheck,
     RestDay,
@@ -32,6 +36,8 @@ from glutewake.core.settings import PHASES
 from glutewake.errors import UserError
 from glutewake.store.files import read_bytes
 
+T = TypeVar("T")
+
 
 class BadImport(UserError):
     """An import file that cannot be restored; nothing was written."""
@@ -41,8 +47,14 @@ class BadImport(UserError):
         super().__init__(f"{path}{', ' + where if where else ''}: {reason} (nothing was imported)")
 
 
-def read_export(path: Path) -> Journal:
-    """The records of a `glutewake export --format json` file, all validated."""
+MAX_SETS = 200
+"""The most sets one session may hold in an import (the built-ins have a few dozen)."""
+
+
+def read_export(path: Path, today: dt.date) -> Journal:
+    """The records of a `glutewake export --format json` file, each checked as strictly as
+    `glutewake log` checks what it writes (no day after `today`, none before 1900, printable
+    names of bounded size, well-formed ids)."""
     data = read_bytes(path)
     if data is None:
         raise BadImport(path, "", "no such file")
@@ -55,16 +67,35 @@ def read_export(path: Path) -> Journal:
         raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
-    return _Reader(path).journal(document)
+    return _Reader(path, today).journal(document)
 
 
 SCHEMAS = (1, 2)
 
 
 class _Reader:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, today: dt.date) -> None:
         self.path = path
+        self.today = today
         self.schema = 2
+
+    def rule(self, where: str, check: Callable[[], T]) -> T:
+        """A check of `core.log_entry`, its refusal named at `where` in the file."""
+        try:
+            return check()
+        except UserError as error:
+            raise self.fail(where, str(error)) from None
+
+    def day_ok(self, where: str, day: dt.date) -> dt.date:
+        return self.rule(where, lambda: log_entry.check_day(day, self.today, name="the day"))
+
+    def moment_ok(self, where: str, moment: dt.datetime) -> dt.datetime:
+        self.rule(where, lambda: log_entry.check_day(moment.astimezone().date(), self.today, name="the day"))
+        return moment
+
+    def name_ok(self, where: str, record: Any, key: str) -> str:
+        value: str = self.text(where, record, key)
+        return self.rule(f"{where}.{key}", lambda: log_entry.check_name(value, name=f"`{key}`"))
 
     def fail(self, where: str, reason: str) -> BadImport:
         return BadImport(self.path, where, reason)
@@ -92,6 +123,9 @@ class _Reader:
             self.morning(f"morning_checks[{i}]", r)
             for i, r in enumerate(self.items(document, "morning_checks"))
         )
+        deletions = tuple(
+            self.deletion(f"deleted[{i}]", r) for i, r in enumerate(self.items(document, "deleted"))
+        )
         for key, records in (
             ("sessions", sessions),
             ("rest_days", rest_days),
@@ -102,14 +136,23 @@ class _Reader:
             ids = [record.id for record in records]
             if len(set(ids)) != len(ids):
                 raise self.fail(key, "the same id appears twice")
-        return Journal(sessions, rest_days, activities, checks, mornings)
+        return Journal(sessions, rest_days, activities, checks, mornings, deletions)
+
+    def deletion(self, where: str, record: Any) -> Deletion:
+        if self.schema == 1:
+            raise self.fail(where, "a schema 1 export holds no deletions")
+        return Deletion(
+            id=self.record_id(where, record),
+            kind=self.text(where, record, "kind", RECORD_KINDS),
+            at=self.moment_ok(f"{where}.at", self.moment(where, record, "at")),
+        )
 
     def record_id(self, where: str, record: Any) -> str:
         """The record's own id in a schema 2 export; a new one for a schema 1 export."""
         if self.schema == 1:
             return new_id()
         value: str = self.text(where, record, "id")
-        return value
+        return self.rule(f"{where}.id", lambda: log_entry.check_id(value))
 
     def items(self, document: dict[str, Any], key: str) -> list[Any]:
         value = document.get(key, [])
@@ -168,22 +211,31 @@ class _Reader:
     def session(self, where: str, record: Any) -> Session:
         sets = []
         raw_sets = self.field(where, record, "sets", list, "a list of sets")
+        if len(raw_sets) > MAX_SETS:
+            raise self.fail(f"{where}.sets", f"expected at most {MAX_SETS} sets, found {len(raw_sets)}")
         for n, raw in enumerate(raw_sets):
             at = f"{where}.sets[{n}]"
             sets.append(
                 SetRecord(
-                    exercise=self.text(at, raw, "exercise"),
+                    exercise=self.name_ok(at, raw, "exercise"),
                     side=self.text(at, raw, "side", SIDES, optional=True),
                     reps=self.number(at, raw, "reps", 0, 1000),
                     target=self.number(at, raw, "target", 0, 1000),
                 )
             )
+        started = self.moment_ok(f"{where}.started_at", self.moment(where, record, "started_at"))
+        ended = self.moment(where, record, "ended_at", optional=True)
+        if ended is not None:
+            self.moment_ok(f"{where}.ended_at", ended)
+            if ended < started:
+                raise self.fail(f"{where}.ended_at", "a session cannot end before it started")
+        session_id = self.text(where, record, "id")
         return Session(
-            id=self.text(where, record, "id"),
-            programme=self.text(where, record, "programme"),
+            id=self.rule(f"{where}.id", lambda: log_entry.check_id(session_id)),
+            programme=self.name_ok(where, record, "programme"),
             phase=self.text(where, record, "phase", PHASES),
-            started_at=self.moment(where, record, "started_at"),
-            ended_at=self.moment(where, record, "ended_at", optional=True),
+            started_at=started,
+            ended_at=ended,
             status=self.text(where, record, "status", STATUSES),
             source=self.text(where, record, "source", SOURCES),
             pain_after=self.number(where, record, "pain_after", 0, 10, optional=True),
@@ -193,17 +245,20 @@ class _Reader:
 
     def rest_day(self, where: str, record: Any) -> RestDay:
         if self.schema == 1:
-            return RestDay(new_id(), self.date(where, record))
-        return RestDay(
-            self.record_id(where, record),
-            self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
-        )
+            return RestDay(new_id(), self.day_ok(where, self.date(where, record)))
+        return RestDay(self.record_id(where, record), self.day_of(where, record))
+
+    def day_of(self, where: str, record: Any) -> dt.date:
+        """The record's `date`, checked like a day given to `glutewake log`."""
+        at = f"{where}.date"
+        return self.day_ok(at, self.date(at, self.field(where, record, "date", str, "a date")))
 
     def activity(self, where: str, record: Any) -> Activity:
+        kind: str = self.text(where, record, "kind")
         return Activity(
             id=self.record_id(where, record),
-            day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
-            kind=self.text(where, record, "kind"),
+            day=self.day_of(where, record),
+            kind=self.rule(f"{where}.kind", lambda: log_entry.activity_kind(kind, name="the activity")),
             minutes=self.number(where, record, "minutes", 1, MAX_ACTIVITY_MINUTES),
         )
 
@@ -220,7 +275,7 @@ class _Reader:
         }
         return SymptomCheck(
             id=self.record_id(where, record),
-            at=self.moment(where, record, "at"),
+            at=self.moment_ok(f"{where}.at", self.moment(where, record, "at")),
             pain_during_run=self.number(where, record, "pain_during_run", 0, 10),
             pain_after_run=self.number(where, record, "pain_after_run", 0, 10),
             spread=tuple(spread),
@@ -231,7 +286,7 @@ class _Reader:
     def morning(self, where: str, record: Any) -> MorningCheck:
         return MorningCheck(
             id=self.record_id(where, record),
-            day=self.date(f"{where}.date", self.field(where, record, "date", str, "a date")),
+            day=self.day_of(where, record),
             compared=self.text(where, record, "compared", COMPARED),
             pain=self.number(where, record, "pain", 0, 10, optional=True),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import time
@@ -15,7 +16,14 @@ from glutewake.store.errors import Unreadable, Unwritable
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-TEMP_SUFFIX = ".tmp"
+TEMP_PREFIX = ".glutewake-write."
+"""Our temporary files: a name no sync tool uses (Syncthing's are `.syncthing.*.tmp` and
+`~syncthing~*.tmp`, Dropbox's `.dropbox*` and `.~*`), so only ours are ever swept."""
+_OLD_TEMP = re.compile(r"^\.(?!syncthing\.)[^/]+\.toml\.\d+\.\d+\.tmp$|^\.[^/]+\.json\.\d+\.\d+\.tmp$")
+"""The name older glutewake versions gave their temporary files (`.2026-11.toml.PID.NS.tmp`)."""
+STALE_SECONDS = 600.0
+"""A temporary file this old is a killed writer's: a write takes milliseconds. Younger ones
+may be another process's (or, in a synced folder, another machine's) write in progress."""
 LOCK_TIMEOUT_SECONDS = 15.0
 
 _REASONS = {
@@ -34,14 +42,38 @@ def os_reason(error: OSError) -> str:
 
 
 def ensure_dir(path: Path) -> None:
-    """Create `path` (and parents) with owner-only access; refuse one marked read-only."""
+    """Create `path` and every missing parent with owner-only access (0700); refuse a
+    folder marked read-only."""
     try:
         if not path.is_dir():
-            path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            os.chmod(path, DIR_MODE)
+            missing: list[Path] = []
+            folder = path
+            while not folder.exists() and folder != folder.parent:
+                missing.append(folder)
+                folder = folder.parent
+            for folder in reversed(missing):
+                try:
+                    folder.mkdir(mode=DIR_MODE)
+                except FileExistsError:
+                    if not folder.is_dir():
+                        raise
+                    continue
+                os.chmod(folder, DIR_MODE)  # mkdir's mode is narrowed by the umask only
     except OSError as error:
         raise Unwritable(path, os_reason(error)) from None
     _refuse_read_only(path)
+
+
+def tighten(path: Path) -> int | None:
+    """Make an existing folder owner-only (0700); the mode it had when it was wider, else None."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if not mode & 0o077:
+            return None
+        os.chmod(path, DIR_MODE)
+    except OSError as error:
+        raise Unwritable(path, os_reason(error)) from None
+    return mode
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -62,6 +94,8 @@ def read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except FileNotFoundError:
+        if os.path.lexists(path):  # a link whose target is gone: never an empty file
+            raise Unreadable(path, f"it is a link to {os.readlink(path)}, which does not exist") from None
         return None
     except IsADirectoryError:
         raise Unreadable(path, "it is a folder, not a file") from None
@@ -79,7 +113,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     folder = path.parent
     _refuse_read_only(folder)
     _refuse_read_only(path)
-    temp = folder / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}{TEMP_SUFFIX}"
+    temp = folder / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{time.monotonic_ns()}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
     except OSError as error:
@@ -123,15 +157,27 @@ def _remove_quietly(path: Path) -> None:
         os.unlink(path)
 
 
-def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files a killed writer left behind (call with the lock held)."""
+def is_temporary(name: str) -> bool:
+    """Whether `name` is one of glutewake's own temporary files (this or an older version's)."""
+    return name.startswith(TEMP_PREFIX) or _OLD_TEMP.match(name) is not None
+
+
+def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> None:
+    """Delete temporary files a killed writer left behind (call with the lock held): only our
+    own names, and only those older than STALE_SECONDS. Sync tools' files are left alone."""
     try:
         names = os.listdir(folder)
     except OSError:
         return
+    limit = (time.time() if now is None else now) - STALE_SECONDS
     for name in names:
-        if name.startswith(".") and name.endswith(TEMP_SUFFIX):
-            _remove_quietly(folder / name)
+        if not is_temporary(name):
+            continue
+        try:
+            if os.lstat(folder / name).st_mtime < limit:
+                _remove_quietly(folder / name)
+        except OSError:
+            continue
 
 
 _O_BINARY = getattr(os, "O_BINARY", 0)

@@ -41,27 +41,44 @@ def _journal_1_to_2(document: Document) -> Document:
 
 
 def _journal_2_to_3(document: Document) -> Document:
-    """Schema 3 adds what schema 2 did not know (sessions' `pain_during`, `morning_checks`);
-    a schema 2 file holds neither, so only the number changes. The bump makes an older
+    """Schema 3 adds what schema 2 did not know (sessions' `pain_during` and `played_seconds`,
+    `morning_checks`); a schema 2 file holds none, so only the number changes. The bump makes an older
     glutewake refuse a file with them as too new, instead of calling it damaged."""
     return {**document, "schema": 3}
 
 
 def _settings_1_to_2(document: Document) -> Document:
-    """Schema 2 may hold `morning_asked_on`, which schema 1 did not know (the bump makes an
-    older glutewake refuse the file as too new instead of calling it damaged), and has
-    `sound = "tones" | "bell" | "off"` where schema 1 had `bell = true/false`: the bell
-    switched off becomes no sound; left on, it becomes the new default, tones (which fall
-    back to that same bell where no sound output can be had)."""
+    """Schema 1 (glutewake 1.0) measured stretch holds and the rest between sides in counts;
+    schema 2 measures them in seconds, so their length stays what it was at the saved pace.
+    Schema 1 had `bell = true/false`, schema 2 `sound = "tones" | "bell" | "off"`: the bell
+    switched off becomes no sound; left on, it becomes the new default, tones (which fall back
+    to that same bell where no sound output can be had). Schema 2 may also hold
+    `morning_asked_on`, which schema 1 did not know: the bump makes an older glutewake refuse
+    the file as too new instead of calling it damaged."""
     upgraded = dict(document)
     settings = document.get("settings")
-    if isinstance(settings, dict) and "bell" in settings:
+    if isinstance(settings, dict):
         settings = dict(settings)
-        bell = settings.pop("bell")
-        if bell is False:
-            settings.setdefault("sound", "off")
-        elif bell is not True:
-            settings["bell"] = bell  # not a boolean: left for the reader to name the problem
+        pace = settings.get("count_seconds", 1.0)
+        if isinstance(pace, bool) or not isinstance(pace, int | float):
+            pace = 1.0  # reading the new document names the bad value and its line
+        for old, new, low, high in (
+            ("stretch_hold_counts", "stretch_hold_seconds", 5, 120),
+            ("rest_between_sides_counts", "rest_seconds", 1, 120),
+        ):
+            if old not in settings:
+                continue
+            counts = settings.pop(old)
+            if isinstance(counts, bool) or not isinstance(counts, int | float):
+                settings[new] = counts  # kept as found, so the error names it
+                continue
+            settings[new] = min(high, max(low, round(counts * pace)))
+        if "bell" in settings:
+            bell = settings.pop("bell")
+            if bell is False:
+                settings.setdefault("sound", "off")
+            elif bell is not True:
+                settings["bell"] = bell  # not a boolean: left for the reader to name the problem
         upgraded["settings"] = settings
     upgraded["schema"] = 2
     return upgraded

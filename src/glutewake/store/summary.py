@@ -41,7 +41,13 @@ from glutewake.core.records import (
 from glutewake.core.records import AdviceLevel as Level
 from glutewake.store.datastore import MONTH_FILE, Store
 from glutewake.store.errors import StoreError
-from glutewake.store.files import atomic_write, ensure_dir, os_reason, try_locked
+from glutewake.store.files import (
+    atomic_write,
+    ensure_dir,
+    os_reason,
+    remove_stale_temporaries,
+    try_locked,
+)
 
 CACHE_VERSION = 3
 # A file changed this soon after the mtime it was read at could change again within the
@@ -382,6 +388,7 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> None:
         with try_locked(store.lock_path) as held:
             if held:  # when a writer is busy, the next run refreshes the cache instead
                 ensure_dir(path.parent)
+                remove_stale_temporaries(path.parent)
                 atomic_write(path, data.encode())
     except StoreError:
         pass  # a read-only data folder still gets its facts, just without the cache

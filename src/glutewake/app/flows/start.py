@@ -1,14 +1,18 @@
-"""The `s` and `r` keys: start today's session, or go on with today's interrupted one."""
+"""The `s` and `r` keys: start today's session, or go on with today's interrupted one.
+
+Both go through the same gates: the advice (`flows.rest_gate`, in the app's actions) and,
+in read-only mode, a question saying that nothing will be saved.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
+from glutewake.app.screens.player import PlayerScreen
 from glutewake.app.services.record_keeper import RecordKeeper
-from glutewake.core.session_record import fits, resume_set, start_record
-from glutewake.core.timeline import Timeline, compile_timeline
+from glutewake.core.session_record import resume_point, start_record
+from glutewake.core.timeline import Timeline
 from glutewake.errors import UserError
 
 if TYPE_CHECKING:
@@ -28,17 +32,18 @@ def start_session(app: App[Any], coach: Coach) -> None:
         app.notify(str(error), title="Cannot start the session", severity="error", timeout=8)
         return
     record = start_record(timeline, phase=profile.phase, started_at=coach.now())
-    _play(app, coach, timeline, record, profile, start_set=1)
+    _play(app, coach, timeline, record, profile, start_step=0)
 
 
 def resume_session(app: App[Any], coach: Coach) -> None:
-    """Go on with today's interrupted session from the start of the set it stopped in."""
+    """Go on with today's interrupted session at the repetition it stopped in, after a short
+    get-ready countdown (at a set's first repetition, the set's own countdown)."""
     record = coach.resumable_session(coach.today_facts().journal)
     if record is None:
         app.notify("There is no unfinished session from today to go on with.", title="Nothing to resume")
         return
     profile = coach.profile()
-    timeline = timeline_for(coach, profile, record)
+    timeline = coach.timeline_played(profile, record)
     if timeline is None:
         app.notify(
             f"Today's unfinished session played the programme {record.programme!r}, which "
@@ -48,45 +53,69 @@ def resume_session(app: App[Any], coach: Coach) -> None:
             timeout=8,
         )
         return
-    _play(app, coach, timeline, record, profile, start_set=resume_set(record))
-
-
-def timeline_for(coach: Coach, profile: Profile, record: Session) -> Timeline | None:
-    """The timeline `record` was played from: today's plan, or the built-in it names."""
-    from glutewake.programmes import BUILTIN_NAMES, load_programme
-
-    candidates: list[Timeline] = []
-    with suppress(UserError):
-        candidates.append(coach.timeline(profile))
-    if record.programme in BUILTIN_NAMES:
-        candidates.append(compile_timeline(load_programme(record.programme), coach.settings(profile)))
-    return next((timeline for timeline in candidates if fits(record, timeline)), None)
+    set_number, rep = resume_point(record)
+    resumed, start_step = timeline.resume_at(set_number, rep)
+    _play(app, coach, resumed, record, profile, start_step=start_step)
 
 
 def _play(
-    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, *, start_set: int
+    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, *, start_step: int
 ) -> None:
     from glutewake.app.screens.finished import FinishedScreen
-    from glutewake.app.screens.player import PlayerScreen
 
     if any(isinstance(screen, PlayerScreen | FinishedScreen) for screen in app.screen_stack):
         app.notify("A session is already under way.", title="Session")
         return
-    keeper = RecordKeeper(coach.save_session, _failure_notice(app), coach.store.data_dir)
-    keeper.keep(record)
+    if not coach.read_only:
+        _open_player(app, coach, timeline, record, profile, start_step)
+        return
+    from glutewake.app.screens.confirm import ConfirmScreen
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            _open_player(app, coach, timeline, record, profile, start_step)
+
+    app.push_screen(
+        ConfirmScreen(
+            "Nothing will be saved",
+            "A data file could not be read (see home), so glutewake is read-only this run: "
+            "you can follow the session, but its reps, its pain scores and its place in your "
+            "streak will not be kept. To keep them, fix the file first (home says how).",
+            yes="play it anyway, without saving",
+            no="back to home",
+        ),
+        answered,
+    )
+
+
+def _open_player(
+    app: App[Any], coach: Coach, timeline: Timeline, record: Session, profile: Profile, start_step: int
+) -> None:
+    player: list[PlayerScreen] = []
+    keeper = RecordKeeper(coach.save_session, _failure_notice(app, coach, player), coach.store.data_dir)
     settings = coach.settings(profile)
-    app.push_screen(PlayerScreen(coach, timeline, record, keeper, start_set=start_set, settings=settings))
+    screen = PlayerScreen(coach, timeline, record, keeper, start_step=start_step, settings=settings)
+    player.append(screen)
+    keeper.keep(record)
+    app.push_screen(screen)
 
 
-def _failure_notice(app: App[Any]) -> Callable[[UserError], None]:
-    """Tell the user once per session that saving failed. Runs on the saving thread:
-    `notify` only posts a message (thread-safe), so the saver never waits for the screen."""
+def _failure_notice(app: App[Any], coach: Coach, player: list[PlayerScreen]) -> Callable[[UserError], None]:
+    """Tell the user once per problem that saving failed: in the player's header while it
+    plays (never a notice over it), else as a notice. Runs on the saving thread: both only
+    post a message (thread-safe), so the saver never waits for the screen."""
     told: set[str] = set()
 
     def show(error: UserError) -> None:
         if str(error) in told:
             return
         told.add(str(error))
+        playing = next((screen for screen in player if not screen.over), None)
+        if playing is not None:
+            playing.post_message(PlayerScreen.Unsaved(str(error)))
+            return
+        if coach.read_only:
+            return  # said before the session started, and on the finished screen
         app.notify(
             f"{error}. The session goes on, but is not being recorded.",
             title="Not saved",

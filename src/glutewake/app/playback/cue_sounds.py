@@ -17,7 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from glutewake.app.playback.voice import Voice, choose_voice
-from glutewake.core.cues import FINISH_RINGS, FINISHED_PHRASE, phrase_for, ring_times, rings_for
+from glutewake.core.cues import (
+    FINISH_RINGS,
+    FINISHED_PHRASE,
+    PARTIAL_PHRASE,
+    phrase_for,
+    ring_times,
+    rings_for,
+)
 from glutewake.core.engine import Engine
 from glutewake.core.settings import Settings
 from glutewake.core.sound_schedule import Score, ToneOpener, Tones
@@ -137,8 +144,9 @@ class CueSounds:
         """Sound the start of `step`; returns a note the first time speech fails."""
         return self._sound(rings_for(step), step_seconds, phrase_for(step), now)
 
-    def finished(self, now: float) -> str | None:
-        return self._sound(FINISH_RINGS, 2.0, FINISHED_PHRASE, now)
+    def finished(self, now: float, *, completed: bool = True) -> str | None:
+        """The end of the timeline: well done when completed, plainly over when partial."""
+        return self._sound(FINISH_RINGS, 2.0, FINISHED_PHRASE if completed else PARTIAL_PHRASE, now)
 
     def tick(self, now: float) -> None:
         """Ring the rings of the current pattern that have fallen due."""

@@ -13,12 +13,13 @@ from textual.widgets import Digits, Static
 from glutewake.app.keys import bindings_for, key_with_id
 from glutewake.app.messages import DataSaved
 from glutewake.app.screens.coach_screen import CoachScreen
+from glutewake.app.views.finished import finished_heading, outcome_line
 from glutewake.app.views.player import clock_time
 from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.stage_plan import stage_plan
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.session_record import tally, with_pain
+from glutewake.core.session_record import STOP_PAIN, tally, with_pain
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import Coach
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
 SAVE = key_with_id("glutewake.finished.save")
 SKIP = key_with_id("glutewake.finished.skip")
 DIGITS = key_with_id("glutewake.finished.digits")
-
-
-HEADING_FORMS = ("SESSION COMPLETE · WELL DONE", "SESSION COMPLETE", "WELL DONE")
 
 
 def typed_pain(before: str, digit: str) -> str:
@@ -67,13 +65,14 @@ class FinishedScreen(CoachScreen[None]):
         self.ended_early = ended_early
         self.pain = ""
         self.leaving = False
-        self.heading = "SESSION ENDED EARLY" if ended_early else "SESSION COMPLETE · WELL DONE"
-        self.heading_forms = ("SESSION ENDED EARLY", "ENDED EARLY") if ended_early else HEADING_FORMS
+        self.heading_forms = finished_heading(record, ended_early=ended_early)
+        self.heading = self.heading_forms[0]
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.timeline.programme.name, today=self.coach.today())
         with Vertical(id="finished-body"):
-            yield CueLine(id="finished-heading", classes="-early" if self.ended_early else "")
+            partial = self.record.status != "completed"
+            yield CueLine(id="finished-heading", classes="-early" if partial else "")
             yield Static(self.summary(), id="finished-summary", markup=False)
             yield Static(
                 "How does your hip feel right now? 0 is no pain at all, 10 the worst you can imagine.",
@@ -95,15 +94,18 @@ class FinishedScreen(CoachScreen[None]):
         self.query_one("#finished-heading", CueLine).scale = stage_plan(*self.size).cue_scale
 
     def summary(self) -> str:
-        counted = tally(self.record, self.timeline)
-        lines = [f"sets        {counted.sets_done} of {counted.sets} finished"]
+        record = self.record
+        counted = tally(record, self.timeline)
+        read_only = self.coach.read_only
+        lines = [outcome_line(record, counted, ended_early=self.ended_early, read_only=read_only)]
         if counted.target:
             lines.append(f"reps        {counted.reps} of {counted.target}")
         if counted.stretches:
             lines.append(f"stretches   {counted.stretches_done} of {counted.stretches}")
         lines.append(f"time        {clock_time(self.seconds)}")
-        if self.ended_early:
-            lines.append("kept as an unfinished session: press r on the home screen to go on today")
+        stopped = record.pain_during is not None and record.pain_during >= STOP_PAIN
+        if record.status == "partial" and not read_only and not stopped:
+            lines.append("press r on the home screen to go on with it today")
         return "\n".join(lines)
 
     def on_key(self, event: events.Key) -> None:

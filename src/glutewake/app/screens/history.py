@@ -22,10 +22,13 @@ from textual.worker import get_current_worker
 from glutewake.app.keys import Key, bindings_for, keys_for
 from glutewake.app.messages import SavedDataChanged
 from glutewake.app.screens.coach_screen import CoachScreen
+from glutewake.app.screens.confirm import ConfirmScreen
 from glutewake.app.screens.log_forms import (
     ActivityEntry,
+    EditPainForm,
     LogActivityForm,
     LogRestDayForm,
+    PainEntry,
     RestEntry,
 )
 from glutewake.app.views.history import (
@@ -46,9 +49,9 @@ from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.history import calendar_weeks, week_variety
+from glutewake.core.history import calendar_weeks, entry_words, week_variety
 from glutewake.core.journal import merge, months_between
-from glutewake.core.records import Journal
+from glutewake.core.records import Journal, Session
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
 from glutewake.core.wording import counted, noun
 from glutewake.errors import UserError
@@ -360,6 +363,59 @@ class HistoryScreen(CoachScreen[None]):
         if self._refuse_when_read_only():
             return
         self.app.push_screen(LogRestDayForm(self.coach.today()), self._save)
+
+    def _selected_session(self) -> Session | None:
+        table = self.query_one("#history-sessions", DataTable)
+        if table.row_count == 0:
+            self.notify("There is no session to choose yet.", title="Nothing selected", timeout=4)
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((s for s in self.journal.sessions if s.id == key), None)
+
+    def action_delete_entry(self) -> None:
+        if self._refuse_when_read_only():
+            return
+        session = self._selected_session()
+        if session is None:
+            return
+        words = entry_words("sessions", session)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.save(lambda: self.coach.delete_entry(session.id)) is not None:
+                self.notify(f"Deleted {words}.", title="Deleted", markup=False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Delete this entry?",
+                f"{words[0].upper()}{words[1:]} goes from your history, streaks and exports, "
+                "on every machine that shares this journal.",
+                yes="delete it",
+                no="keep it",
+            ),
+            answered,
+        )
+
+    def action_edit_pain(self) -> None:
+        if self._refuse_when_read_only():
+            return
+        session = self._selected_session()
+        if session is None:
+            return
+        words = entry_words("sessions", session)
+
+        def edited(entry: PainEntry | None) -> None:
+            if entry is None:
+                return
+            if (
+                self.save(lambda: self.coach.edit_pain(session, entry.pain_after, entry.pain_during))
+                is not None
+            ):
+                self.notify(f"Corrected the pains of {words}.", title="Saved", markup=False)
+
+        form = EditPainForm(self.coach.today(), words, session.pain_after, session.pain_during)
+        self.app.push_screen(form, edited)
 
     def _refuse_when_read_only(self) -> bool:
         if self.coach.read_only:

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from glutewake.app.keys import Key, bindings_for, keys_for
 from glutewake.app.messages import SavedDataChanged
 from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.views.home import minutes, plan_lines
+from glutewake.app.views.home import interrupted_words, minutes, plan_lines
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.read_only_banner import ReadOnlyBanner
 from glutewake.app.widgets.title_bar import TitleBar
@@ -24,7 +24,12 @@ from glutewake.errors import UserError
 if TYPE_CHECKING:
     from glutewake.app.services.coach import TodayFacts
     from glutewake.core.advice import StandingAdvice
+    from glutewake.core.records import Session
     from glutewake.core.settings import Profile
+
+
+# From this many rows home also says where `r` goes on in a whole sentence.
+ROOM_FOR_INTERRUPTED = 24
 
 
 class HomeScreen(CoachScreen[None]):
@@ -44,6 +49,7 @@ class HomeScreen(CoachScreen[None]):
                 yield Static(id="phase")
                 yield Static(id="streak")
             yield Static(id="plan")
+            yield Static(id="interrupted", markup=False)
             yield Static(id="last-check")
             yield Static(id="last-check-reason", markup=False)
             yield Static(
@@ -67,7 +73,9 @@ class HomeScreen(CoachScreen[None]):
         profile = coach.profile()
         facts = coach.today_facts()
         journal = facts.journal
-        self.resumable = coach.resumable_session(journal) is not None
+        interrupted = coach.resumable_session(journal)
+        self.resumable = interrupted is not None
+        self._show_interrupted(profile, interrupted)
         self._show_phase(profile)
         self._show_streak(facts)
         self._show_plan(profile)
@@ -92,12 +100,31 @@ class HomeScreen(CoachScreen[None]):
         self.query_one("#phase", Static).update(f"[b]PHASE[/b]  [b $accent]{profile.phase.upper()}[/]")
 
     def _show_streak(self, facts: TodayFacts) -> None:
-        today = "[b]done[/b] ✓" if facts.today_done else "not done yet"
+        if facts.today_done:
+            today = "[b]done[/b] ✓"
+        else:
+            today = "[b]interrupted[/b] · r goes on" if self.resumable else "not done yet"
         self.query_one("#streak", Static).update(
             f"streak  [b]{counted(facts.streak.current, 'day')}[/b]   "
             f"longest  [b]{counted(facts.streak.longest, 'day')}[/b]\n"
             f"today   {today}"
         )
+
+    def on_resize(self) -> None:
+        self._fit_interrupted()
+
+    def _fit_interrupted(self) -> None:
+        # The whole sentence when there is room; the status line says it in two words anyway.
+        line = self.query_one("#interrupted", Static)
+        line.display = self.resumable and self.size.height >= ROOM_FOR_INTERRUPTED
+
+    def _show_interrupted(self, profile: Profile, record: Session | None) -> None:
+        line = self.query_one("#interrupted", Static)
+        self._fit_interrupted()
+        if record is None:
+            line.update("")
+            return
+        line.update(interrupted_words(record, self.coach.timeline_played(profile, record)))
 
     def _show_plan(self, profile: Profile) -> None:
         plan = self.query_one("#plan", Static)

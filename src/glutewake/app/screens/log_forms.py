@@ -11,6 +11,7 @@ import datetime as dt
 from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
+from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes, parse_pain
 from glutewake.core.records import MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
 
@@ -37,6 +38,19 @@ class ActivityEntry:
     day: dt.date
     kind: str
     minutes: int
+
+
+@dataclass(frozen=True)
+class PainEntry:
+    """A session's corrected pains, 0-10 each, or None for none."""
+
+    pain_after: int | None
+    pain_during: int | None
+
+
+def optional_pain(text: str, *, name: str) -> int | None:
+    """A pain 0-10, or None for an empty field."""
+    return None if not text.strip() else parse_pain(text, name=name)
 
 
 @dataclass(frozen=True)
@@ -177,3 +191,40 @@ class LogRestDayForm(LogForm[RestEntry]):
 
     def entry(self) -> RestEntry:
         return RestEntry(self.day())
+
+
+class EditPainForm(LogForm[PainEntry]):
+    """`e` on history: the selected session's "pain now" and its highest pain during it."""
+
+    TITLE_TEXT = "Correct this session's pains"
+    NOTE = "0 is no pain, 10 the worst you can imagine; leave a field empty for none."
+
+    def __init__(self, today: dt.date, what: str, pain_after: int | None, pain_during: int | None) -> None:
+        super().__init__(today)
+        self.what = what
+        self.pains = (pain_after, pain_during)
+
+    def fields(self) -> Iterable[tuple[str, Input, str]]:
+        for label, field_id, value in (
+            ("Pain now", "pain-after", self.pains[0]),
+            ("During", "pain-during", self.pains[1]),
+        ):
+            yield (
+                label,
+                Input(
+                    "" if value is None else str(value),
+                    placeholder="0-10",
+                    id=field_id,
+                    max_length=2,
+                    restrict=r"[0-9]*",
+                    validators=[Checked(partial(optional_pain, name=label.lower()))],
+                    compact=True,
+                ),
+                "0 to 10, empty for none",
+            )
+
+    def entry(self) -> PainEntry:
+        return PainEntry(
+            optional_pain(self.query_one("#pain-after", Input).value, name="pain now"),
+            optional_pain(self.query_one("#pain-during", Input).value, name="during"),
+        )

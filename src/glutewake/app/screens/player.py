@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -27,7 +28,7 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
 from glutewake.app.widgets.stage_plan import fill, stage_plan
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
-from glutewake.core.session_record import complete, record_reps
+from glutewake.core.session_record import STOP_PAIN, finish, record_reps, tally, with_pain_during, with_played
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import Coach
@@ -60,13 +61,22 @@ STATE_CLASSES = (
     "switch",
     "rest",
     "stretch",
+    "transition",
     "paused",
     "finished",
 )
 
 
 class PlayerScreen(CoachScreen[None]):
-    """Plays `timeline` from `start_set`, growing `record` as repetitions finish."""
+    """Plays `timeline` from `start_set` (or `start_step`), growing `record` as repetitions
+    finish. A resumed record's reps count as done and its playing time carries on."""
+
+    class Unsaved(Message):
+        """Saving failed (posted from the saving thread): say so in the header, once."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("player")
     CSS_PATH = "../styles/player.tcss"
@@ -80,6 +90,7 @@ class PlayerScreen(CoachScreen[None]):
         keeper: RecordKeeper,
         *,
         start_set: int = 1,
+        start_step: int | None = None,
         settings: Settings,
     ) -> None:
         super().__init__(coach)
@@ -87,10 +98,17 @@ class PlayerScreen(CoachScreen[None]):
         self.record = record
         self.keeper = keeper
         self.start_set = start_set
+        self.start_step = start_step
         self.settings = settings
+        self.played_before = record.played_seconds or 0.0
+        """Playing time of the earlier parts of a resumed session."""
+        self.lasting_note = ""
+        """A header line that stays (nothing is being saved); passing notes give way to it."""
+        self.passing_note: Timer | None = None
+        self.over = False
+        """The session has ended here (finished, or the app is closing)."""
         self.sounds: CueSounds | None = None
         self.engine: Engine | None = None
-        self.started = 0.0
         self.shown: PlayerView | None = None
         self.timer: Timer | None = None
         self.boundary: Timer | None = None
@@ -99,6 +117,7 @@ class PlayerScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="player-top"):
             yield Static(id="player-heading", markup=False)
+            yield Static(id="player-note", markup=False)
             yield Static(id="player-where", markup=False)
         with Vertical(id="stage"):
             yield CueLine(id="cue")
@@ -157,9 +176,17 @@ class PlayerScreen(CoachScreen[None]):
         self.sounds = CueSounds.open(
             self.settings, coach.environ, lambda: self.app.bell(), coach.open_tones, clock
         )
-        start = clock() + self.sounds.lead(clock())
-        self.engine = Engine(self.timeline, clock, start_set=self.start_set, starts_at=start)
-        self.started = start
+        self.engine = Engine(
+            self.timeline,
+            clock,
+            start_set=self.start_set,
+            start_step=self.start_step,
+            already=[record.reps for record in self.record.sets],
+            starts_at=clock() + self.sounds.lead(clock()),
+        )
+        self.note("")
+        if self.coach.read_only:
+            self.note("READ-ONLY · nothing is being saved", lasting=True)
         self.tick()
         self.timer = self.set_interval(1 / REDRAWS_PER_SECOND, self.tick)
 
@@ -181,11 +208,11 @@ class PlayerScreen(CoachScreen[None]):
                 finished = notice.position
         if self.sounds is not None:
             now = engine.clock()
-            self._tell(self.sounds.follow(engine, now), title="Sound")
+            self._tell(self.sounds.follow(engine, now))
             self.sounds.tick(now)
         position = engine.position()
         if reps_done and finished is None:
-            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
+            self.record = self.played(record_reps(self.record, position.reps_completed, self.coach.now()))
             self.keeper.keep(self.record)
         if finished is not None:
             self.finish(finished, ended_early=False)
@@ -216,13 +243,38 @@ class PlayerScreen(CoachScreen[None]):
         """Make a new cue heard: its bell pattern and, when on, its words spoken."""
         if self.sounds is None or self.engine is None:
             return
-        seconds = step.counts * self.timeline.count_seconds
-        self._tell(self.sounds.cue(step, seconds, self.engine.clock()))
+        self._tell(self.sounds.cue(step, step.seconds, self.engine.clock()))
 
-    def _tell(self, note: str | None, title: str = "Spoken cues") -> None:
+    def _tell(self, note: str | None) -> None:
         if note:
-            self.notify(note, title=title, severity="warning", timeout=8)
-            self.shown = None
+            self.note(note, seconds=8)
+
+    def played(self, record: Session) -> Session:
+        """`record` with the playing time of every part so far."""
+        seconds = self.engine.played_seconds() if self.engine is not None else 0.0
+        return with_played(record, self.played_before, seconds)
+
+    # -- the header's one line of notices ------------------------------------------------
+
+    def note(self, text: str, *, seconds: float | None = None, lasting: bool = False) -> None:
+        """Show `text` in the header (never a notice over the player): for `seconds`, then
+        the lasting note again; `lasting` replaces that one."""
+        if lasting:
+            self.lasting_note = text
+        if self.passing_note is not None:
+            self.passing_note.stop()
+            self.passing_note = None
+        if seconds is not None:
+            self.passing_note = self.set_timer(seconds, lambda: self.note(self.lasting_note))
+        shown = text or self.lasting_note
+        line = self.query_one("#player-note", Static)
+        line.update(shown)
+        line.display = bool(shown)
+
+    def on_player_screen_unsaved(self, message: Unsaved) -> None:
+        if self.coach.read_only:
+            return  # the header already says nothing is being saved
+        self.note(f"NOT SAVED · {message.reason}", lasting=True)
 
     def redraw(self, position: Position) -> None:
         """Bring the widgets up to date, touching only what changed (keeps CPU low)."""
@@ -295,11 +347,7 @@ class PlayerScreen(CoachScreen[None]):
             return
         self.sounds.toggle_mute()
         word = self.sounds.state
-        self.notify(
-            f"{word.capitalize()} for this session." if self.muted else f"{word.capitalize()}.",
-            title=word,
-            timeout=2,
-        )
+        self.note(f"{word} for this session" if self.muted else word, seconds=2)
         self.shown = None
         self.tick()
 
@@ -322,16 +370,64 @@ class PlayerScreen(CoachScreen[None]):
                 engine.resume()
             self.tick()
 
+        from glutewake.app.views.finished import end_early_explanation
+
+        so_far = record_reps(self.record, engine.position().reps_completed, self.coach.now())
         self.app.push_screen(
             ConfirmScreen(
                 "End the session now?",
-                "Everything you have done so far stays in your history as an unfinished "
-                "session; you can pick it up again later today with r on the home screen.",
+                end_early_explanation(so_far, tally(so_far, self.timeline), read_only=self.coach.read_only),
                 yes="end it here",
                 no="carry on",
             ),
             answered,
         )
+
+    def action_it_hurts(self) -> None:
+        """Pause and ask how much it hurts: 6 or more stops the session, less asks go on or end."""
+        from glutewake.app.screens.confirm import ConfirmScreen
+        from glutewake.app.screens.pain_question import PainQuestion
+
+        engine = self.engine
+        if engine is None:
+            return
+        was_paused = engine.paused
+        engine.pause()
+        self.tick()
+
+        def carry_on() -> None:
+            if not was_paused and self.engine is not None:
+                self.engine.resume()
+            self.tick()
+
+        def go_on_or_end(end: bool | None) -> None:
+            if end and self.engine is not None:
+                self.finish(self.engine.position(), ended_early=True)
+            else:
+                carry_on()
+
+        def answered(pain: int | None) -> None:
+            if pain is None or self.engine is None:
+                carry_on()
+                return
+            self.record = with_pain_during(self.record, pain)
+            if pain >= STOP_PAIN:
+                self.finish(self.engine.position(), ended_early=True, stopped=True)
+                return
+            self.keeper.keep(self.record)
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"It hurts {pain} of 10: noted with this session",
+                    "Up to 5 is usually thought acceptable during exercise, as long as it "
+                    "settles by the next morning. Go on gently, or end here. Stop at once if "
+                    "it turns sharp, and press h again if it gets worse.",
+                    yes="end the session here",
+                    no="go on",
+                ),
+                go_on_or_end,
+            )
+
+        self.app.push_screen(PainQuestion(), answered)
 
     def on_screen_suspend(self) -> None:
         # Help, the palette or a question covers the player: time stops until space.
@@ -340,10 +436,11 @@ class PlayerScreen(CoachScreen[None]):
 
     def on_unmount(self) -> None:
         # The app is closing mid-session (ctrl+q): keep what was done, and let it land.
+        self.over = True
         if self.engine is not None:
             position = self.engine.position()
+            self.record = self.played(record_reps(self.record, position.reps_completed, self.coach.now()))
             self.engine = None
-            self.record = record_reps(self.record, position.reps_completed, self.coach.now())
             self.keeper.keep(self.record)
             self.keeper.close()
         if self.sounds is not None:
@@ -351,26 +448,26 @@ class PlayerScreen(CoachScreen[None]):
 
     # -- the end -----------------------------------------------------------------------
 
-    def finish(self, position: Position, *, ended_early: bool) -> None:
-        """Save the record as completed (or partial when ended early) and show the summary."""
+    def finish(self, position: Position, *, ended_early: bool, stopped: bool = False) -> None:
+        """Save the record, `completed` by the completion rule (always `partial` when
+        `stopped` because it hurt), and show the summary."""
         from glutewake.app.screens.finished import FinishedScreen
 
         if self.engine is None:
             return
+        self.over = True
         for timer in (self.timer, self.boundary):
             if timer is not None:
                 timer.stop()
         now = self.coach.now()
-        if ended_early:
-            self.record = record_reps(self.record, position.reps_completed, now)
-        else:
-            self.record = complete(self.record, position.reps_completed, now)
+        ended = finish(self.record, self.timeline, position.reps_completed, now, stopped=stopped)
+        self.record = self.played(ended)
         self.keeper.keep(self.record)
-        seconds = self.engine.clock() - self.started
+        seconds = self.record.played_seconds or 0.0
         sounds, self.sounds = self.sounds, None
         if sounds is not None and not ended_early:
             clock = self.engine.clock()
-            self._tell(sounds.finished(clock))
+            self._tell(sounds.finished(clock, completed=self.record.status == "completed"))
             # The player leaves the screen now: the app rings the rest of the pattern, and
             # the sound output stays open until the closing chord has played.
             for delay in sounds.take_due(clock):

@@ -19,7 +19,7 @@ from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.settings import RANGES, SOUND_CHOICES, SettingOutOfRange, Settings, check_in_range
+from glutewake.core.settings import RANGES, SOUND_CHOICES, SettingOutOfRange, Settings, parse_setting
 
 if TYPE_CHECKING:
     from glutewake.app.playback.demo import DemoItem
@@ -34,15 +34,9 @@ class NumberField:
     label: str
     whole: bool
 
-    def parse(self, text: str) -> float | int:
-        """The typed value, checked against the setting's range."""
-        try:
-            value: float | int = int(text) if self.whole else float(text)
-        except ValueError:
-            kind = "a whole number" if self.whole else "a number"
-            raise SettingOutOfRange(f"{self.label} must be {kind}, got {text!r}") from None
-        check_in_range(self.label, value, RANGES[self.name])
-        return value
+    def parse(self, text: str) -> object:
+        """The typed value, checked as `glutewake settings KEY VALUE` checks it."""
+        return parse_setting(self.name, text, self.label)
 
     @property
     def hint(self) -> str:
@@ -53,8 +47,9 @@ class NumberField:
 NUMBER_FIELDS = (
     NumberField("count_seconds", "seconds per count", whole=False),
     NumberField("counts_per_breath", "counts per breath in or out", whole=True),
-    NumberField("stretch_hold_counts", "stretch hold, in counts", whole=True),
-    NumberField("rest_between_sides_counts", "rest between sides, in counts", whole=True),
+    NumberField("stretch_hold_seconds", "stretch hold, in seconds", whole=True),
+    NumberField("rest_seconds", "rest, in seconds", whole=True),
+    NumberField("transition_seconds", "change of position, in seconds", whole=True),
 )
 
 

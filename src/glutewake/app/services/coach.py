@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from glutewake.core.records import (
     Compared,
     Journal,
     MorningCheck,
+    PainEdit,
     RestDay,
     Session,
     SymptomCheck,
@@ -184,6 +186,19 @@ class Coach:
     def timeline(self, profile: Profile) -> Timeline:
         return compile_timeline(self.programme(profile), self.settings(profile))
 
+    def timeline_played(self, profile: Profile, record: Session) -> Timeline | None:
+        """The timeline `record` was played from: today's plan, or the built-in it names
+        (None when neither fits it any more)."""
+        from glutewake.core.session_record import fits
+        from glutewake.programmes import BUILTIN_NAMES, load_programme
+
+        candidates: list[Timeline] = []
+        with suppress(UserError):
+            candidates.append(self.timeline(profile))
+        if record.programme in BUILTIN_NAMES:
+            candidates.append(compile_timeline(load_programme(record.programme), self.settings(profile)))
+        return next((timeline for timeline in candidates if fits(record, timeline)), None)
+
     def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
         """Apply `change` through the store; refused in read-only mode."""
         self._check_writable()
@@ -215,6 +230,16 @@ class Coach:
         """Mark `day` as a rest day (history's `R`); the same day twice keeps one record."""
         self._check_writable()
         return self.store.add_rest_day(day)
+
+    def delete_entry(self, record_id: str) -> tuple[str, object]:
+        """Delete the record with this id (history's `d`): (its kind, the record deleted)."""
+        self._check_writable()
+        return self.store.delete(record_id, self.now())
+
+    def edit_pain(self, session: Session, pain_after: int | None, pain_during: int | None) -> PainEdit:
+        """Correct a session's "pain now" and its highest pain during it (history's `e`)."""
+        self._check_writable()
+        return self.store.edit_pain(session, pain_after, pain_during, self.now())
 
     def log_activity(self, day: dt.date, kind: str, minutes: int) -> Activity:
         """Record another activity (history's `l`)."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from glutewake.core.advice import StandingAdvice, day_label
+from glutewake.core.records import Session
+from glutewake.core.session_record import fits, resume_point
 from glutewake.core.timeline import SetInfo, Timeline
 
 
@@ -55,3 +57,18 @@ def rest_gate_title(advice: StandingAdvice) -> str:
     if advice.check is None:
         return f"The advice now: {advice.word}"
     return f"Since your check of {day_label(advice.check.at.date())}: {advice.word}"
+
+
+def interrupted_words(record: Session, timeline: Timeline | None = None) -> str:
+    """Home's plain line about today's interrupted session, and where `r` goes on (named
+    as `timeline`, the programme it was played from, names it)."""
+    set_number, rep = resume_point(record)
+    target = record.sets[set_number - 1] if record.sets else None
+    when = f"{record.started_at:%H:%M}"
+    if target is None:
+        return f"Interrupted session today (started {when}): press r to go on with it."
+    named = timeline is not None and fits(record, timeline)
+    name = timeline.sets[set_number - 1].name if named and timeline else target.exercise.replace("-", " ")
+    side = f", {target.side} side" if target.side else ""
+    where = f"rep {rep} of the {name}{side}" if target.target > 1 else f"the {name}{side}"
+    return f"Interrupted session today (started {when}): press r to go on at {where}."

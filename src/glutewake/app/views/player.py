@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from glutewake.core.engine import Position
 from glutewake.core.programme import Cue
-from glutewake.core.timeline import Step, Timeline
+from glutewake.core.timeline import CHANGE_SIDES, Step, Timeline
 
 # Cues that show a countdown rather than the rep number.
-COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH)
+COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH, Cue.TRANSITION)
 OTHER_SIDE = {"left": "right", "right": "left"}
 
 
@@ -54,9 +54,10 @@ def countdown(seconds: float) -> str:
 
 def hold_words(step: Step, fraction: float) -> str:
     """`HOLD  1 …` then `HOLD  1 … 2`: the counts so far, one more each count."""
-    reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+    counts = step.counts or 1
+    reached = min(counts, int(fraction * counts + 1e-9) + 1)
     said = " … ".join(str(n) for n in range(1, reached + 1))
-    return f"{step.text.upper()}  {said}" + (" …" if reached < step.counts else "")
+    return f"{step.text.upper()}  {said}" + (" …" if reached < counts else "")
 
 
 def cue_words(step: Step, fraction: float) -> str:
@@ -71,6 +72,8 @@ def cue_words(step: Step, fraction: float) -> str:
         return "REST"
     if step.cue is Cue.PREPARE:
         return "GET READY"
+    if step.cue is Cue.TRANSITION:
+        return "CHANGE SIDES" if step.text.startswith(CHANGE_SIDES) else "GET INTO POSITION"
     return step.text.upper()
 
 
@@ -87,7 +90,8 @@ def key_forms(phrase: str) -> tuple[str, ...]:
 def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
     """The cue for block letters, longest first: the first that fits the window is drawn."""
     if step.cue is Cue.HOLD:
-        reached = min(step.counts, int(fraction * step.counts + 1e-9) + 1)
+        counts = step.counts or 1
+        reached = min(counts, int(fraction * counts + 1e-9) + 1)
         return (cue, f"{step.text.upper()} {reached}")
     if step.cue is Cue.SWITCH:
         return ("SWITCH SIDES", "SWITCH")
@@ -95,6 +99,8 @@ def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys((cue, "STRETCH")))
     if step.cue is Cue.PREPARE:
         return ("GET READY", "READY")
+    if step.cue is Cue.TRANSITION:
+        return (cue, "POSITION") if cue == "GET INTO POSITION" else (cue, "CHANGE")
     if step.cue is Cue.REST:
         return ("REST",)
     return key_forms(cue)
@@ -106,7 +112,7 @@ def breath_word(cue: Cue) -> str:
 
 def working_words(step: Step, kind: str) -> str:
     """`working  LEFT leg`, or what the stretch works on, or nothing (rests, stretch lead-ins)."""
-    if step.cue is Cue.STRETCH:
+    if step.cue in (Cue.STRETCH, Cue.TRANSITION):
         side = f" · {step.side.upper()} side" if step.side else ""
         return f"{step.name}{side}"
     if step.cue is Cue.REST or kind == "stretch":
@@ -131,14 +137,20 @@ def how_words(step: Step) -> str:
         return step.detail
     if step.cue is Cue.SWITCH:
         return f"now {step.position}" if step.position else "change to the other side"
+    if step.cue is Cue.TRANSITION:
+        return step.position
     if step.cue in (Cue.PREPARE, Cue.REST):
-        return step.text
+        return f"{step.text} · {step.detail}" if step.detail else step.text
     return step.position
 
 
 def reminder_words(step: Step) -> str:
     if step.cue is Cue.STRETCH:
         return "hold it gently, keep breathing, no bouncing"
+    if step.cue is Cue.TRANSITION:
+        return (
+            f"up next: hold the stretch · {step.reminder}" if step.reminder else "up next: hold the stretch"
+        )
     if step.cue in (Cue.PREPARE, Cue.SWITCH, Cue.REST) and step.name:
         return f"up next: {step.name}"
     return step.reminder
