@@ -203,7 +203,9 @@ class SettingsScreen(CoachScreen[None]):
         self._stop_demo()
         sound = self._chosen_sound()
         try:
-            volume = int(VOLUME.parse(self.query_one("#volume", Input).value.strip()))
+            volume = VOLUME.parse(self.query_one("#volume", Input).value.strip())
+            if not isinstance(volume, int):
+                raise SettingOutOfRange(f"volume must be a whole number, got {volume!r}")
         except SettingOutOfRange as error:
             self.app.notify(f"{error}.", title="Cannot play the cues", severity="error")
             return
