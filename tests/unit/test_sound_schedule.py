@@ -73,10 +73,11 @@ def test_sounds_are_handed_over_ahead_at_their_clock_times() -> None:
     due = sounds.due(engine, clock.now)
     assert due[0] == Planned(start, Sound.PREPARE, (0, 0))
     assert all(start <= p.at <= start + HORIZON for p in due)
-    # The prepare step lasts 5 counts of 0.5 s: the first breath is due right at its end.
-    clock.advance(2.2)
+    # The first breath is due right at the end of the get-ready countdown.
+    breath = plan.step_start_seconds(1)
+    clock.advance(breath - 0.3)
     due = sounds.due(engine, clock.now)
-    assert due[0] == Planned(start + 2.5, Sound.BREATHE_IN, (0, 1))
+    assert due[0] == Planned(start + breath, Sound.BREATHE_IN, (0, 1))
     # Asked again a moment later, the same sound has the same key: nothing is doubled.
     clock.advance(0.05)
     assert sounds.due(engine, clock.now)[0] == due[0]
@@ -87,7 +88,7 @@ def test_a_late_look_still_catches_a_sound_that_just_fell_due_but_not_older_ones
     plan = timeline()
     engine = Engine(plan, clock)
     sounds = Score(plan)
-    clock.advance(2.5 + LATE / 2)
+    clock.advance(plan.step_start_seconds(1) + LATE / 2)
     assert sounds.due(engine, clock.now)[0].sound is Sound.BREATHE_IN
     clock.advance(LATE)
     assert sounds.due(engine, clock.now)[0].sound is not Sound.BREATHE_IN
@@ -98,7 +99,7 @@ def test_nothing_is_due_while_paused_and_resuming_mid_step_sounds_the_cue_at_onc
     plan = timeline()
     engine = Engine(plan, clock)
     sounds = Score(plan)
-    clock.advance(2.5 + 0.3)  # into the first breath in
+    clock.advance(plan.step_start_seconds(1) + 0.3)  # into the first breath in
     engine.pause()
     assert sounds.due(engine, clock.now) == ()
     clock.advance(30)
@@ -115,7 +116,7 @@ def test_skip_and_back_drop_what_was_pending_and_start_from_the_set() -> None:
     plan = timeline()
     engine = Engine(plan, clock)
     sounds = Score(plan)
-    clock.advance(4.0)
+    clock.advance(plan.step_start_seconds(1) + 1.0)  # into the first set's reps
     before = sounds.due(engine, clock.now)
     engine.next_set()
     after = sounds.due(engine, clock.now)
@@ -148,7 +149,8 @@ def test_skipping_past_the_last_set_plays_the_chord_at_once() -> None:
     plan = timeline()
     engine = Engine(plan, clock)
     sounds = Score(plan)
-    for _ in plan.sets:
-        engine.next_set()
+    last = max(i for i, step in enumerate(plan.steps) if step.cue is Cue.STRETCH)
+    clock.advance(plan.step_start_seconds(last) + 0.1)  # holding the last stretch
+    engine.next_set()
     due = sounds.due(engine, clock.now)
     assert [(p.at, p.sound) for p in due] == [(clock.now, Sound.FINISH)]

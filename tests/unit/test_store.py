@@ -273,8 +273,8 @@ def test_settings_of_1_0_move_from_counts_to_seconds_without_loss(store: Store) 
     assert (settings.stretch_hold_seconds, settings.rest_seconds) == (45, 8)
     assert settings.transition_seconds == 5  # new: its default
     assert (settings.count_seconds, settings.counts_per_breath) == (1.5, 3)
-    assert (settings.bell, settings.spoken_cues, settings.voice_command, settings.theme) == (
-        False,
+    assert (settings.sound, settings.spoken_cues, settings.voice_command, settings.theme) == (
+        "off",
         True,
         "espeak-ng",
         "nord",
@@ -384,8 +384,8 @@ def test_settings_of_schema_1_keep_everything_and_the_bell_becomes_sound(
         Settings(
             count_seconds=1.5,
             counts_per_breath=3,
-            stretch_hold_counts=40,
-            rest_between_sides_counts=8,
+            stretch_hold_seconds=60,  # 40 counts of 1.5 s
+            rest_seconds=12,  # 8 counts of 1.5 s
             sound=sound,
             volume=80,
             spoken_cues=True,
