@@ -89,7 +89,7 @@ class SettingsScreen(CoachScreen[None]):
                         classes="setting-input",
                     )
                     yield Static(field.hint, classes="setting-hint", markup=False)
-            with Horizontal(classes="setting-row"):
+            with Horizontal(classes="setting-row -with-note"):
                 yield Label("Sound at each cue", classes="setting-label")
                 yield Select(
                     [(SOUND_OPTIONS[choice], choice) for choice in SOUND_CHOICES],
@@ -98,12 +98,11 @@ class SettingsScreen(CoachScreen[None]):
                     id="sound",
                     compact=True,
                 )
-            with Horizontal(classes="setting-row -with-note"):
-                yield Label(VOLUME.label.capitalize(), classes="setting-label")
+                yield Label(VOLUME.label, classes="setting-inline-label")
                 yield Input(
                     str(self.saved.volume), type="integer", id="volume", compact=True, classes="setting-input"
                 )
-                yield Static(VOLUME.hint, classes="setting-hint", markup=False)
+                yield Static(VOLUME.hint, id="volume-hint", classes="setting-hint", markup=False)
             yield Static("", id="sound-note", markup=False)
             with Horizontal(classes="setting-row -with-note"):
                 yield Label("Spoken cues", classes="setting-label")
