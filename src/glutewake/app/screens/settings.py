@@ -190,7 +190,7 @@ class SettingsScreen(CoachScreen[None]):
             tones.close()
         else:
             found = f"{BELL_ONLY} ({problem})"
-        self.app.call_from_thread(self._probed, found)
+        self._from_thread(self._probed, found)
 
     def _probed(self, found: str) -> None:
         self.tones_output = found
@@ -226,7 +226,16 @@ class SettingsScreen(CoachScreen[None]):
 
         coach = self.coach
         tones, problem = try_tones(coach.open_tones, volume, coach.clock)
-        self.app.call_from_thread(self._play_tone_demo, tones, problem)
+        if not self._from_thread(self._play_tone_demo, tones, problem) and tones is not None:
+            tones.close()  # the app closed meanwhile: nobody will play them
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> bool:
+        """Run `callback` on the app's loop from a worker thread; False once the app is gone."""
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            return False
+        return True
 
     def _play_tone_demo(self, tones: Tones | None, problem: str) -> None:
         from glutewake.app.playback.cue_sounds import BELL_ONLY
