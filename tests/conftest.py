@@ -6,11 +6,47 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import FakeClock, Result, RunCli
+
+# -- tests that must run alone --------------------------------------------------------------
+# A test marked `alone` (the sound recordings, which judge timing to 50 ms) never runs beside
+# another test, even under `pytest -n 2`: every test takes a shared lock, an `alone` test an
+# exclusive one. A gate lock in front keeps tests that start later from overtaking a waiting
+# `alone` test, so it cannot be starved. The lock files belong to this run (xdist gives all
+# its workers one id) and the locks are released by the kernel if a worker dies.
+
+
+@pytest.fixture(autouse=True)
+def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): tests run one at a time there anyway
+        yield
+        return
+    import tempfile
+
+    alone = request.node.get_closest_marker("alone") is not None
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"pid{os.getpid()}")
+    base = Path(tempfile.gettempdir()) / f"glutewake-tests-{run}"
+    gate_path, lock_path = base.with_suffix(".gate"), base.with_suffix(".lock")
+    with gate_path.open("a") as gate, lock_path.open("a") as lock:
+        fcntl.flock(gate, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        finally:
+            if not alone:
+                fcntl.flock(gate, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            if alone:
+                fcntl.flock(gate, fcntl.LOCK_UN)
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@ and a picture of a folder's files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,3 +38,19 @@ def snapshot_tree(root: Path) -> dict[str, bytes]:
     if not root.exists():
         return {}
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@contextlib.contextmanager
+def raised_priority(by: int = 10) -> Iterator[None]:
+    """This process ahead of whatever else keeps the machine busy, for tests that judge timing
+    to milliseconds (only root may raise it; elsewhere it runs as it is)."""
+    try:
+        os.nice(-by)
+        raised = True
+    except OSError:
+        raised = False
+    try:
+        yield
+    finally:
+        if raised:
+            os.nice(by)

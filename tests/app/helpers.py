@@ -16,6 +16,7 @@ from glutewake.app.app import GlutewakeApp
 from glutewake.core.frozen import replace
 from glutewake.core.records import Session, SetRecord, SymptomCheck, new_id
 from glutewake.store import Store
+from tests.fake_tones import FakeTones
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=TZ)
@@ -31,6 +32,7 @@ def make_app(data_dir: Path, **options: Any) -> GlutewakeApp:
     options.setdefault("now", frozen_now)
     options.setdefault("clock", lambda: 1000.0)
     options.setdefault("environ", {})
+    options.setdefault("open_tones", FakeTones().open)
     return create_app(data_dir, **options)
 
 

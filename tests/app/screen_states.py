@@ -117,7 +117,7 @@ STATES = {
     # Beginner at 1 s a count: prepare 10, reps of in 2 / out 2 / lower 2, switch at 70,
     # rest at 140, a change of position at 150, the first stretch at 155; advanced:
     # prepare 10, reps of in 2 / out 2 / hold 2 / up 2.
-    "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "bell on")),
+    "get ready": State("lived", ("s", 1.0), ("GET READY", "seconds to go", "tones on")),
     "breathe in": State("lived", ("s", 11.0), ("BREATHE IN", "working LEFT leg", "esc end")),
     "breathe out": State(
         "lived", ("s", 13.0), ("BREATHE OUT · RAISE THE LEG", "knee facing forward", "next lower slowly")

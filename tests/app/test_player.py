@@ -203,9 +203,8 @@ async def test_n_in_the_rest_goes_to_the_first_stretch_and_b_brings_it_back(
         assert (r.view.cue, r.view.big_number) == ("GET INTO POSITION", "5")
 
 
-async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(
-    data_dir: Path, store: Store
-) -> None:
+async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(data_dir: Path) -> None:
+    store = acknowledge(data_dir, settings=Settings(sound="bell"))
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -215,26 +214,26 @@ async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(
         assert len(r.bells) == 3
         assert r.view.bell == "bell on"
         await pilot.press("m")
-        assert r.view.bell == "bell off"
+        assert r.view.bell == "muted"
         await pilot.pause()
-        assert "bell off" in screen_text(r.app)
+        assert "muted" in screen_text(r.app)
         r.advance(2)
         r.advance(2)
         assert len(r.bells) == 3
         await pilot.press("m")
         r.advance(2)
         assert len(r.bells) == 4
-    assert acknowledge(data_dir).read_profile().settings.bell is True
+    assert acknowledge(data_dir).read_profile().settings.sound == "bell"
 
 
-async def test_the_bell_setting_off_starts_the_session_muted(data_dir: Path) -> None:
-    store = acknowledge(data_dir, settings=Settings(bell=False))
+async def test_sound_off_rings_nothing(data_dir: Path) -> None:
+    store = acknowledge(data_dir, settings=Settings(sound="off"))
     r = rig(data_dir, store)
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         r.advance(PREPARE)
         assert r.bells == []
-        assert r.view.bell == "bell off"
+        assert r.view.bell == "sound off"
 
 
 async def test_escape_asks_and_any_other_key_carries_on(data_dir: Path, store: Store) -> None:

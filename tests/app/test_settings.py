@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, Static
 
+from glutewake.app.playback.demo import tone_demo
 from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.settings import SettingsScreen
 from glutewake.store import Store
+from tests.fake_tones import FakeTones, no_sound_output
 
 from .helpers import flat, make_app, screen_text
 
@@ -35,7 +37,7 @@ async def test_settings_show_the_saved_values(data_dir: Path, store: Store) -> N
         ]:
             line = next(line for line in text.splitlines() if label in line)
             assert f" {value} " in line
-        assert "Bell at each cue" in text and " on" in text
+        assert "Sound at each cue" in text and "tones (own sounds)" in text
 
 
 async def test_saving_persists_and_home_shows_the_new_length(data_dir: Path, store: Store) -> None:
@@ -99,16 +101,81 @@ async def test_escape_leaves_without_saving(data_dir: Path, store: Store) -> Non
     assert (data_dir / "settings.toml").read_bytes() == before
 
 
-async def test_bell_shows_a_word_and_is_saved(data_dir: Path, store: Store) -> None:
+async def test_sound_and_volume_are_saved_and_checked(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
-        bell = app.screen.query_one("#bell", Checkbox)
-        bell.focus()
-        await pilot.press("space")
-        assert str(bell.label) == "off"
+        app.screen.query_one("#sound", Select).value = "bell"
+        await set_field(pilot, "volume", "101")
         await pilot.press("ctrl+s")
-    assert Store(data_dir).read_profile().settings.bell is False
+        await pilot.pause()
+        assert "volume must be between 0 and 100, got 101" in flat(screen_text(app))
+        await set_field(pilot, "volume", "35")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    saved = Store(data_dir).read_profile().settings
+    assert (saved.sound, saved.volume) == ("bell", 35)
+
+
+async def test_settings_say_which_sound_output_is_in_use(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Sound at each cue" in text and "tones (own sounds)" in text
+        assert "sound: tones through a test output: default output" in text
+        assert "ctrl+o hear cues" in text
+        app.screen.query_one("#sound", Select).value = "off"
+        await pilot.pause()
+        assert "sound: off — cues are silent (spoken cues aside)" in flat(screen_text(app))
+
+
+async def test_with_no_sound_output_settings_say_terminal_bell_only(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir, open_tones=no_sound_output)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        note = str(app.screen.query_one("#sound-note", Static).render())
+        assert "terminal bell only — your terminal may be silent" in note
+        assert "no sound device could be opened" in note
+
+
+async def test_ctrl_o_plays_every_cue_in_turn_at_the_volume_on_the_form(data_dir: Path, store: Store) -> None:
+    tones = FakeTones()
+    app = make_app(data_dir, open_tones=tones.open)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await set_field(pilot, "volume", "40")
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert tones.volume == 40
+        assert [sound for _, sound in tones.sounds()] == [str(item.sound) for item in tone_demo()]
+        assert "sound: playing 1/" in str(app.screen.query_one("#sound-note", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert tones.closed, "leaving settings stops the cues"
+
+
+async def test_ctrl_o_rings_the_bell_patterns_when_the_bell_is_chosen(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    rang: list[int] = []
+    app.bell = lambda: rang.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        app.screen.query_one("#sound", Select).value = "bell"
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.1)
+        assert rang == [1]
+        assert "one ring: get ready, breathe in" in str(app.screen.query_one("#sound-note", Static).render())
+        app.screen.query_one("#sound", Select).value = "off"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert any("Sound is off" in n.message for n in app._notifications)
 
 
 async def test_theme_is_previewed_live_and_reverted_on_escape(data_dir: Path, store: Store) -> None:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from glutewake.core.settings import Settings
 from glutewake.store import Store
 
+from .helpers import acknowledge
 from .player_helpers import Rig, rig
 
 
@@ -55,7 +57,7 @@ async def test_the_environment_variable_speaks_every_cue_in_order(
         for index in range(1, 8):
             r.advance(steps[index - 1].seconds)
             spoken(log, index + 1)
-        assert r.view.bell == "voice on · bell on"
+        assert r.view.bell == "voice on · tones on"
         await pilot.press("m")
         r.advance(steps[7].seconds)
         await pilot.pause()
@@ -76,6 +78,7 @@ async def test_a_failing_speech_program_falls_back_to_the_bell(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
     script, log = fake_speech(tmp_path, exit_code=3)
+    store = acknowledge(data_dir, settings=Settings(sound="bell"))
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(script)})
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -99,6 +102,7 @@ async def test_a_failing_speech_program_falls_back_to_the_bell(
 async def test_a_missing_speech_program_says_so_and_the_session_goes_on(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
+    store = acknowledge(data_dir, settings=Settings(sound="bell"))
     r = rig(data_dir, store, environ={"GLUTEWAKE_VOICE_COMMAND": str(tmp_path / "nothing-here")})
     async with r.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")

@@ -419,3 +419,13 @@ def test_position_never_goes_backwards_without_a_back_event(times: list[float]) 
         assert 0.0 <= position.fraction <= 1.0 and 0.0 <= position.breath <= 1.0
         assert position.progress == pytest.approx(position.elapsed / engine.total)
         previous = position.elapsed
+
+
+def test_a_session_can_start_a_moment_from_now_and_waits_at_its_first_step(fake_clock: FakeClock) -> None:
+    timeline = compile_timeline(load_programme("beginner"), Settings())
+    engine = Engine(timeline, fake_clock, starts_at=fake_clock.now + 0.03)
+    assert engine.position().elapsed == 0.0
+    fake_clock.advance(0.02)
+    assert engine.position().elapsed == 0.0 and engine.position().step_index == 0
+    fake_clock.advance(0.03)
+    assert engine.position().elapsed == pytest.approx(0.02)

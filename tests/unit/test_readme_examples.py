@@ -21,6 +21,7 @@ def test_the_settings_example_reads_as_a_profile(tmp_path: Path) -> None:
     assert profile.phase == "beginner"
     assert profile.settings.stretch_hold_seconds == 30
     assert (profile.settings.rest_seconds, profile.settings.transition_seconds) == (10, 5)
+    assert (profile.settings.sound, profile.settings.volume) == ("tones", 80)
 
 
 def test_the_journal_example_reads_with_every_kind_of_record(tmp_path: Path) -> None:

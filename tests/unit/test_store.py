@@ -8,12 +8,13 @@ import json
 import os
 import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck
-from glutewake.core.settings import Profile
+from glutewake.core.settings import Profile, Settings
 from glutewake.errors import UserError
 from glutewake.store import FutureSchema, MalformedFile, Store, Unwritable
 from glutewake.store.summary import journal_days
@@ -146,7 +147,7 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     assert not store.data_dir.exists()  # reading never creates anything
     changed = store.update_profile(
         lambda p: Profile(
-            p.settings.with_changes(count_seconds=1.5, bell=False),
+            p.settings.with_changes(count_seconds=1.5, sound="bell", volume=35),
             "advanced",
             dt.date(2026, 11, 24),
             morning_asked_on=dt.date(2026, 11, 25),
@@ -155,6 +156,7 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
     assert "schema = 2" in text and "acknowledged_on = 2026-11-24" in text
+    assert 'sound = "bell"' in text and "volume = 35" in text
     assert "morning_asked_on = 2026-11-25" in text
 
 
@@ -174,9 +176,9 @@ def test_a_schema_1_settings_file_still_loads(store: Store) -> None:
 def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
     store.update_profile(lambda p: Profile(phase="advanced"))
     other = Store(store.data_dir)  # another process's view, with its own earlier reading
-    other.update_profile(lambda p: Profile(p.settings.with_changes(bell=False), p.phase))
+    other.update_profile(lambda p: Profile(p.settings.with_changes(sound="off"), p.phase))
     assert store.read_profile().phase == "advanced"
-    assert store.read_profile().settings.bell is False
+    assert store.read_profile().settings.sound == "off"
 
 
 @pytest.mark.parametrize(
@@ -184,8 +186,11 @@ def test_update_profile_re_reads_the_file_under_the_lock(store: Store) -> None:
     [
         ('count_seconds = "fast"', "expected `count_seconds` to be a number"),
         ("count_seconds = 99", "count_seconds must be between"),
-        ("bell = 1", "expected `bell` to be true or false"),
+        ("bell = 1", "`bell` is no longer a setting: use `sound`"),
         ("bel = false", "unknown setting `bel`"),
+        ('sound = "loud"', "sound must be one of tones, bell, off"),
+        ("volume = 101", "volume must be between 0 and 100"),
+        ("volume = 0.5", "expected `volume` to be a whole number"),
     ],
 )
 def test_bad_settings_name_the_line(store: Store, line: str, expected: str) -> None:
@@ -268,8 +273,8 @@ def test_settings_of_1_0_move_from_counts_to_seconds_without_loss(store: Store) 
     assert (settings.stretch_hold_seconds, settings.rest_seconds) == (45, 8)
     assert settings.transition_seconds == 5  # new: its default
     assert (settings.count_seconds, settings.counts_per_breath) == (1.5, 3)
-    assert (settings.bell, settings.spoken_cues, settings.voice_command, settings.theme) == (
-        False,
+    assert (settings.sound, settings.spoken_cues, settings.voice_command, settings.theme) == (
+        "off",
         True,
         "espeak-ng",
         "nord",
@@ -346,6 +351,55 @@ def test_newer_settings_schema_is_refused(store: Store) -> None:
     with pytest.raises(FutureSchema):
         store.update_profile(lambda p: p)
     assert store.settings_path.read_text() == 'schema = 3\nphase = "beginner"\n'
+
+
+# settings.toml as glutewake 1.0 wrote it, with the bell switched off.
+SCHEMA_1_SETTINGS = """\
+# glutewake settings and state. Hand-editing is fine; see "Your data" in the README.
+schema = 1
+phase = "advanced"
+acknowledged_on = 2026-11-02
+
+[settings]
+count_seconds = 1.5
+counts_per_breath = 3
+stretch_hold_counts = 40
+rest_between_sides_counts = 8
+bell = {bell}
+spoken_cues = true
+voice_command = "espeak-ng -s 140"
+theme = "nord"
+"""
+
+
+@pytest.mark.parametrize(("bell", "sound"), [("false", "off"), ("true", "tones")])
+def test_settings_of_schema_1_keep_everything_and_the_bell_becomes_sound(
+    store: Store, bell: str, sound: str
+) -> None:
+    store.data_dir.mkdir()
+    old = SCHEMA_1_SETTINGS.format(bell=bell)
+    store.settings_path.write_text(old)
+    profile = store.read_profile()
+    assert profile == Profile(
+        Settings(
+            count_seconds=1.5,
+            counts_per_breath=3,
+            stretch_hold_seconds=60,  # 40 counts of 1.5 s
+            rest_seconds=12,  # 8 counts of 1.5 s
+            sound=sound,
+            volume=80,
+            spoken_cues=True,
+            voice_command="espeak-ng -s 140",
+            theme="nord",
+        ),
+        "advanced",
+        dt.date(2026, 11, 2),
+    )
+    assert store.settings_path.read_text() == old, "reading never rewrites"
+    store.update_profile(lambda p: replace(p, settings=p.settings.with_changes(volume=60)))
+    upgraded = store.settings_path.read_text()
+    assert "schema = 2" in upgraded and f'sound = "{sound}"' in upgraded and "bell" not in upgraded
+    assert store.read_profile() == replace(profile, settings=profile.settings.with_changes(volume=60))
 
 
 # -- malformed files ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glutewake.app.app import GlutewakeApp
+    from glutewake.core.sound_schedule import ToneOpener
 
 __all__ = ["create_app"]
 
@@ -28,6 +29,7 @@ def create_app(
     count_seconds: float | None = None,
     programme_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    open_tones: ToneOpener | None = None,
     documents_dir: Path | None = None,
 ) -> GlutewakeApp:
     """The app on `data_dir`; `now` and `clock` are injected so tests can freeze time."""
@@ -41,6 +43,7 @@ def create_app(
         count_seconds=count_seconds,
         programme_file=programme_file,
         environ=dict(os.environ if environ is None else environ),
+        open_tones=open_tones,
         documents_dir=documents_dir,
     )
     return GlutewakeApp(coach)

@@ -127,7 +127,7 @@ KEYS: tuple[Key, ...] = (
         "comma",
         "app.settings",
         "settings",
-        "Pacing, bell and theme",
+        "Pacing, sound and theme",
         "glutewake.settings",
         "home",
         display=",",
@@ -137,7 +137,7 @@ KEYS: tuple[Key, ...] = (
     Key("space", "pause", "pause", "Pause or go on", "glutewake.player.pause", "player"),
     Key("n", "next_set", "next set", "Next side or exercise", "glutewake.player.next", "player"),
     Key("b", "back_set", "back", "Back to the start of this set", "glutewake.player.back", "player"),
-    Key("m", "mute", "mute", "Bell and voice on or off", "glutewake.player.mute", "player"),
+    Key("m", "mute", "mute", "All sound off or on", "glutewake.player.mute", "player"),
     Key("h", "it_hurts", "it hurts", "It hurts: pause, say how much", "glutewake.player.hurts", "player"),
     Key(
         "escape",
@@ -208,6 +208,14 @@ KEYS: tuple[Key, ...] = (
         "test voice",
         "Speak a sample cue aloud",
         "glutewake.settings.voice",
+        "settings",
+    ),
+    Key(
+        "ctrl+o",
+        "hear_cues",
+        "hear cues",
+        "Play each cue's sound in turn",
+        "glutewake.settings.sounds",
         "settings",
     ),
     Key(

@@ -30,6 +30,7 @@ COMMANDS = {
     "repair": "glutewake.cli.repair",
     "report": "glutewake.cli.report",
     "settings": "glutewake.cli.settings",
+    "sound": "glutewake.cli.sound",
 }
 # The global options that take a value (--data-dir DIR or --data-dir=DIR).
 GLOBAL_VALUED = ("--data-dir", "--count-seconds", "--programme-file")

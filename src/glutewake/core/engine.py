@@ -100,6 +100,8 @@ class Engine:
 
     `start_step` (or the start of `start_set`) is where playback begins; `already` holds,
     per set, the repetitions done before (a resumed session): they count as played.
+    `starts_at` is the clock time the first step begins (default now; a moment later lets the
+    first cue's sound be handed to the audio device ahead, like every other).
     """
 
     def __init__(
@@ -110,6 +112,7 @@ class Engine:
         start_set: int = 1,
         start_step: int | None = None,
         already: Sequence[int] = (),
+        starts_at: float | None = None,
     ):
         if not timeline.steps:
             raise ValueError("a timeline needs at least one step")
@@ -120,7 +123,8 @@ class Engine:
         self._rep_ends = self._find_rep_ends()
         self._already = self._already_played(already)
         offset = self._set_start(start_set) if start_step is None else self._starts[start_step]
-        self.segments: list[Segment] = [Segment(clock(), offset)]
+        began = clock() if starts_at is None else starts_at
+        self.segments: list[Segment] = [Segment(began, offset)]
         self._seen_step: int | None = None
         self._seen_segments = 0
         self._seen_reps: tuple[int, ...] = self._reps_completed(clock())

@@ -33,7 +33,12 @@ RANGES: dict[str, Range] = {
     "stretch_hold_seconds": Range(5, 120),
     "rest_seconds": Range(1, 120),
     "transition_seconds": Range(0, 30),
+    "volume": Range(0, 100),
 }
+# What a session sounds like: synthesised tones through the sound output (falling back to
+# the bell when there is none), the terminal bell, or nothing.
+SOUND_CHOICES = ("tones", "bell", "off")
+CHOICES: dict[str, tuple[str, ...]] = {"sound": SOUND_CHOICES}
 
 # The colour themes Textual ships (the settings screen offers these; a test keeps them in step).
 THEMES = (
@@ -74,7 +79,8 @@ class Settings:
     stretch_hold_seconds: int = 30
     rest_seconds: int = 10
     transition_seconds: int = 5
-    bell: bool = True
+    sound: str = "tones"
+    volume: int = 80
     spoken_cues: bool = False
     voice_command: str = ""
     theme: str = "textual-dark"
@@ -82,6 +88,10 @@ class Settings:
     def __post_init__(self) -> None:
         for name, bounds in RANGES.items():
             check_in_range(name, getattr(self, name), bounds)
+        for name, choices in CHOICES.items():
+            check_choice(name, getattr(self, name), choices)
+        if not isinstance(self.volume, int) or isinstance(self.volume, bool):
+            raise SettingOutOfRange(f"volume must be a whole number, got {self.volume!r}")
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with `changes` applied, validated like any other Settings."""
@@ -96,6 +106,12 @@ def check_in_range(name: str, value: object, bounds: Range) -> None:
         raise SettingOutOfRange(
             f"{name} must be between {_fmt(bounds.low)} and {_fmt(bounds.high)}, got {_fmt(value)}"
         )
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    """Raise SettingOutOfRange unless `value` is one of `choices`."""
+    if value not in choices:
+        raise SettingOutOfRange(f"{name} must be one of {', '.join(choices)}, got {value!r}")
 
 
 def _fmt(value: float) -> str:
@@ -131,6 +147,8 @@ def parse_setting(name: str, text: str, label: str | None = None) -> float | int
             raise SettingOutOfRange(f"{said} must be on or off, got {text!r}")
         return ON_WORDS[text.lower()]
     if kind is str:
+        if name in CHOICES and text not in CHOICES[name]:
+            raise SettingOutOfRange(f"{said} must be one of {', '.join(CHOICES[name])}, got {text!r}")
         if name == "theme" and text not in THEMES:
             raise SettingOutOfRange(f"{said} must be one of {', '.join(THEMES)}, got {text!r}")
         if any(ord(char) < 32 for char in text):

@@ -53,8 +53,11 @@ def _journal_2_to_3(document: Document) -> Document:
 def _settings_1_to_2(document: Document) -> Document:
     """Schema 1 (glutewake 1.0) measured stretch holds and the rest between sides in counts;
     schema 2 measures them in seconds, so their length stays what it was at the saved pace.
-    Schema 2 may also hold `morning_asked_on`, which schema 1 did not know: the bump makes an
-    older glutewake refuse the file as too new instead of calling it damaged."""
+    Schema 1 had `bell = true/false`, schema 2 `sound = "tones" | "bell" | "off"`: the bell
+    switched off becomes no sound; left on, it becomes the new default, tones (which fall back
+    to that same bell where no sound output can be had). Schema 2 may also hold
+    `morning_asked_on`, which schema 1 did not know: the bump makes an older glutewake refuse
+    the file as too new instead of calling it damaged."""
     upgraded = dict(document)
     settings = document.get("settings")
     if isinstance(settings, dict):
@@ -73,6 +76,12 @@ def _settings_1_to_2(document: Document) -> Document:
                 settings[new] = counts  # kept as found, so the error names it
                 continue
             settings[new] = min(high, max(low, round(counts * pace)))
+        if "bell" in settings:
+            bell = settings.pop("bell")
+            if bell is False:
+                settings.setdefault("sound", "off")
+            elif bell is not True:
+                settings["bell"] = bell  # not a boolean: left for the reader to name the problem
         upgraded["settings"] = settings
     upgraded["schema"] = 2
     return upgraded

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 _SETTING_TYPES = {name: type(getattr(Settings(), name)) for name in setting_names()}
+# Settings of earlier versions that migration turns into others; left over, they are named.
+_RETIRED = {"bell": 'use `sound` = "tones", "bell" or "off" instead of `bell`'}
 
 
 def profile_from_document(path: Path, text: str, document: Document) -> Profile:
@@ -37,6 +39,8 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         expected = _SETTING_TYPES.get(key)
+        if key in _RETIRED:
+            raise fail(key, f"`{key}` is no longer a setting: {_RETIRED[key]}")
         if expected is None:
             raise fail(key, f"unknown setting `{key}` (expected one of {', '.join(_SETTING_TYPES)})")
         ok = (

@@ -169,14 +169,20 @@ class PlayerScreen(CoachScreen[None]):
         self.query_one("#player-where", Static).update(where)
 
     def on_mount(self) -> None:
-        clock = self.coach.clock
-        self.sounds = CueSounds(self.settings, self.coach.environ, lambda: self.app.bell())
+        coach = self.coach
+        clock = coach.clock
+        # The sound output opens (once per session) before the session's clock starts, so
+        # the first cue is not lost while the device wakes up.
+        self.sounds = CueSounds.open(
+            self.settings, coach.environ, lambda: self.app.bell(), coach.open_tones, clock
+        )
         self.engine = Engine(
             self.timeline,
             clock,
             start_set=self.start_set,
             start_step=self.start_step,
             already=[record.reps for record in self.record.sets],
+            starts_at=clock() + self.sounds.lead(clock()),
         )
         self.note("")
         if self.coach.read_only:
@@ -201,7 +207,9 @@ class PlayerScreen(CoachScreen[None]):
             elif isinstance(notice, SessionFinished):
                 finished = notice.position
         if self.sounds is not None:
-            self.sounds.tick(engine.clock())
+            now = engine.clock()
+            self._tell(self.sounds.follow(engine, now))
+            self.sounds.tick(now)
         position = engine.position()
         if reps_done and finished is None:
             self.record = self.played(record_reps(self.record, position.reps_completed, self.coach.now()))
@@ -456,11 +464,17 @@ class PlayerScreen(CoachScreen[None]):
         self.record = self.played(ended)
         self.keeper.keep(self.record)
         seconds = self.record.played_seconds or 0.0
-        if self.sounds is not None and not ended_early:
-            self._tell(self.sounds.finished(self.engine.clock(), completed=self.record.status == "completed"))
-            # The player leaves the screen now: the app rings the rest of the pattern.
-            for delay in self.sounds.take_due(self.engine.clock()):
+        sounds, self.sounds = self.sounds, None
+        if sounds is not None and not ended_early:
+            clock = self.engine.clock()
+            self._tell(sounds.finished(clock, completed=self.record.status == "completed"))
+            # The player leaves the screen now: the app rings the rest of the pattern, and
+            # the sound output stays open until the closing chord has played.
+            for delay in sounds.take_due(clock):
                 self.app.set_timer(delay, self.app.bell)
+            self.app.set_timer(sounds.linger(clock) + 0.2, sounds.close)
+        elif sounds is not None:
+            sounds.close()
         self.engine = None
         self.app.switch_screen(
             FinishedScreen(

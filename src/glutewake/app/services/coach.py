@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glutewake.core.advice import StandingAdvice, standing_advice
 from glutewake.core.frozen import replace
@@ -36,6 +37,9 @@ from glutewake.store import Store
 from glutewake.store.errors import StoreError
 from glutewake.store.report_file import dated_report_path, render_report, report_folder, write_report
 from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
+
+if TYPE_CHECKING:
+    from glutewake.core.sound_schedule import ToneOpener
 
 
 class ReadOnly(UserError):
@@ -67,6 +71,9 @@ class Coach:
     environ: Mapping[str, str] = field(default_factory=dict)
     documents_dir: Path | None = None
     """Where history's `x` writes the report (None: the user's documents folder, else home)."""
+    open_tones: ToneOpener | None = None
+    """Opens the sound output for tones; None: the system's (tests pass a fake or the null
+    device)."""
     problems: list[StoreError] = field(default_factory=list)
     _scan: Scan | None = field(default=None, init=False, repr=False)
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
@@ -82,13 +89,21 @@ class Coach:
         programme_file: Path | None = None,
         environ: Mapping[str, str] | None = None,
         documents_dir: Path | None = None,
+        open_tones: ToneOpener | None = None,
     ) -> Coach:
         """A coach on `data_dir`; damaged files found now put it in read-only mode.
 
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
         coach = cls(
-            Store(data_dir), now, clock, count_seconds, programme_file, dict(environ or {}), documents_dir
+            Store(data_dir),
+            now,
+            clock,
+            count_seconds,
+            programme_file,
+            dict(environ or {}),
+            documents_dir,
+            open_tones,
         )
         coach.profile()
         coach._scan_journal()
