@@ -33,11 +33,10 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     import sys
     from pathlib import Path
 
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store, atomic_write
 
     store = Store(data_dir_from(args))
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
         from glutewake.core.history import export_document
 
-        document = export_document(journal, profile.phase, dt.date.today())
+        document = export_document(journal, profile.phase, today_by(journal.day_starts_at))
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     else:
         import csv

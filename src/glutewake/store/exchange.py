@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from glutewake.core import log_entry
+from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
@@ -51,10 +52,11 @@ MAX_SETS = 200
 """The most sets one session may hold in an import (the built-ins have a few dozen)."""
 
 
-def read_export(path: Path, today: dt.date) -> Journal:
+def read_export(path: Path, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
     """The records of a `glutewake export --format json` file, each checked as strictly as
     `glutewake log` checks what it writes (no day after `today`, none before 1900, printable
-    names of bounded size, well-formed ids)."""
+    names of bounded size, well-formed ids); a moment's day is the one it counts for with
+    `day_starts_at`, as `today` is."""
     data = read_bytes(path)
     if data is None:
         raise BadImport(path, "", "no such file")
@@ -67,16 +69,17 @@ def read_export(path: Path, today: dt.date) -> Journal:
         raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
-    return _Reader(path, today).journal(document)
+    return _Reader(path, today, day_starts_at).journal(document)
 
 
 SCHEMAS = (1, 2)
 
 
 class _Reader:
-    def __init__(self, path: Path, today: dt.date) -> None:
+    def __init__(self, path: Path, today: dt.date, day_starts_at: int) -> None:
         self.path = path
         self.today = today
+        self.day_starts_at = day_starts_at
         self.schema = 2
 
     def rule(self, where: str, check: Callable[[], T]) -> T:
@@ -90,7 +93,8 @@ class _Reader:
         return self.rule(where, lambda: log_entry.check_day(day, self.today, name="the day"))
 
     def moment_ok(self, where: str, moment: dt.datetime) -> dt.datetime:
-        self.rule(where, lambda: log_entry.check_day(moment.astimezone().date(), self.today, name="the day"))
+        day = day_of(moment.astimezone(), self.day_starts_at)
+        self.rule(where, lambda: log_entry.check_day(day, self.today, name="the day"))
         return moment
 
     def name_ok(self, where: str, record: Any, key: str) -> str:

@@ -64,6 +64,7 @@ from glutewake.app.widgets.pain_chart import PainChart
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.app.widgets.variety_weeks import VarietyWeeks
+from glutewake.core.frozen import replace
 from glutewake.core.history import calendar_weeks, day_activities, entry_words, weeks_variety
 from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal, Session
@@ -137,33 +138,36 @@ class JournalRead(Message):
 
 
 def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
-    """The records of the months from `first` to `last`; a month that cannot be read is left
-    out (the read-only banner on home names it)."""
+    """The records of the days from `first` to `last` (and so the months from `first` to the
+    day after `last`: a session before the day start is in the next day's file); a month that
+    cannot be read is left out (the read-only banner on home names it)."""
+    day_starts_at = store.day_starts_at()
     journals = []
-    for month in months_between(first, last):
+    for month in months_between(first, last + dt.timedelta(days=1)):
         try:
-            journals.append(store.read_month(month))
+            journals.append(store.read_month(month, day_starts_at))
         except StoreError:
             continue
-    return merge(journals)
+    return replace(merge(journals), day_starts_at=day_starts_at)
 
 
 def read_everything(store: Store, stop: Callable[[], bool] = lambda: False) -> Journal | None:
     """Every month that can be read, merged; None as soon as `stop()` says the screen has
     gone (so a thread left behind by a closed screen stops between two months)."""
     journals = []
+    day_starts_at = store.day_starts_at()
     try:
         months = store.months()
     except StoreError:
-        return Journal()
+        return Journal(day_starts_at=day_starts_at)
     for month in months:
         if stop():
             return None
         try:
-            journals.append(store.read_month(month))
+            journals.append(store.read_month(month, day_starts_at))
         except StoreError:
             continue
-    return merge(journals)
+    return replace(merge(journals), day_starts_at=day_starts_at)
 
 
 def read_streak(store: Store, today: dt.date) -> Streak | None:
@@ -553,7 +557,7 @@ class HistoryScreen(CoachScreen[None]):
         entry = self._selected_entry()
         if entry is None:
             return
-        words = entry_words(entry.kind, entry.record)
+        words = entry_words(entry.kind, entry.record, self.journal.day_starts_at)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -586,7 +590,7 @@ class HistoryScreen(CoachScreen[None]):
                 timeout=5,
             )
             return
-        words = entry_words(entry.kind, session)
+        words = entry_words(entry.kind, session, self.journal.day_starts_at)
 
         def edited(entry: PainEntry | None) -> None:
             if entry is None:

@@ -160,7 +160,7 @@ class HomeScreen(CoachScreen[None]):
         panel = self.query_one("#last-check", Static)
         reason = self.query_one("#last-check-reason", Static)
         check = advice.check
-        when = "none yet" if check is None else day_label(check.at.date())
+        when = "none yet" if advice.check_day is None else day_label(advice.check_day)
         level = "" if advice.level is None else f" · [b]{advice.word}[/b]"
         panel.update(f"[b]Last check[/b]  {when}{level}")
         hint = " Press c to record how your hip feels; the advice helps you pick a phase."

@@ -1,4 +1,4 @@
-"""Settings: pacing, sound, spoken cues and theme; validated, saved through the store, theme previewed
+"""Settings: pacing, the hour a day starts, sound, spoken cues and theme; validated, saved through the store, theme previewed
 live. The sound row says which output is in use, and ctrl+o plays every cue's sound in turn."""
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ class NumberField:
     name: str
     label: str
     whole: bool
+    note: str = ""
+    """Words after the allowed range, when the range alone does not say what the number does."""
 
     def parse(self, text: str) -> object:
         """The typed value, checked as `glutewake settings KEY VALUE` checks it."""
@@ -41,7 +43,7 @@ class NumberField:
     @property
     def hint(self) -> str:
         bounds = RANGES[self.name]
-        return f"{bounds.low:g}–{bounds.high:g}"
+        return f"{bounds.low:g}–{bounds.high:g}{self.note}"
 
 
 NUMBER_FIELDS = (
@@ -50,6 +52,7 @@ NUMBER_FIELDS = (
     NumberField("stretch_hold_seconds", "stretch hold, in seconds", whole=True),
     NumberField("rest_seconds", "rest, in seconds", whole=True),
     NumberField("transition_seconds", "change of position, in seconds", whole=True),
+    NumberField("day_starts_at", "a day starts at (hour)", whole=True, note="; earlier is the day before"),
 )
 
 
@@ -132,10 +135,8 @@ class SettingsScreen(CoachScreen[None]):
         override = self.coach.count_seconds
         if override is None:
             return "Saved settings apply to your next session and to home's session length."
-        return (
-            f"This run uses {override:g} s per count (--count-seconds); the seconds per count "
-            "saved here apply when you start glutewake without it."
-        )
+        # One line, so the whole form fits 80x24.
+        return f"This run uses {override:g} s per count (--count-seconds), not the saved one."
 
     # -- sound -----------------------------------------------------------------------
 
@@ -354,10 +355,12 @@ class SettingsScreen(CoachScreen[None]):
             changes = self.read_form()
         except SettingOutOfRange as error:
             problem.update(f"Not saved: {error}.")
+            problem.add_class("-shown")
             problem.scroll_visible(animate=False)
             self.app.notify(f"{error}.", title="Not saved", severity="error")
             return
         problem.update("")
+        problem.remove_class("-shown")
         if self.save(lambda: self.coach.change_settings(**changes)) is None:
             return
         self.app.notify("The next session uses them.", title="Settings saved")
