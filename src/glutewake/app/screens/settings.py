@@ -1,5 +1,6 @@
-"""Settings: pacing, the hour a day starts, sound, spoken cues and theme; validated, saved through the store, theme previewed
-live. The sound row says which output is in use, and ctrl+o plays every cue's sound in turn."""
+"""Settings: pacing, the hour a day starts, sound, spoken cues and theme; validated, saved
+through the store, theme previewed live. The sound row says which output is in use, and
+ctrl+o plays every cue's sound in turn."""
 
 from __future__ import annotations
 
