@@ -743,7 +743,7 @@ def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pyt
     store.add_rest_day(dt.date(2026, 11, 4))
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m, *day: read.append(m) or real(self, m, *day))
+    monkeypatch.setattr(Store, "read_month", lambda self, m, **day: read.append(m) or real(self, m, **day))
     days = journal_days(store)
     assert read == [(2026, 11)]
     assert len(days.done) == 11

@@ -140,7 +140,7 @@ class Store:
             return DEFAULT_DAY_START
 
     # -- journal: reading --------------------------------------------------------------
-    def read_month(self, month: Month, day_starts_at: int | None = None) -> Journal:
+    def read_month(self, month: Month, *, day_starts_at: int | None = None) -> Journal:
         """One month's records (empty when it has no file), with its deletions and edits
         applied and the user's day start (or `day_starts_at`, when the caller read it already)."""
         if day_starts_at is None:

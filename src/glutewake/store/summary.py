@@ -167,7 +167,7 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
             months[month] = digest
             continue
         try:
-            journal = store.read_month(month, day_starts_at)
+            journal = store.read_month(month, day_starts_at=day_starts_at)
         except StoreError as error:
             problems.append(error)
             continue

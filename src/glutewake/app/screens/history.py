@@ -145,7 +145,7 @@ def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
     journals = []
     for month in months_between(first, last + dt.timedelta(days=1)):
         try:
-            journals.append(store.read_month(month, day_starts_at))
+            journals.append(store.read_month(month, day_starts_at=day_starts_at))
         except StoreError:
             continue
     return replace(merge(journals), day_starts_at=day_starts_at)
@@ -164,7 +164,7 @@ def read_everything(store: Store, stop: Callable[[], bool] = lambda: False) -> J
         if stop():
             return None
         try:
-            journals.append(store.read_month(month, day_starts_at))
+            journals.append(store.read_month(month, day_starts_at=day_starts_at))
         except StoreError:
             continue
     return replace(merge(journals), day_starts_at=day_starts_at)
