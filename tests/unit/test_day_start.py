@@ -276,3 +276,20 @@ def test_a_morning_answer_after_midnight_counts_for_the_day_before_too() -> None
     )
     assert not question_due(journal, journal.day_of(at(TUE, 3)), None)  # Monday: answered
     assert not question_due(journal, journal.day_of(at(TUE, 5)), None)  # Tuesday: no Monday session
+
+
+def test_the_timeline_dates_each_entry_by_the_day_it_counts_for() -> None:
+    from glutewake.app.views.history import entries_newest_first
+
+    journal = Journal(
+        sessions=(session(at(TUE, 0, 30)),),
+        symptom_checks=(check(at(TUE, 2, 0)),),
+        morning_checks=(MorningCheck("m", TUE, "better"),),
+        day_starts_at=4,
+    )
+    dated = {entry.kind: (entry.day, str(entry.cells[0])) for entry in entries_newest_first(journal)}
+    assert dated["session"] == (MON, "2026-11-23") and dated["check"] == (MON, "2026-11-23")
+    session_row = next(e for e in entries_newest_first(journal) if e.kind == "session")
+    assert str(session_row.cells[-1]) == "better"  # Tuesday's answer is the morning after it
+    midnight = {e.kind: e.day for e in entries_newest_first(replace(journal, day_starts_at=0))}
+    assert midnight["session"] == TUE
