@@ -108,3 +108,25 @@ async def test_at_midnight_a_session_after_midnight_is_todays_and_nothing_is_ask
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_longer_streak_after_the_change_still_shows_today_on_home(data_dir: Path) -> None:
+    # Sunday 18:00 and 00:10 on Tuesday: at midnight Monday breaks the run (1 day); with
+    # days starting at 4 the 00:10 session is Monday's (2 days). The wider line still fits.
+    store = acknowledge(data_dir, morning_asked_on=MON)
+    late_session(store, dt.datetime.combine(MON - dt.timedelta(days=1), dt.time(18), TZ))
+    late_session(store, dt.datetime.combine(TUE, dt.time(0, 10), TZ))
+    app = make_app(data_dir, now=lambda: ONE_AM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "streak 1 day longest 1 day today done ✓" in flat(screen_text(app))
+        await pilot.press("comma")
+        field = app.screen.query_one("#day_starts_at", Input)
+        field.focus()
+        field.value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "streak  2 days   longest  2 days" in text
+        assert "today   done ✓" in text
+        assert "Monday 23 November" in text  # the title bar follows the new day too
