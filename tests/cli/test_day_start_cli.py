@@ -18,17 +18,7 @@ from glutewake.core.frozen import replace
 from glutewake.core.records import Session, new_id
 from glutewake.store import Store
 from tests.cli.startup_helpers import run, settle
-from tests.helpers import RunCli, snapshot_tree
-
-
-def one_am_zone() -> tuple[str, dt.timezone]:
-    """A fixed-offset zone (TZ name and tzinfo) in which the clock now says 01:xx; the same
-    minute past the hour as UTC, so a test has most of an hour before 02:00 and never reaches 04:00."""
-    hours = (1 - dt.datetime.now(dt.UTC).hour) % 24
-    if hours > 14:
-        hours -= 24
-    name = "Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}"  # POSIX signs: GMT-3 is UTC+3
-    return name, dt.timezone(dt.timedelta(hours=hours))
+from tests.helpers import RunCli, one_am_zone, snapshot_tree
 
 
 @pytest.fixture

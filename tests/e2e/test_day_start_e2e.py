@@ -14,7 +14,7 @@ from glutewake.core.records import Session, new_id
 from glutewake.core.settings import Settings
 from glutewake.store import Store
 from tests.app.helpers import acknowledge
-from tests.cli.test_day_start_cli import one_am_zone
+from tests.helpers import one_am_zone
 
 from .commands import glutewake, history, status
 from .tmux import Tmux, glutewake_command, tmux_required
