@@ -86,3 +86,63 @@ def test_palette_titles_name_where_a_screen_key_works() -> None:
     from glutewake.app.keys import key_with_id, palette_title
 
     assert palette_title(key_with_id("glutewake.player.pause")) == "During a session: Pause or go on"
+
+
+async def test_a_theme_picked_in_the_palette_is_saved_and_used_at_the_next_start(
+    data_dir: Path, store: Store
+) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(app, pilot, "theme")
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+        assert isinstance(app.screen, HomeScreen)
+    assert Store(data_dir).read_profile().settings.theme == "gruvbox"
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+
+
+async def test_a_theme_picked_in_the_palette_over_settings_is_what_settings_shows_and_keeps(
+    data_dir: Path, store: Store
+) -> None:
+    from textual.widgets import Select
+
+    from glutewake.app.screens.settings import SettingsScreen
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await run_command(app, pilot, "theme")
+        await pilot.press(*"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#theme", Select).value == "nord"
+        await pilot.press("escape")  # leaving settings unsaved keeps the theme the palette saved
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert Store(data_dir).read_profile().settings.theme == "nord"
+
+
+async def test_a_theme_picked_in_read_only_mode_is_used_but_said_not_saved(
+    data_dir: Path, store: Store
+) -> None:
+    month = data_dir / "journal" / "2026-11.toml"
+    month.parent.mkdir(parents=True, exist_ok=True)
+    month.write_text("schema = 1\n\n[[sessions]\nid = 'x'\n")
+    before = (data_dir / "settings.toml").read_bytes()
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.coach.read_only
+        app.pick_theme("nord")
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert any(note.title == "Not saved" for note in app._notifications)
+    assert (data_dir / "settings.toml").read_bytes() == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from operator import attrgetter
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -33,3 +34,26 @@ class CoachCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), run, help=key.tooltip)
+
+
+def theme_commands(pick: Callable[[str], object]) -> type[Provider]:
+    """A palette of the app's colour themes; choosing one calls `pick` with its name (the app
+    applies it and saves it, as the settings screen does)."""
+
+    class ThemeCommands(Provider):
+        def _themes(self) -> Iterator[tuple[str, Callable[[], object]]]:
+            for theme in sorted(self.app.available_themes.values(), key=attrgetter("name")):
+                yield theme.name, partial(pick, theme.name)
+
+        async def discover(self) -> Hits:
+            for name, run in self._themes():
+                yield DiscoveryHit(name, run)
+
+        async def search(self, query: str) -> Hits:
+            matcher = self.matcher(query)
+            for name, run in self._themes():
+                score = matcher.match(name)
+                if score > 0:
+                    yield Hit(score, matcher.highlight(name), run)
+
+    return ThemeCommands
