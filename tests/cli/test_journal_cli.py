@@ -132,6 +132,30 @@ def test_export_csv_has_a_header_and_one_row_per_set(run_cli: RunCli) -> None:
     ]
 
 
+def test_export_says_how_many_rows_and_records_it_wrote(run_cli: RunCli, tmp_path: Path) -> None:
+    empty = run_cli("export", "--format", "csv")
+    assert empty.returncode == 0
+    assert empty.stderr == "Exported only the header line to standard output: no session is logged yet.\n"
+    run_cli("log", "--programme", "beginner")
+    run_cli("log", "--programme", "advanced", "--date", YESTERDAY.isoformat())
+    run_cli("log", "--activity", "swimming", "--minutes", "40")
+    piped = run_cli("export", "--format", "csv")
+    rows = len(list(csv.reader(io.StringIO(piped.stdout)))) - 1
+    assert rows > 2
+    assert piped.stderr == (
+        f"Exported {rows} rows (one per set of 2 sessions) and the header line to standard output.\n"
+    )
+    sheet = tmp_path / "sets.csv"
+    to_file = run_cli("export", "--format", "csv", "--output", str(sheet))
+    assert to_file.stdout == "" and sheet.read_text() == piped.stdout
+    assert (
+        to_file.stderr
+        == f"Exported {rows} rows (one per set of 2 sessions) and the header line to {sheet}.\n"
+    )
+    backup = run_cli("export", "--format", "json")
+    assert backup.stderr == "Exported 3 records to standard output.\n"
+
+
 def test_a_broken_month_is_named_and_repair_moves_it_aside(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest")
     path = month_file(data_dir, TODAY)
