@@ -339,6 +339,27 @@ def test_a_damaged_settings_file_is_named(run_cli: RunCli, data_dir: Path) -> No
     assert tree(data_dir) == before
 
 
+def test_a_settings_file_with_several_problems_names_each_on_its_own_line(
+    run_cli: RunCli, data_dir: Path
+) -> None:
+    data_dir.mkdir()
+    path = data_dir / "settings.toml"
+    path.write_text('schema = 2\n[settings]\ncount_seconds = 0\ncolour = "red"\nspoken_cues = "yes"\n')
+    before = tree(data_dir)
+    result = run_cli("log", "--rest")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"glutewake: {path}, line 3: count_seconds must be between 0.05 and 10, got 0",
+        f"glutewake: {path}, line 4: unknown setting `colour` (expected one of "
+        "count_seconds, counts_per_breath, stretch_hold_seconds, rest_seconds, transition_seconds, "
+        "sound, volume, spoken_cues, voice_command, theme)",
+        f"glutewake: {path}, line 5: expected `spoken_cues` to be true or false, found 'yes'",
+        "glutewake: nothing was changed; fix these 3 problems by hand, "
+        "or run `glutewake repair` to move settings.toml aside",
+    ]
+    assert tree(data_dir) == before
+
+
 def test_log_rest_or_activity_stops_on_any_damaged_file(run_cli: RunCli, data_dir: Path) -> None:
     # `log --rest` / `--activity` do not need the settings or other months, yet a damaged or
     # too-new file anywhere must stop them before they write (README: every command stops).

@@ -38,9 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from glutewake.cli.options import data_dir_from
-    from glutewake.store import Store, atomic_write
-
     from glutewake.core.wording import counted
+    from glutewake.store import Store, atomic_write
 
     store = Store(data_dir_from(args))
     profile = store.read_profile()
