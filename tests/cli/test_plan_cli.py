@@ -56,6 +56,18 @@ def test_plan_table_is_readable_with_the_total(run_cli: RunCli) -> None:
     assert "switch" in result.stdout
 
 
+@pytest.mark.parametrize("name", ["beginner", "advanced"])
+def test_plan_each_rep_line_starts_in_the_what_column(run_cli: RunCli, name: str) -> None:
+    lines = run_cli("plan", name).stdout.splitlines()
+    column = next(line for line in lines if line.lstrip().startswith("start")).index("what")
+    reps = [line for line in lines if "each rep:" in line]
+    assert reps
+    for line in reps:
+        assert line.index("each rep:") == column, line
+    rows = [line for line in lines if "× 10 reps" in line]
+    assert all(row.index("side-lying" if name == "beginner" else "wall") == column for row in rows)
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
