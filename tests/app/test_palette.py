@@ -11,7 +11,7 @@ from glutewake.app.keys import palette_keys
 from glutewake.app.screens.home import HomeScreen
 from glutewake.store import Store
 
-from .helpers import make_app
+from .helpers import make_app, screen_text
 
 
 async def run_command(app, pilot, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +80,33 @@ async def test_palette_runs_the_keys_of_the_screen_it_was_opened_over(data_dir: 
         assert isinstance(app.screen, HistoryScreen)
         await run_command(app, pilot, "mark a rest day")
         assert isinstance(app.screen, LogRestDayForm)
+
+
+def test_no_palette_entry_repeats_its_title_below_it() -> None:
+    from glutewake.app.keys import KEYS, palette_help, palette_title, screen_keys
+
+    entries = [*palette_keys(), *screen_keys(key.binding() for key in KEYS if key.bound)]
+    assert len(entries) > 20
+    for key in entries:
+        title, help_line = palette_title(key).lower(), palette_help(key).lower()
+        said = help_line.rsplit(" · key ", 1)[0] if " · key " in help_line else help_line
+        assert said and said not in title and title not in said, (title, help_line)
+
+
+async def test_the_palette_over_history_says_each_thing_once(data_dir: Path, store: Store) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("h")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        start = lines.index("Start today's session")
+        shown = lines[start : start + 30]
+        for title, below in zip(shown[::2], shown[1::2], strict=True):
+            assert below.split(" · key ")[0] not in title, (title, below)
+        assert "History: Mark a rest day" in shown
+        assert shown[shown.index("History: Mark a rest day") + 1] == "key R"
+        assert shown[shown.index("Start today's session") + 1] == "key s on home"
 
 
 def test_palette_titles_name_where_a_screen_key_works() -> None:

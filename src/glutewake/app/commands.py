@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from glutewake.app.keys import Key, palette_keys, palette_title, screen_keys
+from glutewake.app.keys import Key, palette_help, palette_keys, palette_title, screen_keys
 
 
 class CoachCommands(Provider):
@@ -26,14 +26,14 @@ class CoachCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, key, run in self._commands():
-            yield DiscoveryHit(title, run, help=key.tooltip)
+            yield DiscoveryHit(title, run, help=palette_help(key) or None)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, key, run in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, help=key.tooltip)
+                yield Hit(score, matcher.highlight(title), run, help=palette_help(key) or None)
 
 
 def theme_commands(pick: Callable[[str], object]) -> type[Provider]:
