@@ -66,6 +66,20 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
     assert activity == {"id": activity["id"], "date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}
 
 
+def test_a_rest_day_on_a_day_with_a_completed_session_is_refused(run_cli: RunCli, data_dir: Path) -> None:
+    run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat())
+    before = tree(data_dir)
+    result = run_cli("log", "--rest", "--date", YESTERDAY.isoformat())
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"glutewake: {YESTERDAY.isoformat()} already holds a completed session, so it cannot be a "
+        "rest day (delete that session first if it was logged by mistake)\n"
+    )
+    assert tree(data_dir) == before
+    assert run_cli("log", "--rest").returncode == 0  # today holds no session: fine
+
+
 def test_a_second_rest_on_the_same_day_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest")
     before = tree(data_dir)

@@ -121,6 +121,17 @@ def test_naive_times_are_stored_as_local_time_with_offset(store: Store) -> None:
     assert saved.started_at.replace(tzinfo=None) == dt.datetime(2026, 11, 24, 7, 30)
 
 
+def test_a_day_with_a_completed_session_cannot_be_a_rest_day(store: Store) -> None:
+    store.save_session(session())  # Tue 24 Nov, completed
+    store.save_session(session("s2", NOW - dt.timedelta(days=1), status="partial"))
+    before = store.month_path((2026, 11)).read_bytes()
+    with pytest.raises(UserError, match=r"^2026-11-24 already holds a completed session, so it cannot"):
+        store.add_rest_day(dt.date(2026, 11, 24))
+    assert store.month_path((2026, 11)).read_bytes() == before
+    # A session stopped early does not make the day a training day.
+    assert store.add_rest_day(dt.date(2026, 11, 23)).day == dt.date(2026, 11, 23)
+
+
 def test_a_second_rest_on_the_same_day_returns_the_first(store: Store) -> None:
     first = store.add_rest_day(dt.date(2026, 11, 20))
     before = store.month_path((2026, 11)).read_bytes()
