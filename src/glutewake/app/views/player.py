@@ -170,21 +170,42 @@ def next_words(timeline: Timeline, index: int) -> str:
     return following.text.lower()
 
 
-# Columns of padding around the two halves of the player's top line.
+# Columns of padding around the two halves of the player's top line, and around its notice
+# (which takes at most half the line: see player.tcss).
 TOP_PADDING = 4
+NOTE_PADDING = 2
 
 
-def top_line(view: PlayerView, width: int) -> tuple[str, str]:
-    """The top line's (heading, where) in full, or shortened whole words first, to fit `width`."""
-    title, _, name = view.heading.partition(" · ")
-    headings = (view.heading, view.heading.split(" · ", 1)[-1], name.rpartition(" · ")[-1], "")
-    set_part, _, left = view.where.partition(" · ")
-    wheres = (view.where, set_part, "")
-    for where in wheres:
-        for heading in headings:
-            if len(heading) + len(where) + TOP_PADDING <= width:
-                return heading, where
-    return "", ""
+def top_line(view: PlayerView, width: int, note: str = "") -> tuple[str, str, str]:
+    """The top line's (heading, note, where) to fit `width`: in full, else shortened whole
+    parts first. The exercise's name always stays: the app's name and the phase go first,
+    then the time left, then the set; last, the notice (if any) drops its last words."""
+    _, _, rest = view.heading.partition(" · ")
+    name = rest.rpartition(" · ")[-1] or view.heading
+    set_part = view.where.partition(" · ")[0]
+    note_cols = min(len(note), width // 2 - NOTE_PADDING) if note else 0
+    room = width - TOP_PADDING - (note_cols + NOTE_PADDING if note else 0)
+    candidates = (
+        (view.heading, view.where),
+        (rest, view.where),
+        (name, view.where),
+        (name, set_part),
+        (name, ""),
+    )
+    for heading, where in candidates:
+        if heading and len(heading) + len(where) <= room:
+            return heading, whole_words(note, note_cols), where
+    return name, whole_words(note, width - TOP_PADDING - NOTE_PADDING - len(name)), ""
+
+
+def whole_words(text: str, columns: int) -> str:
+    """`text`, or as many of its first words as fit `columns` with "…" after them ("" if none do)."""
+    if len(text) <= columns:
+        return text
+    words = text.split()
+    while words and len(" ".join(words)) + 1 > columns:
+        words.pop()
+    return " ".join(words) + "…" if words else ""
 
 
 def player_view(position: Position, timeline: Timeline, *, sound: str, title: str) -> PlayerView:
