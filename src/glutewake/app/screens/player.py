@@ -166,11 +166,12 @@ class PlayerScreen(CoachScreen[None]):
         self.query_one("#breath", Meter).styles.margin = (before_breath, 0, after_breath, 0)
 
     def fit_top_line(self, view: PlayerView) -> None:
-        heading, note, where = top_line(view, self.size.width, self.shown_note)
+        heading, note_columns, where = top_line(view, self.size.width, self.shown_note)
         self.query_one("#player-heading", Static).update(heading)
         line = self.query_one("#player-note", Static)
-        line.update(note)
-        line.display = bool(note)
+        line.update(self.shown_note)
+        line.styles.max_width = note_columns
+        line.display = bool(self.shown_note and note_columns)
         place = self.query_one("#player-where", Static)
         place.update(where)
         place.display = bool(where)  # its padding would take the name's last columns

@@ -176,15 +176,16 @@ TOP_PADDING = 4
 NOTE_PADDING = 2
 
 
-def top_line(view: PlayerView, width: int, note: str = "") -> tuple[str, str, str]:
-    """The top line's (heading, note, where) to fit `width`: in full, else shortened whole
-    parts first. The exercise's name always stays: the app's name and the phase go first,
-    then the time left, then the set; last, the notice (if any) drops its last words."""
+def top_line(view: PlayerView, width: int, note: str = "") -> tuple[str, int, str]:
+    """The top line's (heading, the notice's columns, where) to fit `width`: in full, else
+    shortened whole parts first. The exercise's name always stays: the app's name and the
+    phase go first, then the time left, then the set; last, the notice (if any) is cut short
+    (it ends in "…", drawn by Textual)."""
     _, _, rest = view.heading.partition(" · ")
     name = rest.rpartition(" · ")[-1] or view.heading
     set_part = view.where.partition(" · ")[0]
-    note_cols = min(len(note), width // 2 - NOTE_PADDING) if note else 0
-    room = width - TOP_PADDING - (note_cols + NOTE_PADDING if note else 0)
+    note_columns = min(len(note) + NOTE_PADDING, width // 2) if note else 0
+    room = width - TOP_PADDING - note_columns
     candidates = (
         (view.heading, view.where),
         (rest, view.where),
@@ -194,18 +195,8 @@ def top_line(view: PlayerView, width: int, note: str = "") -> tuple[str, str, st
     )
     for heading, where in candidates:
         if heading and len(heading) + len(where) <= room:
-            return heading, whole_words(note, note_cols), where
-    return name, whole_words(note, width - TOP_PADDING - NOTE_PADDING - len(name)), ""
-
-
-def whole_words(text: str, columns: int) -> str:
-    """`text`, or as many of its first words as fit `columns` with "…" after them ("" if none do)."""
-    if len(text) <= columns:
-        return text
-    words = text.split()
-    while words and len(" ".join(words)) + 1 > columns:
-        words.pop()
-    return " ".join(words) + "…" if words else ""
+            return heading, note_columns, where
+    return name, max(width - TOP_PADDING - len(name), 0) if note else 0, ""
 
 
 def player_view(position: Position, timeline: Timeline, *, sound: str, title: str) -> PlayerView:
