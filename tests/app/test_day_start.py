@@ -36,7 +36,7 @@ async def test_the_settings_field_shows_saves_and_checks_the_hour(data_dir: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("comma")
         line = next(line for line in screen_text(app).splitlines() if "A day starts at (hour)" in line)
-        assert " 0 " in line and "0–6; earlier is the day before" in line
+        assert " 0 " in line and "0–6  · earlier: the day before" in line
         field = app.screen.query_one("#day_starts_at", Input)
         field.focus()
         field.value = "7"

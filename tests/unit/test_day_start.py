@@ -293,3 +293,19 @@ def test_the_timeline_dates_each_entry_by_the_day_it_counts_for() -> None:
     assert str(session_row.cells[-1]) == "better"  # Tuesday's answer is the morning after it
     midnight = {e.kind: e.day for e in entries_newest_first(replace(journal, day_starts_at=0))}
     assert midnight["session"] == TUE
+
+
+def test_a_rest_day_is_refused_on_a_day_a_late_session_counts_for(tmp_path: Path) -> None:
+    # 00:30 on 1 December, with days starting at 4, is 30 November's session: that day is a
+    # training day (the session sits in December's file), and 1 December is still free.
+    from glutewake.errors import UserError
+
+    store = Store(tmp_path / "data")
+    store.save_session(session(at(dt.date(2026, 12, 1), 0, 30)))
+    set_at_4 = replace(store.read_profile(), settings=Settings(day_starts_at=4))
+    store.update_profile(lambda p: set_at_4)
+    with pytest.raises(UserError, match="2026-11-30 already holds a completed session"):
+        store.add_rest_day(dt.date(2026, 11, 30))
+    assert store.add_rest_day(dt.date(2026, 12, 1)).day == dt.date(2026, 12, 1)
+    store.update_profile(lambda p: replace(p, settings=Settings()))
+    assert store.add_rest_day(dt.date(2026, 11, 30)).day == dt.date(2026, 11, 30)

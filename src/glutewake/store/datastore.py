@@ -230,11 +230,21 @@ class Store:
         self._update_month(month_of(session.started_at), put)
 
     def add_rest_day(self, day: dt.date) -> RestDay:
-        """Mark `day` as a rest day; a second call for the same day returns the first record."""
+        """Mark `day` as a rest day; a second call for the same day returns the first record.
+        A day that holds a completed session is refused (UserError), nothing written."""
+        from glutewake.core.log_entry import check_rest_day
+
         added: list[RestDay] = []
+        day_starts_at = self.day_starts_at()
+        next_month = month_of(day + dt.timedelta(days=1))
 
         def put(journal: Journal) -> Journal:
-            existing = next((r for r in merge([journal]).rest_days if r.day == day), None)
+            merged = merge([journal])
+            # Under the lock, so a session logged meanwhile counts; with a day start, one done
+            # just after midnight on the 1st counts for this day and is in the next month's file.
+            around = merged if next_month == month_of(day) else merge([journal, self._raw_month(next_month)])
+            check_rest_day(day, replace(around, day_starts_at=day_starts_at))
+            existing = next((r for r in merged.rest_days if r.day == day), None)
             if existing is not None:
                 added.append(existing)
                 return journal
