@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding, BindingType
 
 # Scopes (one a screen, or a widget of one) with the heading help lists them under.
@@ -18,14 +19,18 @@ SCOPES = {
     "home": "Home",
     "first run": "Before you start",
     "player": "During a session",
+    "hurts": "During a session",
     "finished": "After a session",
     "check": "Symptom check",
     "check answer": "Symptom check",
+    "check pain": "Symptom check",
+    "check yes no": "Symptom check",
     "history": "History",
     "log form": "History",
     "morning": "Morning question",
     "settings": "Settings",
     "screen": "Other screens",
+    "confirm": "Other screens",
 }
 
 
@@ -147,6 +152,48 @@ KEYS: tuple[Key, ...] = (
         "glutewake.player.end",
         "player",
         display="esc",
+    ),
+    # The `h` question over the player (its own keys are priority bindings: every key is the
+    # question's while it is open). The digits are read by the screen's on_key.
+    Key(
+        "",
+        "",
+        "how much",
+        "It hurts: type 0 to 10",
+        "glutewake.hurts.digits",
+        "hurts",
+        display="0–10",
+        bound=False,
+    ),
+    Key(
+        "enter",
+        "give",
+        "that's it",
+        "It hurts: give that number",
+        "glutewake.hurts.give",
+        "hurts",
+        priority=True,
+    ),
+    Key(
+        "escape",
+        "back",
+        "back to the session",
+        "It hurts: back, no number",
+        "glutewake.hurts.back",
+        "hurts",
+        display="esc",
+        priority=True,
+    ),
+    Key(
+        "backspace",
+        "clear_pain",
+        "clear",
+        "It hurts: start again",
+        "glutewake.hurts.clear",
+        "hurts",
+        display="bksp",
+        show=False,
+        priority=True,
     ),
     Key(
         "l",
@@ -396,6 +443,52 @@ KEYS: tuple[Key, ...] = (
         "check answer",
         priority=True,
     ),
+    # The pain scale's digits (read by its on_key: 1 then 0 at once is 10).
+    Key(
+        "",
+        "",
+        "pain",
+        "Type the pain; 1 0 is 10",
+        "glutewake.check.digits",
+        "check pain",
+        display="0–9",
+        show=False,
+        bound=False,
+    ),
+    # Bound on the yes/no answers only, priority like the other answer keys.
+    Key(
+        "y",
+        "answer(True)",
+        "yes",
+        "Answer yes",
+        "glutewake.check.yes",
+        "check yes no",
+        show=False,
+        priority=True,
+    ),
+    Key(
+        "n",
+        "answer(False)",
+        "no",
+        "Answer no",
+        "glutewake.check.no",
+        "check yes no",
+        show=False,
+        priority=True,
+    ),
+    # A yes/no question (switch phase, delete an entry): `y` is a priority binding, so the
+    # question's on_key sees only the other keys, and each of them says no.
+    Key("y", "answer(True)", "yes", "Yes, go ahead", "glutewake.confirm.yes", "confirm", priority=True),
+    Key(
+        "",
+        "",
+        "any other key",
+        "Any other key: no",
+        "glutewake.confirm.other",
+        "confirm",
+        display="other",
+        bound=False,
+    ),
     # The forms over history (log an activity, a rest day). Enter is the fields' own submit.
     Key("enter", "", "save", "Save the entry", "glutewake.history.form.save", "log form", bound=False),
     Key(
@@ -431,6 +524,12 @@ THEME_COMMAND = Key(
 
 
 _BY_ID = {key.id: key for key in KEYS}
+
+
+def typed_digit(event: events.Key) -> str | None:
+    """The digit a key press types, for the display-only `0–10` keys a screen's `on_key` reads."""
+    character = event.character
+    return character if character is not None and len(character) == 1 and character.isdigit() else None
 
 
 def keys_for(scope: str) -> tuple[Key, ...]:

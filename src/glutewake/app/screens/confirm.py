@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from glutewake.app.keys import bindings_for, key_with_id
+
+YES = key_with_id("glutewake.confirm.yes")
+OTHER = key_with_id("glutewake.confirm.other")
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Explains, then asks; dismisses with True only for `y`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("confirm")
 
     def __init__(self, title: str, explanation: str, *, yes: str, no: str) -> None:
         super().__init__()
@@ -24,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.title_text, id="confirm-title", markup=False)
             yield Static(self.explanation, id="confirm-text", markup=False)
             yield Static(
-                f"[b $accent]y[/] {self.yes}     [b $accent]any other key[/] {self.no}",
+                f"[b $accent]{YES.shown_key}[/] {self.yes}     [b $accent]{OTHER.description}[/] {self.no}",
                 id="confirm-keys",
             )
 
@@ -33,7 +43,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.app.clear_notifications()
 
     def on_key(self, event: events.Key) -> None:
-        # Every key answers, so nothing else (help, palette) can slip in between.
+        # `y` is a priority binding and never arrives here: every other key says no, so
+        # nothing else (help, palette) can slip in between.
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key == "y")
+        self.dismiss(False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
