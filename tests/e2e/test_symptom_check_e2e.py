@@ -29,7 +29,7 @@ def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path)
         # Pain 4 and 5, a wobbly walk, Achilles ticked, cleared for exercise only.
         answer(tmux, ("4",), "0 1 2 3 [4] 5")
         answer(tmux, ("Down", "5"), "0 1 2 3 4 [5] 6")
-        answer(tmux, ("Down", "y"), "Wobbly or lurching walk     [yes]")
+        answer(tmux, ("Down", "y"), "Swaying, uneven walk        [yes]")
         answer(tmux, ("Down", "Down", "Right", "Space"), "[x] Achilles")
         answer(tmux, ("Down", "y"), "Cleared for exercise        [yes]")
         tmux.send("Enter")
