@@ -1,8 +1,9 @@
-"""A yes/no question: `y` says yes, any other key says no."""
+"""Questions over a screen: `Question`, their base, and the yes/no question (`y` says yes, any
+other key says no)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,9 +16,27 @@ from glutewake.app.keys import bindings_for, key_with_id
 
 YES = key_with_id("glutewake.confirm.yes")
 OTHER = key_with_id("glutewake.confirm.other")
+Answer = TypeVar("Answer")
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class Question(ModalScreen[Answer]):
+    """A question over the screen. Its own keys are priority bindings; every other key goes to
+    `other_key` and no further, so nothing else (help, palette) can slip in between."""
+
+    def on_mount(self) -> None:
+        # Notices still on screen would cover the question and its keys at 80x24.
+        self.app.clear_notifications()
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.other_key(event)
+
+    def other_key(self, event: events.Key) -> None:
+        """A key that is none of the question's own."""
+
+
+class ConfirmScreen(Question[bool]):
     """Explains, then asks; dismisses with True only for `y`."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("confirm")
@@ -38,16 +57,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 id="confirm-keys",
             )
 
-    def on_mount(self) -> None:
-        # Notices still on screen would cover the question and its keys at 80x24.
-        self.app.clear_notifications()
-
-    def on_key(self, event: events.Key) -> None:
-        # `y` is a priority binding and never arrives here: every other key says no, so
-        # nothing else (help, palette) can slip in between.
-        event.stop()
-        event.prevent_default()
-        self.dismiss(False)
+    def other_key(self, event: events.Key) -> None:
+        self.dismiss(False)  # any key but `y` says no
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

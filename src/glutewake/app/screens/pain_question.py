@@ -8,14 +8,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Digits, Static
 
 from glutewake.app.keys import bindings_for, keys_for, typed_digit
+from glutewake.app.screens.confirm import Question
 from glutewake.app.screens.finished import typed_pain
 
 
-class PainQuestion(ModalScreen[int | None]):
+class PainQuestion(Question[int | None]):
     """Digits make the number, enter gives it, escape goes back without one."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("hurts")
@@ -44,15 +44,7 @@ class PainQuestion(ModalScreen[int | None]):
                 id="confirm-keys",
             )
 
-    def on_mount(self) -> None:
-        # Notices still on screen would cover the question and its keys at 80x24.
-        self.app.clear_notifications()
-
-    def on_key(self, event: events.Key) -> None:
-        # Its own keys are priority bindings; every other key stops here, so nothing else
-        # (help, a screen underneath) slips in between.
-        event.stop()
-        event.prevent_default()
+    def other_key(self, event: events.Key) -> None:
         digit = typed_digit(event)
         if digit is not None:
             self.pain = typed_pain(self.pain, digit)

@@ -46,22 +46,37 @@ class Playing(Protocol):
     def finish(self, position: Position, *, ended_early: bool, stopped: bool = False) -> None: ...
 
 
-def ask_end_early(player: Playing) -> None:
-    """Ask before ending; paused while asking, going on unless the answer is `y`."""
+def paused_for_question(player: Playing) -> tuple[Engine, bool] | None:
+    """Pause the session while a question is open: its engine and whether it was paused
+    already (None when the session is over)."""
     engine = player.engine
     if engine is None:
-        return
+        return None
     was_paused = engine.paused
     engine.pause()
     player.tick()
+    return engine, was_paused
+
+
+def go_on(player: Playing, was_paused: bool) -> None:
+    """After a question that did not end the session: on as it was before it."""
+    if not was_paused and player.engine is not None:
+        player.engine.resume()
+    player.tick()
+
+
+def ask_end_early(player: Playing) -> None:
+    """Ask before ending; paused while asking, going on unless the answer is `y`."""
+    paused = paused_for_question(player)
+    if paused is None:
+        return
+    engine, was_paused = paused
 
     def answered(end: bool | None) -> None:
         if end:
             player.finish(engine.position(), ended_early=True)
-            return
-        if not was_paused:
-            engine.resume()
-        player.tick()
+        else:
+            go_on(player, was_paused)
 
     coach = player.coach
     so_far = record_reps(player.record, engine.position().reps_completed, coach.now())
@@ -78,27 +93,20 @@ def ask_end_early(player: Playing) -> None:
 
 def ask_how_much_it_hurts(player: Playing) -> None:
     """Pause and ask how much it hurts: 6 or more stops the session, less asks go on or end."""
-    engine = player.engine
-    if engine is None:
+    paused = paused_for_question(player)
+    if paused is None:
         return
-    was_paused = engine.paused
-    engine.pause()
-    player.tick()
-
-    def carry_on() -> None:
-        if not was_paused and player.engine is not None:
-            player.engine.resume()
-        player.tick()
+    was_paused = paused[1]
 
     def go_on_or_end(end: bool | None) -> None:
         if end and player.engine is not None:
             player.finish(player.engine.position(), ended_early=True)
         else:
-            carry_on()
+            go_on(player, was_paused)
 
     def answered(pain: int | None) -> None:
         if pain is None or player.engine is None:
-            carry_on()
+            go_on(player, was_paused)
             return
         player.record = with_pain_during(player.record, pain)
         if pain >= STOP_PAIN:
