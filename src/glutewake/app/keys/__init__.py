@@ -26,6 +26,7 @@ __all__ = [
     "bindings_for",
     "key_with_id",
     "keys_for",
+    "palette_help",
     "palette_keys",
     "palette_title",
     "screen_keys",
@@ -60,7 +61,7 @@ THEME_COMMAND = Key(
     "",
     "app.change_theme",
     "theme",
-    "Pick a colour theme",
+    "Kept for the next start, as in settings",
     "glutewake.theme",
     "palette",
     command="Theme: change colours",
@@ -98,6 +99,17 @@ def screen_keys(bindings: Iterable[BindingType]) -> Iterator[Key]:
 def palette_title(key: Key) -> str:
     """The palette's words for a key: its command, else where it works and what it does."""
     return key.command or f"{SCOPES[key.scope]}: {key.tooltip}"
+
+
+def palette_help(key: Key) -> str:
+    """The palette's line under a title: what the title does not already say, and the key
+    that does the same (`Record how your hip feels · key c on home`), never the title again."""
+    title = palette_title(key).lower()
+    parts = [key.tooltip] if key.tooltip.lower() not in title else []
+    if key.bound and key.key:
+        # Home's keys do something else elsewhere (s sorts history): say where they work.
+        parts.append(f"key {key.shown_key}" + (" on home" if key.scope == "home" else ""))
+    return " · ".join(parts)
 
 
 def palette_keys() -> Iterator[Key]:

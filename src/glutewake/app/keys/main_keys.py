@@ -14,7 +14,7 @@ MAIN_KEYS: tuple[Key, ...] = (
         "glutewake.help",
         "everywhere",
         display="?",
-        command="Help: every key",
+        command="Help",
     ),
     Key(
         "ctrl+p",
@@ -62,7 +62,7 @@ MAIN_KEYS: tuple[Key, ...] = (
         "Beginner ↔ advanced phase",
         "glutewake.phase",
         "home",
-        command="Switch phase (beginner / advanced)",
+        command="Switch phase",
     ),
     Key(
         "comma",

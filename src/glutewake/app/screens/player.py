@@ -94,7 +94,7 @@ class PlayerScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="player-top"):
             yield Static(id="player-heading", markup=False)
-            yield NoteLine(id="player-note")
+            yield NoteLine(self.note_changed, id="player-note")
             yield Static(id="player-where", markup=False)
         yield Stage(id="stage")
         with Horizontal(id="player-bottom"):
@@ -115,9 +115,13 @@ class PlayerScreen(CoachScreen[None]):
         self.query_one(Stage).fit(view, plan)
 
     def fit_top_line(self, view: PlayerView) -> None:
-        heading, where = top_line(view, self.size.width)
+        note = self.query_one(NoteLine)
+        heading, note_columns, where = top_line(view, self.size.width, note.showing)
         self.query_one("#player-heading", Static).update(heading)
-        self.query_one("#player-where", Static).update(where)
+        note.fit(note_columns)
+        place = self.query_one("#player-where", Static)
+        place.update(where)
+        place.display = bool(where)  # its padding would take the name's last columns
 
     def on_mount(self) -> None:
         coach = self.coach
@@ -206,10 +210,15 @@ class PlayerScreen(CoachScreen[None]):
         return with_played(record, self.played_before, seconds)
 
     # -- the header's one line of notices ------------------------------------------------
-
     def note(self, text: str, *, seconds: float | None = None, lasting: bool = False) -> None:
         """Show `text` in the header's line of notices (see `NoteLine.say`)."""
         self.query_one(NoteLine).say(text, seconds=seconds, lasting=lasting)
+
+    def note_changed(self, note: str) -> None:
+        if self.shown is not None:
+            self.fit_top_line(self.shown)  # the name keeps its place beside the notice
+        else:
+            self.query_one(NoteLine).fit()
 
     def on_player_screen_unsaved(self, message: Unsaved) -> None:
         if self.coach.read_only:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.timer import Timer
 from textual.widgets import Static
 
 
 class NoteLine(Static):
-    """A passing note for some seconds, then the lasting one again; hidden when both are empty."""
+    """A passing note for some seconds, then the lasting one again; hidden when both are empty.
 
-    def __init__(self, *, id: str | None = None) -> None:
+    `changed` hears each note as it comes up, so the line around it can make room for it.
+    """
+
+    def __init__(self, changed: Callable[[str], None], *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self.changed = changed
         self.lasting = ""
         """A note that stays (nothing is being saved); passing notes give way to it."""
+        self.showing = ""
+        """The note up now, passing or lasting."""
         self.passing: Timer | None = None
 
     def say(self, text: str, *, seconds: float | None = None, lasting: bool = False) -> None:
@@ -24,6 +32,11 @@ class NoteLine(Static):
             self.passing = None
         if seconds is not None:
             self.passing = self.set_timer(seconds, lambda: self.say(self.lasting))
-        shown = text or self.lasting
-        self.update(shown)
-        self.display = bool(shown)
+        self.showing = text or self.lasting
+        self.changed(self.showing)
+
+    def fit(self, columns: int | None = None) -> None:
+        """Show the note in `columns` at most (None: as wide as it is); hidden with no room."""
+        self.update(self.showing)
+        self.styles.max_width = columns
+        self.display = bool(self.showing and columns != 0)
