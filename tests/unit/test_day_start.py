@@ -279,7 +279,7 @@ def test_a_morning_answer_after_midnight_counts_for_the_day_before_too() -> None
 
 
 def test_the_timeline_dates_each_entry_by_the_day_it_counts_for() -> None:
-    from glutewake.app.views.history import entries_newest_first
+    from glutewake.app.views.journal import entries_newest_first
 
     journal = Journal(
         sessions=(session(at(TUE, 0, 30)),),
