@@ -94,6 +94,7 @@ def test_no_command_loads_dataclasses_shutil_platformdirs_or_textual(
     assert code in (0, 2), output
     forbidden = EVERY_COMMAND | ({"platformdirs"} if sys.platform in ("linux", "darwin") else set())
     assert loaded(modules, forbidden) == set()
+    assert loaded(modules, {"tomllib", "typing"}) == set()
 
 
 def test_the_store_package_loads_its_names_on_first_use() -> None:

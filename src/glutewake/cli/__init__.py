@@ -54,7 +54,15 @@ def _main(argv: Sequence[str]) -> int:
     module_name, _, function_name = target.partition(":")
     try:
         run = getattr(importlib.import_module(module_name), function_name)
+        if module_name != "glutewake.cli.tui":  # the app only reads the parsed-TOML cache
+            from glutewake.store.parsed import keep_entries
+
+            keep_entries()
         status: int = run(args)
+        if status == 0 and "glutewake.store.parsed" in sys.modules:
+            from glutewake.store.parsed import save_entries
+
+            save_entries()  # what was parsed, for the next command (never after a refusal)
     except UserError as error:
         print(f"glutewake: {error}", file=sys.stderr)
         return 2

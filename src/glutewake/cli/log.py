@@ -146,7 +146,7 @@ def logged_session(
     from glutewake.core.timeline import compile_timeline
     from glutewake.programmes import load_programme
 
-    programme = load_programme(programme_name)
+    programme = load_programme(programme_name, store.parsed)
     profile = store.read_profile()
     settings = profile.settings
     if count_seconds is not None:

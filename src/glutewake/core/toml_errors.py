@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
+
+TYPE_CHECKING = False  # the TOML reader is loaded only by those that parse
+if TYPE_CHECKING:
+    import tomllib
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _AT_END = re.compile(r"\s*\(at end of document\)")

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from glutewake.core import log_entry
 from glutewake.core.records import (
@@ -36,7 +35,11 @@ from glutewake.core.settings import PHASES
 from glutewake.errors import UserError
 from glutewake.store.files import read_bytes
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 
 class BadImport(UserError):
