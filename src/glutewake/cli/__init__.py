@@ -46,10 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str]) -> int:
     import importlib
 
-    from glutewake.cli.parser import build_parser
+    from glutewake.cli.fastargs import parse
 
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = parse(argv)  # a plain command line, read without argparse
+    if args is None:  # anything else: argparse, with its help and its messages
+        from glutewake.cli.parser import build_parser
+
+        args = build_parser(argv).parse_args(argv)
     target: str = getattr(args, "run", "glutewake.cli.tui:run")
     module_name, _, function_name = target.partition(":")
     try:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.wording import counted
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from glutewake.core.records import Journal, MorningCheck, Session

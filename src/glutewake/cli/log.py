@@ -3,13 +3,12 @@ away from the app."""
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.records import MAX_ACTIVITY_MINUTES
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from glutewake.core.records import Compared, Session
