@@ -159,6 +159,9 @@ def _stamp(
     key: object,
     fixups: list[tuple[tuple[object, ...], object, int, Any]],
 ) -> object:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float:  # most values: kept as they are
+        return value
     if isinstance(value, dt.datetime):
         offset = value.utcoffset() if value.tzinfo is not None else None
         if value.tzinfo is not None and (offset is None or offset.microseconds or offset.seconds % 60):
