@@ -265,3 +265,20 @@ def test_the_writer_remembers_nothing_it_cannot_vouch_for(tmp_path: Path) -> Non
     save_entries()
     assert not (tmp_path / "data" / FOLDER / "odd.toml").exists()
     assert (tmp_path / "data" / FOLDER / "even.toml").exists()
+
+
+def test_programme_files_share_one_entry_and_never_stand_for_each_other(tmp_path: Path) -> None:
+    from glutewake.programmes import builtin_text, load_programme
+
+    (tmp_path / "data").mkdir()
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    first.write_text(builtin_text("beginner"))
+    second.write_text(builtin_text("advanced"))
+    cache = ParsedToml(tmp_path / "data")
+    for path in (first, second, first):
+        keep_entries()
+        programme = load_programme(path, cache)
+        save_entries()
+        assert programme == load_programme(path)  # what tomllib reads from that very file
+    assert load_programme(first).name != load_programme(second).name
+    assert sorted(p.name for p in (tmp_path / "data" / FOLDER).iterdir()) == ["programme-file.toml"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from glutewake.core.programme import Programme, parse_programme
@@ -58,19 +57,7 @@ def cached(parsed: ParsedToml | None, name_or_path: str | Path) -> Callable[[str
     """The TOML reader for a built-in (by name) or a file (by path), through `parsed`."""
     if parsed is None:
         return None
-    if isinstance(name_or_path, Path):
-        # Entries are named by the file's absolute path (any name would do: an entry holds
-        # the whole text it was made from and stands for nothing else).
-        where = os.path.abspath(name_or_path).encode("utf-8", "surrogateescape")
-        name = f"file-{_fnv(where):016x}.toml"
-    else:
-        name = f"programme-{name_or_path}.toml"
+    # A user's file has one entry, whichever file it is (an entry holds the whole text it
+    # was made from and stands for nothing else), so checking many files leaves one entry.
+    name = "programme-file.toml" if isinstance(name_or_path, Path) else f"programme-{name_or_path}.toml"
     return lambda text: parsed.loads(name, text)
-
-
-def _fnv(data: bytes) -> int:
-    """FNV-1a, 64 bits: a short stable name for a path (`hash()` changes every run)."""
-    value = 0xCBF29CE484222325
-    for byte in data:
-        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return value
