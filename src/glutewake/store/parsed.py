@@ -56,19 +56,36 @@ def save_entries() -> None:
     from pathlib import Path
 
     from glutewake.store.errors import StoreError
-    from glutewake.store.files import atomic_write, ensure_dir, remove_stale_temporaries
+    from glutewake.store.files import atomic_write
 
+    ready: dict[str, bool] = {}  # each folder checked and swept once, however many entries
     for path, (data_dir, entry) in entries.items():
-        if not os.path.isdir(data_dir):
-            continue  # never create the data folder just to cache what it does not hold
         folder = Path(path).parent
+        if str(folder) not in ready:
+            ready[str(folder)] = _ready(Path(data_dir), folder)
+        if not ready[str(folder)]:
+            continue
         try:
-            ensure_dir(Path(data_dir))  # refuses a folder marked read-only (even for root)
-            ensure_dir(folder)
-            remove_stale_temporaries(folder)
             atomic_write(Path(path), entry, durable=False)  # no lock: an entry vouches for itself
         except StoreError:
-            continue  # a read-only or full disk goes without
+            continue  # a full disk goes without
+
+
+def _ready(data_dir: Path, folder: Path) -> bool:
+    """The entries' folder made and swept of a killed writer's temporaries; False when the
+    data folder is missing (never made just to cache what it does not hold) or read-only."""
+    from glutewake.store.errors import StoreError
+    from glutewake.store.files import ensure_dir, remove_stale_temporaries
+
+    if not data_dir.is_dir():
+        return False
+    try:
+        ensure_dir(data_dir)  # refuses a folder marked read-only (even for root)
+        ensure_dir(folder)
+    except StoreError:
+        return False
+    remove_stale_temporaries(folder)
+    return True
 
 
 class ParsedToml:
