@@ -227,11 +227,16 @@ class Store:
         self._update_month(month_of(session.started_at), put)
 
     def add_rest_day(self, day: dt.date) -> RestDay:
-        """Mark `day` as a rest day; a second call for the same day returns the first record."""
+        """Mark `day` as a rest day; a second call for the same day returns the first record.
+        A day that holds a completed session is refused (UserError), nothing written."""
+        from glutewake.core.log_entry import check_rest_day
+
         added: list[RestDay] = []
 
         def put(journal: Journal) -> Journal:
-            existing = next((r for r in merge([journal]).rest_days if r.day == day), None)
+            merged = merge([journal])
+            check_rest_day(day, merged.sessions)  # under the lock: a session logged meanwhile counts
+            existing = next((r for r in merged.rest_days if r.day == day), None)
             if existing is not None:
                 added.append(existing)
                 return journal
