@@ -251,3 +251,19 @@ def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Stor
     cached = json.loads((store.data_dir / "cache" / "days.json").read_text())
     kept = [day for _, day, _, _ in cached["months"]["2026-10"]["mornings"]]
     assert kept == [f"2026-10-{day}" for day in range(25, 32)]
+
+
+def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store) -> None:
+    # The months read from the cache are written back as they were read, unchanged ones alike.
+    from glutewake.store import summary
+
+    ten_years(store)
+    scan_journal(store)
+    cache = store.data_dir / "cache" / "days.json"
+    store.add_rest_day(TODAY)
+    settle(store)
+    scan = scan_journal(store)  # read from the cache, one month re-read, saved again
+    written = json.loads(cache.read_text())["months"]
+    assert written == {f"{y:04d}-{m:02d}": summary._as_json(d) for (y, m), d in scan.months.items()}
+    assert written[f"{TODAY:%Y-%m}"]["rest"] == [TODAY.isoformat()]
+    assert len(written) == len(store.months())

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.wording import counted
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from glutewake.core.records import Journal, MorningCheck, Session
@@ -46,10 +45,7 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
     from glutewake.cli.options import data_dir_from, today_by
-    from glutewake.core.history import history_document
     from glutewake.store import Store
 
     store = Store(data_dir_from(args))
@@ -57,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     journal = store.read_journal()
     today = today_by(journal.day_starts_at)
     if args.json:
+        import json
+
+        from glutewake.core.history import history_document
+
         document = history_document(journal, profile.phase, today)
         print(json.dumps(document, ensure_ascii=False))
     else:

@@ -30,7 +30,6 @@ from glutewake.core.records import (
     KIND_WORDS,
     MAX_ACTIVITY_MINUTES,
     Activity,
-    Compared,
     Deletion,
     Journal,
     MorningCheck,
@@ -53,8 +52,20 @@ from glutewake.store.files import (
     remove_stale_temporaries,
     tighten,
 )
+from glutewake.store.parsed import ParsedToml
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
+
+    from glutewake.core.records import Compared
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
+
+
+def _parsed_name(month: Month) -> str:
+    """The month file's entry in the parsed-TOML cache."""
+    return f"journal-{month[0]:04d}-{month[1]:02d}.toml"
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -92,6 +103,8 @@ class Store:
         self.notify = notify if notify is not None else _note_on_stderr
         """Where a note for the user goes (the command line prints it on stderr)."""
         self._tightened = False
+        self.parsed = ParsedToml(self.data_dir)
+        """The parsed-TOML cache every file of this folder is read through."""
 
     # -- paths -------------------------------------------------------------------------
     def month_path(self, month: Month) -> Path:
@@ -118,7 +131,8 @@ class Store:
         data = read_bytes(self.settings_path)
         if data is None:
             return Profile()
-        document, text = codec.parse_document(self.settings_path, data, "settings")
+        loads = self._loads("settings.toml")
+        document, text = codec.parse_document(self.settings_path, data, "settings", loads)
         return settings_codec.profile_from_document(self.settings_path, text, document)
 
     def update_profile(self, change: Callable[[Profile], Profile]) -> Profile:
@@ -152,7 +166,7 @@ class Store:
         data = read_bytes(path)
         if data is None:
             return Journal()
-        document, text = codec.parse_document(path, data, "journal")
+        document, text = codec.parse_document(path, data, "journal", self._loads(_parsed_name(month)))
         return codec.journal_from_document(path, text, document)
 
     def read_months(self, months: Iterable[Month]) -> Journal:
@@ -388,6 +402,9 @@ class Store:
         return moved
 
     # -- internals ---------------------------------------------------------------------
+    def _loads(self, name: str) -> Callable[[str], dict[str, Any]]:
+        return lambda text: self.parsed.loads(name, text)
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         ensure_dir(self.data_dir)
@@ -416,5 +433,6 @@ class Store:
     def _write_month(self, month: Month, journal: Journal) -> None:
         ensure_dir(self.journal_dir)
         remove_stale_temporaries(self.journal_dir)
-        text = codec.journal_to_text(month, merge([journal]))
+        text, document = codec.journal_text_and_document(month, merge([journal]))
         atomic_write(self.month_path(month), text.encode())
+        self.parsed.remember(_parsed_name(month), text, document)
