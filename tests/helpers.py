@@ -4,6 +4,7 @@ a picture of a folder's files, and short programme files to play."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -54,6 +55,16 @@ def raised_priority(by: int = 10) -> Iterator[None]:
     finally:
         if raised:
             os.nice(by)
+
+
+def one_am_zone() -> tuple[str, dt.timezone]:
+    """A fixed-offset zone (TZ name and tzinfo) in which the clock now says 01:xx, so a test
+    run in it stays well before a day start of 4 (and after midnight) from start to end."""
+    hours = (1 - dt.datetime.now(dt.UTC).hour) % 24
+    if hours > 14:
+        hours -= 24
+    name = "Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}"  # POSIX signs: GMT-3 is UTC+3
+    return name, dt.timezone(dt.timedelta(hours=hours))
 
 
 ABDUCTION_BEATS = (

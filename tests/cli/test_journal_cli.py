@@ -366,7 +366,7 @@ def test_a_settings_file_with_several_problems_names_each_on_its_own_line(
         f"glutewake: {path}, line 3: count_seconds must be between 0.05 and 10, got 0",
         f"glutewake: {path}, line 4: unknown setting `colour` (expected one of "
         "count_seconds, counts_per_breath, stretch_hold_seconds, rest_seconds, transition_seconds, "
-        "sound, volume, spoken_cues, voice_command, theme)",
+        "sound, volume, spoken_cues, voice_command, day_starts_at, theme)",
         f"glutewake: {path}, line 5: expected `spoken_cues` to be true or false, found 'yes'",
         "glutewake: nothing was changed; fix these 3 problems by hand, "
         "or run `glutewake repair` to move settings.toml aside",

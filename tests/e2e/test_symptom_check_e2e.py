@@ -43,7 +43,7 @@ def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path)
 
     (check,) = json.loads(glutewake(data, "history", "--json"))["symptom_checks"]
     assert isinstance(check["id"], str) and check["id"]
-    assert {key: value for key, value in check.items() if key not in ("at", "id")} == {
+    assert {key: value for key, value in check.items() if key not in ("at", "id", "date")} == {
         "pain_during_run": 4,
         "pain_after_run": 5,
         "wobbly_gait": True,
@@ -56,5 +56,6 @@ def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path)
     taken = dt.datetime.fromisoformat(check["at"])
     assert taken.tzinfo is not None
     assert abs(dt.datetime.now().astimezone() - taken) < dt.timedelta(minutes=5)
+    assert check["date"] == taken.date().isoformat()  # days start at midnight by default
     assert "advice: beginner" in glutewake(data, "status")
     assert json.loads(glutewake(data, "status", "--json"))["advice"] == "beginner"

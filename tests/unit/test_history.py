@@ -148,6 +148,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
     assert list(document) == [
         "schema",
         "phase",
+        "day_starts_at",
         "streak",
         "advice",
         "sessions",
@@ -157,6 +158,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
         "morning_checks",
     ]
     assert document["schema"] == 2
+    assert document["day_starts_at"] == 0
     assert document["streak"] == {"current": 0, "longest": 2}
     assert document["advice"] == {
         "level": "beginner",
@@ -167,6 +169,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
     session = document["sessions"][1]
     assert session == {
         "id": "b",
+        "date": "2026-11-23",
         "programme": "beginner",
         "phase": "beginner",
         "started_at": "2026-11-23T07:30:00+01:00",
@@ -187,6 +190,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
     assert document["symptom_checks"] == [
         {
             "id": "k",
+            "date": "2026-11-19",
             "at": "2026-11-19T07:30:00+01:00",
             "pain_during_run": 3,
             "pain_after_run": 4,

@@ -46,8 +46,9 @@ def test_a_session_row_ends_with_the_morning_after() -> None:
         MorningCheck("b", dt.date(2026, 11, 23), "better", None),
     )
     mornings = mornings_after(Journal(morning_checks=answers))
-    assert str(session_entry(session, mornings.get(session.day)).cells[-1]) == "worse 6"
-    assert str(session_entry(session).cells[-1]) == "–"
+    day = started.date()
+    assert str(session_entry(session, day, mornings.get(day)).cells[-1]) == "worse 6"
+    assert str(session_entry(session, day).cells[-1]) == "–"
     assert mornings[dt.date(2026, 11, 22)].compared == "better"
 
 
@@ -60,7 +61,7 @@ def test_reps_count_every_set_and_stretches_count_stretches() -> None:
         SetRecord("kneeling-hip-flexor-stretch", "right", 0, 1),
     )
     session = Session("s", "beginner", "beginner", started, "partial", "log", sets, pain_during=3)
-    details = session_entry(session).cells[2]
+    details = session_entry(session, started.date()).cells[2]
     assert isinstance(details, Details)
     assert details.parts == (
         "beginner",

@@ -15,7 +15,7 @@ def toml_blocks() -> list[str]:
 
 
 def test_the_settings_example_reads_as_a_profile(tmp_path: Path) -> None:
-    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 2\nphase")]
+    [settings] = [b for b in toml_blocks() if b.lstrip().startswith("schema = 3\nphase")]
     (tmp_path / "settings.toml").write_text(settings)
     profile = Store(tmp_path).read_profile()
     assert profile.phase == "beginner"

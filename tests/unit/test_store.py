@@ -166,7 +166,7 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     )
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
-    assert "schema = 2" in text and "acknowledged_on = 2026-11-24" in text
+    assert "schema = 3" in text and "acknowledged_on = 2026-11-24" in text
     assert 'sound = "bell"' in text and "volume = 35" in text
     assert "morning_asked_on = 2026-11-25" in text
 
@@ -294,7 +294,7 @@ def test_settings_of_1_0_move_from_counts_to_seconds_without_loss(store: Store) 
     assert store.settings_path.read_text() == SETTINGS_1_0  # reading never rewrites
     store.update_profile(lambda p: Profile(p.settings, "beginner", p.acknowledged_on))
     written = store.settings_path.read_text()
-    assert "schema = 2" in written and "stretch_hold_counts" not in written
+    assert "schema = 3" in written and "stretch_hold_counts" not in written
     assert "stretch_hold_seconds = 45" in written and "rest_seconds = 8" in written
     assert store.read_profile() == Profile(settings, "beginner", profile.acknowledged_on)
 
@@ -404,10 +404,10 @@ def test_newer_schema_is_refused_and_never_rewritten(store: Store) -> None:
 
 def test_newer_settings_schema_is_refused(store: Store) -> None:
     store.data_dir.mkdir()
-    store.settings_path.write_text('schema = 3\nphase = "beginner"\n')
+    store.settings_path.write_text('schema = 4\nphase = "beginner"\n')
     with pytest.raises(FutureSchema):
         store.update_profile(lambda p: p)
-    assert store.settings_path.read_text() == 'schema = 3\nphase = "beginner"\n'
+    assert store.settings_path.read_text() == 'schema = 4\nphase = "beginner"\n'
 
 
 # settings.toml as glutewake 1.0 wrote it, with the bell switched off.
@@ -455,7 +455,7 @@ def test_settings_of_schema_1_keep_everything_and_the_bell_becomes_sound(
     assert store.settings_path.read_text() == old, "reading never rewrites"
     store.update_profile(lambda p: replace(p, settings=p.settings.with_changes(volume=60)))
     upgraded = store.settings_path.read_text()
-    assert "schema = 2" in upgraded and f'sound = "{sound}"' in upgraded and "bell" not in upgraded
+    assert "schema = 3" in upgraded and f'sound = "{sound}"' in upgraded and "bell" not in upgraded
     assert store.read_profile() == replace(profile, settings=profile.settings.with_changes(volume=60))
 
 
@@ -800,7 +800,7 @@ def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pyt
     store.add_rest_day(dt.date(2026, 11, 4))
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    monkeypatch.setattr(Store, "read_month", lambda self, m, **day: read.append(m) or real(self, m, **day))
     days = journal_days(store)
     assert read == [(2026, 11)]
     assert len(days.done) == 11

@@ -73,7 +73,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """The months read from now on, in order."""
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    monkeypatch.setattr(Store, "read_month", lambda self, m, **day: read.append(m) or real(self, m, **day))
     return read
 
 

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
     store = Store(data_dir_from(args))
     store.read_profile()  # a damaged settings file stops the write like any other problem
     kind, record = store.delete(args.id.strip(), dt.datetime.now().astimezone())
-    print(f"Deleted {entry_words(kind, record)} (id {args.id.strip()}).")
+    print(f"Deleted {entry_words(kind, record, store.day_starts_at())} (id {args.id.strip()}).")
     return 0

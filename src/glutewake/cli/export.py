@@ -35,11 +35,10 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     import sys
     from pathlib import Path
 
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.core.wording import counted
     from glutewake.store import Store, atomic_write
 
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
         from glutewake.core.history import export_document
 
-        document = export_document(journal, profile.phase, dt.date.today())
+        document = export_document(journal, profile.phase, today_by(journal.day_starts_at))
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         records = (
             len(journal.sessions)

@@ -45,15 +45,13 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
 
     store = Store(data_dir_from(args))
     profile = store.read_profile()
     journal = store.read_journal()
-    today = dt.date.today()
+    today = today_by(journal.day_starts_at)
     if args.json:
         import json
 
@@ -113,7 +111,7 @@ def history_text(journal: Journal, phase: str, today: dt.date) -> str:
         )
     if summary.last_check is not None:
         check = summary.last_check
-        lines.append(f"Last symptom check: {check.at:%Y-%m-%d}, advice: {check.advice}")
+        lines.append(f"Last symptom check: {journal.check_day(check)}, advice: {check.advice}")
     advice = standing_advice(journal, today)
     lines.append(f"Advice now: {advice.level or 'none yet'} — {advice.reason}")
     return "\n".join(lines)

@@ -25,16 +25,17 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     from pathlib import Path
 
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
     from glutewake.store.exchange import read_export
 
     path = Path(args.file).expanduser()
-    journal = read_export(path, dt.date.today())
-    counts = Store(data_dir_from(args)).import_journal(journal)
+    store = Store(data_dir_from(args))
+    day_starts_at = store.day_starts_at()
+    journal = read_export(path, today_by(day_starts_at), day_starts_at)
+    counts = store.import_journal(journal)
     if not counts.total:
         print(f"Nothing to import: every record in {path} is already here.")
         return 0

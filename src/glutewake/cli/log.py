@@ -54,14 +54,14 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
 
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.errors import UserError
     from glutewake.store import Store
     from glutewake.store.summary import scan_journal
 
-    today = dt.date.today()
+    store = Store(data_dir_from(args))
+    today = today_by(store.day_starts_at())  # before the day start, --date means yesterday
     day = parse_day(args.date, today)
     minutes = parse_minutes(args.minutes) if args.minutes is not None else None
     if args.activity is None and minutes is not None:
@@ -71,7 +71,6 @@ def run(args: argparse.Namespace) -> int:
     if args.morning is None and args.pain is not None:
         raise UserError("--pain goes with --morning better|same|worse")
     morning = morning_answer(args.morning, args.pain) if args.morning is not None else None
-    store = Store(data_dir_from(args))
     # Any file that cannot be read stops the write: settings.toml, then every month (the
     # summary cache re-parses only months whose file changed, so this stays cheap).
     store.read_profile()
@@ -141,6 +140,7 @@ def logged_session(
     """Save and return a completed `source = "log"` session of the programme on `day`."""
     import datetime as dt
 
+    from glutewake.core.days import day_start
     from glutewake.core.records import Session, SetRecord, new_id
     from glutewake.core.timeline import compile_timeline
     from glutewake.programmes import load_programme
@@ -153,9 +153,9 @@ def logged_session(
     timeline = compile_timeline(programme, settings)
     length = dt.timedelta(seconds=round(timeline.total_seconds))
     now = dt.datetime.now().astimezone().replace(microsecond=0)
-    if day == today:
-        midnight = dt.datetime.combine(day, dt.time()).astimezone()
-        started = max(now - length, midnight)
+    if day == today:  # it ended just now, and started no earlier than today's day start
+        begins = day_start(day, store.day_starts_at()).astimezone()
+        started = max(now - length, begins)
     else:
         started = dt.datetime.combine(day, dt.time(12, 0)).astimezone()
     session = Session(

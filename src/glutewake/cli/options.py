@@ -9,6 +9,7 @@ from glutewake.core.settings import RANGES, SettingOutOfRange, Settings, check_i
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
     from pathlib import Path
 
 SUPPRESS = "==SUPPRESS=="
@@ -70,6 +71,15 @@ def path(text: str) -> Path:
     from pathlib import Path
 
     return Path(text)
+
+
+def today_by(day_starts_at: int) -> dt.date:
+    """Today on the wall clock, by the user's day start (before it, still yesterday)."""
+    import datetime as dt
+
+    from glutewake.core.days import day_of
+
+    return day_of(dt.datetime.now(), day_starts_at)
 
 
 def data_dir_from(args: argparse.Namespace) -> Path:

@@ -57,16 +57,15 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     import sys
     from pathlib import Path
 
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
     from glutewake.store.report_file import render_report, write_report
 
     store = Store(data_dir_from(args))
-    text = render_report(store, dt.date.today(), weeks=args.weeks, format=args.format)
+    text = render_report(store, today_by(store.day_starts_at()), weeks=args.weeks, format=args.format)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0

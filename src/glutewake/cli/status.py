@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from glutewake.cli import status_text
-    from glutewake.cli.options import data_dir_from
+    from glutewake.cli.options import data_dir_from, today_by
     from glutewake.core.advice import decide
+    from glutewake.core.days import day_start
     from glutewake.core.streaks import compute_streak
     from glutewake.store import Store, snapshot
     from glutewake.store.summary import journal_days
@@ -53,14 +54,16 @@ def run(args: argparse.Namespace) -> int:
     key = snapshot.current_key(str(store.data_dir))  # before reading: a change after it shows
     profile = store.read_profile()
     days = journal_days(store)
-    today = dt.date.today()
+    today = today_by(days.day_starts_at)
     streak = compute_streak(days.done, days.rest, today)
     advice = decide(days.basis, today)  # the standing advice, from the summary alone
     status = status_text.Status(
         profile.phase, streak.current, streak.longest, today in days.done, advice.level, advice.reason
     )
-    midnight = dt.datetime.combine(today, dt.time())
-    valid = (midnight.timestamp(), (midnight + dt.timedelta(days=1)).timestamp())
+    # The answer holds from today's day start to the next day's (local wall clock, so a
+    # daylight-saving change shortens or lengthens that day as it does the clock's).
+    begins = day_start(today, days.day_starts_at)
+    valid = (begins.timestamp(), day_start(today + dt.timedelta(days=1), days.day_starts_at).timestamp())
     snapshot.write(store, key, looked_at, valid, status.values())
     print(status_text.show(status, as_json=args.json, template=template))
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.frozen import frozen, replace
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 
@@ -97,13 +98,15 @@ class AdviceBasis:
 
     `check` is the latest symptom check; `worst_earlier` the worst pain during and after
     running among the checks before it; `last_session` the pains of the latest session that
-    recorded any; `mornings` morning-after answers (those outside the window are ignored).
+    recorded any; `mornings` morning-after answers (those outside the window are ignored);
+    `day_starts_at` the hour the user's days start, for the day a session's pains name.
     """
 
     check: SymptomCheck | None = None
     worst_earlier: tuple[int, int] | None = None
     last_session: SessionPains | None = None
     mornings: tuple[MorningCheck, ...] = ()
+    day_starts_at: int = DEFAULT_DAY_START
 
 
 @frozen
@@ -125,6 +128,8 @@ class StandingAdvice:
     reason: str
     facts: tuple[Fact, ...]
     check: SymptomCheck | None = None
+    check_day: dt.date | None = None
+    """The day `check` counts for, with the user's day start."""
 
     @property
     def word(self) -> str:
@@ -153,7 +158,8 @@ def new_check(
         answers.cleared_for_advanced,
         "rest",  # pragma: no mutate  (a stand-in: the rule never reads a check's stored level)
     )
-    advice = standing_advice(replace(journal, symptom_checks=(*journal.symptom_checks, check)), at.date())
+    with_check = replace(journal, symptom_checks=(*journal.symptom_checks, check))
+    advice = standing_advice(with_check, journal.day_of(at))
     assert advice.level is not None  # with a check there is always a level
     stored = replace(check, advice=advice.level)
     return stored, replace(advice, check=stored)
@@ -167,7 +173,9 @@ def basis_of(journal: Journal) -> AdviceBasis:
         earlier = [c for c in journal.symptom_checks if c.at < check.at]
         if earlier:
             worst = (max(c.pain_during_run for c in earlier), max(c.pain_after_run for c in earlier))
-    return AdviceBasis(check, worst, latest_pains(journal.sessions), journal.morning_checks)
+    return AdviceBasis(
+        check, worst, latest_pains(journal.sessions), journal.morning_checks, journal.day_starts_at
+    )
 
 
 def latest_check(checks: Iterable[SymptomCheck]) -> SymptomCheck | None:
@@ -211,7 +219,7 @@ def decide(basis: AdviceBasis, today: dt.date) -> StandingAdvice:
     window = [m for m in basis.mornings if in_window(m.day, today)]
     worse = tuple(sorted(m.day for m in window if m.compared == "worse"))
     level: Level | None
-    facts = _rest_facts(check, session, window, worse)
+    facts = _rest_facts(check, session, window, worse, basis.day_starts_at)
     if facts:
         level = "rest"
     elif check is None:
@@ -226,7 +234,8 @@ def decide(basis: AdviceBasis, today: dt.date) -> StandingAdvice:
         facts = facts or [eased]
     if check is not None and check.spread:
         facts.append(Fact("spread", places=check.spread))
-    return StandingAdvice(level, reason(facts), tuple(facts), check)
+    check_day = None if check is None else day_of(check.at, basis.day_starts_at)
+    return StandingAdvice(level, reason(facts), tuple(facts), check, check_day)
 
 
 def _rest_facts(
@@ -234,6 +243,7 @@ def _rest_facts(
     session: SessionPains | None,
     window: Sequence[MorningCheck],
     worse: tuple[dt.date, ...],
+    day_starts_at: int,
 ) -> list[Fact]:
     facts = []
     if check is not None:
@@ -244,12 +254,16 @@ def _rest_facts(
         if check.pain_after_run >= REST_PAIN:
             facts.append(Fact("run_pain_after", (check.pain_after_run,)))
     if session is not None and session.pain_after is not None and session.pain_after >= REST_PAIN:
-        facts.append(Fact("session_pain_after", (session.pain_after,), (session.started_at.date(),)))
+        facts.append(
+            Fact("session_pain_after", (session.pain_after,), (day_of(session.started_at, day_starts_at),))
+        )
     latest = max(window, key=lambda m: (m.day, _or_less(m.pain)), default=None)
     if latest is not None and latest.pain is not None and latest.pain >= REST_PAIN:
         facts.append(Fact("morning_pain", (latest.pain,), (latest.day,)))
     if session is not None and session.pain_during is not None and session.pain_during >= REST_PAIN_DURING:
-        facts.append(Fact("session_pain_during", (session.pain_during,), (session.started_at.date(),)))
+        facts.append(
+            Fact("session_pain_during", (session.pain_during,), (day_of(session.started_at, day_starts_at),))
+        )
     if len(worse) >= REST_WORSE_MORNINGS:
         facts.append(Fact("worse_mornings", days=worse))
     return facts

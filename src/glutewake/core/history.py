@@ -6,6 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from glutewake.core.advice import standing_advice
+from glutewake.core.days import day_of
 from glutewake.core.frozen import frozen
 from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SymptomCheck
 from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
@@ -95,8 +96,9 @@ def weeks_variety(journal: Journal, today: dt.date, weeks: int) -> list[WeekVari
         this_monday - dt.timedelta(days=7 * back): ([], []) for back in range(weeks)
     }
     for s in journal.sessions:
-        if s.status == "completed" and first <= s.day <= today:
-            by_week[s.day - dt.timedelta(days=s.day.weekday())][0].append(s)
+        day = journal.session_day(s)
+        if s.status == "completed" and first <= day <= today:
+            by_week[day - dt.timedelta(days=day.weekday())][0].append(s)
     for a in journal.activities:
         if first <= a.day <= today:
             by_week[a.day - dt.timedelta(days=a.day.weekday())][1].append(a)
@@ -106,7 +108,7 @@ def weeks_variety(journal: Journal, today: dt.date, weeks: int) -> list[WeekVari
         for activity in activities:
             minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
         ordered = dict(sorted(minutes.items(), key=lambda item: (-item[1], item[0])))
-        rehab = {s.day for s in sessions}
+        rehab = {journal.session_day(s) for s in sessions}
         result.append(
             WeekVariety(
                 days_active=len(rehab | {a.day for a in activities}),
@@ -135,10 +137,10 @@ class DayMark(StrEnum):
 def first_record_day(journal: Journal) -> dt.date | None:
     """The day of the user's first record of any kind, or None for an empty journal."""
     days = [
-        *(s.day for s in journal.sessions),
+        *(journal.session_day(s) for s in journal.sessions),
         *(r.day for r in journal.rest_days),
         *(a.day for a in journal.activities),
-        *(c.at.date() for c in journal.symptom_checks),
+        *(journal.check_day(c) for c in journal.symptom_checks),
         *(m.day for m in journal.morning_checks),
     ]
     return min(days, default=None)
@@ -154,7 +156,7 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
     done = done_days(journal)
     rest = rest_days(journal)
     active = {a.day for a in journal.activities}
-    partial = {s.day for s in journal.sessions if s.status == "partial"}
+    partial = {journal.session_day(s) for s in journal.sessions if s.status == "partial"}
     started = first_record_day(journal) or today
     first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     rows = []
@@ -184,15 +186,17 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
 
 
 def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, Any]:
-    """The `history --json` / `export --format json` document (schema 2 of DESIGN.md)."""
+    """The `history --json` / `export --format json` document (schema 2 of DESIGN.md). Every
+    record has the day it counts for (`date`), computed now with the journal's day start."""
     streak = streak_of(journal, today)
     advice = standing_advice(journal, today)
     return {
         "schema": HISTORY_SCHEMA,
         "phase": phase,
+        "day_starts_at": journal.day_starts_at,
         "streak": {"current": streak.current, "longest": streak.longest},
         "advice": {"level": advice.level, "reason": advice.reason},
-        "sessions": [_session_entry(s) for s in journal.sessions],
+        "sessions": [_session_entry(s, journal.session_day(s)) for s in journal.sessions],
         "rest_days": [{"id": r.id, "date": r.day.isoformat()} for r in journal.rest_days],
         "activities": [
             {"id": a.id, "date": a.day.isoformat(), "kind": a.kind, "minutes": a.minutes}
@@ -201,6 +205,7 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
         "symptom_checks": [
             {
                 "id": c.id,
+                "date": journal.check_day(c).isoformat(),
                 "at": c.at.isoformat(),
                 "pain_during_run": c.pain_during_run,
                 "pain_after_run": c.pain_after_run,
@@ -220,10 +225,12 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
     }
 
 
-def entry_words(kind: str, record: object) -> str:
-    """One record in words, as `glutewake delete` and history's question name it."""
+def entry_words(kind: str, record: object, day_starts_at: int) -> str:
+    """One record in words, as `glutewake delete` and history's question name it (a session
+    by the day it counts for, with the user's day start)."""
     if isinstance(record, Session):
-        return f"the {record.status} {record.programme} session of {record.day.isoformat()}"
+        day = day_of(record.started_at, day_starts_at)
+        return f"the {record.status} {record.programme} session of {day.isoformat()}"
     if isinstance(record, SymptomCheck):
         return f"the symptom check of {record.at.strftime('%Y-%m-%d %H:%M')}"
     if isinstance(record, MorningCheck):
@@ -244,9 +251,10 @@ def export_document(journal: Journal, phase: str, today: dt.date) -> dict[str, A
     }
 
 
-def _session_entry(session: Session) -> dict[str, Any]:
+def _session_entry(session: Session, day: dt.date) -> dict[str, Any]:
     return {
         "id": session.id,
+        "date": day.isoformat(),
         "programme": session.programme,
         "phase": session.phase,
         "started_at": session.started_at.isoformat(),
@@ -263,7 +271,7 @@ def _session_entry(session: Session) -> dict[str, Any]:
 
 def morning_after(journal: Journal, session: Session) -> MorningCheck | None:
     """The morning-after answer of the day after `session`'s day, if one was given."""
-    day = session.day + dt.timedelta(days=1)
+    day = journal.session_day(session) + dt.timedelta(days=1)
     return next((m for m in reversed(journal.morning_checks) if m.day == day), None)
 
 
@@ -272,7 +280,13 @@ def csv_rows(journal: Journal) -> list[tuple[str, ...]]:
     columns), under CSV_HEADER."""
     rows: list[tuple[str, ...]] = []
     for session in journal.sessions:
-        head = (session.day.isoformat(), session.id, session.programme, session.status, session.source)
+        head = (
+            journal.session_day(session).isoformat(),
+            session.id,
+            session.programme,
+            session.status,
+            session.source,
+        )
         pains = tuple("" if pain is None else str(pain) for pain in (session.pain_after, session.pain_during))
         if not session.sets:
             rows.append((*head, "", "", "", "", *pains))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import field_names, frozen, replace
 from glutewake.core.records import (
     RECORD_KINDS,
@@ -36,7 +37,9 @@ def month_of(moment: dt.date) -> Month:
 def merge(journals: Iterable[Journal]) -> Journal:
     """Several journals as one, each list sorted oldest first (a repeated id keeps the last),
     with the deletions and edits applied: the newest change of an id wins (a deletion wins
-    a tie), a deleted record is left out, an edited session carries its edited pains."""
+    a tie), a deleted record is left out, an edited session carries its edited pains. The
+    day start is the journals' own (the store reads them all with the same one)."""
+    day_starts_at = DEFAULT_DAY_START
     sessions: dict[str, Session] = {}
     rest_days: dict[str, RestDay] = {}
     activities: dict[str, Activity] = {}
@@ -45,6 +48,7 @@ def merge(journals: Iterable[Journal]) -> Journal:
     deletions: dict[tuple[str, str], Deletion] = {}
     edits: dict[str, PainEdit] = {}
     for journal in journals:
+        day_starts_at = journal.day_starts_at
         sessions.update((s.id, s) for s in journal.sessions)
         rest_days.update((r.id, r) for r in journal.rest_days)
         activities.update((a.id, a) for a in journal.activities)
@@ -82,6 +86,7 @@ def merge(journals: Iterable[Journal]) -> Journal:
         morning_checks=tuple(sorted(mornings.values(), key=lambda m: m.day)),
         deletions=tuple(sorted(deletions.values(), key=lambda d: (d.at, d.kind, d.id))),
         edits=tuple(sorted(edits.values(), key=lambda e: (e.at, e.id))),
+        day_starts_at=day_starts_at,
     )
 
 
@@ -230,12 +235,10 @@ def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCount
     skipped, and so is one equal in what it says (an export of schema 1 carried no ids for
     rest days, activities and checks; a day holds one rest day and one morning answer)."""
     gone = {(d.kind, d.id) for d in current.deletions}
-    incoming = Journal(
-        **{
-            kind: tuple(r for r in getattr(incoming, kind) if (kind, r.id) not in gone)
-            for kind in RECORD_KINDS
-        }
-    )  # a record deleted here stays deleted
+    kept: dict[str, Any] = {
+        kind: tuple(r for r in getattr(incoming, kind) if (kind, r.id) not in gone) for kind in RECORD_KINDS
+    }
+    incoming = Journal(**kept)  # a record deleted here stays deleted
     session_ids = {s.id for s in current.sessions}
     sessions = [s for s in incoming.sessions if s.id not in session_ids]
     rest_seen = {r.day for r in current.rest_days} | {r.id for r in current.rest_days}

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from glutewake.core.records import Compared, Session
+    from glutewake.core.records import Compared, Journal
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
 ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -44,10 +43,11 @@ def check_day(day: dt.date, today: dt.date, *, name: str = "the date") -> dt.dat
     return day
 
 
-def check_rest_day(day: dt.date, sessions: Iterable[Session]) -> dt.date:
+def check_rest_day(day: dt.date, journal: Journal) -> dt.date:
     """A day that can be a rest day: one without a completed session (a session stopped early
-    does not count; a completed one makes the day a training day, never a rest day)."""
-    if any(session.day == day and session.status == "completed" for session in sessions):
+    does not count; a completed one makes the day a training day, never a rest day). A
+    session's day is the one it counts for, with the journal's day start."""
+    if any(journal.session_day(s) == day and s.status == "completed" for s in journal.sessions):
         raise UserError(
             f"{day.isoformat()} already holds a completed session, so it cannot be a rest day "
             "(delete that session first if it was logged by mistake)"

@@ -14,5 +14,5 @@ def question_due(journal: Journal, today: dt.date, asked_on: dt.date | None) -> 
     and the question has not been shown today already (a skip counts as shown)."""
     if asked_on == today or any(m.day == today for m in journal.morning_checks):
         return False
-    yesterday = today - dt.timedelta(days=1)
-    return any(s.day == yesterday for s in journal.sessions)
+    yesterday = today - dt.timedelta(days=1)  # last night's session: the day before, by the day start
+    return any(journal.session_day(s) == yesterday for s in journal.sessions)

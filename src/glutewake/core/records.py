@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.frozen import frozen
 
 TYPE_CHECKING = False  # `typing` costs every command's start; the types are for mypy only
@@ -93,11 +94,6 @@ class Session:
     played_seconds: float | None = None
     """How long the app played it, over every part of a resumed session (pauses not counted)."""
 
-    @property
-    def day(self) -> dt.date:
-        """The local calendar day the session belongs to."""
-        return self.started_at.date()
-
 
 @frozen
 class RestDay:
@@ -180,7 +176,10 @@ class PainEdit:
 @frozen
 class Journal:
     """Every record the store holds, each list ordered oldest first, and the deletions and
-    edits that were applied to them (kept so they can be saved and exported)."""
+    edits that were applied to them (kept so they can be saved and exported).
+
+    `day_starts_at` is the hour the user's days start (the store sets it when reading): the
+    day of a session or a check is computed from it, never stored (`session_day`, `check_day`)."""
 
     sessions: tuple[Session, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
@@ -189,3 +188,16 @@ class Journal:
     morning_checks: tuple[MorningCheck, ...] = ()
     deletions: tuple[Deletion, ...] = ()
     edits: tuple[PainEdit, ...] = ()
+    day_starts_at: int = DEFAULT_DAY_START
+
+    def day_of(self, moment: dt.datetime) -> dt.date:
+        """The day `moment` counts for, with this journal's day start."""
+        return day_of(moment, self.day_starts_at)
+
+    def session_day(self, session: Session) -> dt.date:
+        """The day a session counts for: the day of its start, with this journal's day start."""
+        return day_of(session.started_at, self.day_starts_at)
+
+    def check_day(self, check: SymptomCheck) -> dt.date:
+        """The day a symptom check counts for."""
+        return day_of(check.at, self.day_starts_at)

@@ -120,6 +120,8 @@ class CheckRow:
 
     check: SymptomCheck
     advice: StandingAdvice
+    day: dt.date
+    """The day the check counts for, with the user's day start."""
 
 
 @frozen
@@ -214,8 +216,11 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
     rows = tuple(
         _week(in_period, first + dt.timedelta(days=7 * n), today, started, done, rest) for n in range(weeks)
     )
-    checks = tuple(CheckRow(check, advice_at(journal, check)) for check in in_period.symptom_checks)
-    session_days = sorted({s.day for s in journal.sessions})
+    checks = tuple(
+        CheckRow(check, advice_at(journal, check), journal.check_day(check))
+        for check in in_period.symptom_checks
+    )
+    session_days = sorted({journal.session_day(s) for s in journal.sessions})
     mornings = tuple(MorningRow(m, _session_before(session_days, m.day)) for m in in_period.morning_checks)
     return Report(
         today=today,
@@ -223,7 +228,7 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
         phase=phase,
         weeks=rows,
         totals=_totals(rows),
-        programmes=_spans(in_period.sessions),
+        programmes=_spans(in_period),
         checks=checks,
         mornings=mornings,
         advice_now=advice_today(journal, today),
@@ -234,7 +239,7 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
 def advice_at(journal: Journal, check: SymptomCheck) -> StandingAdvice:
     """The standing advice as it stood when `check` was taken: the core's rule on the records
     up to that moment."""
-    return standing_advice(as_of(journal, check.at), check.at.date())
+    return standing_advice(as_of(journal, check.at), journal.check_day(check))
 
 
 def advice_today(journal: Journal, today: dt.date) -> StandingAdvice:
@@ -249,7 +254,7 @@ def as_of(journal: Journal, moment: dt.datetime) -> Journal:
         journal,
         sessions=tuple(s for s in journal.sessions if s.started_at <= moment),
         symptom_checks=tuple(c for c in journal.symptom_checks if c.at <= moment),
-        morning_checks=tuple(m for m in journal.morning_checks if m.day <= moment.date()),
+        morning_checks=tuple(m for m in journal.morning_checks if m.day <= journal.day_of(moment)),
     )
 
 
@@ -259,10 +264,10 @@ def _in_period(journal: Journal, first: dt.date, last: dt.date) -> Journal:
 
     return replace(
         journal,
-        sessions=tuple(s for s in journal.sessions if inside(s.day)),
+        sessions=tuple(s for s in journal.sessions if inside(journal.session_day(s))),
         rest_days=tuple(r for r in journal.rest_days if inside(r.day)),
         activities=tuple(a for a in journal.activities if inside(a.day)),
-        symptom_checks=tuple(c for c in journal.symptom_checks if inside(c.at.date())),
+        symptom_checks=tuple(c for c in journal.symptom_checks if inside(journal.check_day(c))),
         morning_checks=tuple(
             sorted((m for m in journal.morning_checks if inside(m.day)), key=lambda m: m.day)
         ),
@@ -278,10 +283,10 @@ def _session_before(session_days: list[dt.date], day: dt.date) -> dt.date | None
 
 def _first_record_day(journal: Journal) -> dt.date | None:
     days = [
-        *(s.day for s in journal.sessions),
+        *(journal.session_day(s) for s in journal.sessions),
         *(r.day for r in journal.rest_days),
         *(a.day for a in journal.activities),
-        *(c.at.date() for c in journal.symptom_checks),
+        *(journal.check_day(c) for c in journal.symptom_checks),
         *(m.day for m in journal.morning_checks),
     ]
     return min(days, default=None)
@@ -304,13 +309,13 @@ def _week(
         and started <= day
         and (day < today or (day == today and (day in done or day in rest)))
     ]
-    sessions = [s for s in journal.sessions if monday <= s.day <= sunday]
+    sessions = [s for s in journal.sessions if monday <= journal.session_day(s) <= sunday]
     activities = [a for a in journal.activities if monday <= a.day <= sunday]
     minutes: dict[str, int] = {}
     for activity in activities:
         minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
-    completed_days = {s.day for s in sessions if s.status == "completed"}
-    checks = [c for c in journal.symptom_checks if monday <= c.at.date() <= sunday]
+    completed_days = {journal.session_day(s) for s in sessions if s.status == "completed"}
+    checks = [c for c in journal.symptom_checks if monday <= journal.check_day(c) <= sunday]
     return Week(
         monday=monday,
         days=len(counted),
@@ -358,15 +363,16 @@ def _totals(weeks: tuple[Week, ...]) -> Totals:
     )
 
 
-def _spans(sessions: Iterable[Session]) -> tuple[ProgrammeSpan, ...]:
+def _spans(journal: Journal) -> tuple[ProgrammeSpan, ...]:
     spans: dict[tuple[str, str], ProgrammeSpan] = {}
-    for session in sessions:
+    for session in journal.sessions:
         key = (session.programme, session.phase)
         span = spans.get(key)
+        day = journal.session_day(session)
         if span is None:
-            spans[key] = ProgrammeSpan(session.programme, session.phase, 1, session.day, session.day)
+            spans[key] = ProgrammeSpan(session.programme, session.phase, 1, day, day)
         else:
-            spans[key] = replace(span, sessions=span.sessions + 1, last=max(span.last, session.day))
+            spans[key] = replace(span, sessions=span.sessions + 1, last=max(span.last, day))
     return tuple(sorted(spans.values(), key=lambda s: (s.first, s.programme, s.phase)))
 
 

@@ -364,7 +364,7 @@ def _checks(report: Report) -> Section:
         return Section("checks", "Symptom checks", ("No symptom check in this period.",))
     rows = tuple(
         (
-            row.check.at.date().isoformat(),
+            row.day.isoformat(),
             str(row.check.pain_during_run),
             str(row.check.pain_after_run),
             _yes(row.check.wobbly_gait),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from glutewake.core.days import DEFAULT_DAY_START, EARLIEST_DAY_START, LATEST_DAY_START
 from glutewake.core.frozen import field, field_names, frozen, replace
 from glutewake.errors import UserError
 
@@ -34,6 +35,7 @@ RANGES: dict[str, Range] = {
     "rest_seconds": Range(1, 120),
     "transition_seconds": Range(0, 30),
     "volume": Range(0, 100),
+    "day_starts_at": Range(EARLIEST_DAY_START, LATEST_DAY_START),
 }
 # What a session sounds like: synthesised tones through the sound output (falling back to
 # the bell when there is none), the terminal bell, or nothing.
@@ -83,6 +85,8 @@ class Settings:
     volume: int = 80
     spoken_cues: bool = False
     voice_command: str = ""
+    day_starts_at: int = DEFAULT_DAY_START
+    """The hour (0-6) a day starts: what is done before it counts for the day before."""
     theme: str = "textual-dark"
 
     def __post_init__(self) -> None:
@@ -90,8 +94,10 @@ class Settings:
             check_in_range(name, getattr(self, name), bounds)
         for name, choices in CHOICES.items():
             check_choice(name, getattr(self, name), choices)
-        if not isinstance(self.volume, int) or isinstance(self.volume, bool):
-            raise SettingOutOfRange(f"volume must be a whole number, got {self.volume!r}")
+        for name in ("volume", "day_starts_at"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise SettingOutOfRange(f"{name} must be a whole number, got {value!r}")
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with `changes` applied, validated like any other Settings."""

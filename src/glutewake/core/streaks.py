@@ -44,8 +44,9 @@ def compute_streak(done_days: set[dt.date], rest_days: set[dt.date], today: dt.d
 
 
 def done_days(journal: Journal) -> set[dt.date]:
-    """Local days holding at least one completed session (from the app or logged)."""
-    return {s.day for s in journal.sessions if s.status == "completed"}
+    """Days (starting at the journal's day start) holding at least one completed session
+    (from the app or logged)."""
+    return {journal.session_day(s) for s in journal.sessions if s.status == "completed"}
 
 
 def rest_days(journal: Journal) -> set[dt.date]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen, replace
 from glutewake.core.journal import (
     ImportCounts,
@@ -143,10 +144,22 @@ class Store:
                 atomic_write(self.settings_path, settings_codec.profile_to_text(changed).encode())
             return changed
 
+    def day_starts_at(self) -> int:
+        """The hour the user's days start (the `day_starts_at` setting): the one place every
+        reader of days asks. A settings.toml that cannot be read gives the default here;
+        whoever reads the profile names the problem."""
+        try:
+            return self.read_profile().settings.day_starts_at
+        except StoreError:
+            return DEFAULT_DAY_START
+
     # -- journal: reading --------------------------------------------------------------
-    def read_month(self, month: Month) -> Journal:
-        """One month's records (empty when it has no file), with its deletions and edits applied."""
-        return merge([self._raw_month(month)])
+    def read_month(self, month: Month, *, day_starts_at: int | None = None) -> Journal:
+        """One month's records (empty when it has no file), with its deletions and edits
+        applied and the user's day start (or `day_starts_at`, when the caller read it already)."""
+        if day_starts_at is None:
+            day_starts_at = self.day_starts_at()
+        return replace(self._merged_month(month), day_starts_at=day_starts_at)
 
     def _raw_month(self, month: Month) -> Journal:
         path = self.month_path(month)
@@ -158,7 +171,11 @@ class Store:
 
     def read_months(self, months: Iterable[Month]) -> Journal:
         """Only these months' records, merged and sorted oldest first."""
-        return merge(self.read_month(month) for month in sorted(set(months)))
+        merged = merge(self._merged_month(month) for month in sorted(set(months)))
+        return replace(merged, day_starts_at=self.day_starts_at())
+
+    def _merged_month(self, month: Month) -> Journal:
+        return merge([self._raw_month(month)])
 
     def read_journal(self, *, skip_problems: bool = False) -> Journal:
         """Every month's records; with `skip_problems`, months that cannot be read are left out
@@ -167,14 +184,14 @@ class Store:
         journals: dict[Month, Journal] = {}
         for month in self.months():
             try:
-                journals[month] = self.read_month(month)
+                journals[month] = self._merged_month(month)
             except StoreError:
                 if not skip_problems:
                     raise
         repeated = self._repeated(journals)
         if repeated is not None and not skip_problems:
             raise repeated
-        return merge(journals.values())
+        return replace(merge(journals.values()), day_starts_at=self.day_starts_at())
 
     def _repeated(self, journals: dict[Month, Journal]) -> RepeatedId | None:
         found = repeated_id(journals)
@@ -203,7 +220,7 @@ class Store:
         journals: dict[Month, Journal] = {}
         for month in months:
             try:
-                journals[month] = self.read_month(month)
+                journals[month] = self._merged_month(month)
             except StoreError as error:
                 found.append(error)
         repeated = self._repeated(journals)
@@ -232,10 +249,15 @@ class Store:
         from glutewake.core.log_entry import check_rest_day
 
         added: list[RestDay] = []
+        day_starts_at = self.day_starts_at()
+        next_month = month_of(day + dt.timedelta(days=1))
 
         def put(journal: Journal) -> Journal:
             merged = merge([journal])
-            check_rest_day(day, merged.sessions)  # under the lock: a session logged meanwhile counts
+            # Under the lock, so a session logged meanwhile counts; with a day start, one done
+            # just after midnight on the 1st counts for this day and is in the next month's file.
+            around = merged if next_month == month_of(day) else merge([journal, self._raw_month(next_month)])
+            check_rest_day(day, replace(around, day_starts_at=day_starts_at))
             existing = next((r for r in merged.rest_days if r.day == day), None)
             if existing is not None:
                 added.append(existing)

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from glutewake.core import log_entry
+from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.fields import FieldError, Fields, day_from_text, dotted
 from glutewake.core.records import (
     ADVICE_LEVELS,
@@ -53,10 +54,11 @@ MAX_SETS = 200
 """The most sets one session may hold in an import (the built-ins have a few dozen)."""
 
 
-def read_export(path: Path, today: dt.date) -> Journal:
+def read_export(path: Path, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
     """The records of a `glutewake export --format json` file, each checked as strictly as
     `glutewake log` checks what it writes (no day after `today`, none before 1900, printable
-    names of bounded size, well-formed ids)."""
+    names of bounded size, well-formed ids); a moment's day is the one it counts for with
+    `day_starts_at`, as `today` is."""
     data = read_bytes(path)
     if data is None:
         raise BadImport(path, "", "no such file")
@@ -70,7 +72,7 @@ def read_export(path: Path, today: dt.date) -> Journal:
     except json.JSONDecodeError as error:
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
     try:
-        return _Reader(today).journal(document)
+        return _Reader(today, day_starts_at).journal(document)
     except FieldError as error:
         raise BadImport(path, dotted(error.path), error.reason) from None
 
@@ -81,8 +83,9 @@ SCHEMAS = (1, 2)
 class _Reader:
     """An export's records, each read with `core.fields` and checked by `core.log_entry`."""
 
-    def __init__(self, today: dt.date) -> None:
+    def __init__(self, today: dt.date, day_starts_at: int) -> None:
         self.today = today
+        self.day_starts_at = day_starts_at
         self.schema = 2
 
     def journal(self, document: Any) -> Journal:
@@ -134,7 +137,7 @@ class _Reader:
     def moment_ok(self, record: Fields, key: str, *, optional: bool = False) -> Any:
         moment = record.moment(key, optional=optional)
         if moment is not None:
-            self.day_ok(record, key, moment.astimezone().date())
+            self.day_ok(record, key, day_of(moment.astimezone(), self.day_starts_at))
         return moment
 
     def name_ok(self, record: Fields, key: str) -> str:

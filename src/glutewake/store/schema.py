@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Document = dict[str, "Any"]  # a string: `Any` is imported for mypy only
 Migration = Callable[[Document], Document]
 
-SETTINGS_SCHEMA = 2
+SETTINGS_SCHEMA = 3
 JOURNAL_SCHEMA = 3
 
 # Stable ids for records that older files kept without one, so every read agrees.
@@ -87,6 +87,13 @@ def _settings_1_to_2(document: Document) -> Document:
     return upgraded
 
 
+def _settings_2_to_3(document: Document) -> Document:
+    """Schema 3 adds the setting `day_starts_at`; a schema 2 file lacks it and takes the
+    default (days start at midnight, as before), so only the number changes. The bump makes
+    an older glutewake refuse the file as too new instead of calling it damaged."""
+    return {**document, "schema": 3}
+
+
 def _stable_id(*parts: object) -> str:
     import uuid  # only old files need it
 
@@ -94,7 +101,7 @@ def _stable_id(*parts: object) -> str:
 
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "settings": {1: _settings_1_to_2},
+    "settings": {1: _settings_1_to_2, 2: _settings_2_to_3},
     "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
 }
 CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}

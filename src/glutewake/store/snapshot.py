@@ -3,8 +3,9 @@
 A shell prompt runs `glutewake status` before every command. The ordinary way to compute it
 (`cli/status.py`) loads the store, the summary cache and the advice rule; when everything
 was readable and every file had settled, it writes this snapshot: the answer, the day it
-holds for (from local midnight to the next), the time zone, the glutewake version, and the
-identity (inode, size, mtime and ctime) of `settings.toml` and of every entry of `journal/`.
+holds for (from that day's start, `day_starts_at` o'clock local time, to the next day's), the
+time zone, the glutewake version, and the identity (inode, size, mtime and ctime) of
+`settings.toml` and of every entry of `journal/` (so a change of `day_starts_at` ends it).
 The quick way (`cli/quick.py`) prints the snapshot's answer only while all of that is still
 so; any difference (a file added, written, touched, moved or chmod-ed, another day or zone,
 another version, a damaged snapshot) sends it the ordinary way, which reads what changed.

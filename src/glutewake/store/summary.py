@@ -3,7 +3,9 @@
 `cache/days.json` holds, per month file, the file's identity (inode, size, mtime_ns) and what
 was read from it: the days it marks done or rest, and what the standing advice reads (its
 symptom checks' pains, its latest check in full, the pains of its latest session that recorded
-any, and its morning-after answers of the month's last seven answered days). Only a file
+any, and its morning-after answers of the month's last seven answered days), all under the
+day start (`day_starts_at`) they were computed with: another day start makes every entry
+stale, so the days are counted afresh when the setting changes. Only a file
 that parsed cleanly gets an entry, so a month whose identity is unchanged is known to be good
 and is not parsed again; every other month file
 (new, changed, or one that failed last time) is read and checked on every scan. The cache
@@ -27,6 +29,7 @@ from glutewake.core.advice import (
     latest_session_pains,
     pains_of,
 )
+from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen
 from glutewake.core.journal import Month, month_of
 from glutewake.core.records import (
@@ -69,6 +72,8 @@ class Days:
     rest: set[dt.date]
     basis: AdviceBasis
     """What the standing advice reads, gathered from every month."""
+    day_starts_at: int = DEFAULT_DAY_START
+    """The day start the days were counted with."""
 
 
 @frozen
@@ -103,6 +108,8 @@ class Scan:
     problems: list[StoreError]
     cached: dict[Month, MonthDigest]
     """What the cache file holds (as read, or as this process last wrote it)."""
+    day_starts_at: int = DEFAULT_DAY_START
+    """The day start the digests' days were counted with."""
 
     @property
     def days(self) -> Days:
@@ -111,7 +118,7 @@ class Scan:
         for digest in self.months.values():
             done |= digest.done
             rest |= digest.rest
-        return Days(done, rest, self.advice_basis())
+        return Days(done, rest, self.advice_basis(), self.day_starts_at)
 
     def advice_basis(self) -> AdviceBasis:
         """The standing advice's inputs; `basis_of` the whole journal gives the same."""
@@ -124,7 +131,7 @@ class Scan:
                 worst = (max(m.pain_during_run for m in earlier), max(m.pain_after_run for m in earlier))
         pains = latest_session_pains(d.last_pains for d in digests if d.last_pains is not None)
         mornings = tuple(m for d in digests for m in d.mornings)
-        return AdviceBasis(check, worst, pains, mornings)
+        return AdviceBasis(check, worst, pains, mornings, self.day_starts_at)
 
 
 def journal_days(store: Store) -> Days:
@@ -142,13 +149,16 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
     """Stat every month file; parse those the cache (or `previous`, a scan of this process)
     does not know in their present version, and collect the ones that fail. With `save`, an
     updated cache is written when every month parsed; it is never written otherwise."""
-    cached = previous.cached if previous is not None else _load(_cache_path(store))
+    day_starts_at = store.day_starts_at()
+    if previous is not None and previous.day_starts_at != day_starts_at:
+        previous = None  # counted with another day start: every day is counted again
+    cached = previous.cached if previous is not None else _load(_cache_path(store), day_starts_at)
     known = previous.months if previous is not None else cached
     began = time.time_ns()
     try:
         stamps = _month_stamps(store)
     except StoreError as error:
-        return Scan({}, [error], cached)
+        return Scan({}, [error], cached, day_starts_at)
     months: dict[Month, MonthDigest] = {}
     problems: list[StoreError] = []
     for month, stamp in sorted(stamps.items()):
@@ -157,7 +167,7 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
             months[month] = digest
             continue
         try:
-            journal = store.read_month(month)
+            journal = store.read_month(month, day_starts_at=day_starts_at)
         except StoreError as error:
             problems.append(error)
             continue
@@ -165,9 +175,9 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
             months[month] = _digest(journal, (-1, -1, -1), settled=False)
         else:
             months[month] = _digest(journal, stamp, settled=stamp[2] < began - SETTLE_NS)
-    if save and not problems and months != cached and _save(store, months):
+    if save and not problems and months != cached and _save(store, months, day_starts_at):
         cached = months
-    return Scan(months, problems, cached)
+    return Scan(months, problems, cached, day_starts_at)
 
 
 def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
@@ -177,7 +187,13 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
     holding the latest session that recorded a pain. The advice computed from these months
     alone equals the one from the whole journal.
     """
-    wanted = {month_of(today), month_of(today - dt.timedelta(days=MORNING_WINDOW_DAYS - 1))}
+    # A day's sessions and checks are in its month's file, or in the next day's when done
+    # before the day start (with day_starts_at 4, one at 00:30 on the 1st counts for the 31st).
+    wanted = {
+        month_of(today),
+        month_of(today + dt.timedelta(days=1)),
+        month_of(today - dt.timedelta(days=MORNING_WINDOW_DAYS - 1)),
+    }
     checks = [(mark, month) for month, digest in scan.months.items() for mark in digest.checks]
     if checks:
         latest, its_month = max(checks, key=lambda found: (found[0].at, found[0].id))
@@ -226,7 +242,7 @@ def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
     return MonthDigest(
         stamp=stamp,
         settled=settled,
-        done=frozenset(s.day for s in journal.sessions if s.status == "completed"),
+        done=frozenset(journal.session_day(s) for s in journal.sessions if s.status == "completed"),
         rest=frozenset(r.day for r in journal.rest_days),
         checks=tuple(
             CheckMark(c.at, c.id, c.pain_during_run, c.pain_after_run) for c in journal.symptom_checks
@@ -242,13 +258,13 @@ def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
 # -- the cache file ------------------------------------------------------------------------
 
 
-def _load(path: Path) -> dict[Month, MonthDigest]:
-    """The cached digests; {} when the file is missing, of another version or damaged in any
-    way, so that a bad cache is rebuilt, never trusted in part."""
+def _load(path: Path, day_starts_at: int) -> dict[Month, MonthDigest]:
+    """The cached digests; {} when the file is missing, of another version, counted with
+    another day start or damaged in any way, so that a bad cache is rebuilt, never trusted in part."""
     try:
         with open(path, encoding="utf-8") as file:
             document = json.load(file)
-        if document.get("version") != CACHE_VERSION:
+        if document.get("version") != CACHE_VERSION or document.get("day_starts_at") != day_starts_at:
             return {}
         months = {}
         _READ_AS.clear()  # only the latest reading's: an app that scans often keeps no more
@@ -400,13 +416,14 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
     }
 
 
-def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
+def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
     """Write the cache; False when it was not written (no data folder, read-only, busy)."""
     if not store.data_dir.is_dir():
         return False  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
+        "day_starts_at": day_starts_at,
         "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
     }
     data = json.dumps(document, separators=(",", ":"))

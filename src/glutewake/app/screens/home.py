@@ -71,6 +71,10 @@ class HomeScreen(CoachScreen[None]):
     def on_screen_resume(self) -> None:
         # Also sent when home is first shown, so this is the first read too.
         self.refresh_facts()
+        # What changed while another screen was on top (a streak line grown from "1 day" to
+        # "2 days") was laid out for a screen not shown: lay home out again, or in a real
+        # terminal the streak keeps its old width and wraps.
+        self.refresh(layout=True)
 
     def refresh_facts(self) -> None:
         """Read the profile and today's facts again (a few months, not the whole journal)
@@ -81,6 +85,7 @@ class HomeScreen(CoachScreen[None]):
         journal = facts.journal
         interrupted = coach.resumable_session(journal)
         self.resumable = interrupted is not None
+        self.query_one(TitleBar).show_day(coach.today())
         self._show_interrupted(profile, interrupted)
         self._show_phase(profile)
         self._show_streak(facts)
@@ -160,7 +165,7 @@ class HomeScreen(CoachScreen[None]):
         panel = self.query_one("#last-check", Static)
         reason = self.query_one("#last-check-reason", Static)
         check = advice.check
-        when = "none yet" if check is None else day_label(check.at.date())
+        when = "none yet" if advice.check_day is None else day_label(advice.check_day)
         level = "" if advice.level is None else f" · [b]{advice.word}[/b]"
         panel.update(f"[b]Last check[/b]  {when}{level}")
         hint = " Press c to record how your hip feels; the advice helps you pick a phase."

@@ -92,7 +92,7 @@ class JournalEditing(CoachScreen[None]):
             return
         if self._refuse_when_read_only():
             return
-        self.app.push_screen(LogRestDayForm(self.coach.today(), self.journal.sessions), self._save)
+        self.app.push_screen(LogRestDayForm(self.coach.today(), self.journal), self._save)
 
     def _selected_entry(self) -> Entry | None:
         """The entry under the journal's cursor, or None (and a notice) when there is none."""
@@ -108,7 +108,7 @@ class JournalEditing(CoachScreen[None]):
         entry = self._selected_entry()
         if entry is None:
             return
-        words = entry_words(entry.kind, entry.record)
+        words = entry_words(entry.kind, entry.record, self.journal.day_starts_at)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -141,7 +141,7 @@ class JournalEditing(CoachScreen[None]):
                 timeout=5,
             )
             return
-        words = entry_words(entry.kind, session)
+        words = entry_words(entry.kind, session, self.journal.day_starts_at)
 
         def edited(entry: PainEntry | None) -> None:
             if entry is None:

@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.core.log_entry import activity_kind, check_rest_day, parse_day, parse_minutes, parse_pain
-from glutewake.core.records import MAX_ACTIVITY_MINUTES, Session
+from glutewake.core.records import MAX_ACTIVITY_MINUTES, Journal
 from glutewake.errors import UserError
 
 Entry = TypeVar("Entry")
@@ -187,9 +187,10 @@ class LogRestDayForm(LogForm[RestEntry]):
     TITLE_TEXT = "Log a rest day"
     NOTE = "A rest day keeps your streak going: it neither breaks it nor adds to it."
 
-    def __init__(self, today: dt.date, sessions: Iterable[Session] = ()) -> None:
+    def __init__(self, today: dt.date, journal: Journal | None = None) -> None:
         super().__init__(today)
-        self.sessions = tuple(sessions)
+        self.journal = journal if journal is not None else Journal()
+        """The records the day is checked against (their sessions, with the day start)."""
 
     def fields(self) -> Iterable[tuple[str, Input, str]]:
         field = self.day_field()
@@ -197,7 +198,7 @@ class LogRestDayForm(LogForm[RestEntry]):
         yield "Day", field, "YYYY-MM-DD, up to today"
 
     def _rest_day(self, text: str) -> dt.date:
-        return check_rest_day(parse_day(text.strip(), self.today, name="the day"), self.sessions)
+        return check_rest_day(parse_day(text.strip(), self.today, name="the day"), self.journal)
 
     def entry(self) -> RestEntry:
         return RestEntry(self._rest_day(self.query_one("#day", Input).value))

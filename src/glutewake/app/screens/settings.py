@@ -1,6 +1,7 @@
-"""Settings: pacing, sound, spoken cues and theme; validated, saved through the store, theme previewed
-live. The sound row says which output is in use, and ctrl+o plays every cue's sound in turn
-(`settings_sound.py`); the fields and their words are in `views/settings.py`."""
+"""Settings: pacing, the hour a day starts, sound, spoken cues and theme; validated, saved
+through the store, theme previewed live. The sound row says which output is in use, and
+ctrl+o plays every cue's sound in turn (`settings_sound.py`); the fields and their words are
+in `views/settings.py`."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ class SettingsScreen(SoundSettings):
                         classes="setting-input",
                     )
                     yield Static(field.hint, classes="setting-hint", markup=False)
+                    if field.note:
+                        yield Static(field.note, classes="setting-note", markup=False)
             with Horizontal(classes="setting-row -with-note", id="sound-row"):
                 yield Label("Sound at each cue", classes="setting-label")
                 yield Select(
@@ -124,10 +127,12 @@ class SettingsScreen(SoundSettings):
             changes = self.read_form()
         except SettingOutOfRange as error:
             problem.update(f"Not saved: {error}.")
+            problem.add_class("-shown")
             problem.scroll_visible(animate=False)
             self.app.notify(f"{error}.", title="Not saved", severity="error")
             return
         problem.update("")
+        problem.remove_class("-shown")
         if self.save(lambda: self.coach.change_settings(**changes)) is None:
             return
         self.app.notify("The next session uses them.", title="Settings saved")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glutewake.core.advice import StandingAdvice, standing_advice
+from glutewake.core.days import day_of
 from glutewake.core.frozen import replace
 from glutewake.core.journal import Month, merge
 from glutewake.core.morning import question_due
@@ -113,8 +114,14 @@ class Coach:
     def read_only(self) -> bool:
         return bool(self.problems)
 
+    def day_starts_at(self) -> int:
+        """The hour the user's days start (the store's one accessor of it)."""
+        return self.store.day_starts_at()
+
     def today(self) -> dt.date:
-        return self.now().date()
+        """The day it is now, by the user's day start: at 01:00 with days starting at 4,
+        still yesterday."""
+        return day_of(self.now(), self.day_starts_at())
 
     def profile(self) -> Profile:
         """The saved profile, or the defaults when settings.toml cannot be read."""
@@ -128,7 +135,7 @@ class Coach:
         """Streak, today done and the few months of records home needs, read without
         parsing years of journal; a month that cannot be read puts the app in read-only mode."""
         scan = self._scan_journal()
-        today = self.today()
+        today = day_of(self.now(), scan.day_starts_at)
         days = scan.days
         journal = self._read_months(scan, months_for_today(scan, today))
         return TodayFacts(
@@ -170,7 +177,7 @@ class Coach:
             if digest is not None and digest.settled:
                 self._parsed[month] = (digest.stamp, journal)
             journals.append(journal)
-        return merge(journals)
+        return replace(merge(journals), day_starts_at=scan.day_starts_at)
 
     def settings(self, profile: Profile) -> Settings:
         """The saved settings with this run's --count-seconds applied."""
@@ -278,7 +285,7 @@ class Coach:
     def resumable_session(self, journal: Journal) -> Session | None:
         """Today's latest interrupted session played in the app, if any (the `r` key)."""
         today = self.today()
-        todays = [s for s in journal.sessions if s.day == today and s.source == "app"]
+        todays = [s for s in journal.sessions if journal.session_day(s) == today and s.source == "app"]
         # Only the latest counts: a session finished after the interruption supersedes it.
         if todays and todays[-1].status == "partial":
             return todays[-1]

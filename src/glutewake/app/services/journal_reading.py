@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from glutewake.core.frozen import replace
 from glutewake.core.journal import merge, months_between
 from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak
@@ -16,31 +17,35 @@ from glutewake.store.errors import StoreError
 def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
     """The records of the months from `first` to `last`; a month that cannot be read is left
     out (the read-only banner on home names it)."""
+    day_starts_at = store.day_starts_at()
     journals = []
-    for month in months_between(first, last):
+    # A day's records are in its month's file, or in the next day's when done before the day
+    # start (a session at 00:30 on the 1st counts for the last day of the month before).
+    for month in months_between(first, last + dt.timedelta(days=1)):
         try:
-            journals.append(store.read_month(month))
+            journals.append(store.read_month(month, day_starts_at=day_starts_at))
         except StoreError:
             continue
-    return merge(journals)
+    return replace(merge(journals), day_starts_at=day_starts_at)
 
 
 def read_everything(store: Store, stop: Callable[[], bool] = lambda: False) -> Journal | None:
     """Every month that can be read, merged; None as soon as `stop()` says the screen has
     gone (so a thread left behind by a closed screen stops between two months)."""
     journals = []
+    day_starts_at = store.day_starts_at()
     try:
         months = store.months()
     except StoreError:
-        return Journal()
+        return Journal(day_starts_at=day_starts_at)
     for month in months:
         if stop():
             return None
         try:
-            journals.append(store.read_month(month))
+            journals.append(store.read_month(month, day_starts_at=day_starts_at))
         except StoreError:
             continue
-    return merge(journals)
+    return replace(merge(journals), day_starts_at=day_starts_at)
 
 
 def read_streak(store: Store, today: dt.date) -> Streak | None:

@@ -171,11 +171,11 @@ def weekly_pain(journal: Journal, today: dt.date, weeks: int = CHART_WEEKS) -> t
             week[series] = pain if now is None else max(now, pain)
 
     for check in journal.symptom_checks:
-        note(check.at.date(), 0, check.pain_during_run)
-        note(check.at.date(), 1, check.pain_after_run)
+        note(journal.check_day(check), 0, check.pain_during_run)
+        note(journal.check_day(check), 1, check.pain_after_run)
     for session in journal.sessions:
-        note(session.day, 2, session.pain_after)
-        note(session.day, 3, session.pain_during)
+        note(journal.session_day(session), 2, session.pain_after)
+        note(journal.session_day(session), 3, session.pain_during)
     return tuple(PainWeek(monday, tuple(highest[monday])) for monday in mondays)
 
 

@@ -54,9 +54,9 @@ def why_not_advanced(advice: StandingAdvice) -> str:
 
 def rest_gate_title(advice: StandingAdvice) -> str:
     """The heading of the question before a session while the advice is to rest."""
-    if advice.check is None:
+    if advice.check_day is None:
         return f"The advice now: {advice.word}"
-    return f"Since your check of {day_label(advice.check.at.date())}: {advice.word}"
+    return f"Since your check of {day_label(advice.check_day)}: {advice.word}"
 
 
 def interrupted_words(record: Session, timeline: Timeline | None = None) -> str:

@@ -100,11 +100,18 @@ NO_PAIN = " –"
 
 
 def _cells(
-    moment: dt.datetime, kind: EntryKind, what: str, parts: tuple[str, ...], pain: int | None, morning: str
+    moment: dt.datetime,
+    day: dt.date,
+    kind: EntryKind,
+    what: str,
+    parts: tuple[str, ...],
+    pain: int | None,
+    morning: str,
 ) -> tuple[Cell, ...]:
+    """A row's cells: sorted by `moment`, dated by `day`, the day it counts for."""
     newest = -moment.timestamp()
     return (
-        Cell((moment.timestamp(),), f"{moment:%Y-%m-%d}"),
+        Cell((moment.timestamp(),), f"{day:%Y-%m-%d}"),
         Cell((KIND_ORDER[kind], what, newest), what),
         Details((KIND_ORDER[kind], newest), " · ".join(parts), parts),
         Cell((-1 if pain is None else pain, newest), NO_PAIN if pain is None else f"{pain:>2}"),
@@ -117,9 +124,10 @@ def _midday(day: dt.date, tz: dt.tzinfo | None) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), tz)
 
 
-def session_entry(session: Session, morning: MorningCheck | None = None) -> Entry:
+def session_entry(session: Session, day: dt.date, morning: MorningCheck | None = None) -> Entry:
     """`rehab session · beginner · completed · reps 20/20 · stretches 8/8 · logged`, the pain
-    after it, and the answer of the morning after (how the hip was, and its pain if given)."""
+    after it, and the answer of the morning after (how the hip was, and its pain if given);
+    dated `day`, the day the session counts for."""
     exercise = [s for s in session.sets if s.target > 1]
     stretches = [s for s in session.sets if s.target <= 1]
     parts = [session.programme, session.status]
@@ -133,30 +141,37 @@ def session_entry(session: Session, morning: MorningCheck | None = None) -> Entr
         parts.append("logged from the command line")
     cells = _cells(
         session.started_at,
+        day,
         "session",
         "rehab session",
         tuple(parts),
         session.pain_after,
         morning_words(morning),
     )
-    return Entry(session.id, "session", session.day, session, cells)
+    return Entry(session.id, "session", day, session, cells)
 
 
 def activity_entry(activity: Activity, tz: dt.tzinfo | None) -> Entry:
     """`swimming · 40 min`."""
     cells = _cells(
-        _midday(activity.day, tz), "activity", activity.kind, (f"{activity.minutes} min",), None, "–"
+        _midday(activity.day, tz),
+        activity.day,
+        "activity",
+        activity.kind,
+        (f"{activity.minutes} min",),
+        None,
+        "–",
     )
     return Entry(activity.id, "activity", activity.day, activity, cells)
 
 
 def rest_entry(rest: RestDay, tz: dt.tzinfo | None) -> Entry:
     parts = ("a day off", "keeps the streak going")
-    cells = _cells(_midday(rest.day, tz), "rest", "rest day", parts, None, "–")
+    cells = _cells(_midday(rest.day, tz), rest.day, "rest", "rest day", parts, None, "–")
     return Entry(rest.id, "rest", rest.day, rest, cells)
 
 
-def check_entry(check: SymptomCheck) -> Entry:
+def check_entry(check: SymptomCheck, day: dt.date) -> Entry:
     """`symptom check · advice: beginner · running pain 4 during, 5 after · wobbly gait`."""
     parts = [
         f"advice: {ADVICE_WORDS[check.advice]}",
@@ -168,8 +183,8 @@ def check_entry(check: SymptomCheck) -> Entry:
         parts.append("weight on one hip")
     if check.spread:
         parts.append("spread to " + ", ".join(check.spread))
-    cells = _cells(check.at, "check", "symptom check", tuple(parts), None, "–")
-    return Entry(check.id, "check", check.at.date(), check, cells)
+    cells = _cells(check.at, day, "check", "symptom check", tuple(parts), None, "–")
+    return Entry(check.id, "check", day, check, cells)
 
 
 def morning_entry(morning: MorningCheck, tz: dt.tzinfo | None) -> Entry:
@@ -182,7 +197,7 @@ def morning_entry(morning: MorningCheck, tz: dt.tzinfo | None) -> Entry:
     if morning.pain is not None:
         parts.append(f"pain {morning.pain}")
     moment = dt.datetime.combine(morning.day, dt.time(6), tz)
-    cells = _cells(moment, "morning", "morning after", tuple(parts), None, "–")
+    cells = _cells(moment, morning.day, "morning", "morning after", tuple(parts), None, "–")
     return Entry(morning.id, "morning", morning.day, morning, cells)
 
 
@@ -200,11 +215,12 @@ def entries_newest_first(journal: Journal) -> tuple[Entry, ...]:
     if tz is None and journal.symptom_checks:
         tz = journal.symptom_checks[-1].at.tzinfo
     mornings = mornings_after(journal)
+    session_days = [(s, journal.session_day(s)) for s in journal.sessions]
     entries = [
-        *(session_entry(s, mornings.get(s.day)) for s in journal.sessions),
+        *(session_entry(s, day, mornings.get(day)) for s, day in session_days),
         *(activity_entry(a, tz) for a in journal.activities),
         *(rest_entry(r, tz) for r in journal.rest_days),
-        *(check_entry(c) for c in journal.symptom_checks),
+        *(check_entry(c, journal.check_day(c)) for c in journal.symptom_checks),
         *(morning_entry(m, tz) for m in journal.morning_checks),
     ]
     entries.sort(key=lambda e: e.cells[0].order, reverse=True)

@@ -15,6 +15,9 @@ class NumberField:
     name: str
     label: str
     whole: bool
+    note: str = ""
+    """Words after the allowed range, when the range alone does not say what the number does
+    (left out on a narrow window)."""
 
     def parse(self, text: str) -> object:
         """The typed value, checked as `glutewake settings KEY VALUE` checks it."""
@@ -32,6 +35,7 @@ NUMBER_FIELDS = (
     NumberField("stretch_hold_seconds", "stretch hold, in seconds", whole=True),
     NumberField("rest_seconds", "rest, in seconds", whole=True),
     NumberField("transition_seconds", "change of position, in seconds", whole=True),
+    NumberField("day_starts_at", "a day starts at (hour)", whole=True, note="· earlier: the day before"),
 )
 
 VOLUME = NumberField("volume", "volume", whole=True)
@@ -51,7 +55,5 @@ def override_note(count_seconds: float | None) -> str:
     """What the note under the form says about this run's `--count-seconds`, if any."""
     if count_seconds is None:
         return "Saved settings apply to your next session and to home's session length."
-    return (
-        f"This run uses {count_seconds:g} s per count (--count-seconds); the seconds per count "
-        "saved here apply when you start glutewake without it."
-    )
+    # One line, so the whole form fits 80x24.
+    return f"This run uses {count_seconds:g} s per count (--count-seconds), not the saved one."

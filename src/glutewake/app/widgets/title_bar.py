@@ -26,5 +26,14 @@ class TitleBar(Horizontal):
     def compose(self) -> ComposeResult:
         title = f"glutewake · {self.where}" if self.where else "glutewake"
         yield Static(title, id="where", markup=False)
-        today = self.today
-        yield Static(f"{today:%A} {today.day} {today:%B}", id="date", markup=False)
+        yield Static(self._day_words(self.today), id="date", markup=False)
+
+    def show_day(self, today: dt.date) -> None:
+        """Name another day (the day changed, or the hour a day starts did)."""
+        if today != self.today:
+            self.today = today
+            self.query_one("#date", Static).update(self._day_words(today))
+
+    @staticmethod
+    def _day_words(day: dt.date) -> str:
+        return f"{day:%A} {day.day} {day:%B}"
