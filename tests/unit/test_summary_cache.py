@@ -73,7 +73,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """The months read from now on, in order."""
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    monkeypatch.setattr(
+        Store, "read_month", lambda self, m, listing=None: read.append(m) or real(self, m, listing)
+    )
     return read
 
 
@@ -133,13 +135,13 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
     "damage",
     [
         "{ not json",
-        '{"version": 3, "months": []}',
-        '{"version": 3, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        '{"version": 4, "months": []}',
+        '{"version": 4, "months": {"2026-11": {"stamp": [1, 2]}}}',
         "stamp-kept",  # right stamps, but a day that is not a date
         "bad-key",
         "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
         "bad-check",  # right stamps, but the last check's flag is not true or false
-        "version-2",  # the whole cache as the version before this one wrote it
+        "version-3",  # the whole cache as the version before this one wrote it
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -172,8 +174,8 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
             "advanced",
         ]
         damage = json.dumps(document)
-    elif damage == "version-2":
-        document["version"] = 2
+    elif damage == "version-3":
+        document["version"] = 3
         damage = json.dumps(document)
     cache.write_text(damage)
     read = reads(monkeypatch)
@@ -181,7 +183,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     assert len(read) == len(store.months())  # nothing in the damaged cache was trusted
     read.clear()
     assert scan_journal(store).days == truth and read == []  # rebuilt
-    assert json.loads(cache.read_text())["version"] == 3
+    assert json.loads(cache.read_text())["version"] == 4
 
 
 def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:

@@ -27,6 +27,7 @@ from glutewake.core.records import (
     SymptomCheck,
 )
 from glutewake.core.settings import PHASES
+from glutewake.core.state import STATE_KINDS, Acknowledgement, DayStart, PhaseChange, State
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.store.errors import FutureSchema, MalformedFile
 from glutewake.store.schema import CURRENT, Document, migrate
@@ -60,7 +61,7 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
         )
     if schema > CURRENT[kind]:
         raise FutureSchema(path, schema, CURRENT[kind])
-    if kind == "journal" and not _has_end_mark(text):
+    if kind in ("journal", "state") and not _has_end_mark(text):
         raise MalformedFile(
             path,
             text.rstrip("\n").count("\n") + 1,
@@ -516,3 +517,86 @@ def _check_table(check: SymptomCheck) -> dict[str, Any]:
         "cleared_for_advanced": check.cleared_for_advanced,
         "advice": check.advice,
     }
+
+
+def state_from_document(path: Path, text: str, document: Document) -> State:
+    """The state records of one machine's state file; MalformedFile names the line of a fault."""
+    check = _Checker(path, text)
+    top = ("schema", *STATE_KINDS)
+    for key in document:
+        if key not in top:
+            raise MalformedFile(
+                path,
+                check.where.key_line(key) or check.where.record_line(key, None),
+                f"unknown key `{key}` (expected one of {', '.join(top)})",
+            )
+    phases = []
+    for record in check.table_list(document, "phase_changes"):
+        check.only_keys("phase_changes", record, ("id", "at", "phase"))
+        phases.append(
+            PhaseChange(
+                id=check.text("phase_changes", record, "id"),
+                at=_at(check, "phase_changes", record),
+                phase=check.choice("phase_changes", record, "phase", PHASES),
+            )
+        )
+    acknowledgements = []
+    for record in check.table_list(document, "acknowledgements"):
+        check.only_keys("acknowledgements", record, ("id", "at"))
+        acknowledgements.append(
+            Acknowledgement(
+                id=check.text("acknowledgements", record, "id"), at=_at(check, "acknowledgements", record)
+            )
+        )
+    day_starts = []
+    for record in check.table_list(document, "day_starts"):
+        check.only_keys("day_starts", record, ("id", "at", "hour"))
+        day_starts.append(
+            DayStart(
+                id=check.text("day_starts", record, "id"),
+                at=_at(check, "day_starts", record),
+                hour=check.number("day_starts", record, "hour", 0, 6),
+            )
+        )
+    state = State(tuple(phases), tuple(acknowledgements), tuple(day_starts))
+    for kind in STATE_KINDS:
+        seen: set[str] = set()
+        for item in getattr(state, kind):
+            if item.id in seen:
+                lines = check.where.id_lines(item.id)
+                first, second = (lines + [None, None])[:2]
+                also = f" and line {second}" if second is not None else ""
+                raise MalformedFile(
+                    path,
+                    first,
+                    f"the id {item.id!r} is used twice in `{kind}` (here{also}); "
+                    "every record needs its own id",
+                )
+            seen.add(item.id)
+    return state
+
+
+def _at(check: _Checker, section: str, record: dict[str, Any]) -> dt.datetime:
+    at = check.moment(section, record, "at")
+    assert at is not None
+    return at
+
+
+def state_to_text(state: State) -> str:
+    """One machine's state file, as pleasant TOML ending with the end-of-file mark."""
+    document: dict[str, Any] = {"schema": CURRENT["state"]}
+    if state.phase_changes:
+        document["phase_changes"] = [{"id": p.id, "at": p.at, "phase": p.phase} for p in state.phase_changes]
+    if state.acknowledgements:
+        document["acknowledgements"] = [{"id": a.id, "at": a.at} for a in state.acknowledgements]
+    if state.day_starts:
+        document["day_starts"] = [{"id": d.id, "at": d.at, "hour": d.hour} for d in state.day_starts]
+    import tomli_w
+
+    return (
+        "# glutewake state this machine recorded: phase switches, the first-run acknowledgement\n"
+        "# and the hour days start. The newest record of each kind, on any machine, decides.\n"
+        "# Hand-editing is fine; keep the last line, it marks a complete file.\n"
+        + tomli_w.dumps(document)
+        + f"\n{END_MARK}\n"
+    )

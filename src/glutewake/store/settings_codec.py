@@ -68,16 +68,17 @@ def profile_from_document(path: Path, text: str, document: Document) -> Profile:
 
 
 def profile_to_text(profile: Profile) -> str:
-    """settings.toml as pleasant TOML."""
-    document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
-    if profile.acknowledged_on is not None:
-        document["acknowledged_on"] = profile.acknowledged_on
+    """settings.toml as pleasant TOML: this machine's settings and the day it last asked the
+    morning question. The phase and the first-run acknowledgement are journal records now (they
+    follow the user to every machine); an earlier glutewake's `phase` and `acknowledged_on`
+    are still read, and written as records by the first save."""
+    document: dict[str, Any] = {"schema": CURRENT["settings"]}
     if profile.morning_asked_on is not None:
         document["morning_asked_on"] = profile.morning_asked_on
     document["settings"] = {name: getattr(profile.settings, name) for name in setting_names()}
     import tomli_w
 
     return (
-        '# glutewake settings and state. Hand-editing is fine; see "Your data" in the README.\n'
+        '# glutewake settings of this machine. Hand-editing is fine; see "Your data" in the README.\n'
         + tomli_w.dumps(document)
     )
