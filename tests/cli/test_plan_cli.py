@@ -104,7 +104,7 @@ def test_programme_check_lists_every_problem(run_cli: RunCli, tmp_path: Path) ->
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
     assert all(line.startswith(f"glutewake: {path}, line ") for line in lines)
-    assert "expected reps" in result.stderr and "expected seconds" in result.stderr
+    assert "expected `reps`" in result.stderr and "expected `seconds`" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["beginner", "advanced", "stretches"])

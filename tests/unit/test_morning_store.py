@@ -119,7 +119,7 @@ def test_a_schema_2_month_still_loads_and_is_written_as_schema_3(store: Store) -
         ),
         (
             'id = "m"\ndate = 2026-11-24\ncompared = "worse"\npain = 12',
-            "expected `pain` to be 0-10, found 12",
+            "expected `pain` to be a whole number 0-10, found 12",
         ),
         ('id = "m"\ncompared = "worse"', "has no `date`"),
         ('id = "m"\ndate = 2026-11-24\ncompared = "worse"\nfelt = "bad"', "unknown key `felt`"),
@@ -190,17 +190,20 @@ def test_a_schema_1_export_still_imports(store: Store, tmp_path: Path) -> None:
     [
         (
             [{"id": "m", "date": "2026-11-24", "compared": "awful", "pain": None}],
-            "morning_checks[0].compared: expected one of better, same, worse",
+            "morning_checks[0]: expected `compared` to be one of better, same, worse",
         ),
         (
             [{"id": "m", "date": "2026-11-24", "compared": "worse", "pain": 11}],
-            "morning_checks[0].pain: expected 0-10, found 11",
+            "morning_checks[0]: expected `pain` to be a whole number 0-10, found 11",
         ),
         (
             [{"id": "m", "date": "24 Nov", "compared": "worse", "pain": 1}],
-            "morning_checks[0].date: expected a date like 2026-11-24",
+            "morning_checks[0]: expected `date` to be a date like 2026-11-24",
         ),
-        ([{"date": "2026-11-24", "compared": "worse", "pain": 1}], "morning_checks[0].id: expected text"),
+        (
+            [{"date": "2026-11-24", "compared": "worse", "pain": 1}],
+            "morning_checks[0]: a record in `morning_checks` has no `id`",
+        ),
         (
             [
                 {"id": "m", "date": "2026-11-24", "compared": "worse", "pain": None},

@@ -52,15 +52,15 @@ def test_invalid_toml_names_its_line() -> None:
 @pytest.mark.parametrize(
     ("change", "line", "expected"),
     [
-        (("reps = 8", 'reps = "eight"'), 9, "reps to be a whole number 1-100"),
-        (("reps = 8", "reps = 0"), 9, "reps to be a whole number 1-100"),
-        (("counts = 3", "counts = 0"), 17, "counts to be a whole number"),
+        (("reps = 8", 'reps = "eight"'), 9, "`reps` to be a whole number 1-100"),
+        (("reps = 8", "reps = 0"), 9, "`reps` to be a whole number 1-100"),
+        (("counts = 3", "counts = 0"), 17, "`counts` to be a whole number"),
         (("counts = 3", 'counts = "slow"'), 17, "'breath', 'stretch', 'rest'"),
-        (('cue = "exhale"', 'cue = "jump"'), 16, "cue to be one of inhale, exhale, hold, return"),
-        (('sides = ["left", "right"]', 'sides = ["up"]'), 8, 'sides to be a list of "left"/"right"'),
-        (('type = "exercise"', 'type = "dance"'), 5, "type to be one of"),
+        (('cue = "exhale"', 'cue = "jump"'), 16, "`cue` to be one of inhale, exhale, hold, return"),
+        (('sides = ["left", "right"]', 'sides = ["up"]'), 8, '`sides` to be a list of "left"/"right"'),
+        (('type = "exercise"', 'type = "dance"'), 5, "`type` to be one of"),
         (("schema = 1", "schema = 3"), 1, "expected schema = 2"),
-        (('name = "clamshell"\n', ""), 4, "expected a text value for 'name'"),
+        (('name = "clamshell"\n', ""), 4, "a record in `blocks` has no `name`"),
     ],
 )
 def test_each_kind_of_mistake_gives_its_line(change: tuple[str, str], line: int, expected: str) -> None:
@@ -83,7 +83,7 @@ def test_a_file_with_no_blocks_is_refused() -> None:
 def test_error_message_names_file_line_and_what_was_expected() -> None:
     with pytest.raises(ProgrammeFileError) as caught:
         parse_programme(GOOD.replace("reps = 8", "reps = 500"), "mine.toml")
-    assert str(caught.value).startswith("mine.toml, line 9: expected reps")
+    assert str(caught.value).startswith("mine.toml, line 9: expected `reps`")
 
 
 def test_the_readme_example_is_a_valid_programme() -> None:
@@ -181,8 +181,8 @@ def test_an_old_file_in_counts_still_loads_and_keeps_its_meaning() -> None:
         (("seconds = 8\n", "seconds = 8\ncounts = 8\n"), "expected counts or seconds, found both"),
         (("seconds = 8\n", ""), "expected counts or seconds, found neither"),
         (("seconds = 3\n", 'seconds = "breath"\n'), "'stretch', 'rest'"),
-        (("seconds = 3\n", "seconds = 601\n"), "seconds to be a whole number 1-600"),
-        (('position = "back against the wall"', "position = 3"), "position to be text"),
+        (("seconds = 3\n", "seconds = 601\n"), "`seconds` to be a whole number 1-600"),
+        (('position = "back against the wall"', "position = 3"), "`position` to be text"),
     ],
 )
 def test_mistakes_in_lengths_are_named(change: tuple[str, str], expected: str) -> None:

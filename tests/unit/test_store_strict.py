@@ -181,16 +181,16 @@ def a_session(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("lists", "where", "reason"),
     [
-        ({"rest_days": [{"id": "r", "date": "2099-01-01"}]}, "rest_days[0].date", "future"),
-        ({"rest_days": [{"id": "r", "date": "0001-01-01"}]}, "rest_days[0].date", "too long ago"),
-        ({"rest_days": [{"id": "r", "date": "9999-12-31"}]}, "rest_days[0].date", "future"),
+        ({"rest_days": [{"id": "r", "date": "2099-01-01"}]}, "rest_days[0]: `date`", "future"),
+        ({"rest_days": [{"id": "r", "date": "0001-01-01"}]}, "rest_days[0]: `date`", "too long ago"),
+        ({"rest_days": [{"id": "r", "date": "9999-12-31"}]}, "rest_days[0]: `date`", "future"),
         ({"sessions": [a_session(started_at="2099-01-01T07:30:00+00:00")]}, "started_at", "future"),
         ({"sessions": [a_session(started_at="0001-01-01T07:30:00+00:00")]}, "started_at", "too long ago"),
         ({"sessions": [a_session(ended_at="2026-11-24T07:00:00+01:00")]}, "ended_at", "before it started"),
         ({"sessions": [a_session(programme="bad\u2028# end of journal")]}, "programme", "printable"),
         ({"sessions": [a_session(programme="tab\there")]}, "programme", "printable"),
-        ({"sessions": [a_session(programme="p" * 65)]}, "programme", "1-64"),
-        ({"sessions": [a_session(id="../../etc")]}, "sessions[0].id", "letters, digits"),
+        ({"sessions": [a_session(programme="p" * 65)]}, "programme", "at most 64 characters"),
+        ({"sessions": [a_session(id="../../etc")]}, "sessions[0]: `id`", "letters, digits"),
         (
             {"sessions": [a_session(sets=[{"exercise": "x\x00", "reps": 1, "target": 1}])]},
             "exercise",
@@ -203,17 +203,17 @@ def a_session(**changes: Any) -> dict[str, Any]:
         ),
         (
             {"activities": [{"id": "a", "date": "2026-11-20", "kind": "k" * 10_000_000, "minutes": 5}]},
-            "activities[0].kind",
+            "activities[0]: `kind`",
             "up to 40",
         ),
         (
             {"activities": [{"id": "a", "date": "2026-11-20", "kind": "swim\x07bell", "minutes": 5}]},
-            "activities[0].kind",
+            "activities[0]: `kind`",
             "a word or two",
         ),
         (
             {"morning_checks": [{"id": "m", "date": "2026-12-25", "compared": "same", "pain": None}]},
-            "morning_checks[0].date",
+            "morning_checks[0]: `date`",
             "future",
         ),
     ],

@@ -14,8 +14,6 @@ from glutewake.errors import UserError
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
 ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
-MAX_NAME_LENGTH = 64
-"""The longest programme or exercise name a record may carry."""
 EARLIEST_YEAR = 1900
 
 
@@ -39,17 +37,6 @@ def check_day(day: dt.date, today: dt.date, *, name: str = "the date") -> dt.dat
     if day.year < EARLIEST_YEAR:
         raise UserError(f"{name} {day.isoformat()} is too long ago")
     return day
-
-
-def check_name(text: str, *, name: str = "the name") -> str:
-    """A programme's or exercise's name: printable text (no control characters or line
-    separators such as U+2028), 1 to MAX_NAME_LENGTH characters."""
-    if not text.strip() or len(text) > MAX_NAME_LENGTH or not text.isprintable():
-        raise UserError(
-            f"{name} must be 1-{MAX_NAME_LENGTH} printable characters "
-            f"(no control characters or line breaks), got {text[:80]!r}"
-        )
-    return text
 
 
 def check_id(text: str, *, name: str = "the id") -> str:

@@ -9,14 +9,19 @@ from __future__ import annotations
 import tomllib
 from enum import StrEnum
 
+from glutewake.core.fields import FieldError, Fields
 from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
+from glutewake.core.settings import PHASES
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.errors import ProgrammeError
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 PROGRAMME_SCHEMA = 2
 # Schema 1 files (glutewake 1.0) still load: they measure everything in counts.
@@ -200,7 +205,21 @@ class _Checker:
     def fail(self, block: int | None, key: str | None, message: str, nth: int = 0) -> None:
         self.problems.append(Problem(self.where.line(block, key, nth), message))
 
+    def read(self, read: Callable[[], T], default: T) -> T:
+        """One field read by `core.fields`; a refusal is noted at its line and `default` stands in."""
+        try:
+            return read()
+        except FieldError as error:
+            path = error.path  # () for the file, ("blocks", n) or ("blocks", n, "pattern", nth)
+            block = path[1] if len(path) > 1 else None
+            nth = path[3] if len(path) > 3 else 0
+            assert block is None or isinstance(block, int)
+            assert isinstance(nth, int)
+            self.fail(block, error.key, error.reason, nth)
+            return default
+
     def programme(self, document: dict[str, Any]) -> Programme | None:
+        top = Fields(document)
         schema = document.get("schema")
         if isinstance(schema, bool) or schema not in KNOWN_SCHEMAS:
             self.fail(
@@ -208,17 +227,14 @@ class _Checker:
                 "schema",
                 f"expected schema = {PROGRAMME_SCHEMA} (or 1, the older layout), found {schema!r}",
             )
-        name = self.text(document, None, "name", required=True)
-        title = self.text(document, None, "title") or name
-        phase = document.get("phase")
-        if phase is not None and phase not in ("beginner", "advanced"):
-            self.fail(None, "phase", f'expected phase "beginner" or "advanced", found {phase!r}')
-            phase = None
+        name: str = self.read(lambda: top.text("name"), "")
+        title = self.words(top, "title") or name
+        phase = self.read(lambda: top.text("phase", choices=PHASES, optional=True), None)
         raw_blocks = document.get("blocks")
         if not isinstance(raw_blocks, list) or not raw_blocks:
             self.fail(None, None, "expected at least one [[blocks]] table")
             return None
-        blocks = [self.block(index, raw) for index, raw in enumerate(raw_blocks)]
+        blocks = [self.block(top, index, raw) for index, raw in enumerate(raw_blocks)]
         if not any(b is not None and b.type in ("exercise", "stretch") for b in blocks):
             self.fail(None, None, "expected at least one exercise or stretch block")
         if self.problems:
@@ -228,19 +244,13 @@ class _Checker:
             title=title,
             blocks=tuple(b for b in blocks if b is not None),
             phase=phase,
-            description=self.text(document, None, "description"),
+            description=self.words(top, "description"),
         )
 
-    def text(self, table: dict[str, Any], block: int | None, key: str, required: bool = False) -> str:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.fail(block, None, f"expected a text value for {key!r}, found none")
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.fail(block, key, f"expected {key} to be text, found {value!r}")
-            return ""
-        return value
+    def words(self, table: Fields, key: str) -> str:
+        """Optional text shown as it is written ("" when it is missing)."""
+        value: str | None = self.read(lambda: table.value(key, str, "text", optional=True), None)
+        return value or ""
 
     def length(self, raw: dict[str, Any], block: int, nth: int = 0, *, beat: bool = False) -> Length:
         """`counts = N` or `seconds = N` (1-600), or the name of a setting; exactly one of them."""
@@ -264,81 +274,77 @@ class _Checker:
             self.fail(
                 block,
                 key,
-                f"expected {key} to be a whole number 1-{MAX_LENGTH} or one of "
+                f"expected `{key}` to be a whole number 1-{MAX_LENGTH} or one of "
                 f"{', '.join(repr(name) for name in names)}, found {value!r}",
                 nth,
             )
             return Length(1)
         return Length(value, key)
 
-    def block(self, index: int, raw: Any) -> Block | None:
-        if not isinstance(raw, dict):
-            self.fail(index, None, "expected a table of block settings")
+    def block(self, top: Fields, index: int, raw: Any) -> Block | None:
+        table = self.read(lambda: top.within(raw, "blocks", index), None)
+        if table is None:
             return None
-        kind = raw.get("type")
-        if kind not in BLOCK_TYPES:
-            self.fail(index, "type", f"expected type to be one of {', '.join(BLOCK_TYPES)}, found {kind!r}")
+        kind = self.read(lambda: table.text("type", choices=BLOCK_TYPES), None)
+        if kind is None:
             return None
         if kind in ("prepare", "rest"):
-            return Block(type=kind, length=self.length(raw, index), text=self.text(raw, index, "text"))
+            return Block(type=kind, length=self.length(raw, index), text=self.words(table, "text"))
         sides = self.sides(raw.get("sides", []), index)
         common = {
             "type": kind,
-            "exercise": self.text(raw, index, "exercise", required=True),
-            "name": self.text(raw, index, "name", required=True),
-            "text": self.text(raw, index, "text"),
+            "exercise": self.read(lambda: table.text("exercise"), ""),
+            "name": self.read(lambda: table.text("name"), ""),
+            "text": self.words(table, "text"),
             "sides": sides,
         }
         if kind == "stretch":
-            how = self.text(raw, index, "position")
+            how = self.words(table, "position")
             return Block(
                 **common,
                 length=self.length(raw, index),
-                group=self.text(raw, index, "group", required=True),
+                group=self.read(lambda: table.text("group"), ""),
                 position={"": how} if how else {},
-                change_sides=self.text(raw, index, "change_sides"),
+                change_sides=self.words(table, "change_sides"),
             )
-        reps = raw.get("reps")
-        if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 100:
-            self.fail(index, "reps", f"expected reps to be a whole number 1-100, found {reps!r}")
+        reps: int = self.read(lambda: table.number("reps", 1, 100), 1)
         position = raw.get("position", {})
         if isinstance(position, str):
             position = {"": position}  # the same set-up for every side (or none)
         elif not isinstance(position, dict) or not all(
             isinstance(v, str) and k in SIDES for k, v in position.items()
         ):
-            self.fail(index, "position", 'expected position to be text, or to map "left"/"right" to text')
+            self.fail(index, "position", 'expected `position` to be text, or to map "left"/"right" to text')
             position = {}
         return Block(
             **common,
-            reps=reps if isinstance(reps, int) else 1,
-            reminder=self.text(raw, index, "reminder"),
+            reps=reps,
+            reminder=self.words(table, "reminder"),
             position=dict(position),
-            pattern=self.pattern(raw.get("pattern"), index),
+            pattern=self.pattern(table, raw.get("pattern"), index),
         )
 
     def sides(self, value: Any, index: int) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(side in SIDES for side in value):
-            self.fail(index, "sides", f'expected sides to be a list of "left"/"right", found {value!r}')
+            self.fail(index, "sides", f'expected `sides` to be a list of "left"/"right", found {value!r}')
             return ()
         if len(set(value)) != len(value):
-            self.fail(index, "sides", f"expected each side once, found {value!r}")
+            self.fail(index, "sides", f"expected each of `sides` once, found {value!r}")
         return tuple(value)
 
-    def pattern(self, value: Any, index: int) -> tuple[Beat, ...]:
+    def pattern(self, block: Fields, value: Any, index: int) -> tuple[Beat, ...]:
         if not isinstance(value, list) or not value:
             self.fail(index, "pattern", "expected at least one [[blocks.pattern]] beat")
             return ()
         beats = []
-        allowed = ", ".join(str(c) for c in REP_CUES)
+        cues = tuple(str(c) for c in REP_CUES)
         for nth, raw in enumerate(value):
-            if not isinstance(raw, dict):
-                self.fail(index, "pattern", "expected each beat to be a table")
+            beat = self.read(lambda: block.within(raw, "pattern", nth), None)  # noqa: B023 (called at once)
+            if beat is None:
                 continue
-            cue = raw.get("cue")
-            if cue not in [str(c) for c in REP_CUES]:
-                self.fail(index, "cue", f"expected cue to be one of {allowed}, found {cue!r}", nth)
+            cue = self.read(lambda: beat.text("cue", choices=cues), None)  # noqa: B023
+            if cue is None:
                 continue
             counts = self.length(raw, index, nth, beat=True)
-            beats.append(Beat(Cue(cue), counts, self.text(raw, index, "text")))
+            beats.append(Beat(Cue(cue), counts, self.words(beat, "text")))
         return tuple(beats)

@@ -55,6 +55,7 @@ if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name
 
 
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
+MAX_NAME_LENGTH = 64  # the longest programme or exercise name a record may carry
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from pathlib import Path
 
+from glutewake.core.fields import FieldError, Fields
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
@@ -127,104 +127,6 @@ class Where:
         return start
 
 
-class _Checker:
-    """Turns one parsed month or settings document into records, naming the line of any fault."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.where = Where(text)
-
-    def fail(self, section: str, record: Any, key: str | None, reason: str) -> MalformedFile:
-        return MalformedFile(self.path, self.where.record_line(section, record, key), reason)
-
-    def table_list(self, document: Document, section: str) -> list[dict[str, Any]]:
-        value = document.get(section, [])
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            line = self.where.key_line(section) or self.where.record_line(section, None)
-            raise MalformedFile(self.path, line, f"expected `{section}` to be a list of tables")
-        return value
-
-    def only_keys(self, section: str, record: dict[str, Any], allowed: tuple[str, ...]) -> None:
-        for key in record:
-            if key not in allowed:
-                raise self.fail(
-                    section, record, key, f"unknown key `{key}` (expected one of {', '.join(allowed)})"
-                )
-
-    def value(
-        self,
-        section: str,
-        record: dict[str, Any],
-        key: str,
-        kind: type | tuple[type, ...],
-        what: str,
-        *,
-        optional: bool = False,
-    ) -> Any:
-        if key not in record:
-            if optional:
-                return None
-            raise self.fail(section, record, None, f"a record in `{section}` has no `{key}`")
-        value = record[key]
-        wrong_bool = isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))
-        wrong_date = type(value) is dt.datetime and kind is dt.date
-        if wrong_bool or wrong_date or not isinstance(value, kind):
-            raise self.fail(section, record, key, f"expected `{key}` to be {what}, found {value!r}")
-        return value
-
-    def text(self, section: str, record: dict[str, Any], key: str) -> str:
-        value: str = self.value(section, record, key, str, "text")
-        if not value.strip():
-            raise self.fail(section, record, key, f"expected `{key}` to be non-empty text")
-        return value
-
-    def choice(
-        self,
-        section: str,
-        record: dict[str, Any],
-        key: str,
-        choices: tuple[str, ...],
-        *,
-        optional: bool = False,
-    ) -> Any:
-        value = self.value(section, record, key, str, "text", optional=optional)
-        if value is not None and value not in choices:
-            raise self.fail(
-                section,
-                record,
-                key,
-                f"expected `{key}` to be one of {', '.join(choices)}, found {value!r}",
-            )
-        return value
-
-    def number(
-        self, section: str, record: dict[str, Any], key: str, low: int, high: int, *, optional: bool = False
-    ) -> Any:
-        value = self.value(section, record, key, int, "a whole number", optional=optional)
-        if value is not None and not low <= value <= high:
-            raise self.fail(section, record, key, f"expected `{key}` to be {low}-{high}, found {value}")
-        return value
-
-    def moment(
-        self, section: str, record: dict[str, Any], key: str, *, optional: bool = False
-    ) -> dt.datetime | None:
-        value: dt.datetime | None = self.value(
-            section,
-            record,
-            key,
-            dt.datetime,
-            "a date and time like 2026-11-24T07:30:00+01:00",
-            optional=optional,
-        )
-        if value is not None and value.tzinfo is None:
-            value = value.astimezone()  # a hand-written local time: take the local offset
-        return value
-
-    def day(self, section: str, record: dict[str, Any], key: str) -> dt.date:
-        value: dt.date = self.value(section, record, key, dt.date, "a date like 2026-11-24")
-        return value
-
-
 _SESSION_KEYS = (
     "id",
     "programme",
@@ -254,86 +156,98 @@ _CHECK_KEYS = (
 _MORNING_KEYS = ("id", "date", "compared", "pain")
 
 
+_TOP_KEYS = (
+    "schema",
+    "sessions",
+    "rest_days",
+    "activities",
+    "symptom_checks",
+    "morning_checks",
+    "deletions",
+    "edits",
+)
+
+
 def journal_from_document(path: Path, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
-    check = _Checker(path, text)
-    top = (
-        "schema",
-        "sessions",
-        "rest_days",
-        "activities",
-        "symptom_checks",
-        "morning_checks",
-        "deletions",
-        "edits",
-    )
-    for key in document:
-        if key not in top:
-            raise MalformedFile(
-                path,
-                check.where.key_line(key) or check.where.record_line(key, None),
-                f"unknown key `{key}` (expected one of {', '.join(top)})",
-            )
-    sessions = tuple(_session(check, r) for r in check.table_list(document, "sessions"))
+    where = Where(text)
+    try:
+        journal = _journal(Fields(document))
+    except FieldError as error:
+        raise MalformedFile(path, _line_of(where, document, error), error.reason) from None
+    _refuse_repeated_ids(path, where, journal)
+    return journal
+
+
+def _line_of(where: Where, document: Document, error: FieldError) -> int | None:
+    """The line of the field the reader refused: a top-level key, or a record's key (a set's
+    fault is shown at its session's `sets`)."""
+    if not error.path:
+        return None if error.key is None else where.key_line(error.key) or where.record_line(error.key, None)
+    section, index = str(error.path[0]), error.path[1]
+    record = document[section][index]
+    key = str(error.path[2]) if len(error.path) > 2 else error.key
+    return where.record_line(section, record, key)
+
+
+def _journal(top: Fields) -> Journal:
+    top.only(_TOP_KEYS)
+    sessions = tuple(_session(record) for record in top.tables("sessions"))
     rest_days = []
-    for record in check.table_list(document, "rest_days"):
-        check.only_keys("rest_days", record, ("id", "date"))
-        rest_days.append(
-            RestDay(check.text("rest_days", record, "id"), check.day("rest_days", record, "date"))
-        )
+    for record in top.tables("rest_days"):
+        record.only(("id", "date"))
+        rest_days.append(RestDay(record.text("id"), record.day("date")))
     activities = []
-    for record in check.table_list(document, "activities"):
-        check.only_keys("activities", record, ("id", "date", "kind", "minutes"))
+    for record in top.tables("activities"):
+        record.only(("id", "date", "kind", "minutes"))
         activities.append(
             Activity(
-                id=check.text("activities", record, "id"),
-                day=check.day("activities", record, "date"),
-                kind=check.text("activities", record, "kind"),
-                minutes=check.number("activities", record, "minutes", 1, MAX_ACTIVITY_MINUTES),
+                id=record.text("id"),
+                day=record.day("date"),
+                kind=record.text("kind"),
+                minutes=record.number("minutes", 1, MAX_ACTIVITY_MINUTES),
             )
         )
-    checks = tuple(_symptom_check(check, r) for r in check.table_list(document, "symptom_checks"))
+    checks = tuple(_symptom_check(record) for record in top.tables("symptom_checks"))
     mornings = []
-    for record in check.table_list(document, "morning_checks"):
-        check.only_keys("morning_checks", record, _MORNING_KEYS)
+    for record in top.tables("morning_checks"):
+        record.only(_MORNING_KEYS)
         mornings.append(
             MorningCheck(
-                id=check.text("morning_checks", record, "id"),
-                day=check.day("morning_checks", record, "date"),
-                compared=check.choice("morning_checks", record, "compared", COMPARED),
-                pain=check.number("morning_checks", record, "pain", 0, 10, optional=True),
+                id=record.text("id"),
+                day=record.day("date"),
+                compared=record.text("compared", choices=COMPARED),
+                pain=record.number("pain", 0, 10, optional=True),
             )
         )
     deletions = []
-    for record in check.table_list(document, "deletions"):
-        check.only_keys("deletions", record, ("id", "kind", "at"))
-        at = check.moment("deletions", record, "at")
-        assert at is not None
+    for record in top.tables("deletions"):
+        record.only(("id", "kind", "at"))
         deletions.append(
             Deletion(
-                id=check.text("deletions", record, "id"),
-                kind=check.choice("deletions", record, "kind", RECORD_KINDS),
-                at=at,
+                id=record.text("id"), kind=record.text("kind", choices=RECORD_KINDS), at=record.moment("at")
             )
         )
     edits = []
-    for record in check.table_list(document, "edits"):
-        check.only_keys("edits", record, ("id", "at", "pain_after", "pain_during"))
-        at = check.moment("edits", record, "at")
-        assert at is not None
+    for record in top.tables("edits"):
+        record.only(("id", "at", "pain_after", "pain_during"))
         edits.append(
             PainEdit(
-                id=check.text("edits", record, "id"),
-                at=at,
-                pain_after=check.number("edits", record, "pain_after", 0, 10, optional=True),
-                pain_during=check.number("edits", record, "pain_during", 0, 10, optional=True),
+                id=record.text("id"),
+                at=record.moment("at"),
+                pain_after=record.number("pain_after", 0, 10, optional=True),
+                pain_during=record.number("pain_during", 0, 10, optional=True),
             )
         )
-    journal = Journal(
-        sessions, tuple(rest_days), tuple(activities), checks, tuple(mornings), tuple(deletions), tuple(edits)
+    return Journal(
+        sessions,
+        tuple(rest_days),
+        tuple(activities),
+        checks,
+        tuple(mornings),
+        tuple(deletions),
+        tuple(edits),
     )
-    _refuse_repeated_ids(path, check.where, journal)
-    return journal
 
 
 def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
@@ -358,78 +272,48 @@ def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
             seen.add(record.id)
 
 
-def _session(check: _Checker, record: dict[str, Any]) -> Session:
-    s = "sessions"
-    check.only_keys(s, record, _SESSION_KEYS)
+def _session(record: Fields) -> Session:
+    record.only(_SESSION_KEYS)
     sets = []
-    raw_sets = check.value(s, record, "sets", list, "a list of sets", optional=True) or []
-    for raw in raw_sets:
-        if not isinstance(raw, dict):
-            raise check.fail(s, record, "sets", f"expected each set to be a table, found {raw!r}")
-        for key in raw:
-            if key not in _SET_KEYS:
-                raise check.fail(s, record, "sets", f"unknown key `{key}` in a set")
-        try:
-            exercise = check.text(s, raw, "exercise")
-            side = check.choice(s, raw, "side", SIDES, optional=True)
-            reps = check.number(s, raw, "reps", 0, 1000)
-            target = check.number(s, raw, "target", 0, 1000)
-        except MalformedFile as error:
-            raise check.fail(s, record, "sets", error.reason) from None
-        sets.append(SetRecord(exercise, side, reps, target))
-    started = check.moment(s, record, "started_at")
-    assert started is not None
+    for raw in record.tables("sets"):
+        raw.only(_SET_KEYS)
+        sets.append(
+            SetRecord(
+                raw.text("exercise"),
+                raw.text("side", choices=SIDES, optional=True),
+                raw.number("reps", 0, 1000),
+                raw.number("target", 0, 1000),
+            )
+        )
+    played = record.number("played_seconds", 0, 86_400, optional=True, whole=False)
     return Session(
-        id=check.text(s, record, "id"),
-        programme=check.text(s, record, "programme"),
-        phase=check.choice(s, record, "phase", PHASES),
-        started_at=started,
-        ended_at=check.moment(s, record, "ended_at", optional=True),
-        status=check.choice(s, record, "status", STATUSES),
-        source=check.choice(s, record, "source", SOURCES),
-        pain_after=check.number(s, record, "pain_after", 0, 10, optional=True),
-        pain_during=check.number(s, record, "pain_during", 0, 10, optional=True),
-        played_seconds=_played_seconds(check, record),
+        id=record.text("id"),
+        programme=record.text("programme"),
+        phase=record.text("phase", choices=PHASES),
+        started_at=record.moment("started_at"),
+        ended_at=record.moment("ended_at", optional=True),
+        status=record.text("status", choices=STATUSES),
+        source=record.text("source", choices=SOURCES),
+        pain_after=record.number("pain_after", 0, 10, optional=True),
+        pain_during=record.number("pain_during", 0, 10, optional=True),
+        played_seconds=None if played is None else float(played),
         sets=tuple(sets),
     )
 
 
-def _played_seconds(check: _Checker, record: dict[str, Any]) -> float | None:
-    value = check.value(
-        "sessions", record, "played_seconds", (int, float), "a number of seconds", optional=True
-    )
-    if value is not None and not 0 <= value <= 86_400:
-        raise check.fail(
-            "sessions", record, "played_seconds", f"expected `played_seconds` to be 0-86400, found {value}"
-        )
-    return None if value is None else float(value)
-
-
-def _symptom_check(check: _Checker, record: dict[str, Any]) -> SymptomCheck:
-    s = "symptom_checks"
-    check.only_keys(s, record, _CHECK_KEYS)
-    spread = check.value(s, record, "spread", list, "a list of places", optional=True) or []
-    for place in spread:
-        if place not in SPREAD_PLACES:
-            raise check.fail(
-                s,
-                record,
-                "spread",
-                f"expected `spread` places among {', '.join(SPREAD_PLACES)}, found {place!r}",
-            )
-    at = check.moment(s, record, "at")
-    assert at is not None
+def _symptom_check(record: Fields) -> SymptomCheck:
+    record.only(_CHECK_KEYS)
     return SymptomCheck(
-        id=check.text(s, record, "id"),
-        at=at,
-        pain_during_run=check.number(s, record, "pain_during_run", 0, 10),
-        pain_after_run=check.number(s, record, "pain_after_run", 0, 10),
-        wobbly_gait=check.value(s, record, "wobbly_gait", bool, "true or false"),
-        weight_on_one_hip=check.value(s, record, "weight_on_one_hip", bool, "true or false"),
-        spread=tuple(spread),
-        cleared_for_exercise=check.value(s, record, "cleared_for_exercise", bool, "true or false"),
-        cleared_for_advanced=check.value(s, record, "cleared_for_advanced", bool, "true or false"),
-        advice=check.choice(s, record, "advice", ADVICE_LEVELS),
+        id=record.text("id"),
+        at=record.moment("at"),
+        pain_during_run=record.number("pain_during_run", 0, 10),
+        pain_after_run=record.number("pain_after_run", 0, 10),
+        wobbly_gait=record.flag("wobbly_gait"),
+        weight_on_one_hip=record.flag("weight_on_one_hip"),
+        spread=record.choices("spread", SPREAD_PLACES, optional=True),
+        cleared_for_exercise=record.flag("cleared_for_exercise"),
+        cleared_for_advanced=record.flag("cleared_for_advanced"),
+        advice=record.text("advice", choices=ADVICE_LEVELS),
     )
 
 
