@@ -405,49 +405,16 @@ def _check_table(check: SymptomCheck) -> dict[str, Any]:
 
 def state_from_document(path: Path, text: str, document: Document) -> State:
     """The state records of one machine's state file; MalformedFile names the line of a fault."""
-    check = _Checker(path, text)
-    top = ("schema", *STATE_KINDS)
-    for key in document:
-        if key not in top:
-            raise MalformedFile(
-                path,
-                check.where.key_line(key) or check.where.record_line(key, None),
-                f"unknown key `{key}` (expected one of {', '.join(top)})",
-            )
-    phases = []
-    for record in check.table_list(document, "phase_changes"):
-        check.only_keys("phase_changes", record, ("id", "at", "phase"))
-        phases.append(
-            PhaseChange(
-                id=check.text("phase_changes", record, "id"),
-                at=_at(check, "phase_changes", record),
-                phase=check.choice("phase_changes", record, "phase", PHASES),
-            )
-        )
-    acknowledgements = []
-    for record in check.table_list(document, "acknowledgements"):
-        check.only_keys("acknowledgements", record, ("id", "at"))
-        acknowledgements.append(
-            Acknowledgement(
-                id=check.text("acknowledgements", record, "id"), at=_at(check, "acknowledgements", record)
-            )
-        )
-    day_starts = []
-    for record in check.table_list(document, "day_starts"):
-        check.only_keys("day_starts", record, ("id", "at", "hour"))
-        day_starts.append(
-            DayStart(
-                id=check.text("day_starts", record, "id"),
-                at=_at(check, "day_starts", record),
-                hour=check.number("day_starts", record, "hour", 0, 6),
-            )
-        )
-    state = State(tuple(phases), tuple(acknowledgements), tuple(day_starts))
+    where = Where(text)
+    try:
+        state = _state(Fields(document))
+    except FieldError as error:
+        raise MalformedFile(path, _line_of(where, document, error), error.reason) from None
     for kind in STATE_KINDS:
         seen: set[str] = set()
         for item in getattr(state, kind):
             if item.id in seen:
-                lines = check.where.id_lines(item.id)
+                lines = where.id_lines(item.id)
                 first, second = (lines + [None, None])[:2]
                 also = f" and line {second}" if second is not None else ""
                 raise MalformedFile(
@@ -460,10 +427,23 @@ def state_from_document(path: Path, text: str, document: Document) -> State:
     return state
 
 
-def _at(check: _Checker, section: str, record: dict[str, Any]) -> dt.datetime:
-    at = check.moment(section, record, "at")
-    assert at is not None
-    return at
+def _state(top: Fields) -> State:
+    top.only(("schema", *STATE_KINDS))
+    phases = []
+    for record in top.tables("phase_changes"):
+        record.only(("id", "at", "phase"))
+        phases.append(
+            PhaseChange(record.text("id"), record.moment("at"), record.text("phase", choices=PHASES))
+        )
+    acknowledgements = []
+    for record in top.tables("acknowledgements"):
+        record.only(("id", "at"))
+        acknowledgements.append(Acknowledgement(record.text("id"), record.moment("at")))
+    day_starts = []
+    for record in top.tables("day_starts"):
+        record.only(("id", "at", "hour"))
+        day_starts.append(DayStart(record.text("id"), record.moment("at"), record.number("hour", 0, 6)))
+    return State(tuple(phases), tuple(acknowledgements), tuple(day_starts))
 
 
 def state_to_text(state: State) -> str:

@@ -211,7 +211,7 @@ class Store:
         """Apply `change` to the profile as it is on disk now, under the lock; save it. A new
         phase or acknowledgement becomes a state record (with its time, `at` or now) in this
         machine's state file, so it reaches every machine; the settings go to settings.toml."""
-        moment = _aware(at) if at is not None else dt.datetime.now().astimezone()
+        moment = (_aware(at) if at is not None else dt.datetime.now().astimezone()).replace(microsecond=0)
         with self._writing():
             machine = self._machine_profile()
             state = self.read_state()
