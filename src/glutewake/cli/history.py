@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     journal = store.read_journal()
     today = dt.date.today()
     if args.json:
-        document = history_document(journal, profile.phase, today)
+        document = history_document(journal, profile.phase, today, store.read_state().phase_changes)
         print(json.dumps(document, ensure_ascii=False))
     else:
         print(history_text(journal, profile.phase, today))
