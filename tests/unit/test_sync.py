@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from glutewake.core.records import Journal, Session, SetRecord, SymptomCheck
+from glutewake.core.records import Session, SetRecord, SymptomCheck
 from glutewake.core.settings import Profile
 from glutewake.store import Store
 from glutewake.store.layout import parse_name
@@ -47,9 +47,11 @@ class Copier:
                         continue  # only a file's own machine changes it: copy from there
                     there = target / path.name
                     if not there.exists() or there.read_bytes() != path.read_bytes():
-                        if owner is not None or not there.exists():
-                            found.append((path, there))
-                        elif path.stat().st_mtime_ns >= there.stat().st_mtime_ns:
+                        if (
+                            owner is not None
+                            or not there.exists()
+                            or path.stat().st_mtime_ns >= there.stat().st_mtime_ns
+                        ):
                             found.append((path, there))
         return found
 
