@@ -46,13 +46,12 @@ class Copier:
                     if owner is not None and owner != source:
                         continue  # only a file's own machine changes it: copy from there
                     there = target / path.name
-                    if not there.exists() or there.read_bytes() != path.read_bytes():
-                        if (
-                            owner is not None
-                            or not there.exists()
-                            or path.stat().st_mtime_ns >= there.stat().st_mtime_ns
-                        ):
-                            found.append((path, there))
+                    if there.exists() and there.read_bytes() == path.read_bytes():
+                        continue
+                    if owner is not None or not there.exists():
+                        found.append((path, there))
+                    elif path.stat().st_mtime_ns >= there.stat().st_mtime_ns:
+                        found.append((path, there))
         return found
 
     def step(self) -> None:
