@@ -48,9 +48,11 @@ class Copier:
                     there = target / path.name
                     if there.exists() and there.read_bytes() == path.read_bytes():
                         continue
-                    if owner is not None or not there.exists():
-                        found.append((path, there))
-                    elif path.stat().st_mtime_ns >= there.stat().st_mtime_ns:
+                    if (
+                        owner is not None
+                        or not there.exists()
+                        or path.stat().st_mtime_ns >= there.stat().st_mtime_ns
+                    ):
                         found.append((path, there))
         return found
 
