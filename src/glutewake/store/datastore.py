@@ -273,6 +273,19 @@ class Store:
             records.append(Acknowledgement(new_id(), moment))
         return records
 
+    def _carry_settings_over(self) -> None:
+        # Call with the lock held: an earlier glutewake's phase and acknowledgement in
+        # settings.toml become state records, and settings.toml keeps only its own.
+        if read_bytes(self.settings_path) is None:
+            return
+        machine = self._machine_profile()
+        records = self._carried_over(machine, self.read_state())
+        if records:
+            self._add_state(records)
+        kept = replace(machine, phase="beginner", acknowledged_on=None)
+        if kept != machine:
+            atomic_write(self.settings_path, settings_codec.profile_to_text(kept).encode())
+
     def _add_state(self, records: list[object]) -> None:
         # Call with the lock held: this machine's state file, read again, with the records added.
         path = self.state_path()
@@ -593,6 +606,7 @@ class Store:
                         if target not in into:
                             into.append(target)
             renumbered, left = self._fix_repeated_ids()
+            self._carry_settings_over()
         return Folded(tuple(removed), tuple(into), tuple(renumbered), tuple(left))
 
     def _fix_repeated_ids(self) -> tuple[list[str], list[RepeatedId]]:
