@@ -251,7 +251,8 @@ for n in range(60):
                 "completed", "app", (SetRecord("side-lying-hip-abduction", "left", 10, 10),))
         for d in range(1, 29)
     )
-    text = codec.journal_to_text((year, month), Journal(sessions=sessions)).replace("schema = 3", "schema = 2")
+    text = codec.journal_to_text((year, month), Journal(sessions=sessions))
+    text = text.replace("schema = 3", "schema = 2")
     (data / "journal" / f"{year:04d}-{month:02d}.toml").write_text(text)
 """
 

@@ -7,14 +7,16 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from glutewake.core.advice import basis_of, decide, standing_advice
+from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, Session, SetRecord, SymptomCheck, new_id
-from glutewake.store import FutureSchema, MalformedFile, Store, merge
+from glutewake.store import FutureSchema, MalformedFile, RepeatedId, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
 
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -253,3 +255,46 @@ def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Stor
     cached = json.loads((store.data_dir / "cache" / "days.json").read_text())
     kept = [day for _, day, _, _ in cached["months"]["2026-10"]["mornings"]]
     assert kept == [f"2026-10-{day}" for day in range(25, 32)]
+
+
+def test_a_file_another_machine_wrote_is_noticed_when_a_sync_tool_copies_it_in(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ten_years(store)
+    before = scan_journal(store).days
+    other = Store(tmp_path / "other", device="5e" * 8)
+    other.save_session(session(dt.date(2019, 4, 2)))
+    copied = store.journal_dir / other.month_path((2019, 4)).name
+    shutil.copy2(other.month_path((2019, 4)), copied)  # the other machine's mtime kept, as Syncthing does
+    long_ago = time.time() - 86_400 * 300
+    os.utime(copied, (long_ago, long_ago))
+    read = reads(monkeypatch)
+    after = scan_journal(store)
+    assert read == [(2019, 4)]
+    assert after.days.done == before.done | {dt.date(2019, 4, 2)}
+    read.clear()
+    copied.unlink()  # and the sync tool taking it away again
+    assert scan_journal(store).days.done == before.done and read == [(2019, 4)]
+
+
+def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(store: Store) -> None:
+    ten_years(store)
+    scan_journal(store)
+    kept = store.read_month((2020, 5)).sessions[0]
+    # A hand edit copies a record into another month's file.
+    moved = replace(kept, started_at=kept.started_at.replace(month=6, day=1))
+    target = store.month_path((2020, 6))
+    text = target.read_text()
+    from glutewake.store import codec
+
+    journal = store.read_month((2020, 6))
+    target.write_text(codec.journal_to_text((2020, 6), replace(journal, sessions=(*journal.sessions, moved))))
+    assert "2020-06" in target.name and text != target.read_text()
+    problems = scan_journal(store).problems
+    assert len(problems) == 1 and isinstance(problems[0], RepeatedId)
+    assert {path for path, _ in problems[0].places} == {store.month_path((2020, 5)), target}
+    folded = store.fold()
+    assert folded.renumbered and folded.left == ()
+    assert scan_journal(store).problems == []
+    ids = [s.id for s in store.read_journal().sessions]
+    assert len(ids) == len(set(ids)) and kept.id in ids  # both records kept, each with its own id
