@@ -8,7 +8,7 @@ its own. The folder is platformdirs' `user_state_dir("glutewake")` (on Linux
 they never touch the real one). The file is `device-id`: one line of 16 hex digits. On macOS
 platformdirs gives the same folder for state and data (`~/Library/Application Support/
 glutewake`): a sync of that whole folder must leave `device-id` out (the README's ignore lines
-do).
+do). The same holds on Windows (`%LOCALAPPDATA%\\glutewake`).
 """
 
 from __future__ import annotations
