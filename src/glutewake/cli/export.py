@@ -48,9 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
         from glutewake.core.history import export_document
 
-        document = export_document(
-            journal, profile.phase, dt.date.today(), store.read_state().phase_changes
-        )
+        document = export_document(journal, profile.phase, dt.date.today(), store.read_state().phase_changes)
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     else:
         import csv

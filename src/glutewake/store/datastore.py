@@ -221,7 +221,7 @@ class Store:
                 acknowledged_on=state.acknowledged_on or machine.acknowledged_on,
             )
             changed = change(current)
-            records = self._carried_over(machine, state)
+            records = self._carried_over(machine, state, before=moment)
             if changed.phase != current.phase:
                 records.append(PhaseChange(new_id(), moment, changed.phase))
             if (
@@ -256,7 +256,9 @@ class Store:
         found = self.read_state().day_starts_at
         return 0 if found is None else found
 
-    def _carried_over(self, machine: Profile, state: State) -> list[object]:
+    def _carried_over(
+        self, machine: Profile, state: State, before: dt.datetime | None = None
+    ) -> list[object]:
         """A settings.toml of an earlier glutewake keeps the phase and acknowledgement; the
         first save after the upgrade turns them into state records (timed by the file's last
         change), unless the journal already holds some, so they follow the user too."""
@@ -264,7 +266,9 @@ class Store:
             changed = os.stat(self.settings_path).st_mtime
         except OSError:
             return []
-        at = dt.datetime.fromtimestamp(changed).astimezone()
+        at = dt.datetime.fromtimestamp(changed).astimezone().replace(microsecond=0)
+        if before is not None:  # older than the change being saved with it
+            at = min(at, before - dt.timedelta(seconds=1))
         records: list[object] = []
         if not state.phase_changes and machine.phase != "beginner":
             records.append(PhaseChange(new_id(), at, machine.phase))
@@ -525,14 +529,18 @@ class Store:
             by_month[month] = only_month(journal, month)
         with self._writing():
             # Every month is read: an id may be here in another month than the import's.
-            everything = self.read_journal()
+            listing = self.listing()
+            raw = {month: self._raw_month(month, listing) for month in self.months(listing)}
+            repeated = self._repeated({month: merge([j]) for month, j in raw.items()}, listing)
+            if repeated is not None:
+                raise repeated
+            everything = merge(raw.values())
             refuse_conflicts(everything, journal)
             removals: dict[Month, list[Deletion]] = {}
             for month, deletion in deletions_to_add(everything, journal):
                 removals.setdefault(month, []).append(deletion)
             months = set(by_month) | set(removals)
-            listing = self.listing()
-            current = {month: self._raw_month(month, listing) for month in months}
+            current = {month: raw.get(month, Journal()) for month in months}
             counts = ImportCounts()
             for month in sorted(months):
                 result, added = merge_new(current[month], by_month.get(month, Journal()))
