@@ -14,6 +14,7 @@ import pytest
 
 from glutewake.core.records import Session, SetRecord, SymptomCheck
 from glutewake.core.settings import Profile
+from glutewake.errors import UserError
 from glutewake.store import Store
 from glutewake.store.layout import parse_name
 
@@ -289,3 +290,37 @@ def test_a_session_resumed_on_the_other_machine_keeps_its_furthest_version(tmp_p
     for machine in (laptop, desktop):
         (kept,) = machine.read_journal().sessions
         assert kept.status == "completed" and kept.sets[0].reps == 10
+
+
+def test_the_day_start_and_the_acknowledgement_travel_and_the_newest_day_start_wins(tmp_path: Path) -> None:
+    laptop, desktop = Store(tmp_path / "laptop", device=LAPTOP), Store(tmp_path / "desktop", device=DESKTOP)
+    copier = Copier(
+        random.Random(3),
+        laptop.journal_dir,
+        desktop.journal_dir,
+        owners={LAPTOP: laptop.journal_dir, DESKTOP: desktop.journal_dir},
+    )
+    assert laptop.day_starts_at() == 0 and laptop.read_profile().acknowledged_on is None
+    laptop.update_profile(lambda p: Profile(p.settings, p.phase, dt.date(2026, 11, 20)))
+    laptop.set_day_starts_at(4, dt.datetime(2026, 11, 21, 22, 0, tzinfo=ZONE))
+    desktop.set_day_starts_at(2, dt.datetime(2026, 11, 21, 21, 0, tzinfo=ZONE))  # older
+    copier.settle()
+    for machine in (laptop, desktop):
+        assert machine.day_starts_at() == 4
+        assert machine.read_profile().acknowledged_on == dt.date(2026, 11, 20)
+    with pytest.raises(UserError, match="day_starts_at must be 0-6"):
+        laptop.set_day_starts_at(7, dt.datetime(2026, 11, 22, tzinfo=ZONE))
+
+
+def test_a_damaged_state_file_of_another_machine_is_named_with_its_line(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", device=LAPTOP)
+    store.update_profile(lambda p: Profile(p.settings, "advanced"))
+    other = store.journal_dir / f"state.{DESKTOP}.toml"
+    other.write_text(
+        'schema = 1\n[[phase_changes]]\nid = "x"\nat = 2026-11-01T08:00:00+01:00\nphase = "expert"\n'
+    )
+    (problem,) = store.problems()
+    assert problem.path == other and "missing" in str(problem)  # the end mark first
+    other.write_text(other.read_text() + "\n# end of journal\n")
+    (problem,) = store.problems()
+    assert f"{other}, line 5" in str(problem) and "`phase`" in str(problem)
