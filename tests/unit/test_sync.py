@@ -324,3 +324,15 @@ def test_a_damaged_state_file_of_another_machine_is_named_with_its_line(tmp_path
     other.write_text(other.read_text() + "\n# end of journal\n")
     (problem,) = store.problems()
     assert f"{other}, line 5" in str(problem) and "`phase`" in str(problem)
+
+
+def test_two_phase_switches_within_one_second_keep_their_order(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", device=LAPTOP)
+    at = dt.datetime(2026, 11, 24, 7, 30, 0, 900_000, tzinfo=ZONE)
+    for _ in range(5):
+        store.update_profile(lambda p: Profile(p.settings, "advanced"), at=at)
+        store.update_profile(lambda p: Profile(p.settings, "beginner"), at=at)
+        assert store.read_profile().phase == "beginner"
+    store.update_profile(lambda p: Profile(p.settings, "advanced"), at=at)
+    assert store.read_profile().phase == "advanced"
+    assert len({c.at for c in store.read_state().phase_changes}) == 11

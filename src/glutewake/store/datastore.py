@@ -223,7 +223,7 @@ class Store:
             changed = change(current)
             records = self._carried_over(machine, state, before=moment)
             if changed.phase != current.phase:
-                records.append(PhaseChange(new_id(), moment, changed.phase))
+                records.append(PhaseChange(new_id(), _after(moment, state.phase_changes), changed.phase))
             if (
                 changed.acknowledged_on is not None
                 and state.acknowledged_on is None
@@ -245,8 +245,8 @@ class Store:
         """Record that days start at `hour` (0-6) from `at` on, for every machine."""
         if not 0 <= hour <= 6:
             raise UserError(f"day_starts_at must be 0-6, got {hour}")
-        record = DayStart(new_id(), _aware(at), hour)
         with self._writing():
+            record = DayStart(new_id(), _after(_aware(at), self.read_state().day_starts), hour)
             self._add_state([record])
         return record
 
@@ -711,6 +711,14 @@ class Store:
         remove_stale_temporaries(self.journal_dir)
         text = codec.journal_to_text(month, merge([journal]))
         atomic_write(self.month_path(month), text.encode())
+
+
+def _after(moment: dt.datetime, earlier: tuple[PhaseChange, ...] | tuple[DayStart, ...]) -> dt.datetime:
+    """`moment`, or a second after the newest of `earlier` when that is not before it: two
+    switches within one second (times are kept to the second) still keep their order."""
+    if earlier and earlier[-1].at >= moment:
+        return earlier[-1].at + dt.timedelta(seconds=1)
+    return moment
 
 
 def _without(section: str, record_id: str) -> Callable[[Journal], Journal]:
