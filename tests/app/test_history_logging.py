@@ -62,6 +62,45 @@ async def test_rest_day_on_a_chosen_date(data_dir: Path, history: Store) -> None
         assert screen.query_one(StreakCalendar).mark_of(day(7)) is DayMark.REST
 
 
+async def test_a_rest_day_is_refused_on_a_day_with_a_completed_session(
+    data_dir: Path, history: Store
+) -> None:
+    before = history.read_journal()
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("R")
+        await fill(pilot, "day", day(1).isoformat())  # Tue 24: a completed session
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LogRestDayForm)  # the form stays: pick another day
+        assert (
+            "2026-11-24 already holds a completed session, so it cannot be a rest day "
+            "(delete that session first if it was logged by mistake)"
+        ) in messages(app)
+        assert history.read_journal() == before
+        await fill(pilot, "day", day(5).isoformat())  # Fri 20: only a session stopped early
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, LogRestDayForm)
+    assert [r.day for r in history.read_journal().rest_days] == [day(5), day(3)]
+
+
+async def test_a_session_saved_elsewhere_meanwhile_still_stops_the_rest_day(
+    data_dir: Path, history: Store
+) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        history.save_session(session(TODAY))  # `glutewake log` in another terminal
+        before = history.read_journal()
+        await pilot.press("R")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("2026-11-25 already holds a completed session" in m for m in messages(app))
+        assert history.read_journal() == before
+
+
 async def test_the_same_rest_day_twice_keeps_one_record(data_dir: Path, history: Store) -> None:
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -97,3 +97,20 @@ async def test_a_failed_write_is_a_notification_not_a_traceback(
         assert app.is_running
         assert isinstance(app.screen, HomeScreen)
         assert any("disk full" in n.message for n in app._notifications)
+
+
+async def test_the_banner_names_every_problem_of_a_settings_file(data_dir: Path, store: Store) -> None:
+    settings = data_dir / "settings.toml"
+    settings.write_text("schema = 2\n[settings]\nvolume = 500\nrest_seconds = 0\n")
+    app = make_app(data_dir)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, HomeScreen):  # the first-run note: its date was in the file
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        lines = screen_text(app).splitlines()
+        first = next(n for n, line in enumerate(lines) if f"{settings}, line 3:" in line)
+        assert "volume must be between 0 and 100" in lines[first]
+        assert f"{settings}, line 4: rest_seconds must be between 1 and 120, got 0" in lines[first + 1]
+    assert settings.read_text() == "schema = 2\n[settings]\nvolume = 500\nrest_seconds = 0\n"

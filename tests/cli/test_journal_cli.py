@@ -67,6 +67,20 @@ def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> Non
     assert activity == {"id": activity["id"], "date": TODAY.isoformat(), "kind": "swimming", "minutes": 30}
 
 
+def test_a_rest_day_on_a_day_with_a_completed_session_is_refused(run_cli: RunCli, data_dir: Path) -> None:
+    run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat())
+    before = tree(data_dir)
+    result = run_cli("log", "--rest", "--date", YESTERDAY.isoformat())
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"glutewake: {YESTERDAY.isoformat()} already holds a completed session, so it cannot be a "
+        "rest day (delete that session first if it was logged by mistake)\n"
+    )
+    assert tree(data_dir) == before
+    assert run_cli("log", "--rest").returncode == 0  # today holds no session: fine
+
+
 def test_a_second_rest_on_the_same_day_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest")
     before = tree(data_dir)
@@ -131,6 +145,30 @@ def test_export_csv_has_a_header_and_one_row_per_set(run_cli: RunCli) -> None:
         "side-lying-hip-abduction",
         "left",
     ]
+
+
+def test_export_says_how_many_rows_and_records_it_wrote(run_cli: RunCli, tmp_path: Path) -> None:
+    empty = run_cli("export", "--format", "csv")
+    assert empty.returncode == 0
+    assert empty.stderr == "Exported only the header line to standard output: no session is logged yet.\n"
+    run_cli("log", "--programme", "beginner")
+    run_cli("log", "--programme", "advanced", "--date", YESTERDAY.isoformat())
+    run_cli("log", "--activity", "swimming", "--minutes", "40")
+    piped = run_cli("export", "--format", "csv")
+    rows = len(list(csv.reader(io.StringIO(piped.stdout)))) - 1
+    assert rows > 2
+    assert piped.stderr == (
+        f"Exported {rows} rows (one per set of 2 sessions) and the header line to standard output.\n"
+    )
+    sheet = tmp_path / "sets.csv"
+    to_file = run_cli("export", "--format", "csv", "--output", str(sheet))
+    assert to_file.stdout == "" and sheet.read_text() == piped.stdout
+    assert (
+        to_file.stderr
+        == f"Exported {rows} rows (one per set of 2 sessions) and the header line to {sheet}.\n"
+    )
+    backup = run_cli("export", "--format", "json")
+    assert backup.stderr == "Exported 3 records to standard output.\n"
 
 
 def test_a_broken_month_is_named_and_repair_moves_it_aside(run_cli: RunCli, data_dir: Path) -> None:
@@ -313,6 +351,27 @@ def test_a_damaged_settings_file_is_named(run_cli: RunCli, data_dir: Path) -> No
     result = run_cli("log", "--programme", "beginner")
     assert result.returncode == 2
     assert "settings.toml, line 3: counts_per_breath must be between" in result.stderr
+    assert tree(data_dir) == before
+
+
+def test_a_settings_file_with_several_problems_names_each_on_its_own_line(
+    run_cli: RunCli, data_dir: Path
+) -> None:
+    data_dir.mkdir()
+    path = data_dir / "settings.toml"
+    path.write_text('schema = 2\n[settings]\ncount_seconds = 0\ncolour = "red"\nspoken_cues = "yes"\n')
+    before = tree(data_dir)
+    result = run_cli("log", "--rest")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"glutewake: {path}, line 3: count_seconds must be between 0.05 and 10, got 0",
+        f"glutewake: {path}, line 4: unknown setting `colour` (expected one of "
+        "count_seconds, counts_per_breath, stretch_hold_seconds, rest_seconds, transition_seconds, "
+        "sound, volume, spoken_cues, voice_command, theme)",
+        f"glutewake: {path}, line 5: expected `spoken_cues` to be true or false, found 'yes'",
+        "glutewake: nothing was changed; fix these 3 problems by hand, "
+        "or run `glutewake repair` to move settings.toml aside",
+    ]
     assert tree(data_dir) == before
 
 

@@ -56,6 +56,18 @@ def test_plan_table_is_readable_with_the_total(run_cli: RunCli) -> None:
     assert "switch" in result.stdout
 
 
+@pytest.mark.parametrize("name", ["beginner", "advanced"])
+def test_plan_each_rep_line_starts_in_the_what_column(run_cli: RunCli, name: str) -> None:
+    lines = run_cli("plan", name).stdout.splitlines()
+    column = next(line for line in lines if line.lstrip().startswith("start")).index("what")
+    reps = [line for line in lines if "each rep:" in line]
+    assert reps
+    for line in reps:
+        assert line.index("each rep:") == column, line
+    rows = [line for line in lines if "× 10 reps" in line]
+    assert all(row.index("side-lying" if name == "beginner" else "wall") == column for row in rows)
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -64,7 +76,10 @@ def test_plan_table_is_readable_with_the_total(run_cli: RunCli) -> None:
         (("--count-seconds", "11", "plan", "beginner"), "between 0.05 and 10"),
         (("--count-seconds", "fast", "plan", "beginner"), "must be a number of seconds"),
         (("plan", "missing.toml"), "missing.toml: no such programme file"),
-        (("programme", "show", "nonsense"), "unknown programme 'nonsense'"),
+        (
+            ("programme", "show", "nonsense"),
+            "no built-in programme is called 'nonsense': the built-ins are beginner, advanced, stretches",
+        ),
         (("programme", "check", "missing.toml"), "no such programme file"),
     ],
 )
@@ -80,6 +95,16 @@ def test_bad_input_gives_one_line_exit_2_and_writes_nothing(
     assert expected in lines[0]
     assert "Traceback" not in result.stderr
     assert snapshot_tree(data_dir) == before
+
+
+def test_programme_show_names_only_built_ins_when_the_name_is_unknown(run_cli: RunCli) -> None:
+    # `show` prints a built-in: offering "or a .toml file" there would send the user astray.
+    result = run_cli("programme", "show", "my-own.toml")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "glutewake: no built-in programme is called 'my-own.toml': "
+        "the built-ins are beginner, advanced, stretches"
+    )
 
 
 def test_malformed_programme_file_names_file_and_line(run_cli: RunCli, tmp_path: Path) -> None:

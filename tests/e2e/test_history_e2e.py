@@ -36,7 +36,9 @@ def test_log_from_another_terminal_appears_after_refresh_and_nothing_is_lost(
         tmux.send("h")
         tmux.wait_for("Journal · 1 entry · newest first")
 
-        log(data, "--programme", "beginner")  # written while the app holds older records
+        # Written while the app holds older records; yesterday, since today becomes the rest
+        # day and a day with a completed session cannot be one.
+        log(data, "--programme", "beginner", "--date", (dt.date.today() - dt.timedelta(days=1)).isoformat())
         tmux.send("R")
         tmux.wait_for("Log a rest day")
         tmux.send("Enter")  # today, written by the app over the CLI's fresh month file

@@ -121,6 +121,17 @@ def test_naive_times_are_stored_as_local_time_with_offset(store: Store) -> None:
     assert saved.started_at.replace(tzinfo=None) == dt.datetime(2026, 11, 24, 7, 30)
 
 
+def test_a_day_with_a_completed_session_cannot_be_a_rest_day(store: Store) -> None:
+    store.save_session(session())  # Tue 24 Nov, completed
+    store.save_session(session("s2", NOW - dt.timedelta(days=1), status="partial"))
+    before = store.month_path((2026, 11)).read_bytes()
+    with pytest.raises(UserError, match=r"^2026-11-24 already holds a completed session, so it cannot"):
+        store.add_rest_day(dt.date(2026, 11, 24))
+    assert store.month_path((2026, 11)).read_bytes() == before
+    # A session stopped early does not make the day a training day.
+    assert store.add_rest_day(dt.date(2026, 11, 23)).day == dt.date(2026, 11, 23)
+
+
 def test_a_second_rest_on_the_same_day_returns_the_first(store: Store) -> None:
     first = store.add_rest_day(dt.date(2026, 11, 20))
     before = store.month_path((2026, 11)).read_bytes()
@@ -315,6 +326,52 @@ def test_a_bad_old_count_is_named_not_guessed(store: Store) -> None:
     store.settings_path.write_text('schema = 1\n[settings]\nstretch_hold_counts = "long"\n')
     with pytest.raises(MalformedFile, match="stretch_hold_seconds"):
         store.read_profile()
+
+
+SEVERAL_ERRORS = (
+    "schema = 2\n"
+    'phase = "middle"\n'
+    "[settings]\n"
+    "counts_per_breath = 99\n"
+    'colour = "red"\n'
+    "volume = 50\n"
+    'rest_seconds = "ten"\n'
+    'sound = "loud"\n'
+)
+
+
+def test_every_problem_of_a_settings_file_is_named_with_its_line_in_order(store: Store) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text(SEVERAL_ERRORS)
+    with pytest.raises(MalformedFile) as caught:
+        store.read_profile()
+    error = caught.value
+    assert [line for line, _ in error.problems] == [2, 4, 5, 7, 8]
+    assert [reason.split(" ", 1)[0] for _, reason in error.problems] == [
+        "expected",
+        "counts_per_breath",
+        "unknown",
+        "expected",
+        "sound",
+    ]
+    assert "`phase`" in error.problems[0][1] and "`rest_seconds`" in error.problems[3][1]
+    lines = str(error).splitlines()
+    assert lines[:5] == [f"{store.settings_path}, line {line}: {reason}" for line, reason in error.problems]
+    assert lines[5].startswith("nothing was changed; fix these 5 problems by hand")
+    assert (error.line, error.reason) == error.problems[0]
+    assert store.settings_path.read_text() == SEVERAL_ERRORS
+
+
+def test_one_problem_in_a_settings_file_stays_one_line(store: Store) -> None:
+    store.data_dir.mkdir()
+    store.settings_path.write_text("schema = 2\n[settings]\nvolume = 500\n")
+    with pytest.raises(MalformedFile) as caught:
+        store.read_profile()
+    assert caught.value.problems == ((3, "volume must be between 0 and 100, got 500"),)
+    assert str(caught.value) == (
+        f"{store.settings_path}, line 3: volume must be between 0 and 100, got 500 "
+        "(nothing was changed; fix it by hand, or run `glutewake repair` to move it aside)"
+    )
 
 
 def test_a_session_keeps_its_pain_during_and_playing_time(store: Store) -> None:

@@ -12,7 +12,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from glutewake.app.keys import bindings_for
-from glutewake.app.messages import DataSaved, SavedDataChanged
+from glutewake.app.messages import DataSaved, SavedDataChanged, save
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.services.coach import Coach
 
@@ -132,6 +132,21 @@ class GlutewakeApp(App[None]):
         from glutewake.app.screens.settings import SettingsScreen
 
         self._open(SettingsScreen)
+
+    def action_change_theme(self) -> None:
+        """The palette's theme list (Textual's own, but the theme chosen is saved, as in settings)."""
+        from textual.command import CommandPalette
+
+        from glutewake.app.commands import theme_commands
+
+        self.push_screen(
+            CommandPalette(providers=[theme_commands(self.pick_theme)], placeholder="Search for themes…")
+        )
+
+    def pick_theme(self, name: str) -> None:
+        """Use the theme `name` now and save it, so the next start opens with it too."""
+        self.theme = name
+        save(self, lambda: self.coach.change_settings(theme=name))
 
     def action_help(self) -> None:
         from glutewake.app.screens.help import HelpScreen

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from operator import attrgetter
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from glutewake.app.keys import Key, palette_keys, palette_title, screen_keys
+from glutewake.app.keys import Key, palette_help, palette_keys, palette_title, screen_keys
 
 
 class CoachCommands(Provider):
@@ -25,11 +26,34 @@ class CoachCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, key, run in self._commands():
-            yield DiscoveryHit(title, run, help=key.tooltip)
+            yield DiscoveryHit(title, run, help=palette_help(key) or None)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, key, run in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, help=key.tooltip)
+                yield Hit(score, matcher.highlight(title), run, help=palette_help(key) or None)
+
+
+def theme_commands(pick: Callable[[str], object]) -> type[Provider]:
+    """A palette of the app's colour themes; choosing one calls `pick` with its name (the app
+    applies it and saves it, as the settings screen does)."""
+
+    class ThemeCommands(Provider):
+        def _themes(self) -> Iterator[tuple[str, Callable[[], object]]]:
+            for theme in sorted(self.app.available_themes.values(), key=attrgetter("name")):
+                yield theme.name, partial(pick, theme.name)
+
+        async def discover(self) -> Hits:
+            for name, run in self._themes():
+                yield DiscoveryHit(name, run)
+
+        async def search(self, query: str) -> Hits:
+            matcher = self.matcher(query)
+            for name, run in self._themes():
+                score = matcher.match(name)
+                if score > 0:
+                    yield Hit(score, matcher.highlight(name), run)
+
+    return ThemeCommands

@@ -73,7 +73,7 @@ KEYS: tuple[Key, ...] = (
         "glutewake.help",
         "everywhere",
         display="?",
-        command="Help: every key",
+        command="Help",
     ),
     Key(
         "ctrl+p",
@@ -121,7 +121,7 @@ KEYS: tuple[Key, ...] = (
         "Beginner ↔ advanced phase",
         "glutewake.phase",
         "home",
-        command="Switch phase (beginner / advanced)",
+        command="Switch phase",
     ),
     Key(
         "comma",
@@ -423,7 +423,7 @@ THEME_COMMAND = Key(
     "",
     "app.change_theme",
     "theme",
-    "Pick a colour theme",
+    "Kept for the next start, as in settings",
     "glutewake.theme",
     "palette",
     command="Theme: change colours",
@@ -461,6 +461,17 @@ def screen_keys(bindings: Iterable[BindingType]) -> Iterator[Key]:
 def palette_title(key: Key) -> str:
     """The palette's words for a key: its command, else where it works and what it does."""
     return key.command or f"{SCOPES[key.scope]}: {key.tooltip}"
+
+
+def palette_help(key: Key) -> str:
+    """The palette's line under a title: what the title does not already say, and the key
+    that does the same (`Record how your hip feels · key c on home`), never the title again."""
+    title = palette_title(key).lower()
+    parts = [key.tooltip] if key.tooltip.lower() not in title else []
+    if key.bound and key.key:
+        # Home's keys do something else elsewhere (s sorts history): say where they work.
+        parts.append(f"key {key.shown_key}" + (" on home" if key.scope == "home" else ""))
+    return " · ".join(parts)
 
 
 def palette_keys() -> Iterator[Key]:

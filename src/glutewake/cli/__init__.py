@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+def _say(error: Exception) -> None:
+    """The error on stderr, each of its lines (one per problem found) as `glutewake: …`."""
+    for line in str(error).splitlines() or [""]:
+        print(f"glutewake: {line}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for any bad input)."""
     words = sys.argv[1:] if argv is None else list(argv)
@@ -33,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             answered = quick_status(words)
         except UserError as error:
-            print(f"glutewake: {error}", file=sys.stderr)
+            _say(error)
             return 2
         except BrokenPipeError:
             sys.stderr.close()
@@ -56,7 +62,7 @@ def _main(argv: Sequence[str]) -> int:
         run = getattr(importlib.import_module(module_name), function_name)
         status: int = run(args)
     except UserError as error:
-        print(f"glutewake: {error}", file=sys.stderr)
+        _say(error)
         return 2
     except BrokenPipeError:
         # `glutewake history | head` closes the pipe early; that is not an error.

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from glutewake.cli.options import data_dir_from
+    from glutewake.core.wording import counted
     from glutewake.store import Store, atomic_write
 
     store = Store(data_dir_from(args))
@@ -50,28 +51,38 @@ def run(args: argparse.Namespace) -> int:
 
         document = export_document(journal, profile.phase, dt.date.today(), store.read_state().phase_changes)
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        records = (
+            len(journal.sessions)
+            + len(journal.rest_days)
+            + len(journal.activities)
+            + len(journal.symptom_checks)
+            + len(journal.morning_checks)
+        )
+        wrote = counted(records, "record")
     else:
         import csv
         import io
 
         from glutewake.core.history import CSV_HEADER, csv_rows
 
+        rows = csv_rows(journal)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
-        writer.writerows(csv_rows(journal))
+        writer.writerows(rows)
         text = buffer.getvalue()
+        sessions = counted(len(journal.sessions), "session")
+        wrote = f"{counted(len(rows), 'row')} (one per set of {sessions}) and the header line"
     if args.output is None:
         sys.stdout.write(text)
-        return 0
-    output = Path(args.output).expanduser()
-    atomic_write(output, text.encode("utf-8"))
-    records = (
-        len(journal.sessions)
-        + len(journal.rest_days)
-        + len(journal.activities)
-        + len(journal.symptom_checks)
-        + len(journal.morning_checks)
-    )
-    print(f"Exported {records} records to {output}.", file=sys.stderr)
+        where = "standard output"
+    else:
+        output = Path(args.output).expanduser()
+        atomic_write(output, text.encode("utf-8"))
+        where = str(output)
+    # On stderr, so what was written (a file or a pipe) holds the export alone.
+    if args.format == "csv" and not journal.sessions:
+        print(f"Exported only the header line to {where}: no session is logged yet.", file=sys.stderr)
+    else:
+        print(f"Exported {wrote} to {where}.", file=sys.stderr)
     return 0

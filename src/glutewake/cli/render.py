@@ -17,12 +17,14 @@ def duration(seconds: float) -> str:
 def timeline_table(timeline: Timeline) -> str:
     """The plan as a table: one row per lead-in or stretch, one per set of repetitions."""
     programme = timeline.programme
+    header = f"{'start':>7}  {'set':>3}  {'side':<5}  {'time':>5}  what"
+    what_column = " " * header.index("what")
     lines = [
         f"{programme.name}: {programme.title}",
         f"{len(timeline.sets)} sets · {timeline.count_seconds:g} s per count · "
         f"total {duration(timeline.total_seconds)}",
         "",
-        f"{'start':>7}  {'set':>3}  {'side':<5}  {'time':>5}  what",
+        header,
     ]
     steps = timeline.steps
     index = 0
@@ -39,7 +41,7 @@ def timeline_table(timeline: Timeline) -> str:
                 f"{duration(timeline.starts[end] - timeline.starts[index]):>5}  "
                 f"{step.name} × {step.reps} reps"
             )
-            lines.append(f"{'':>27}each rep: {_beats(steps[index:end])}")
+            lines.append(f"{what_column}each rep: {_beats(steps[index:end])}")
             index = end
         else:
             lines.append(f"{start:>7}  {step.set:>3}  {side:<5}  {duration(step.seconds):>5}  {_label(step)}")

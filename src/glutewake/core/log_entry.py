@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES, Compared
+from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES, Compared, Session
 from glutewake.errors import UserError
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
@@ -36,6 +37,17 @@ def check_day(day: dt.date, today: dt.date, *, name: str = "the date") -> dt.dat
         raise UserError(f"{name} {day.isoformat()} is in the future; log what was done, up to today")
     if day.year < EARLIEST_YEAR:
         raise UserError(f"{name} {day.isoformat()} is too long ago")
+    return day
+
+
+def check_rest_day(day: dt.date, sessions: Iterable[Session]) -> dt.date:
+    """A day that can be a rest day: one without a completed session (a session stopped early
+    does not count; a completed one makes the day a training day, never a rest day)."""
+    if any(session.day == day and session.status == "completed" for session in sessions):
+        raise UserError(
+            f"{day.isoformat()} already holds a completed session, so it cannot be a rest day "
+            "(delete that session first if it was logged by mistake)"
+        )
     return day
 
 

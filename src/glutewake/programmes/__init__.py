@@ -11,10 +11,10 @@ BUILTIN_NAMES = ("beginner", "advanced", "stretches")
 
 
 def builtin_text(name: str) -> str:
-    """The TOML text of a built-in programme."""
+    """The TOML text of a built-in programme (`programme show`: a built-in, never a file)."""
     if name not in BUILTIN_NAMES:
         known = ", ".join(BUILTIN_NAMES)
-        raise ProgrammeError(f"unknown programme {name!r}: expected one of {known}, or a .toml file")
+        raise ProgrammeError(f"no built-in programme is called {name!r}: the built-ins are {known}")
     # Beside this module in every install (a plain path: importlib.resources costs ~5 ms of start-up).
     return (Path(__file__).parent / f"{name}.toml").read_text(encoding="utf-8")
 
@@ -41,4 +41,7 @@ def load_programme(name_or_path: str | Path) -> Programme:
     if isinstance(name_or_path, Path) or is_file_reference(name_or_path):
         path = Path(name_or_path)
         return parse_programme(read_programme_file(path), str(path))
+    if name_or_path not in BUILTIN_NAMES:
+        known = ", ".join(BUILTIN_NAMES)
+        raise ProgrammeError(f"unknown programme {name_or_path!r}: expected one of {known}, or a .toml file")
     return parse_programme(builtin_text(name_or_path), f"built-in programme {name_or_path}")

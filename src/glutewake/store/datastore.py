@@ -419,10 +419,15 @@ class Store:
 
     def add_rest_day(self, day: dt.date) -> RestDay:
         """Mark `day` as a rest day; a second call for the same day (on any machine) returns
-        the first record."""
+        the first record. A day that holds a completed session (on any machine) is refused
+        (UserError), nothing written."""
+        from glutewake.core.log_entry import check_rest_day
+
         month = month_of(day)
         with self._writing():
-            existing = next((r for r in self.read_month(month).rest_days if r.day == day), None)
+            merged = self.read_month(month)
+            check_rest_day(day, merged.sessions)  # under the lock: a session logged meanwhile counts
+            existing = next((r for r in merged.rest_days if r.day == day), None)
             if existing is not None:
                 return existing
             rest = RestDay(new_id(), day)

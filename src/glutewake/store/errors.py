@@ -1,4 +1,5 @@
-"""Typed errors of the store: each is one line the CLI prints and the app shows in a banner."""
+"""Typed errors of the store: each is a line the CLI prints and the app shows in a banner (a
+malformed file with several problems: a line for each)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,37 @@ class StoreError(UserError):
 
 
 class MalformedFile(StoreError):
-    """A file that does not parse or holds values of the wrong kind; never overwritten."""
+    """A file that does not parse or holds values of the wrong kind; never overwritten.
 
-    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+    `line` and `reason` are the first problem; `problems` holds every one found, in the
+    order of the file (a settings file with three wrong values names all three)."""
+
+    def __init__(
+        self, path: Path, line: int | None, reason: str, more: tuple[tuple[int | None, str], ...] = ()
+    ) -> None:
         self.line = line
         self.reason = reason
-        where = f"{path}, line {line}" if line else str(path)
-        super().__init__(
-            path,
-            f"{where}: {reason} (nothing was changed; fix it by hand, "
-            "or run `glutewake repair` to move it aside)",
-        )
+        self.problems = ((line, reason), *more)
+        places = [f"{_where(path, at)}: {why}" for at, why in self.problems]
+        if not more:
+            message = (
+                f"{places[0]} (nothing was changed; fix it by hand, "
+                "or run `glutewake repair` to move it aside)"
+            )
+        else:
+            # One line per problem, then what to do: the CLI prints each line as its own.
+            message = "\n".join(
+                [
+                    *places,
+                    f"nothing was changed; fix these {len(places)} problems by hand, "
+                    f"or run `glutewake repair` to move {path.name} aside",
+                ]
+            )
+        super().__init__(path, message)
+
+
+def _where(path: Path, line: int | None) -> str:
+    return f"{path}, line {line}" if line else str(path)
 
 
 class FutureSchema(StoreError):

@@ -536,7 +536,7 @@ class HistoryScreen(CoachScreen[None]):
             return
         if self._refuse_when_read_only():
             return
-        self.app.push_screen(LogRestDayForm(self.coach.today()), self._save)
+        self.app.push_screen(LogRestDayForm(self.coach.today(), self.journal.sessions), self._save)
 
     def _selected_entry(self) -> Entry | None:
         """The entry under the journal's cursor, or None (and a notice) when there is none."""

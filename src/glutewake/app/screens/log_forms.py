@@ -23,8 +23,8 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static
 
 from glutewake.app.keys import bindings_for, keys_for
-from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes, parse_pain
-from glutewake.core.records import MAX_ACTIVITY_MINUTES
+from glutewake.core.log_entry import activity_kind, check_rest_day, parse_day, parse_minutes, parse_pain
+from glutewake.core.records import MAX_ACTIVITY_MINUTES, Session
 from glutewake.errors import UserError
 
 Entry = TypeVar("Entry")
@@ -181,16 +181,26 @@ class LogActivityForm(LogForm[ActivityEntry]):
 
 
 class LogRestDayForm(LogForm[RestEntry]):
-    """`R` on history: which day was a rest day."""
+    """`R` on history: which day was a rest day; never one that holds a completed session
+    (the rule of `glutewake log --rest`: the field says so, enter stays on the form)."""
 
     TITLE_TEXT = "Log a rest day"
     NOTE = "A rest day keeps your streak going: it neither breaks it nor adds to it."
 
+    def __init__(self, today: dt.date, sessions: Iterable[Session] = ()) -> None:
+        super().__init__(today)
+        self.sessions = tuple(sessions)
+
     def fields(self) -> Iterable[tuple[str, Input, str]]:
-        yield "Day", self.day_field(), "YYYY-MM-DD, up to today"
+        field = self.day_field()
+        field.validators.append(Checked(self._rest_day))
+        yield "Day", field, "YYYY-MM-DD, up to today"
+
+    def _rest_day(self, text: str) -> dt.date:
+        return check_rest_day(parse_day(text.strip(), self.today, name="the day"), self.sessions)
 
     def entry(self) -> RestEntry:
-        return RestEntry(self.day())
+        return RestEntry(self._rest_day(self.query_one("#day", Input).value))
 
 
 class EditPainForm(LogForm[PainEntry]):

@@ -104,6 +104,8 @@ class PlayerScreen(CoachScreen[None]):
         """Playing time of the earlier parts of a resumed session."""
         self.lasting_note = ""
         """A header line that stays (nothing is being saved); passing notes give way to it."""
+        self.shown_note = ""
+        """The notice in the header now (passing or lasting), which the top line fits beside."""
         self.passing_note: Timer | None = None
         self.over = False
         """The session has ended here (finished, or the app is closing)."""
@@ -164,9 +166,15 @@ class PlayerScreen(CoachScreen[None]):
         self.query_one("#breath", Meter).styles.margin = (before_breath, 0, after_breath, 0)
 
     def fit_top_line(self, view: PlayerView) -> None:
-        heading, where = top_line(view, self.size.width)
+        heading, note_columns, where = top_line(view, self.size.width, self.shown_note)
         self.query_one("#player-heading", Static).update(heading)
-        self.query_one("#player-where", Static).update(where)
+        line = self.query_one("#player-note", Static)
+        line.update(self.shown_note)
+        line.styles.max_width = note_columns
+        line.display = bool(self.shown_note and note_columns)
+        place = self.query_one("#player-where", Static)
+        place.update(where)
+        place.display = bool(where)  # its padding would take the name's last columns
 
     def on_mount(self) -> None:
         coach = self.coach
@@ -267,6 +275,10 @@ class PlayerScreen(CoachScreen[None]):
         if seconds is not None:
             self.passing_note = self.set_timer(seconds, lambda: self.note(self.lasting_note))
         shown = text or self.lasting_note
+        self.shown_note = shown
+        if self.shown is not None:
+            self.fit_top_line(self.shown)  # the name keeps its place beside the notice
+            return
         line = self.query_one("#player-note", Static)
         line.update(shown)
         line.display = bool(shown)

@@ -170,21 +170,33 @@ def next_words(timeline: Timeline, index: int) -> str:
     return following.text.lower()
 
 
-# Columns of padding around the two halves of the player's top line.
+# Columns of padding around the two halves of the player's top line, and around its notice
+# (which takes at most half the line: see player.tcss).
 TOP_PADDING = 4
+NOTE_PADDING = 2
 
 
-def top_line(view: PlayerView, width: int) -> tuple[str, str]:
-    """The top line's (heading, where) in full, or shortened whole words first, to fit `width`."""
-    title, _, name = view.heading.partition(" · ")
-    headings = (view.heading, view.heading.split(" · ", 1)[-1], name.rpartition(" · ")[-1], "")
-    set_part, _, left = view.where.partition(" · ")
-    wheres = (view.where, set_part, "")
-    for where in wheres:
-        for heading in headings:
-            if len(heading) + len(where) + TOP_PADDING <= width:
-                return heading, where
-    return "", ""
+def top_line(view: PlayerView, width: int, note: str = "") -> tuple[str, int, str]:
+    """The top line's (heading, the notice's columns, where) to fit `width`: in full, else
+    shortened whole parts first. The exercise's name always stays: the app's name and the
+    phase go first, then the time left, then the set; last, the notice (if any) is cut short
+    (it ends in "…", drawn by Textual)."""
+    _, _, rest = view.heading.partition(" · ")
+    name = rest.rpartition(" · ")[-1] or view.heading
+    set_part = view.where.partition(" · ")[0]
+    note_columns = min(len(note) + NOTE_PADDING, width // 2) if note else 0
+    room = width - TOP_PADDING - note_columns
+    candidates = (
+        (view.heading, view.where),
+        (rest, view.where),
+        (name, view.where),
+        (name, set_part),
+        (name, ""),
+    )
+    for heading, where in candidates:
+        if heading and len(heading) + len(where) <= room:
+            return heading, note_columns, where
+    return name, max(width - TOP_PADDING - len(name), 0) if note else 0, ""
 
 
 def player_view(position: Position, timeline: Timeline, *, sound: str, title: str) -> PlayerView:

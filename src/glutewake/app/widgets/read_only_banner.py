@@ -10,8 +10,10 @@ from glutewake.store.errors import FutureSchema, MalformedFile, StoreError
 def problem_line(error: StoreError) -> str:
     """`/path/settings.toml, line 3: expected a number` for a malformed file, else the error."""
     if isinstance(error, MalformedFile):
-        where = f"{error.path}, line {error.line}" if error.line else str(error.path)
-        return f"{where}: {error.reason}"
+        return "\n".join(
+            f"{error.path}, line {line}: {reason}" if line else f"{error.path}: {reason}"
+            for line, reason in error.problems
+        )
     return str(error)
 
 
@@ -36,7 +38,7 @@ class ReadOnlyBanner(Static):
     def __init__(self, problems: list[StoreError]) -> None:
         lines = [
             "READ-ONLY — a data file could not be read, so nothing will be saved this run.",
-            *(f"  {problem_line(problem)}" for problem in problems),
+            *(f"  {line}" for problem in problems for line in problem_line(problem).splitlines()),
             fix_line(problems),
         ]
         super().__init__("\n".join(lines), markup=False, id="read-only")
