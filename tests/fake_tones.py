@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
 from glutewake.app.playback.tone_output import AudioUnavailable
@@ -19,6 +20,7 @@ class FakeTones:
         self.pending: list[Planned] = []
         self.hushed = 0
         self.closed = False
+        self.closed_at: float | None = None  # time.monotonic() when closed
         self.broken: str | None = None
         self.volume: int | None = None
 
@@ -46,6 +48,7 @@ class FakeTones:
 
     def close(self) -> None:
         self.closed = True
+        self.closed_at = time.monotonic()
 
     def sounds(self) -> list[tuple[float, str]]:
         """(clock time, sound) of everything planned, in time order."""
