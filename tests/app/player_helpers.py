@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,23 @@ async def settle(pilot: Pilot[None], rig: Rig) -> None:
         assert keeper.flush()
     await rig.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@asynccontextmanager
+async def playing(
+    data_dir: Path, store: Store, after: float = 0.0, **options: Any
+) -> AsyncIterator[tuple[Rig, Pilot[None]]]:
+    """Today's session started with `s` on a fresh 80×24 app, its clock `after` seconds on."""
+    r = rig(data_dir, store, **options)
+    async with r.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        if after:
+            r.advance(after)
+        yield r, pilot
+
+
+async def leave_finished(pilot: Pilot[None], rig: Rig) -> Session:
+    """Escape from the finished screen without a pain score; the session as it was saved."""
+    await pilot.press("escape")
+    await settle(pilot, rig)
+    return rig.written()

@@ -36,7 +36,7 @@ STATES = {
     "first run": State(
         "new",
         (),
-        ("Before you start", "wait for their go-ahead.", "see a professional.", "enter I understand, go on"),
+        ("Before you start", "once they agree.", "do not push through.", "enter I understand, go on"),
     ),
     "home": State(
         "lived",
@@ -74,7 +74,7 @@ STATES = {
     ),
     "morning question, answered": State("morning", ("w", "1", "0"), ("[w worse]", "[10]", "enter save")),
     "phase question": State(
-        "lived", ("p",), ("Switch to the advanced phase?", "has said yes to it.", "stay with beginner")
+        "lived", ("p",), ("Switch to the advanced phase?", "agrees you are ready.", "stay with beginner")
     ),
     "rest question": State(
         "rest", ("s",), ("REST AND SEE A PROFESSIONAL", "do a new symptom check (c).", "not now")

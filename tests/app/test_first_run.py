@@ -17,8 +17,9 @@ async def test_first_start_shows_the_safety_note(data_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, FirstRunScreen)
         text = flat(screen_text(app))
-        assert "doctor or physical therapist" in text
+        assert "physical therapist or doctor first" in text
         assert "sharp pain" in text
+        assert "see a professional" in text
         assert "not a clinician" in text
         assert "enter I understand, go on" in text
 

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable, Digits
 
 from glutewake.app.screens.history import HistoryScreen
-from glutewake.app.views.history import SortOrder
+from glutewake.app.views.journal import SortOrder
 from glutewake.app.widgets.calendar import StreakCalendar
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.core.history import DayMark

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import inspect
 import pkgutil
 from pathlib import Path
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from glutewake.app.keys import KEYS, SCOPES, keys_for
+from glutewake.app.keys import KEYS, SCOPES, Key, keys_for
 from glutewake.app.screens.help import HelpScreen
 from glutewake.app.screens.history import HistoryScreen
 from glutewake.app.screens.home import HomeScreen
@@ -120,9 +122,56 @@ def test_every_binding_of_every_screen_and_widget_comes_from_the_registry() -> N
 
 def test_no_binding_is_made_outside_the_registry() -> None:
     source = Path(importlib.import_module("glutewake").__file__ or "").parent
+    maker = Path(inspect.getsourcefile(Key) or "")  # `Key.binding`, the one place
     for path in source.rglob("*.py"):
-        if path.name != "keys.py":
+        if path != maker:
             assert "Binding(" not in path.read_text(encoding="utf-8"), path
+
+
+def stray_keys(source: str) -> list[str]:
+    """Keys handled without the registry: a `key_…` handler method, or a function that looks
+    at which key a `Key` event was (its `.key`, `.character`, …) instead of `typed_digit`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef):
+            found += [
+                f"{node.name}.{item.name}"
+                for item in node.body
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and item.name.startswith("key_")
+            ]
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            events = {
+                arg.arg
+                for arg in node.args.args
+                if arg.annotation is not None and ast.unparse(arg.annotation).split(".")[-1] == "Key"
+            }
+            found += [
+                f"{node.name}: {ast.unparse(inner)}"
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Attribute)
+                and isinstance(inner.value, ast.Name)
+                and inner.value.id in events
+                and inner.attr in ("key", "character", "name", "aliases", "is_printable")
+            ]
+    return found
+
+
+def test_no_key_is_handled_outside_the_registry() -> None:
+    source = Path(importlib.import_module("glutewake.app").__file__ or "").parent
+    registry = source / "keys"
+    for path in source.rglob("*.py"):
+        if registry not in path.parents:
+            assert stray_keys(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_a_stray_key_handler_is_caught() -> None:
+    stray = (
+        "class Question:\n"
+        "    def key_y(self) -> None: ...\n"
+        "    def on_key(self, event: events.Key) -> None:\n"
+        "        self.dismiss(event.key == 'y')\n"
+    )
+    assert stray_keys(stray) == ["Question.key_y", "on_key: event.key"]
 
 
 def test_every_registered_key_is_bound_somewhere_or_only_shown() -> None:

@@ -20,7 +20,7 @@ from glutewake.store import Store
 from tests.blocks import shows_block
 
 from .helpers import NOW, acknowledge, flat, screen_text
-from .player_helpers import rig, settle
+from .player_helpers import leave_finished, playing, rig, settle
 
 # The beginner programme at 1 s a count: prepare 10 s, then reps of in 2 / out 2 / lower 2
 # counts; a 10 s switch; a 10 s rest; a 5 s change of position before each 30 s stretch.
@@ -34,9 +34,7 @@ TOTAL = 430.0
 async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
     data_dir: Path, store: Store
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         assert r.view.cue == "GET READY"
         assert r.view.big_number == "10" and r.view.big_label == "seconds to go"
         seen = []
@@ -64,10 +62,7 @@ async def test_the_cues_follow_the_timeline_with_the_rep_in_large_digits(
 async def test_the_breath_bar_fills_breathing_in_and_empties_breathing_out(
     data_dir: Path, store: Store
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 1)
+    async with playing(data_dir, store, PREPARE + 1) as (r, pilot):
         assert r.view.breath == pytest.approx(0.5)
         r.advance(1.5)
         assert r.view.breath == pytest.approx(0.75)
@@ -76,10 +71,7 @@ async def test_the_breath_bar_fills_breathing_in_and_empties_breathing_out(
 
 
 async def test_ten_reps_then_switch_sides_to_the_right_leg(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(SET_ONE - 0.5)
+    async with playing(data_dir, store, SET_ONE - 0.5) as (r, pilot):
         assert (r.view.cue, r.view.big_number) == ("LOWER SLOWLY", "10")
         r.advance(0.5)
         assert r.view.cue == "SWITCH SIDES"
@@ -97,9 +89,7 @@ async def test_ten_reps_then_switch_sides_to_the_right_leg(data_dir: Path, store
 
 
 async def test_a_save_follows_every_repetition(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         await settle(pilot, r)
         assert [s.sets[0].reps for s in r.saved] == [0]
         assert r.saved[0].status == "partial"
@@ -118,10 +108,7 @@ async def test_a_save_follows_every_repetition(data_dir: Path, store: Store) -> 
 
 async def test_the_squat_holds_for_two_counts(data_dir: Path) -> None:
     store = acknowledge(data_dir, phase="advanced")
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 2)
+    async with playing(data_dir, store, PREPARE + 2) as (r, pilot):
         assert r.view.cue == "BREATHE OUT · SLIDE DOWN SLOWLY"
         assert r.view.working == "working  both legs"
         assert r.view.how == "back against the wall, feet about 60 cm out in front of you"
@@ -136,10 +123,7 @@ async def test_the_squat_holds_for_two_counts(data_dir: Path) -> None:
 
 
 async def test_space_pauses_everything_and_goes_on_from_the_same_moment(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 2.5)
+    async with playing(data_dir, store, PREPARE + 2.5) as (r, pilot):
         before = r.view
         await pilot.press("space")
         assert r.view.cue == "PAUSED — space to go on"
@@ -159,10 +143,7 @@ async def test_space_pauses_everything_and_goes_on_from_the_same_moment(data_dir
 
 
 async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 10)
+    async with playing(data_dir, store, PREPARE + 10) as (r, pilot):
         await pilot.press("n")
         assert r.view.cue == "SWITCH SIDES"
         assert r.view.where.startswith("set 2 of 10")
@@ -188,10 +169,7 @@ async def test_n_skips_to_the_next_set_and_b_goes_back_to_its_start(data_dir: Pa
 async def test_n_in_the_rest_goes_to_the_first_stretch_and_b_brings_it_back(
     data_dir: Path, store: Store
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(SET_ONE + SWITCH + 10 * REP + 2)
+    async with playing(data_dir, store, SET_ONE + SWITCH + 10 * REP + 2) as (r, pilot):
         assert r.view.cue == "REST"
         await pilot.press("n")
         assert r.view.cue == "GET INTO POSITION"
@@ -205,9 +183,7 @@ async def test_n_in_the_rest_goes_to_the_first_stretch_and_b_brings_it_back(
 
 async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(data_dir: Path) -> None:
     store = acknowledge(data_dir, settings=Settings(sound="bell"))
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         assert len(r.bells) == 1
         r.advance(PREPARE)
         r.advance(2)
@@ -228,19 +204,13 @@ async def test_the_bell_rings_at_each_cue_and_m_mutes_it_for_this_session(data_d
 
 async def test_sound_off_rings_nothing(data_dir: Path) -> None:
     store = acknowledge(data_dir, settings=Settings(sound="off"))
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE)
+    async with playing(data_dir, store, PREPARE) as (r, pilot):
         assert r.bells == []
         assert r.view.bell == "sound off"
 
 
 async def test_escape_asks_and_any_other_key_carries_on(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 1)
+    async with playing(data_dir, store, PREPARE + 1) as (r, pilot):
         await pilot.press("escape")
         assert isinstance(r.app.screen, ConfirmScreen)
         await pilot.pause()
@@ -255,10 +225,7 @@ async def test_escape_asks_and_any_other_key_carries_on(data_dir: Path, store: S
 
 
 async def test_escape_then_y_ends_early_and_keeps_what_was_done(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 4 * REP + 1)
+    async with playing(data_dir, store, PREPARE + 4 * REP + 1) as (r, pilot):
         await pilot.press("escape", "y")
         assert isinstance(r.app.screen, FinishedScreen)
         await pilot.pause()
@@ -279,9 +246,7 @@ async def test_escape_then_y_ends_early_and_keeps_what_was_done(data_dir: Path, 
 
 
 async def test_the_finished_screen_sums_up_and_stores_pain_now(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         for _ in range(90):
             r.advance(5)
         assert isinstance(r.app.screen, FinishedScreen)
@@ -308,9 +273,7 @@ async def test_the_finished_screen_sums_up_and_stores_pain_now(data_dir: Path, s
 async def test_pain_digits_make_a_number_from_0_to_10(
     data_dir: Path, store: Store, keys: tuple[str, ...], pain: int
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         for _ in range(20):
             await pilot.press("n")
         await pilot.pause()
@@ -404,9 +367,7 @@ async def test_r_asks_the_same_advice_question_as_s(data_dir: Path, store: Store
 
 
 async def test_pressing_n_through_a_whole_session_keeps_it_partial(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         for _ in range(20):
             await pilot.press("n")
         await pilot.pause()
@@ -418,9 +379,7 @@ async def test_pressing_n_through_a_whole_session_keeps_it_partial(data_dir: Pat
             "count for your streak" in flat(text)
         )
         assert "reps        0 of 20" in text
-        await pilot.press("escape")
-        await settle(pilot, r)
-        assert r.written().status == "partial"
+        assert (await leave_finished(pilot, r)).status == "partial"
         await pilot.pause()
         home = screen_text(r.app)
         assert "interrupted · r goes on" in home and "streak  0 days" in home
@@ -428,10 +387,7 @@ async def test_pressing_n_through_a_whole_session_keeps_it_partial(data_dir: Pat
 
 
 async def test_skipping_only_stretches_still_completes(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(SET_ONE + SWITCH + 10 * REP + 1)
+    async with playing(data_dir, store, SET_ONE + SWITCH + 10 * REP + 1) as (r, pilot):
         assert r.view.cue == "REST"
         for _ in range(17):  # on to the first stretch's start, then two for each stretch
             await pilot.press("n")
@@ -440,18 +396,13 @@ async def test_skipping_only_stretches_still_completes(data_dir: Path, store: St
         text = screen_text(r.app)
         assert "SESSION COMPLETE · WELL DONE" in text
         assert "stretches   0 of 8" in text
-        await pilot.press("escape")
-        await settle(pilot, r)
-        assert r.written().status == "completed"
+        assert (await leave_finished(pilot, r)).status == "completed"
 
 
 async def test_escape_during_the_stretches_says_and_keeps_a_completed_session(
     data_dir: Path, store: Store
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(SET_ONE + SWITCH + 10 * REP + 10 + 5 + 30 + 1)
+    async with playing(data_dir, store, SET_ONE + SWITCH + 10 * REP + 10 + 5 + 30 + 1) as (r, pilot):
         await pilot.press("escape")
         await pilot.pause()
         text = screen_text(r.app)
@@ -460,18 +411,13 @@ async def test_escape_during_the_stretches_says_and_keeps_a_completed_session(
         await pilot.press("y")
         await pilot.pause()
         assert "stretches   1 of 8" in screen_text(r.app)
-        await pilot.press("escape")
-        await settle(pilot, r)
-        assert r.written().status == "completed"
+        assert (await leave_finished(pilot, r)).status == "completed"
 
 
 async def test_h_with_7_stops_the_session_as_partial_and_says_to_have_it_checked(
     data_dir: Path, store: Store
 ) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 2 * REP + 1)
+    async with playing(data_dir, store, PREPARE + 2 * REP + 1) as (r, pilot):
         player = r.player
         await pilot.press("h")
         await pilot.pause()
@@ -487,17 +433,12 @@ async def test_h_with_7_stops_the_session_as_partial_and_says_to_have_it_checked
             "It hurts 7 of 10: stop for today and have it checked by a doctor or physical therapist." in text
         )
         assert "2 of 20 reps: kept as a partial session; it does not count for your streak." in text
-        await pilot.press("escape")
-        await settle(pilot, r)
-        saved = r.written()
+        saved = await leave_finished(pilot, r)
         assert (saved.status, saved.pain_during, saved.sets[0].reps) == ("partial", 7, 2)
 
 
 async def test_h_with_3_offers_to_go_on_or_end_and_keeps_the_answer(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 1)
+    async with playing(data_dir, store, PREPARE + 1) as (r, pilot):
         await pilot.press("h", "3", "enter")
         await pilot.pause()
         assert isinstance(r.app.screen, ConfirmScreen)
@@ -517,10 +458,7 @@ async def test_h_with_3_offers_to_go_on_or_end_and_keeps_the_answer(data_dir: Pa
 
 
 async def test_h_then_escape_goes_back_to_the_session_as_it_was(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 1)
+    async with playing(data_dir, store, PREPARE + 1) as (r, pilot):
         await pilot.press("h", "escape")
         assert isinstance(r.app.screen, PlayerScreen)
         assert r.view.cue == "BREATHE IN"
@@ -531,9 +469,7 @@ async def test_h_then_escape_goes_back_to_the_session_as_it_was(data_dir: Path, 
 async def test_s_with_an_interrupted_session_starts_a_fresh_record(data_dir: Path, store: Store) -> None:
     timeline = compile_timeline(load_programme("beginner"), Settings())
     store.save_session(start_record(timeline, phase="beginner", started_at=NOW))
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         await settle(pilot, r)
         assert len(store.read_journal().sessions) == 2
 
@@ -550,26 +486,19 @@ async def test_a_programme_file_is_played_and_count_seconds_scales_it(
         '[[blocks.pattern]]\ncue = "exhale"\ncounts = 2\ntext = "Open the knee"\n',
         encoding="utf-8",
     )
-    r = rig(data_dir, store, programme_file=mine, count_seconds=0.5)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store, programme_file=mine, count_seconds=0.5) as (r, pilot):
         assert r.view.heading == "glutewake · MINE · clamshell"
         assert r.view.cue == "BREATHE IN"
         r.advance(1.0)
         assert r.view.cue == "OPEN THE KNEE"
         r.advance(3.0)
         assert isinstance(r.app.screen, FinishedScreen)
-        await pilot.press("escape")
-        await settle(pilot, r)
-        saved = r.written()
+        saved = await leave_finished(pilot, r)
         assert (saved.programme, saved.status, saved.sets[0].reps) == ("mine", "completed", 2)
 
 
 async def test_quitting_mid_session_keeps_the_reps_done(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE + 3 * REP + 1)
+    async with playing(data_dir, store, PREPARE + 3 * REP + 1) as (r, pilot):
         await r.app.action_quit()
     saved = r.written()
     assert (saved.status, saved.sets[0].reps) == ("partial", 3)
@@ -587,9 +516,7 @@ async def test_read_only_asks_first_then_plays_with_one_header_line_and_no_notic
 ) -> None:
     month = damage_journal(data_dir)
     before = month.read_bytes()
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store) as (r, pilot):
         assert isinstance(r.app.screen, ConfirmScreen)
         await pilot.pause()
         text = flat(screen_text(r.app))
@@ -637,17 +564,12 @@ async def test_a_failing_save_is_one_header_line_not_notices(data_dir: Path, sto
 
 
 async def test_the_last_second_of_a_countdown_is_singular(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        r.advance(PREPARE - 0.5)
+    async with playing(data_dir, store, PREPARE - 0.5) as (r, pilot):
         assert (r.view.big_number, r.view.big_label) == ("1", "second to go")
 
 
 async def test_the_count_pace_changes_the_reps_only(data_dir: Path, store: Store) -> None:
-    r = rig(data_dir, store, count_seconds=1.5)
-    async with r.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+    async with playing(data_dir, store, count_seconds=1.5) as (r, pilot):
         assert r.view.big_number == "10"  # the get-ready: 10 seconds whatever the pace
         r.advance(PREPARE)
         assert (r.view.cue, r.view.big_number) == ("BREATHE IN", "1")

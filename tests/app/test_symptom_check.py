@@ -62,8 +62,8 @@ async def test_form_asks_every_question_and_says_it_is_no_diagnosis(data_dir: Pa
     for label in (
         "Hip pain while running",
         "Hip pain after running",
-        "Wobbly or lurching walk",
-        "Weight shifted onto one hip",
+        "Swaying, uneven walk",
+        "Leaning on one hip",
         "Problems spreading to",
         "Cleared for exercise",
         "Cleared for advanced phase",

@@ -33,3 +33,9 @@ def answer(tmux: Tmux, keys: tuple[str, ...], shows: str) -> None:
     """Press `keys` and wait until the screen `shows` their effect before the next answer."""
     tmux.send(*keys)
     tmux.wait_for(shows)
+
+
+def open_home(tmux: Tmux, data: Path, *args: str, shows: str = "PHASE") -> str:
+    """`glutewake --data-dir data *args` in the 80×24 pane, once the screen `shows`; that screen."""
+    tmux.start([glutewake_command(), "--data-dir", str(data), *args], size=(80, 24))
+    return tmux.wait_for(shows)

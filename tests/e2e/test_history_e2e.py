@@ -12,7 +12,7 @@ import pytest
 
 from tests.app.helpers import acknowledge, session
 
-from .commands import glutewake
+from .commands import glutewake, open_home
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
@@ -31,8 +31,7 @@ def test_log_from_another_terminal_appears_after_refresh_and_nothing_is_lost(
     store = acknowledge(data)
     store.save_session(session(dt.date.today() - dt.timedelta(days=3)))
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("PHASE")
+        open_home(tmux, data)
         tmux.send("h")
         tmux.wait_for("Journal · 1 entry · newest first")
 

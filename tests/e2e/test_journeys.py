@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,8 +25,9 @@ from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 from glutewake.core.settings import Settings
 from tests.app.helpers import acknowledge
 from tests.blocks import block_scale, shows_block
+from tests.helpers import abduction_programme, hamstring_stretch
 
-from .commands import answer, glutewake, history, status
+from .commands import answer, glutewake, history, open_home, status
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
@@ -40,70 +40,21 @@ PERCENT = re.compile(r"session\s+\S+\s+(\d+)%")
 # of 1.5 s a side (6 s), a 2 s switch between the sides (rest_seconds), a 1 s change of
 # position (transition_seconds) and one 1 s stretch: 17 s in all, long enough for each key
 # to land where it is meant to even on a busy machine.
-SHORT_PROGRAMME = """\
-schema = 1
-name = "short"
-title = "Short: four reps a side and one stretch"
-phase = "beginner"
-
-[[blocks]]
-type = "prepare"
-counts = 20
-text = "Get ready: lie on your right side"
-
-[[blocks]]
-type = "exercise"
-exercise = "side-lying-hip-abduction"
-name = "side-lying hip abduction"
-sides = ["left", "right"]
-reps = 4
-
-[blocks.position]
-left = "lying on your right side, legs straight"
-right = "lying on your left side, legs straight"
-
-[[blocks.pattern]]
-cue = "inhale"
-counts = 10
-text = "Breathe in"
-
-[[blocks.pattern]]
-cue = "exhale"
-counts = 10
-text = "Breathe out · raise the leg"
-
-[[blocks.pattern]]
-cue = "return"
-counts = 10
-text = "Lower slowly"
-
-[[blocks]]
-type = "stretch"
-exercise = "lying-hamstring-stretch"
-name = "lying hamstring stretch"
-group = "hamstrings"
-sides = ["left"]
-counts = 20
-text = "Lie on your back and raise the straight leg."
-"""
+SHORT_PROGRAMME = abduction_programme(
+    "short",
+    schema=1,
+    title="Short: four reps a side and one stretch",
+    prepare="counts = 20",
+    reps=4,
+    counts=10,
+    then=hamstring_stretch('sides = ["left"]\ncounts = 20'),
+)
 
 
 # -- the command line ---------------------------------------------------------------------
 
 
 # -- reading the screen -------------------------------------------------------------------
-def wait_until(tmux: Tmux, check: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
-    """Poll the screen until `check(screen)` holds; the screen, or a failure showing it."""
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = tmux.capture()
-        if check(screen):
-            return screen
-        time.sleep(0.05)
-    pytest.fail(f"{what}: not seen within {timeout:g} s; the screen was:\n{screen}")
-
-
 def where(screen: str) -> tuple[int, int, str]:
     """The player's `set N of M · 0:12 left`, as (N, M, "0:12")."""
     found = WHERE.search(screen)
@@ -216,8 +167,8 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         home = tmux.wait_for("PHASE  BEGINNER")
         assert "short · 17 s · 0.05 s per count" in home
         tmux.send("s")
-        wait_until(
-            tmux, lambda s: "working  LEFT leg" in s and shows_block(s, "/ 4"), "the left leg's first reps"
+        tmux.wait_until(
+            lambda s: "working  LEFT leg" in s and shows_block(s, "/ 4"), "the left leg's first reps"
         )
 
         # Pause: the word PAUSED, and nothing that follows the clock moves.
@@ -240,23 +191,22 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
 
         # Skip while paused: straight to set 2, the other leg, still paused.
         tmux.send("n")
-        skipped = wait_until(tmux, lambda s: "set 2 of 3" in s and "working  RIGHT leg" in s, "set 2 after n")
+        skipped = tmux.wait_until(lambda s: "set 2 of 3" in s and "working  RIGHT leg" in s, "set 2 after n")
         assert "PAUSED" in skipped
         at_switch = where(skipped)[2]
         assert at_switch != frozen[0][2]
         tmux.send("Space")
         switching = tmux.wait_for("SWITCH SIDES")
         assert "PAUSED" not in switching and "set 2 of 3" in switching
-        wait_until(
-            tmux,
+        tmux.wait_until(
             lambda s: WHERE.search(s) and where(s)[2] != at_switch,
             "the time left moving again after space",
         )
 
         # Back: from the right leg's reps to the start of set 2, its switch included.
-        reps = wait_until(tmux, lambda s: shows_block(s, "/ 4") and "set 2 of 3" in s, "the right leg's reps")
+        reps = tmux.wait_until(lambda s: shows_block(s, "/ 4") and "set 2 of 3" in s, "the right leg's reps")
         tmux.send("b")
-        back = wait_until(tmux, lambda s: "SWITCH SIDES" in s, "the switch after b")
+        back = tmux.wait_until(lambda s: "SWITCH SIDES" in s, "the switch after b")
         assert where(back)[:2] == (2, 3)
         assert seconds(where(reps)[2]) < seconds(where(back)[2]) <= seconds(at_switch)
 
@@ -264,8 +214,7 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         tmux.send("Escape")
         tmux.wait_for("End the session now?")
         tmux.send("n")
-        wait_until(
-            tmux,
+        tmux.wait_until(
             lambda s: "End the session now?" not in s and "PAUSED" not in s,
             "the session going on after n",
         )
@@ -279,10 +228,10 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         reps_line = re.search(r"reps\s+(\d+) of 8", ended)
         assert reps_line, ended
         tmux.send("4")
-        wait_until(tmux, lambda s: digits_left_of(s, "/ 10") == "4", "pain 4 typed")
+        tmux.wait_until(lambda s: digits_left_of(s, "/ 10") == "4", "pain 4 typed")
         tmux.send("Enter")
-        home = wait_until(
-            tmux, lambda s: "PHASE  BEGINNER" in s and "r resume" in s, "home offering to resume"
+        home = tmux.wait_until(
+            lambda s: "PHASE  BEGINNER" in s and "r resume" in s, "home offering to resume"
         )
         assert "interrupted · r goes on" in home and "done ✓" not in home
         tmux.send("q")
@@ -309,13 +258,12 @@ def test_the_whole_beginner_session_at_fast_speed_ends_on_a_streak_of_one(
     # beginner's 10 s get-ready, 20 reps at 0.05 s a count, 8 stretches of 5 s.
     acknowledge(data, settings=Settings(stretch_hold_seconds=5, rest_seconds=1, transition_seconds=1))
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data), *FAST], size=(80, 24))
-        home = tmux.wait_for("PHASE  BEGINNER")
+        home = open_home(tmux, data, *FAST, shows="PHASE  BEGINNER")
         assert "beginner · 1 min · 0.05 s per count" in home
         assert "streak  0 days" in home and "not done yet" in home
         tmux.send("s")
         tmux.wait_for("working  LEFT leg")
-        wait_until(tmux, lambda s: "set 2 of 10" in s and "working  RIGHT leg" in s, "the right leg's set")
+        tmux.wait_until(lambda s: "set 2 of 10" in s and "working  RIGHT leg" in s, "the right leg's set")
         tmux.wait_for("GET INTO POSITION", timeout=30)
         tmux.wait_for("STRETCH")
         tmux.wait_for("SESSION COMPLETE", timeout=90)
@@ -324,9 +272,9 @@ def test_the_whole_beginner_session_at_fast_speed_ends_on_a_streak_of_one(
         assert "reps        20 of 20" in done
         assert "stretches   8 of 8" in done
         tmux.send("2")
-        wait_until(tmux, lambda s: digits_left_of(s, "/ 10") == "2", "pain 2 typed")
+        tmux.wait_until(lambda s: digits_left_of(s, "/ 10") == "2", "pain 2 typed")
         tmux.send("Enter")
-        home = wait_until(tmux, lambda s: "done ✓" in s, "home with today done")
+        home = tmux.wait_until(lambda s: "done ✓" in s, "home with today done")
         assert "streak  1 day " in home and "longest  1 day" in home
         assert "r resume" not in home
         tmux.send("q")
@@ -368,8 +316,7 @@ def test_ready_for_advanced_lets_p_switch_at_once_both_ways(tmp_path: Path) -> N
     data = tmp_path / "data"
     acknowledge(data)
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("PHASE  BEGINNER")
+        open_home(tmux, data, shows="PHASE  BEGINNER")
         # Low pains, nothing else, cleared for exercise and for the advanced phase.
         check_by_keys(tmux, 2, 1)
         tmux.wait_for("READY FOR ADVANCED — You are cleared for the advanced phase")
@@ -406,8 +353,7 @@ def test_a_beginner_check_makes_p_explain_and_ask_n_keeps_y_switches(tmp_path: P
     data = tmp_path / "data"
     acknowledge(data)
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("PHASE  BEGINNER")
+        open_home(tmux, data, shows="PHASE  BEGINNER")
         # Cleared for both, but pains of 5 and 6 have not eased: the advice is beginner.
         check_by_keys(tmux, 5, 6)
         tmux.wait_for("BEGINNER — Your symptoms have not eased enough for the advanced")
@@ -477,13 +423,11 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
     ]
 
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        home = tmux.wait_for("PHASE  BEGINNER")
+        home = open_home(tmux, data, shows="PHASE  BEGINNER")
         assert "streak  2 days   longest  3 days" in home and "done ✓" in home
         tmux.send("h")
-        wait_until(tmux, lambda s: "streak 2 days · longest 3 days" in s, "the streak 2 and 3")
-        screen = wait_until(
-            tmux,
+        tmux.wait_until(lambda s: "streak 2 days · longest 3 days" in s, "the streak 2 and 3")
+        screen = tmux.wait_until(
             lambda s: "Journal · " in s and "newest first" in s and "reading older months" not in s,
             "every entry read",
         )
@@ -499,7 +443,7 @@ def test_history_shows_streaks_rest_day_and_activities_logged_from_the_cli(
         # today … 8 days ago; before the first record there is nothing to miss: blank.
         assert glyphs == ["[●]", " R ", " ● ", " ~ ", " · ", " ● ", " ● ", " ● ", "   "], screen
         tmux.send("v")  # the weeks
-        weeks = wait_until(tmux, lambda s: "Variety, week by week" in s, "the weeks")
+        weeks = tmux.wait_until(lambda s: "Variety, week by week" in s, "the weeks")
         assert "this week" in weeks and all(part.split(" ")[0] in weeks for part in variety[1:]), weeks
         logged = [line for line in screen.splitlines() if f"{today:%Y-%m-%d}" in line]
         assert any("rehab session" in line and "beginner · completed" in line for line in logged), screen

@@ -10,8 +10,8 @@ import pytest
 
 from tests.app.helpers import acknowledge
 
-from .commands import answer, glutewake, history, status
-from .tmux import Tmux, glutewake_command, tmux_required
+from .commands import answer, glutewake, history, open_home, status
+from .tmux import Tmux, tmux_required
 
 pytestmark = pytest.mark.e2e
 
@@ -24,8 +24,7 @@ def test_the_day_after_a_session_the_question_asks_once_and_guides_the_advice(tm
     yesterday = today - dt.timedelta(days=1)
     glutewake(data, "log", "--date", yesterday.isoformat(), "--programme", "beginner")
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("How is your hip this morning, compared with before your last session?")
+        open_home(tmux, data, shows="How is your hip this morning, compared with before your last session?")
         answer(tmux, ("w",), "[w worse]")
         answer(tmux, ("7",), "[7]")
         tmux.send("Enter")
@@ -43,8 +42,7 @@ def test_the_day_after_a_session_the_question_asks_once_and_guides_the_advice(tm
 
     # Started again the same day: home at once, no second question.
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        screen = tmux.wait_for("PHASE")
+        screen = open_home(tmux, data)
         assert "How is your hip this morning" not in screen
         tmux.send("s")
         gate = tmux.wait_for("any other key")

@@ -7,7 +7,6 @@ import re
 import signal
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,23 +14,12 @@ import pytest
 from glutewake.core.settings import Settings
 from tests.app.helpers import acknowledge
 from tests.blocks import block_scale, shows_block
+from tests.helpers import abduction_programme, hamstring_stretch
 
 from .commands import history
 from .tmux import Tmux, glutewake_command, tmux_required
 
 pytestmark = pytest.mark.e2e
-
-
-def wait_until(tmux: Tmux, check: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
-    """Poll the screen until `check(screen)` holds; the screen, or a failure showing it."""
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = tmux.capture()
-        if check(screen):
-            return screen
-        time.sleep(0.03)
-    pytest.fail(f"{what}: not seen within {timeout:g} s; the screen was:\n{screen}")
 
 
 def pane(tmux: Tmux, variable: str) -> str:
@@ -72,50 +60,9 @@ def wait_dead(tmux: Tmux, timeout: float = 10.0) -> None:
 
 # Five reps a side of 1.5 s (two counts a beat at 0.25 s a count), the switch and the change
 # of position 1 s each, one 1 s stretch: the right leg's 4th rep is 13-14.5 s in.
-RESUMABLE = """\
-schema = 2
-name = "five-a-side"
-phase = "beginner"
-
-[[blocks]]
-type = "prepare"
-seconds = 1
-text = "Get ready: lie on your right side"
-
-[[blocks]]
-type = "exercise"
-exercise = "side-lying-hip-abduction"
-name = "side-lying hip abduction"
-sides = ["left", "right"]
-reps = 5
-
-[blocks.position]
-left = "lying on your right side, legs straight"
-right = "lying on your left side, legs straight"
-
-[[blocks.pattern]]
-cue = "inhale"
-counts = 2
-text = "Breathe in"
-
-[[blocks.pattern]]
-cue = "exhale"
-counts = 2
-text = "Breathe out · raise the leg"
-
-[[blocks.pattern]]
-cue = "return"
-counts = 2
-text = "Lower slowly"
-
-[[blocks]]
-type = "stretch"
-exercise = "lying-hamstring-stretch"
-name = "lying hamstring stretch"
-group = "hamstrings"
-seconds = 1
-text = "Lie on your back and raise the straight leg."
-"""
+RESUMABLE = abduction_programme(
+    "five-a-side", prepare="seconds = 1", reps=5, counts=2, then=hamstring_stretch("seconds = 1")
+)
 
 
 def rep_shown(screen: str) -> str:
@@ -171,7 +118,7 @@ def test_kill_in_the_right_sides_4th_rep_then_resume_plays_the_4th_first(tmp_pat
         tmux.send("r")
         ready = tmux.wait_for("Get ready to go on: rep 4 of 5")
         assert "working  RIGHT leg" in ready
-        first = wait_until(tmux, lambda s: rep_shown(s) != "", "the first rep after resuming")
+        first = tmux.wait_until(lambda s: rep_shown(s) != "", "the first rep after resuming")
         assert rep_shown(first) == "4", first
         done = tmux.wait_for("How does your hip feel right now?", timeout=60)
         assert "SESSION COMPLETE" in done and "reps        10 of 10" in done

@@ -11,8 +11,8 @@ import pytest
 from glutewake.store import Store
 from tests.app.helpers import acknowledge
 
-from .commands import history, status
-from .tmux import Tmux, glutewake_command, tmux_required
+from .commands import history, open_home, status
+from .tmux import Tmux, tmux_required
 
 pytestmark = pytest.mark.e2e
 
@@ -22,8 +22,7 @@ def test_pressing_n_through_a_whole_session_keeps_it_partial_with_no_streak(tmp_
     data = tmp_path / "data"
     acknowledge(data)
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("PHASE  BEGINNER")
+        open_home(tmux, data, shows="PHASE  BEGINNER")
         tmux.send("s")
         tmux.wait_for("GET READY")
         # Each set: n to its first rep or hold, n again to the next set's start.
@@ -53,8 +52,7 @@ def test_it_hurts_at_7_stops_the_session_as_partial_with_the_pain_stored(tmp_pat
     data = tmp_path / "data"
     acknowledge(data)
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data), "--count-seconds", "0.5"], size=(80, 24))
-        tmux.wait_for("PHASE  BEGINNER")
+        open_home(tmux, data, "--count-seconds", "0.5", shows="PHASE  BEGINNER")
         tmux.send("s")
         tmux.wait_for("working  LEFT leg", timeout=20)
         tmux.send("h")

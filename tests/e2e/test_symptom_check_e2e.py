@@ -11,8 +11,8 @@ import pytest
 
 from tests.app.helpers import acknowledge
 
-from .commands import answer, glutewake
-from .tmux import Tmux, glutewake_command, tmux_required
+from .commands import answer, glutewake, open_home
+from .tmux import Tmux, tmux_required
 
 pytestmark = pytest.mark.e2e
 
@@ -22,14 +22,13 @@ def test_a_check_by_keys_shows_its_advice_on_home_and_in_the_cli(tmp_path: Path)
     data = tmp_path / "data"
     acknowledge(data)
     with Tmux() as tmux:
-        tmux.start([glutewake_command(), "--data-dir", str(data)], size=(80, 24))
-        tmux.wait_for("PHASE")
+        open_home(tmux, data)
         tmux.send("c")
         tmux.wait_for("This is a record of what you feel")
         # Pain 4 and 5, a wobbly walk, Achilles ticked, cleared for exercise only.
         answer(tmux, ("4",), "0 1 2 3 [4] 5")
         answer(tmux, ("Down", "5"), "0 1 2 3 4 [5] 6")
-        answer(tmux, ("Down", "y"), "Wobbly or lurching walk     [yes]")
+        answer(tmux, ("Down", "y"), "Swaying, uneven walk        [yes]")
         answer(tmux, ("Down", "Down", "Right", "Space"), "[x] Achilles")
         answer(tmux, ("Down", "y"), "Cleared for exercise        [yes]")
         tmux.send("Enter")

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -117,14 +117,18 @@ class Tmux:
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
         """Poll the screen until `text` is on it; returns the screen, or fails showing it."""
+        return self.wait_until(lambda screen: text in screen, f"{text!r}", timeout)
+
+    def wait_until(self, check: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
+        """Poll the screen until `check(screen)` holds; the screen, or a failure showing it."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.capture()
-            if text in screen:
+            if check(screen):
                 return screen
-            time.sleep(0.05)
-        pytest.fail(f"{text!r} did not appear within {timeout:g} s; the screen was:\n{screen}")
+            time.sleep(0.03)
+        pytest.fail(f"{what}: not seen within {timeout:g} s; the screen was:\n{screen}")
 
     def wait_exit(self, timeout: float = 15.0) -> int:
         """Wait for the command to end; its exit status."""

@@ -63,7 +63,7 @@ def advice(
 
 NC = (
     "You have not been cleared for exercise by a doctor or physical therapist: "
-    "get their go-ahead before you train."
+    "have one look at your hip and agree before you train."
 )
 SD = "Pain during your session of 23 Nov was 6: 6 or more means rest."
 WW = (

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from glutewake.app.views.history import (
+from glutewake.app.views.history import PainSeries, pain_series, series_values, weekly_pain
+from glutewake.app.views.journal import (
     EVERYTHING,
     FILTERS,
     Details,
-    PainSeries,
     entries_newest_first,
     fitted,
     mornings_after,
-    pain_series,
-    series_values,
     session_entry,
-    weekly_pain,
 )
 from glutewake.core.records import Activity, Journal, MorningCheck, RestDay, Session, SetRecord, SymptomCheck
 

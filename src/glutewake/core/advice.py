@@ -314,7 +314,7 @@ def _sentence(fact: Fact) -> str:
     if kind == "not_cleared":
         return (
             "You have not been cleared for exercise by a doctor or physical therapist: "
-            "get their go-ahead before you train."
+            "have one look at your hip and agree before you train."
         )
     if kind == "session_pain_during":
         return (

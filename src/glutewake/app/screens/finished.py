@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from glutewake.app.keys import bindings_for, key_with_id
+from glutewake.app.keys import bindings_for, key_with_id, typed_digit
 from glutewake.app.messages import DataSaved
 from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.views.finished import finished_heading, outcome_line
@@ -109,9 +109,10 @@ class FinishedScreen(CoachScreen[None]):
         return "\n".join(lines)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit() and len(event.character) == 1:
+        digit = typed_digit(event)
+        if digit is not None:
             event.stop()
-            self.pain = typed_pain(self.pain, event.character)
+            self.pain = typed_pain(self.pain, digit)
             self.query_one("#pain", Digits).update(self.pain)
 
     def action_clear_pain(self) -> None:

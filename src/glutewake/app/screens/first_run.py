@@ -16,18 +16,20 @@ from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
 
 INTRO = (
-    "glutewake paces a home programme for the gluteus medius, the muscle on the side of your "
-    "hip that keeps your pelvis level, and keeps a record of what you did. It is a coach, not a "
-    "clinician: it cannot examine you or diagnose anything, and its advice only reflects what "
-    "you tell it."
+    "glutewake talks you through a home exercise programme for the gluteus medius, the muscle on "
+    "the outside of your hip that stops your pelvis sagging to one side, and writes down what you "
+    "did. Think of it as a coach who keeps time and count, not a clinician: it cannot examine you, "
+    "it never says what is wrong, and its advice comes only from the answers you give it."
 )
 RULES = (
-    "Before your first session, ask a doctor or physical therapist whether these exercises "
-    "suit you, and wait for their go-ahead.",
-    "Stop straight away if you feel sharp pain, and have it checked before you carry on.",
-    "Move up to the advanced phase only once your symptoms have eased and your doctor or "
-    "physical therapist agrees.",
-    "If trouble spreads to your knees, Achilles tendon, calves or feet, see a professional.",
+    "Nobody who has seen your hip picked these exercises for you. Show them to a physical "
+    "therapist or doctor first, and begin only once they agree.",
+    "Stop at once if a movement brings sharp pain, and have it looked at before the next session.",
+    "A pain of 6 or more during a session ends it: rest, and see a professional before you go on.",
+    "Keep to the beginner phase until your hip has settled and the person treating it says you "
+    "are ready for more.",
+    "Pain that moves on to your knees, Achilles tendon, calves or feet means: see a professional, "
+    "do not push through.",
 )
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
@@ -22,95 +21,51 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Digits, Static
-from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from glutewake.app.keys import Key, bindings_for, keys_for
 from glutewake.app.messages import SavedDataChanged
-from glutewake.app.screens.coach_screen import CoachScreen
-from glutewake.app.screens.confirm import ConfirmScreen
-from glutewake.app.screens.log_forms import (
-    ActivityEntry,
-    EditPainForm,
-    LogActivityForm,
-    LogRestDayForm,
-    PainEntry,
-    RestEntry,
-)
+from glutewake.app.screens.journal_editing import JournalEditing
+from glutewake.app.services.journal_reading import read_everything, read_recent, read_streak
 from glutewake.app.views.history import (
     CALENDAR_WEEKS,
-    COLUMNS,
-    DETAILS_MIN,
-    EVERYTHING,
-    NEWEST_FIRST,
-    NO_PAIN,
-    WIDTHS,
-    Cell,
-    Details,
-    Entry,
-    Filter,
-    SortOrder,
+    EMPTY_STATE,
+    READ_ONLY_NOTE,
+    STREAK_RULE,
     activities_words,
     calendar_start,
-    day_words,
-    entries_newest_first,
+    journal_counts,
     pain_series,
+    streak_line,
     variety_nudge,
     weekly_pain,
 )
+from glutewake.app.views.journal import (
+    EVERYTHING,
+    NEWEST_FIRST,
+    Entry,
+    Filter,
+    SortOrder,
+    entries_newest_first,
+)
 from glutewake.app.widgets.calendar import DayLine, StreakCalendar, weeks_that_fit
+from glutewake.app.widgets.journal_table import JournalTable
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.pain_chart import PainChart
 from glutewake.app.widgets.pain_trend import PainTrend
 from glutewake.app.widgets.title_bar import TitleBar
 from glutewake.app.widgets.variety_weeks import VarietyWeeks
-from glutewake.core.history import calendar_weeks, day_activities, entry_words, weeks_variety
-from glutewake.core.journal import merge, months_between
-from glutewake.core.records import Journal, Session
+from glutewake.core.history import calendar_weeks, day_activities, weeks_variety
+from glutewake.core.records import Journal
 from glutewake.core.streaks import Streak, compute_streak, done_days, rest_days
-from glutewake.core.wording import counted, noun
-from glutewake.errors import UserError
-from glutewake.store.errors import StoreError
-
-
-def narrow_cells(entry: Entry) -> tuple[Cell, ...]:
-    """An entry's date, what it is, and its details with the pain and the morning after them."""
-    date, what, details, pain, morning = entry.cells
-    extra = []
-    if str(pain) != NO_PAIN:
-        extra.append(f"pain after {str(pain).strip()}")
-    if str(morning) != "–":
-        extra.append(f"morning {morning}")
-    assert isinstance(details, Details)
-    parts = (*details.parts[:2], *extra, *details.parts[2:])
-    return (date, what, Details(details.order, " · ".join(parts), parts))
-
+from glutewake.core.wording import noun
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import Coach
-    from glutewake.store import Store
-
-STREAK_RULE = (
-    "A day counts when it holds a completed session. Rest days keep the run going; "
-    "a day with neither ends it."
-)
-SHORT_RULE = "a day counts when it holds a completed session; rest days keep the run going"
-EMPTY_STATE = (
-    "Nothing recorded yet — this is where your streak will grow.\n\n"
-    "Each completed session lights up a day on the calendar. Press escape and then s on the "
-    "home screen to start today's. Did you swim, cycle or rest instead? Press l to log an "
-    "activity, or R for a rest day."
-)
-READ_ONLY_NOTE = (
-    "READ-ONLY: a data file could not be read, so nothing can be logged this run. "
-    "Home says which file and how to fix it."
-)
-
 
 CHUNK = 400  # rows added between two looks at the keyboard, so scrolling never stalls
 PANES = ("calendar", "weeks", "pain")  # what takes turns in the panel of a short window
 VARIETY_WEEKS = 12
-NARROW_TABLE = 70  # below this many columns the pain and morning go into the details
 
 
 class JournalRead(Message):
@@ -136,49 +91,7 @@ class JournalRead(Message):
         self.entries = entries
 
 
-def read_recent(store: Store, first: dt.date, last: dt.date) -> Journal:
-    """The records of the months from `first` to `last`; a month that cannot be read is left
-    out (the read-only banner on home names it)."""
-    journals = []
-    for month in months_between(first, last):
-        try:
-            journals.append(store.read_month(month))
-        except StoreError:
-            continue
-    return merge(journals)
-
-
-def read_everything(store: Store, stop: Callable[[], bool] = lambda: False) -> Journal | None:
-    """Every month that can be read, merged; None as soon as `stop()` says the screen has
-    gone (so a thread left behind by a closed screen stops between two months)."""
-    journals = []
-    try:
-        months = store.months()
-    except StoreError:
-        return Journal()
-    for month in months:
-        if stop():
-            return None
-        try:
-            journals.append(store.read_month(month))
-        except StoreError:
-            continue
-    return merge(journals)
-
-
-def read_streak(store: Store, today: dt.date) -> Streak | None:
-    """The streak from the store's per-month summary (cheap once cached), or None when a
-    month cannot be read."""
-    from glutewake.store.summary import journal_days
-
-    try:
-        days = journal_days(store)
-    except StoreError:
-        return None
-    return compute_streak(days.done, days.rest, today)
-
-
-class HistoryScreen(CoachScreen[None]):
+class HistoryScreen(JournalEditing):
     """Streaks, the calendar, variety, pain, every entry; `l` / `R` log, `f` filters, `r` reads again."""
 
     CSS_PATH = "../styles/history.tcss"
@@ -199,9 +112,6 @@ class HistoryScreen(CoachScreen[None]):
         self.reading = 0
         self.selected_day: dt.date | None = None
         self._streak_shown = False
-        self._shown_rows: set[str] = set()
-        self._narrow_table: bool | None = None
-        self._live = False
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -229,22 +139,13 @@ class HistoryScreen(CoachScreen[None]):
                 for name in ("during", "after", "sessions"):
                     yield PainTrend(id=f"history-pain-{name}")
                 yield PainChart(id="history-chart")
-            yield DataTable(id="history-journal", cursor_type="row", zebra_stripes=True)
+            yield JournalTable(id="history-journal")
         yield KeyLine(self._keys(), id="keys")
 
     def _keys(self) -> tuple[Key, ...]:
         # The panel's own line names `v` on a short window, where it does something.
         history = tuple(key for key in keys_for("history") if key.action != "next_pane")
         return (*history, *keys_for("screen"), keys_for("everywhere")[0])
-
-    @property
-    def live(self) -> bool:
-        """Whether the screen is up: composed and not yet closing. A key, a resize or a
-        message that comes before or after that finds nothing to change, and is dropped."""
-        return self._live and self.is_attached and self._in_stack()
-
-    def _in_stack(self) -> bool:
-        return any(screen is self for screen in self.app.screen_stack)
 
     def on_mount(self) -> None:
         if not self._in_stack():  # closed again before it was up, its widgets going
@@ -254,9 +155,6 @@ class HistoryScreen(CoachScreen[None]):
         self._lay_out_table(self.app.size.width)
         self.reload()
 
-    def on_unmount(self) -> None:
-        self._live = False
-
     def on_resize(self, event: events.Resize) -> None:
         if not self.live:
             return
@@ -264,26 +162,11 @@ class HistoryScreen(CoachScreen[None]):
         self._fit_calendar()
 
     def _lay_out_table(self, width: int) -> None:
-        """Five columns, the details taking what the window leaves; below `NARROW_TABLE`
-        columns three, the pain and the morning joining the details."""
-        table = self.query_one("#history-journal", DataTable)
-        narrow = width < NARROW_TABLE
-        # The body's padding, the table's border and scrollbar, each column's padding.
-        inside = width - 2 - 2 - 2
-        if narrow != self._narrow_table:
-            self._narrow_table = narrow
-            table.clear(columns=True)
-            self._shown_rows = set()
-            for key, label in COLUMNS[:3] if narrow else COLUMNS:
-                table.add_column(label, key=key, width=WIDTHS.get(key, DETAILS_MIN))
-            if self.entries:
-                self._refill()
-        used = sum(WIDTHS[key] + 2 for key, _ in COLUMNS if key in table.columns and key != "details")
-        details = table.columns.get(ColumnKey("details"))
-        if details is not None:
-            details.width = max(DETAILS_MIN, inside - used - 2)
-            table.refresh(layout=True)
-            table._require_update_dimensions = True  # noqa: SLF001  (no public way to re-measure a column)
+        """The journal's columns for the window's width (the rows again when they change)."""
+        table = self.query_one(JournalTable)
+        if table.make_columns(width) and self.entries:
+            self._refill()
+        table.fit_details(width)
 
     def _fit_calendar(self) -> None:
         calendar = self.query_one(StreakCalendar)
@@ -314,6 +197,12 @@ class HistoryScreen(CoachScreen[None]):
         self._refill()
         # Started after the first paint, so the reading thread never delays it.
         self.call_after_refresh(self._read_in_background, self.reading, today)
+
+    def action_refresh(self) -> None:
+        if not self.live:
+            return
+        self.announce_refresh = True
+        self.reload()
 
     @work(thread=True, exclusive=True, group="history-read")
     def _read_in_background(self, reading: int, today: dt.date) -> None:
@@ -348,26 +237,24 @@ class HistoryScreen(CoachScreen[None]):
 
     def _refill(self) -> None:
         """Show the entries read so far that pass the filter, from an empty table."""
-        table = self.query_one("#history-journal", DataTable)
+        table = self.query_one(JournalTable)
         table.clear()
-        self._shown_rows = set()
         self._add_rows(tuple(self.entries.values()), finished=self.complete)
 
     @work(exclusive=True, group="history-rows")
     async def _add_rows(self, entries: tuple[Entry, ...], finished: bool) -> None:
         """Add the entries the table lacks that pass the filter, a chunk at a time; stop when
         the screen has closed."""
-        table = self.query_one("#history-journal", DataTable)
+        table = self.query_one(JournalTable)
         worker = get_current_worker()
         kinds = self.entry_filter.kinds
-        narrow = bool(self._narrow_table)
-        missing = [e for e in entries if e.kind in kinds and e.id not in self._shown_rows]
+        narrow = bool(table.narrow)
+        missing = [e for e in entries if e.kind in kinds and e.id not in table.rows]
         for start in range(0, len(missing), CHUNK):
             if worker.is_cancelled or not self.live:
                 return
             for entry in missing[start : start + CHUNK]:
-                table.add_row(*(narrow_cells(entry) if narrow else entry.cells), key=entry.id)
-                self._shown_rows.add(entry.id)
+                table.add_entry(entry, narrow=narrow)
             if len(missing) > CHUNK:
                 await asyncio.sleep(0)
         if worker.is_cancelled or not self.live:
@@ -376,7 +263,7 @@ class HistoryScreen(CoachScreen[None]):
         self._sort()
         if finished and self.announce_refresh:
             self.announce_refresh = False
-            self.notify(f"Read again: {self._counts(self.journal)}.", title="History")
+            self.notify(f"Read again: {journal_counts(self.journal)}.", title="History")
 
     # -- showing -------------------------------------------------------------------------
     def _show_streak(self, streak: Streak) -> None:
@@ -384,10 +271,7 @@ class HistoryScreen(CoachScreen[None]):
         self.query_one("#history-current", Digits).update(str(streak.current))
         self.query_one("#history-longest", Digits).update(str(streak.longest))
         self.query_one("#history-current-label", Static).update(f"{noun(streak.current, 'day')} in\na row")
-        self.query_one("#history-streak-line", Static).update(
-            f"streak {counted(streak.current, 'day')} · longest {counted(streak.longest, 'day')} · "
-            f"{SHORT_RULE}"
-        )
+        self.query_one("#history-streak-line", Static).update(streak_line(streak))
 
     def _show(self, journal: Journal, today: dt.date, *, complete: bool = False) -> None:
         """Everything but the streak and the table: calendar, variety, pain, empty state."""
@@ -429,29 +313,8 @@ class HistoryScreen(CoachScreen[None]):
             self._show_day(entry.day)
 
     def _sort(self) -> None:
-        table = self.query_one("#history-journal", DataTable)
-        if self.session_order.column in table.columns:
-            table.sort(self.session_order.column, reverse=self.session_order.descending)
-        count = counted(table.row_count, *self.entry_filter.noun)
-        reading = "" if self.complete else " · reading older months…"
-        shown = "" if self.entry_filter is EVERYTHING else f" · only {self.entry_filter.name}"
-        table.border_title = f"Journal · {count}{shown} · {self.session_order.words}{reading}"
-        table.border_subtitle = (
-            "pain 0 to 10 · morning: the day after"
-            if self._narrow_table
-            else "pain: after the session, 0 to 10 · morning: the day after"
-        )
-
-    @staticmethod
-    def _counts(journal: Journal) -> str:
-        return ", ".join(
-            (
-                counted(len(journal.sessions), "session"),
-                counted(len(journal.rest_days), "rest day"),
-                counted(len(journal.activities), "activity", "activities"),
-                counted(len(journal.symptom_checks), "symptom check"),
-            )
-        )
+        table = self.query_one(JournalTable)
+        table.show_order(self.session_order, self.entry_filter, complete=self.complete)
 
     # -- panes, filters and sorting ------------------------------------------------------
     def action_next_pane(self) -> None:
@@ -485,149 +348,3 @@ class HistoryScreen(CoachScreen[None]):
             return
         self.session_order = self.session_order.clicked(str(event.column_key.value))
         self._sort()
-
-    # -- the report ----------------------------------------------------------------------
-    def action_write_report(self) -> None:
-        if not self.live:
-            return
-        self.notify("Writing the report of the last six weeks…", title="Report", timeout=3)
-        self._write_report()
-
-    @work(thread=True, exclusive=True, group="history-report")
-    def _write_report(self) -> None:
-        """Read every month and write the file off the event loop, then say where."""
-        try:
-            path = self.coach.write_report()
-        except UserError as error:
-            self.app.call_from_thread(
-                self.notify,
-                f"No report was written: {error}",
-                title="Report",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return
-        self.app.call_from_thread(
-            self.notify,
-            f"Written to {path}. Open it in a browser to read, print or save it as a PDF.",
-            title="Report",
-            timeout=10,
-            markup=False,
-        )
-
-    # -- recording -----------------------------------------------------------------------
-    def action_refresh(self) -> None:
-        if not self.live:
-            return
-        self.announce_refresh = True
-        self.reload()
-
-    def action_log_activity(self) -> None:
-        if not self.live:
-            return
-        if self._refuse_when_read_only():
-            return
-        kinds = sorted({a.kind for a in self.journal.activities})
-        self.app.push_screen(LogActivityForm(self.coach.today(), kinds), self._save)
-
-    def action_rest_day(self) -> None:
-        if not self.live:
-            return
-        if self._refuse_when_read_only():
-            return
-        self.app.push_screen(LogRestDayForm(self.coach.today(), self.journal.sessions), self._save)
-
-    def _selected_entry(self) -> Entry | None:
-        """The entry under the journal's cursor, or None (and a notice) when there is none."""
-        table = self.query_one("#history-journal", DataTable)
-        if table.row_count == 0:
-            self.notify("There is no entry to choose yet.", title="Nothing selected", timeout=4)
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.entries.get(str(key))
-
-    def action_delete_entry(self) -> None:
-        if not self.live or self._refuse_when_read_only():
-            return
-        entry = self._selected_entry()
-        if entry is None:
-            return
-        words = entry_words(entry.kind, entry.record)
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            if self.save(lambda: self.coach.delete_entry(entry.id)) is not None:
-                self.notify(f"Deleted {words}.", title="Deleted", markup=False)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Delete this entry?",
-                f"{words[0].upper()}{words[1:]} goes from your history, streaks and exports, "
-                "on every machine that shares this journal.",
-                yes="delete it",
-                no="keep it",
-            ),
-            answered,
-        )
-
-    def action_edit_pain(self) -> None:
-        if not self.live or self._refuse_when_read_only():
-            return
-        entry = self._selected_entry()
-        if entry is None:
-            return
-        session = entry.record
-        if not isinstance(session, Session):
-            self.notify(
-                "Only a rehab session has pains to correct: choose one in the journal.",
-                title="Not a session",
-                timeout=5,
-            )
-            return
-        words = entry_words(entry.kind, session)
-
-        def edited(entry: PainEntry | None) -> None:
-            if entry is None:
-                return
-            if (
-                self.save(lambda: self.coach.edit_pain(session, entry.pain_after, entry.pain_during))
-                is not None
-            ):
-                self.notify(f"Corrected the pains of {words}.", title="Saved", markup=False)
-
-        form = EditPainForm(self.coach.today(), words, session.pain_after, session.pain_during)
-        self.app.push_screen(form, edited)
-
-    def _refuse_when_read_only(self) -> bool:
-        if self.coach.read_only:
-            self.notify(
-                "Nothing can be logged: a data file is damaged, so this run is "
-                "read-only. Home names the file and how to fix it.",
-                title="Read-only",
-                severity="error",
-                timeout=8,
-            )
-        return self.coach.read_only
-
-    def _save(self, entry: ActivityEntry | RestEntry | None) -> None:
-        coach = self.coach
-        if isinstance(entry, ActivityEntry):
-            saved = self.save(lambda: coach.log_activity(entry.day, entry.kind, entry.minutes))
-            if saved is not None:
-                self.notify(
-                    f"Logged {saved.minutes} min of {saved.kind} on {day_words(saved.day)}.",
-                    title="Saved",
-                    markup=False,
-                )
-        elif isinstance(entry, RestEntry):
-            before = {r.day for r in self.journal.rest_days}
-            rest = self.save(lambda: coach.log_rest_day(entry.day))
-            if rest is not None:
-                already = rest.day in before
-                self.notify(
-                    f"{day_words(rest.day)} {'was already' if already else 'is now'} a rest day.",
-                    title="Saved",
-                    markup=False,
-                )

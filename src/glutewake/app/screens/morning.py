@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from glutewake.app.keys import bindings_for, keys_for
+from glutewake.app.keys import bindings_for, keys_for, typed_digit
 from glutewake.app.messages import save
 from glutewake.app.screens.finished import typed_pain
 from glutewake.app.services.coach import Coach
@@ -79,9 +79,10 @@ class MorningScreen(ModalScreen[None]):
         self.pain = ""
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit() and len(event.character) == 1:
+        digit = typed_digit(event)
+        if digit is not None:
             event.stop()
-            self.pain = typed_pain(self.pain, event.character)
+            self.pain = typed_pain(self.pain, digit)
 
     def action_save(self) -> None:
         compared = self.compared

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Digits, Static
 
+from glutewake.app.keys import bindings_for, keys_for, typed_digit
+from glutewake.app.screens.confirm import Question
 from glutewake.app.screens.finished import typed_pain
 
 
-class PainQuestion(ModalScreen[int | None]):
+class PainQuestion(Question[int | None]):
     """Digits make the number, enter gives it, escape goes back without one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("hurts")
 
     def __init__(self) -> None:
         super().__init__()
@@ -30,26 +36,27 @@ class PainQuestion(ModalScreen[int | None]):
                 yield Digits("", id="hurt")
                 yield Static("/ 10", id="hurt-scale", markup=False)
             yield Static(
-                "[b $accent]0–10[/] how much     [b $accent]enter[/] that's it     "
-                "[b $accent]esc[/] back to the session",
+                "     ".join(
+                    f"[b $accent]{key.shown_key}[/] {key.description}"
+                    for key in keys_for("hurts")
+                    if key.show
+                ),
                 id="confirm-keys",
             )
 
-    def on_mount(self) -> None:
-        # Notices still on screen would cover the question and its keys at 80x24.
-        self.app.clear_notifications()
-
-    def on_key(self, event: events.Key) -> None:
-        # Every key is the question's, so nothing else (help, palette) slips in between.
-        event.stop()
-        event.prevent_default()
-        if event.character is not None and len(event.character) == 1 and event.character.isdigit():
-            self.pain = typed_pain(self.pain, event.character)
+    def other_key(self, event: events.Key) -> None:
+        digit = typed_digit(event)
+        if digit is not None:
+            self.pain = typed_pain(self.pain, digit)
             self.query_one("#hurt", Digits).update(self.pain)
-        elif event.key == "backspace":
-            self.pain = ""
-            self.query_one("#hurt", Digits).update("")
-        elif event.key == "enter" and self.pain:
+
+    def action_clear_pain(self) -> None:
+        self.pain = ""
+        self.query_one("#hurt", Digits).update("")
+
+    def action_give(self) -> None:
+        if self.pain:
             self.dismiss(int(self.pain))
-        elif event.key == "escape":
-            self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

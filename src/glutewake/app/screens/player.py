@@ -7,13 +7,12 @@ session record, which the `RecordKeeper` saves off the event loop.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
@@ -21,14 +20,15 @@ from textual.widgets import Static
 from glutewake.app.keys import bindings_for, keys_for
 from glutewake.app.playback.cue_sounds import CueSounds
 from glutewake.app.screens.coach_screen import CoachScreen
+from glutewake.app.screens.player_questions import ask_end_early, ask_how_much_it_hurts
 from glutewake.app.views.player import PlayerView, player_view, top_line
-from glutewake.app.widgets.big_count import BigCount
-from glutewake.app.widgets.cue_line import CueLine
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.meter import Meter
-from glutewake.app.widgets.stage_plan import fill, stage_plan
+from glutewake.app.widgets.note_line import NoteLine
+from glutewake.app.widgets.stage import Stage
+from glutewake.app.widgets.stage_plan import stage_plan
 from glutewake.core.engine import CueChanged, Engine, Position, RepCompleted, SessionFinished
-from glutewake.core.session_record import STOP_PAIN, finish, record_reps, tally, with_pain_during, with_played
+from glutewake.core.session_record import finish, record_reps, with_played
 
 if TYPE_CHECKING:
     from glutewake.app.services.coach import Coach
@@ -38,32 +38,12 @@ if TYPE_CHECKING:
     from glutewake.core.timeline import Step, Timeline
 
 REDRAWS_PER_SECOND = 15
-# View fields shown as they are, and where.
-TEXT_FIELDS = {
-    "working": "#working",
-    "how": "#how",
-    "reminder": "#reminder",
-    "bell": "#bell",
-}
 # A change in any of these can change which lines fit.
 LAYOUT_FIELDS = ("working", "how", "reminder", "next", "kind")
 PLAYING_KEYS = keys_for("player")
 # While paused, space goes on: the key line says so.
 PAUSED_KEYS = tuple(
     replace(key, description="go on") if key.action == "pause" else key for key in PLAYING_KEYS
-)
-STATE_CLASSES = (
-    "inhale",
-    "exhale",
-    "hold",
-    "return",
-    "prepare",
-    "switch",
-    "rest",
-    "stretch",
-    "transition",
-    "paused",
-    "finished",
 )
 
 
@@ -102,11 +82,6 @@ class PlayerScreen(CoachScreen[None]):
         self.settings = settings
         self.played_before = record.played_seconds or 0.0
         """Playing time of the earlier parts of a resumed session."""
-        self.lasting_note = ""
-        """A header line that stays (nothing is being saved); passing notes give way to it."""
-        self.shown_note = ""
-        """The notice in the header now (passing or lasting), which the top line fits beside."""
-        self.passing_note: Timer | None = None
         self.over = False
         """The session has ended here (finished, or the app is closing)."""
         self.sounds: CueSounds | None = None
@@ -119,17 +94,9 @@ class PlayerScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="player-top"):
             yield Static(id="player-heading", markup=False)
-            yield Static(id="player-note", markup=False)
+            yield NoteLine(self.note_changed, id="player-note")
             yield Static(id="player-where", markup=False)
-        with Vertical(id="stage"):
-            yield CueLine(id="cue")
-            yield BigCount(id="big-number")
-            with Vertical(id="about"):
-                yield Static(id="working", markup=False)
-                yield Static(id="how", markup=False)
-                yield Static(id="reminder", markup=False)
-            yield Meter("breath", id="breath")
-            yield Static(id="next", markup=False)
+        yield Stage(id="stage")
         with Horizontal(id="player-bottom"):
             yield Meter("session", label_width=9, word_width=5, id="session")
             yield Static(id="bell", markup=False)
@@ -145,33 +112,13 @@ class PlayerScreen(CoachScreen[None]):
         width, height = self.size
         keys = self.query_one("#keys", KeyLine)
         plan = stage_plan(width, height, keys.get_content_height(self.size, self.size, width))
-        self.query_one("#cue", CueLine).scale = plan.cue_scale
-        self.query_one("#big-number", BigCount).scale = plan.number_scale
-        texts = {
-            "working": view.working,
-            "how": view.how,
-            "reminder": view.reminder,
-            "next": f"next  {view.next}",
-        }
-        needs = {name: len(textwrap.wrap(text, plan.inner_width)) for name, text in texts.items()}
-        room = fill(plan, needs, breath=view.breath is not None)
-        for name in ("working", "how", "reminder", "next"):
-            self.query_one(f"#{name}", Static).display = name in room.shown
-        self.query_one("#about").display = bool(room.shown & {"working", "how", "reminder"})
-        cue = self.query_one("#cue", CueLine)
-        cue.styles.padding = (room.band, 0)
-        after_cue, after_number, before_breath, after_breath = room.gaps
-        cue.styles.margin = (0, 0, after_cue, 0)
-        self.query_one("#big-number", BigCount).styles.margin = (0, 0, after_number, 0)
-        self.query_one("#breath", Meter).styles.margin = (before_breath, 0, after_breath, 0)
+        self.query_one(Stage).fit(view, plan)
 
     def fit_top_line(self, view: PlayerView) -> None:
-        heading, note_columns, where = top_line(view, self.size.width, self.shown_note)
+        note = self.query_one(NoteLine)
+        heading, note_columns, where = top_line(view, self.size.width, note.showing)
         self.query_one("#player-heading", Static).update(heading)
-        line = self.query_one("#player-note", Static)
-        line.update(self.shown_note)
-        line.styles.max_width = note_columns
-        line.display = bool(self.shown_note and note_columns)
+        note.fit(note_columns)
         place = self.query_one("#player-where", Static)
         place.update(where)
         place.display = bool(where)  # its padding would take the name's last columns
@@ -263,25 +210,15 @@ class PlayerScreen(CoachScreen[None]):
         return with_played(record, self.played_before, seconds)
 
     # -- the header's one line of notices ------------------------------------------------
-
     def note(self, text: str, *, seconds: float | None = None, lasting: bool = False) -> None:
-        """Show `text` in the header (never a notice over the player): for `seconds`, then
-        the lasting note again; `lasting` replaces that one."""
-        if lasting:
-            self.lasting_note = text
-        if self.passing_note is not None:
-            self.passing_note.stop()
-            self.passing_note = None
-        if seconds is not None:
-            self.passing_note = self.set_timer(seconds, lambda: self.note(self.lasting_note))
-        shown = text or self.lasting_note
-        self.shown_note = shown
+        """Show `text` in the header's line of notices (see `NoteLine.say`)."""
+        self.query_one(NoteLine).say(text, seconds=seconds, lasting=lasting)
+
+    def note_changed(self, note: str) -> None:
         if self.shown is not None:
             self.fit_top_line(self.shown)  # the name keeps its place beside the notice
-            return
-        line = self.query_one("#player-note", Static)
-        line.update(shown)
-        line.display = bool(shown)
+        else:
+            self.query_one(NoteLine).fit()
 
     def on_player_screen_unsaved(self, message: Unsaved) -> None:
         if self.coach.read_only:
@@ -304,38 +241,23 @@ class PlayerScreen(CoachScreen[None]):
         def changed(name: str) -> bool:
             return before is None or getattr(before, name) != getattr(view, name)
 
-        for name, selector in TEXT_FIELDS.items():
-            if changed(name):
-                self.query_one(selector, Static).update(getattr(view, name))
-        if changed("cue") or changed("cue_forms"):
-            cue = self.query_one("#cue", CueLine)
-            cue.cue, cue.forms = view.cue, view.cue_forms
-        if changed("big_number") or changed("big_label") or changed("side"):
-            count = self.query_one("#big-number", BigCount)
-            count.number = view.big_number
-            loud = view.big_label.startswith("/")
-            count.loud = (view.big_label, view.side) if loud else (view.side,)
-            count.quiet = () if loud else (view.big_label,)
-        if changed("next"):
-            self.query_one("#next", Static).update(f"next  {view.next}")
+        stage = self.query_one(Stage)
+        stage.show_words(view, changed)
+        if changed("bell"):
+            self.query_one("#bell", Static).update(view.bell)
         if any(changed(name) for name in LAYOUT_FIELDS):
             self.fit_stage(view)
         if changed("heading") or changed("where"):
             self.fit_top_line(view)
         if changed("kind"):
             self.query_one("#keys", KeyLine).keys = PAUSED_KEYS if view.kind == "paused" else PLAYING_KEYS
-        breath = self.query_one("#breath", Meter)
-        breath.display = view.breath is not None
-        breath.fraction = round(view.breath or 0.0, 3)
-        breath.word = view.breath_word
+        stage.show_breath(view)
         session = self.query_one("#session", Meter)
         session.fraction = round(view.progress, 3)
         session.word = f"{round(view.progress * 100)}%"
         if changed("kind") or changed("bell"):
             self.set_class(self.muted, "-muted")
-            stage = self.query_one("#stage")
-            for state in STATE_CLASSES:
-                stage.set_class(state == view.kind, f"-{state}")
+            stage.show_state(view.kind)
 
     # -- keys --------------------------------------------------------------------------
 
@@ -364,82 +286,10 @@ class PlayerScreen(CoachScreen[None]):
         self.tick()
 
     def action_end_session(self) -> None:
-        """Ask before ending; paused while asking, going on unless the answer is `y`."""
-        from glutewake.app.screens.confirm import ConfirmScreen
-
-        engine = self.engine
-        if engine is None:
-            return
-        was_paused = engine.paused
-        engine.pause()
-        self.tick()
-
-        def answered(end: bool | None) -> None:
-            if end:
-                self.finish(engine.position(), ended_early=True)
-                return
-            if not was_paused:
-                engine.resume()
-            self.tick()
-
-        from glutewake.app.views.finished import end_early_explanation
-
-        so_far = record_reps(self.record, engine.position().reps_completed, self.coach.now())
-        self.app.push_screen(
-            ConfirmScreen(
-                "End the session now?",
-                end_early_explanation(so_far, tally(so_far, self.timeline), read_only=self.coach.read_only),
-                yes="end it here",
-                no="carry on",
-            ),
-            answered,
-        )
+        ask_end_early(self)
 
     def action_it_hurts(self) -> None:
-        """Pause and ask how much it hurts: 6 or more stops the session, less asks go on or end."""
-        from glutewake.app.screens.confirm import ConfirmScreen
-        from glutewake.app.screens.pain_question import PainQuestion
-
-        engine = self.engine
-        if engine is None:
-            return
-        was_paused = engine.paused
-        engine.pause()
-        self.tick()
-
-        def carry_on() -> None:
-            if not was_paused and self.engine is not None:
-                self.engine.resume()
-            self.tick()
-
-        def go_on_or_end(end: bool | None) -> None:
-            if end and self.engine is not None:
-                self.finish(self.engine.position(), ended_early=True)
-            else:
-                carry_on()
-
-        def answered(pain: int | None) -> None:
-            if pain is None or self.engine is None:
-                carry_on()
-                return
-            self.record = with_pain_during(self.record, pain)
-            if pain >= STOP_PAIN:
-                self.finish(self.engine.position(), ended_early=True, stopped=True)
-                return
-            self.keeper.keep(self.record)
-            self.app.push_screen(
-                ConfirmScreen(
-                    f"It hurts {pain} of 10: noted with this session",
-                    "Up to 5 is usually thought acceptable during exercise, as long as it "
-                    "settles by the next morning. Go on gently, or end here. Stop at once if "
-                    "it turns sharp, and press h again if it gets worse.",
-                    yes="end the session here",
-                    no="go on",
-                ),
-                go_on_or_end,
-            )
-
-        self.app.push_screen(PainQuestion(), answered)
+        ask_how_much_it_hurts(self)
 
     def on_screen_suspend(self) -> None:
         # Help, the palette or a question covers the player: time stops until space.

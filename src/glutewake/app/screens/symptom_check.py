@@ -54,8 +54,8 @@ class Question:
 QUESTIONS = (
     Question("Hip pain while running", "0 none · 10 worst\n1 then 0 types 10", "pain-during"),
     Question("Hip pain after running", "that day or the next", "pain-after"),
-    Question("Wobbly or lurching walk", "hips dip as you walk", "wobbly"),
-    Question("Weight shifted onto one hip", "when you stand still", "one-hip"),
+    Question("Swaying, uneven walk", "hips dip as you walk", "wobbly"),
+    Question("Leaning on one hip", "when you stand still", "one-hip"),
     Question("Problems spreading to", "tick each place that has started to trouble you", "spread"),
     Question("Cleared for exercise", "by a doctor or\nphysical therapist", "cleared"),
     Question("Cleared for advanced phase", "for wall mini squats", "cleared-advanced"),

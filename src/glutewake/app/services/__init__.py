@@ -1,1 +1,2 @@
-"""What the screens are handed: the `Coach` over the store and the thread that saves sessions."""
+"""What the screens are handed or call without Textual: the `Coach` over the store, the thread
+that saves sessions, and the reading of the journal for history."""

@@ -39,8 +39,8 @@ def minutes(seconds: float) -> str:
 def why_not_advanced(advice: StandingAdvice) -> str:
     """Why the standing advice does not yet point to the advanced phase, in plain words."""
     wait = (
-        "The advanced phase (wall mini squats) is meant for when your symptoms have eased "
-        "and your doctor or physical therapist has said yes to it."
+        "The advanced phase (wall mini squats) waits until your hip has settled and the "
+        "physical therapist or doctor treating it agrees you are ready."
     )
     if advice.level == "rest":
         return (

@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.keys import bindings_for
+from glutewake.app.keys import bindings_for, typed_digit
 
 # A "1" followed by a "0" within this many seconds means 10.
 TEN_WINDOW = 1.5
@@ -82,17 +82,18 @@ class PainScale(Answer):
         self.value = max(0, min(PAIN_MAX, self.value + step))
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is None or not event.character.isdigit():
+        digit = typed_digit(event)
+        if digit is None:
             return
         event.stop()
         now = self.clock()
         one_just_typed = self._one_typed_at is not None and now - self._one_typed_at <= TEN_WINDOW
-        if event.character == "0" and one_just_typed and self.value == 1:
+        if digit == "0" and one_just_typed and self.value == 1:
             self.value = PAIN_MAX
             self._one_typed_at = None
             return
-        self.value = int(event.character)
-        self._one_typed_at = now if event.character == "1" else None
+        self.value = int(digit)
+        self._one_typed_at = now if digit == "1" else None
 
     def on_blur(self) -> None:
         self._one_typed_at = None
@@ -100,6 +101,8 @@ class PainScale(Answer):
 
 class YesNo(Answer):
     """`[yes]  no`: ←/→ pick, space flips, y and n answer directly."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("check yes no")
 
     value: reactive[bool] = reactive(False)
     """True for yes."""
@@ -124,10 +127,8 @@ class YesNo(Answer):
     def action_toggle_answer(self) -> None:
         self.value = not self.value
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character in ("y", "n"):
-            event.stop()
-            self.value = event.character == "y"
+    def action_answer(self, yes: bool) -> None:
+        self.value = yes
 
 
 class PlaceTicks(Answer):

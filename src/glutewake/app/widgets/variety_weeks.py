@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.app.views.history import fitted, week_done, week_label
+from glutewake.app.views.history import week_done, week_label
+from glutewake.app.views.journal import fitted
 from glutewake.core.history import WeekVariety
 
 TITLE = "Variety, week by week"
