@@ -4,7 +4,9 @@
 none of argparse, the TOML reader, pathlib (with urllib.parse), typing, dataclasses,
 platformdirs, json or the store (`re` and `enum` come with the installed script itself);
 no command that does not open the full-screen app loads dataclasses (with inspect and ast),
-platformdirs (on Linux and macOS), shutil or Textual.
+platformdirs (on Linux and macOS), shutil or Textual; none loads the TOML reader or typing to
+read files it read before (the parsed-TOML cache), nor argparse, gettext or locale to read a
+plain command line (`cli/fastargs.py`).
 """
 
 from __future__ import annotations
@@ -94,6 +96,9 @@ def test_no_command_loads_dataclasses_shutil_platformdirs_or_textual(
     assert code in (0, 2), output
     forbidden = EVERY_COMMAND | ({"platformdirs"} if sys.platform in ("linux", "darwin") else set())
     assert loaded(modules, forbidden) == set()
+    assert loaded(modules, {"tomllib", "typing"}) == set()  # the files were read before
+    if args != ("--help",):  # a plain command line is read without argparse
+        assert loaded(modules, {"argparse", "gettext", "locale"}) == set()
 
 
 def test_the_store_package_loads_its_names_on_first_use() -> None:

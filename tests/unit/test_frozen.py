@@ -131,3 +131,21 @@ def test_the_dataclasses_functions_accept_frozen_classes() -> None:
     assert dataclasses.replace(Profile(), phase="advanced").phase == "advanced"
     with pytest.raises(ValueError, match="negative"):
         dataclasses.replace(point, x=-1)
+
+
+def test_init_is_compiled_when_the_first_instance_is_made() -> None:
+    # Importing a module of value classes compiles none of their constructors.
+    import inspect
+
+    @frozen
+    class Late:
+        a: int
+        b: int = 2
+
+    assert list(inspect.signature(Late.__init__).parameters) == ["self", "args", "kwargs"]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
+        Late()  # type: ignore[call-arg]  # the first call checks its arguments as later ones do
+    assert list(inspect.signature(Late.__init__).parameters) == ["self", "a", "b"]
+    assert Late(1) == Late(a=1, b=2) and repr(Late(3, 4)) == "Late(a=3, b=4)"
+    with pytest.raises(TypeError, match="unexpected keyword argument 'c'"):
+        Late(1, c=3)  # type: ignore[call-arg]

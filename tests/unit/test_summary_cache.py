@@ -298,3 +298,19 @@ def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(sto
     assert scan_journal(store).problems == []
     ids = [s.id for s in store.read_journal().sessions]
     assert len(ids) == len(set(ids)) and kept.id in ids  # both records kept, each with its own id
+
+
+def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store) -> None:
+    # The months read from the cache are written back as they were read, unchanged ones alike.
+    from glutewake.store import summary
+
+    ten_years(store)
+    scan_journal(store)
+    cache = store.data_dir / "cache" / "days.json"
+    store.add_rest_day(TODAY)
+    settle(store)
+    scan = scan_journal(store)  # read from the cache, one month re-read, saved again
+    written = json.loads(cache.read_text())["months"]
+    assert written == {f"{y:04d}-{m:02d}": summary._as_json(d) for (y, m), d in scan.months.items()}
+    assert written[f"{TODAY:%Y-%m}"]["rest"] == [TODAY.isoformat()]
+    assert len(written) == len(store.months())

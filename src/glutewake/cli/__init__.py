@@ -52,15 +52,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str]) -> int:
     import importlib
 
-    from glutewake.cli.parser import build_parser
+    from glutewake.cli.fastargs import parse
 
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = parse(argv)  # a plain command line, read without argparse
+    if args is None:  # anything else: argparse, with its help and its messages
+        from glutewake.cli.parser import build_parser
+
+        args = build_parser(argv).parse_args(argv)
     target: str = getattr(args, "run", "glutewake.cli.tui:run")
     module_name, _, function_name = target.partition(":")
     try:
         run = getattr(importlib.import_module(module_name), function_name)
+        if module_name != "glutewake.cli.tui":  # the app only reads the parsed-TOML cache
+            from glutewake.store.parsed import keep_entries
+
+            keep_entries()
         status: int = run(args)
+        if status == 0 and "glutewake.store.parsed" in sys.modules:
+            from glutewake.store.parsed import save_entries
+
+            save_entries()  # what was parsed, for the next command (never after a refusal)
     except UserError as error:
         _say(error)
         return 2

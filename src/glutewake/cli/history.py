@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.wording import counted
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from glutewake.core.records import Journal, MorningCheck, Session
@@ -47,10 +46,8 @@ def add_parser(
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import json
 
     from glutewake.cli.options import data_dir_from
-    from glutewake.core.history import history_document
     from glutewake.store import Store
 
     store = Store(data_dir_from(args))
@@ -58,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
     journal = store.read_journal()
     today = dt.date.today()
     if args.json:
+        import json
+
+        from glutewake.core.history import history_document
+
         document = history_document(journal, profile.phase, today, store.read_state().phase_changes)
         print(json.dumps(document, ensure_ascii=False))
     else:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.wording import counted
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(

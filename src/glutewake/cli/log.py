@@ -3,13 +3,12 @@ away from the app."""
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
 from glutewake.core.records import MAX_ACTIVITY_MINUTES
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from glutewake.core.records import Compared, Session
@@ -146,7 +145,7 @@ def logged_session(
     from glutewake.core.timeline import compile_timeline
     from glutewake.programmes import load_programme
 
-    programme = load_programme(programme_name)
+    programme = load_programme(programme_name, store.parsed)
     profile = store.read_profile()
     settings = profile.settings
     if count_seconds is not None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 
 from glutewake.core.settings import RANGES, SettingOutOfRange, Settings, check_in_range
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     from pathlib import Path
+
+SUPPRESS = "==SUPPRESS=="
+"""argparse.SUPPRESS's text, for the fastargs Recorder: a default of this leaves the
+attribute out."""
 
 
 def count_seconds(text: str) -> float:
@@ -17,17 +21,27 @@ def count_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"must be a number of seconds, got {text!r}") from None
     try:
         check_in_range("count seconds", value, RANGES["count_seconds"])
     except SettingOutOfRange as error:
+        import argparse
+
         raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool) -> None:
     """--data-dir, --count-seconds, --programme-file; accepted before or after the command."""
-    default: object = argparse.SUPPRESS if suppress_defaults else None
+    default: object = None
+    if suppress_defaults and getattr(parser, "records", False):
+        default = SUPPRESS  # the fastargs Recorder's marker
+    elif suppress_defaults:
+        import argparse
+
+        default = argparse.SUPPRESS  # argparse knows its own by identity
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

@@ -1,8 +1,11 @@
-"""The argument parser: global options, then one sub-parser per command module."""
+"""The argument parser: global options, then one sub-parser per command module.
+
+argparse is loaded only to build it: a plain command line is read without it
+(`cli/fastargs.py`), from what the same command modules describe.
+"""
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
@@ -12,6 +15,7 @@ from glutewake.cli.options import add_global_options
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
     from typing import NoReturn
 
@@ -43,23 +47,35 @@ examples:
 """
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """Bad arguments give one clear stderr line and exit 2, not a usage dump."""
+def _argparse_classes() -> tuple[type[argparse.ArgumentParser], type[argparse.HelpFormatter]]:
+    """OneLineParser and HelpFormatter, made (with argparse) the first time a parser is built."""
+    global _CLASSES
+    if _CLASSES is not None:
+        return _CLASSES
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+    class OneLineParser(argparse.ArgumentParser):
+        """Bad arguments give one clear stderr line and exit 2, not a usage dump."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+        """argparse's formatter, told the terminal's width so that argparse does not import
+        `shutil` (and its archive modules) to ask; the same width `shutil` would find."""
+
+        def __init__(
+            self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+        ) -> None:
+            super().__init__(
+                prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width
+            )
+
+    _CLASSES = (OneLineParser, HelpFormatter)
+    return _CLASSES
 
 
-class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the terminal's width so that argparse does not import
-    `shutil` (and its archive modules) to ask; the same width `shutil` would find."""
-
-    def __init__(
-        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
-    ) -> None:
-        super().__init__(
-            prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width
-        )
+_CLASSES: tuple[type[argparse.ArgumentParser], type[argparse.HelpFormatter]] | None = None
 
 
 def terminal_columns() -> int:
@@ -90,6 +106,7 @@ def first_word(words: Sequence[str]) -> str | None:
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line of glutewake; given `argv`, only the command it names (when it
     surely names one), none when it names none or asks only for the version."""
+    OneLineParser, HelpFormatter = _argparse_classes()
     parser = OneLineParser(
         prog="glutewake",
         description="A terminal coach for gluteus medius rehabilitation.",
@@ -122,14 +139,16 @@ def subcommand(
     examples: str,
     run: str,
 ) -> argparse.ArgumentParser:
-    """Add one command with its help text, examples and the `module:function` that runs it."""
+    """Add one command with its help text, examples and the `module:function` that runs it
+    (to argparse, or to the `fastargs.Recorder` that reads a plain command line)."""
+    formatter = {} if getattr(subparsers, "records", False) else {"formatter_class": _argparse_classes()[1]}
     sub: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=help,
         description=help[0].upper() + help[1:] + ".",
         epilog="examples:\n" + examples,
         parents=parents,
-        formatter_class=HelpFormatter,
+        **formatter,  # type: ignore[arg-type]
     )
     sub.set_defaults(run=run)
     return sub

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(
@@ -31,12 +33,13 @@ def add_parser(
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from glutewake.cli.options import settings_from
+    from glutewake.cli.options import data_dir_from, settings_from
     from glutewake.cli.render import timeline_table
     from glutewake.core.timeline import compile_timeline
     from glutewake.programmes import load_programme
+    from glutewake.store.parsed import ParsedToml
 
-    programme = load_programme(args.programme)
+    programme = load_programme(args.programme, ParsedToml(data_dir_from(args)))
     timeline = compile_timeline(programme, settings_from(args))
     if args.json:
         print(json.dumps(timeline.plan_document(), ensure_ascii=False))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(
@@ -54,15 +56,17 @@ def run_check(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from glutewake.cli.options import settings_from
+    from glutewake.cli.options import data_dir_from, settings_from
     from glutewake.cli.render import duration
     from glutewake.core.programme import ProgrammeFileError, parse_programme
     from glutewake.core.timeline import compile_timeline
-    from glutewake.programmes import read_programme_file
+    from glutewake.programmes import cached, read_programme_file
+    from glutewake.store.parsed import ParsedToml
 
     path = Path(args.file)
     try:
-        programme = parse_programme(read_programme_file(path), str(path))
+        loads = cached(ParsedToml(data_dir_from(args)), path)
+        programme = parse_programme(read_programme_file(path), str(path), loads)
     except ProgrammeFileError as error:
         for problem in error.problems:
             print(f"glutewake: {problem.render(error.source)}", file=sys.stderr)

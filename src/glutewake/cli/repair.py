@@ -4,9 +4,11 @@ and give a fresh id to a record that shares its id with another month's."""
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(

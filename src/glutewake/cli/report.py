@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def weeks(text: str) -> int:
@@ -14,8 +16,12 @@ def weeks(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"must be a whole number of weeks, got {text!r}") from None
     if not 1 <= value <= MAX_WEEKS:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"must be 1 to {MAX_WEEKS} weeks, got {value}")
     return value
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 # The pace of the demo; tests replace them to run it without waiting.
 clock = time.monotonic

@@ -7,9 +7,11 @@ first when the snapshot this writes still holds (see `store/snapshot.py`).
 
 from __future__ import annotations
 
-import argparse
-
 from glutewake.cli.parser import subcommand
+
+TYPE_CHECKING = False  # argparse is loaded only when a command line needs it
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(

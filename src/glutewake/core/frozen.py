@@ -1,4 +1,5 @@
-"""`@frozen`: immutable value classes with `__slots__`, cheap to create and to import.
+"""`@frozen`: immutable value classes with `__slots__`, cheap to create and to import
+(a class compiles its `__init__` when its first instance is made).
 
 A frozen dataclass costs about 1 ms a class to make on a slow machine (3.11 compiles each of
 its six methods separately) and `dataclasses` pulls in `inspect`, `ast` and `dis`, which
@@ -82,8 +83,32 @@ def field_names(kind: type) -> tuple[str, ...]:
 
 
 def _add_methods(cls: type, names: tuple[str, ...], defaults: dict[str, object]) -> None:
-    # Only __init__ is compiled for the class (a fast constructor with the real signature);
-    # the other methods are shared and read the fields through one attrgetter.
+    # Only __init__ is compiled for the class (a fast constructor with the real signature),
+    # and only when the first instance is made: compiling costs the import of every class,
+    # and most commands make instances of few of them. The other methods are shared and
+    # read the fields through one attrgetter.
+    def __init__(self: object, *args: object, **kwargs: object) -> None:
+        made = _compile_init(cls, names, defaults)
+        type.__setattr__(cls, "__init__", made)
+        made(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    getter = attrgetter(*names) if len(names) > 1 else _one_tuple(names)
+    for name, value in (
+        ("__init__", __init__),
+        ("_values", staticmethod(getter)),
+        ("__eq__", _eq),
+        ("__hash__", _hash),
+        ("__repr__", _repr),
+        ("__setattr__", _refuse_set),
+        ("__delattr__", _refuse_delete),
+        ("__reduce__", _reduce),
+    ):
+        setattr(cls, name, value)
+
+
+def _compile_init(cls: type, names: tuple[str, ...], defaults: dict[str, object]) -> Callable[..., None]:
+    """The class's own `__init__`: its fields as parameters, each stored in its slot."""
     scope: dict[str, object] = {"Factory": _Factory}
     parameters, body = [], []
     for name in names:
@@ -103,20 +128,9 @@ def _add_methods(cls: type, names: tuple[str, ...], defaults: dict[str, object])
         body.append("    self.__post_init__()")
     lines = "\n".join(body) or "    pass"
     exec(f"def __init__(self, {', '.join(parameters)}):\n{lines}", scope)  # noqa: S102
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    getter = attrgetter(*names) if len(names) > 1 else _one_tuple(names)
-    for name, value in (
-        ("__init__", init),
-        ("_values", staticmethod(getter)),
-        ("__eq__", _eq),
-        ("__hash__", _hash),
-        ("__repr__", _repr),
-        ("__setattr__", _refuse_set),
-        ("__delattr__", _refuse_delete),
-        ("__reduce__", _reduce),
-    ):
-        setattr(cls, name, value)
+    init: Any = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init  # type: ignore[no-any-return]
 
 
 _NO_DEFAULT = object()

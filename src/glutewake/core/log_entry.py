@@ -10,8 +10,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES, Compared, Session
+from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from glutewake.core.records import Compared, Session
 
 KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
 ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")

@@ -6,7 +6,6 @@ opens a file (the caller passes the text and a name to quote in errors).
 
 from __future__ import annotations
 
-import tomllib
 from enum import StrEnum
 
 from glutewake.core.fields import FieldError, Fields
@@ -18,6 +17,7 @@ from glutewake.errors import ProgrammeError
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    import tomllib
     from collections.abc import Callable
     from typing import Any, TypeVar
 
@@ -144,11 +144,22 @@ class ProgrammeFileError(ProgrammeError):
         super().__init__(problems[0].render(source) + more)
 
 
-def parse_programme(text: str, source: str) -> Programme:
-    """Parse and validate programme TOML; raise ProgrammeFileError listing every problem."""
+def parse_programme(
+    text: str, source: str, loads: Callable[[str], dict[str, Any]] | None = None
+) -> Programme:
+    """Parse and validate programme TOML; raise ProgrammeFileError listing every problem.
+    `loads` reads the TOML text (the store's parsed-TOML cache), else tomllib does."""
+    if loads is None:
+        import tomllib
+
+        loads = tomllib.loads
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = loads(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError is one; tomllib is loaded by then
+        import tomllib
+
+        if not isinstance(error, tomllib.TOMLDecodeError):
+            raise
         raise ProgrammeFileError(source, [_decode_problem(error, text)]) from None
     checker = _Checker(text)
     programme = checker.programme(document)

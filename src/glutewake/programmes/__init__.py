@@ -7,6 +7,13 @@ from pathlib import Path
 from glutewake.core.programme import Programme, parse_programme
 from glutewake.errors import ProgrammeError
 
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from glutewake.store.parsed import ParsedToml
+
 BUILTIN_NAMES = ("beginner", "advanced", "stretches")
 
 
@@ -36,12 +43,24 @@ def is_file_reference(name_or_path: str) -> bool:
     return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
 
 
-def load_programme(name_or_path: str | Path) -> Programme:
-    """A built-in by name, or a user's programme file by path."""
+def load_programme(name_or_path: str | Path, parsed: ParsedToml | None = None) -> Programme:
+    """A built-in by name, or a user's programme file by path; read through the data
+    folder's parsed-TOML cache when one is given."""
     if isinstance(name_or_path, Path) or is_file_reference(name_or_path):
         path = Path(name_or_path)
-        return parse_programme(read_programme_file(path), str(path))
+        return parse_programme(read_programme_file(path), str(path), cached(parsed, path))
     if name_or_path not in BUILTIN_NAMES:
         known = ", ".join(BUILTIN_NAMES)
         raise ProgrammeError(f"unknown programme {name_or_path!r}: expected one of {known}, or a .toml file")
-    return parse_programme(builtin_text(name_or_path), f"built-in programme {name_or_path}")
+    text = builtin_text(name_or_path)
+    return parse_programme(text, f"built-in programme {name_or_path}", cached(parsed, name_or_path))
+
+
+def cached(parsed: ParsedToml | None, name_or_path: str | Path) -> Callable[[str], dict[str, Any]] | None:
+    """The TOML reader for a built-in (by name) or a file (by path), through `parsed`."""
+    if parsed is None:
+        return None
+    # A user's file has one entry, whichever file it is (an entry holds the whole text it
+    # was made from and stands for nothing else), so checking many files leaves one entry.
+    name = "programme-file.toml" if isinstance(name_or_path, Path) else f"programme-{name_or_path}.toml"
+    return lambda text: parsed.loads(name, text)

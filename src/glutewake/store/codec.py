@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from glutewake.core.fields import FieldError, Fields
@@ -34,13 +33,17 @@ from glutewake.store.schema import CURRENT, Document, migrate
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 END_MARK = "# end of journal"
 
 
-def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
-    """Decode, parse and migrate a data file; MalformedFile/FutureSchema name what is wrong."""
+def parse_document(
+    path: Path, data: bytes, kind: str, loads: Callable[[str], Document] | None = None
+) -> tuple[Document, str]:
+    """Decode, parse and migrate a data file; MalformedFile/FutureSchema name what is wrong.
+    `loads` reads the TOML text (the store passes its parsed-TOML cache), else tomllib."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise MalformedFile(path, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without a BOM")
     try:
@@ -48,9 +51,17 @@ def parse_document(path: Path, data: bytes, kind: str) -> tuple[Document, str]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise MalformedFile(path, line, f"not valid UTF-8 text (byte {error.start})") from None
+    if loads is None:
+        import tomllib
+
+        loads = tomllib.loads
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = loads(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError is one; tomllib is loaded by then
+        import tomllib
+
+        if not isinstance(error, tomllib.TOMLDecodeError):
+            raise
         at, reason = toml_error_line(error, text)
         raise MalformedFile(path, at, f"not valid TOML: {reason}") from None
     schema = document.get("schema")
@@ -319,6 +330,11 @@ def _symptom_check(record: Fields) -> SymptomCheck:
 
 def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
     """One month file, as pleasant TOML ending with the end-of-file mark."""
+    return journal_text_and_document(month, journal)[0]
+
+
+def journal_text_and_document(month: tuple[int, int], journal: Journal) -> tuple[str, dict[str, Any]]:
+    """One month file's text and the TOML document it writes (what tomllib reads back)."""
     document: dict[str, Any] = {"schema": CURRENT["journal"]}
     if journal.sessions:
         document["sessions"] = [_session_table(s) for s in journal.sessions]
@@ -355,13 +371,14 @@ def journal_to_text(month: tuple[int, int], journal: Journal) -> str:
     import tomli_w  # only writers need it; reading commands skip the import
 
     year, number = month
-    return (
+    text = (
         f"# glutewake journal for {year:04d}-{number:02d}: sessions, rest days, activities,\n"
         "# symptom checks, morning-after answers, and the deletions and edits made to them.\n"
         "# Hand-editing is fine; keep the last line, it marks a complete file.\n"
         + tomli_w.dumps(document)
         + f"\n{END_MARK}\n"
     )
+    return text, document
 
 
 def _session_table(session: Session) -> dict[str, Any]:

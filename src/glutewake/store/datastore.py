@@ -33,7 +33,6 @@ from glutewake.core.records import (
     MAX_ACTIVITY_MINUTES,
     RECORD_KINDS,
     Activity,
-    Compared,
     Deletion,
     Journal,
     MorningCheck,
@@ -59,12 +58,25 @@ from glutewake.store.files import (
     tighten,
 )
 from glutewake.store.layout import JournalName, month_name, parse_name, reading_order, state_name
+from glutewake.store.parsed import ParsedToml
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
+
+    from glutewake.core.records import Compared
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 """The single-file layout's month files (`journal/YYYY-MM.toml`)."""
 
 Listing = dict["Month | None", list[JournalName]]
 """The journal's files by month (None: the state files), as one listing of `journal/` found them."""
+
+
+def _parsed_name(name: str) -> str:
+    """A journal file's entry in the parsed-TOML cache (by its name: every device's file of a
+    month, and each conflict copy, has its own)."""
+    return f"journal-{name}"
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -127,6 +139,8 @@ class Store:
         self.notify = notify if notify is not None else _note_on_stderr
         """Where a note for the user goes (the command line prints it on stderr)."""
         self._tightened = False
+        self.parsed = ParsedToml(self.data_dir)
+        """The parsed-TOML cache every file of this folder is read through."""
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -190,7 +204,8 @@ class Store:
         data = read_bytes(self.settings_path)
         if data is None:
             return Profile()
-        document, text = codec.parse_document(self.settings_path, data, "settings")
+        loads = self._loads("settings.toml")
+        document, text = codec.parse_document(self.settings_path, data, "settings", loads)
         return settings_codec.profile_from_document(self.settings_path, text, document)
 
     def read_state(self, listing: Listing | None = None) -> State:
@@ -317,7 +332,7 @@ class Store:
         data = read_bytes(path)
         if data is None:
             return Journal()
-        document, text = codec.parse_document(path, data, "journal")
+        document, text = codec.parse_document(path, data, "journal", self._loads(_parsed_name(path.name)))
         return codec.journal_from_document(path, text, document)
 
     def read_months(self, months: Iterable[Month]) -> Journal:
@@ -663,6 +678,9 @@ class Store:
         return renumbered, left
 
     # -- internals ---------------------------------------------------------------------
+    def _loads(self, name: str) -> Callable[[str], dict[str, Any]]:
+        return lambda text: self.parsed.loads(name, text)
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         ensure_dir(self.data_dir)
@@ -714,8 +732,9 @@ class Store:
     def _write_month(self, month: Month, journal: Journal) -> None:
         ensure_dir(self.journal_dir)
         remove_stale_temporaries(self.journal_dir)
-        text = codec.journal_to_text(month, merge([journal]))
+        text, document = codec.journal_text_and_document(month, merge([journal]))
         atomic_write(self.month_path(month), text.encode())
+        self.parsed.remember(_parsed_name(self.month_path(month).name), text, document)
 
 
 def _after(moment: dt.datetime, earlier: tuple[PhaseChange, ...] | tuple[DayStart, ...]) -> dt.datetime:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 from glutewake.core import log_entry
 from glutewake.core.fields import FieldError, Fields, day_from_text, dotted
@@ -36,6 +35,10 @@ from glutewake.core.records import (
 from glutewake.core.settings import PHASES
 from glutewake.errors import UserError
 from glutewake.store.files import read_bytes
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class BadImport(UserError):

@@ -19,7 +19,7 @@ FILE_MODE = 0o600
 TEMP_PREFIX = ".glutewake-write."
 """Our temporary files: a name no sync tool uses (Syncthing's are `.syncthing.*.tmp` and
 `~syncthing~*.tmp`, Dropbox's `.dropbox*` and `.~*`), so only ours are ever swept."""
-_OLD_TEMP = re.compile(r"^\.(?!syncthing\.)[^/]+\.toml\.\d+\.\d+\.tmp$|^\.[^/]+\.json\.\d+\.\d+\.tmp$")
+_OLD_TEMP = r"^\.(?!syncthing\.)[^/]+\.toml\.\d+\.\d+\.tmp$|^\.[^/]+\.json\.\d+\.\d+\.tmp$"
 """The name older glutewake versions gave their temporary files (`.2026-11.toml.PID.NS.tmp`)."""
 STALE_SECONDS = 600.0
 """A temporary file this old is a killed writer's: a write takes milliseconds. Younger ones
@@ -164,7 +164,8 @@ def _remove_quietly(path: Path) -> None:
 
 def is_temporary(name: str) -> bool:
     """Whether `name` is one of glutewake's own temporary files (this or an older version's)."""
-    return name.startswith(TEMP_PREFIX) or _OLD_TEMP.match(name) is not None
+    # re compiles the pattern on first use (and keeps it): not at every command's start.
+    return name.startswith(TEMP_PREFIX) or re.match(_OLD_TEMP, name) is not None
 
 
 def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> None:

@@ -284,9 +284,25 @@ def _load(path: Path) -> dict[Month, MonthDigest]:
             document = json.load(file)
         if document.get("version") != CACHE_VERSION:
             return {}
-        return {_month_key(key): _entry(value) for key, value in document["months"].items()}
+        months = {}
+        _READ_AS.clear()  # only the latest reading's: an app that scans often keeps no more
+        for key, value in document["months"].items():
+            month = months[_month_key(key)] = _entry(value)
+            _READ_AS[id(month)] = (month, value)
+        return months
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+_READ_AS: dict[int, tuple[MonthDigest, Any]] = {}
+"""Each digest `_load` made, by identity, with the JSON it was made from: saving the cache
+again writes that JSON for a digest still in use instead of encoding it once more (the
+digest itself is kept alongside, so its id cannot be taken by another object)."""
+
+
+def _json_of(digest: MonthDigest) -> Any:
+    read = _READ_AS.get(id(digest))
+    return read[1] if read is not None and read[0] is digest else _as_json(digest)
 
 
 def _month_key(key: str) -> Month:
@@ -437,7 +453,7 @@ def _save(store: Store, months: dict[Month, MonthDigest]) -> bool:
     path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
-        "months": {f"{y:04d}-{m:02d}": _as_json(d) for (y, m), d in months.items()},
+        "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
     }
     data = json.dumps(document, separators=(",", ":"))
     try:
