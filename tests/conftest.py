@@ -49,6 +49,15 @@ def _alone_or_together(request: pytest.FixtureRequest) -> Iterator[None]:
                 fcntl.flock(gate, fcntl.LOCK_UN)
 
 
+@pytest.fixture(autouse=True)
+def _own_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's machine has a state folder (and so a device id) of its own, never the
+    real one of the user running the tests."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("GLUTEWAKE_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
@@ -70,7 +79,11 @@ def run_cli(data_dir: Path) -> RunCli:
         data: Path | None = data_dir,
         cwd: Path | None = None,
     ) -> Result:
-        environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
+        environ = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("GLUTEWAKE_") or k == "GLUTEWAKE_STATE_DIR"
+        }
         environ.update(env or {})
         prefix = ["--data-dir", str(data)] if data is not None else []
         done = subprocess.run(

@@ -243,3 +243,16 @@ async def test_a_failed_write_is_a_notification_not_a_traceback(
         await settle(pilot)
         assert app.screen is screen
         assert any("disk full" in m for m in messages(app))
+
+
+async def test_a_data_folder_made_private_says_so_in_the_app(data_dir: Path, history: Store) -> None:
+    data_dir.chmod(0o755)
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("R")
+        await pilot.press("enter")
+        await settle(pilot)
+        notes = [m for m in messages(app) if "could be read by others" in m]
+        assert len(notes) == 1 and "(mode 755)" in notes[0] and "yours alone (700)" in notes[0]
+    assert data_dir.stat().st_mode & 0o777 == 0o700

@@ -82,7 +82,7 @@ async def test_a_month_changed_after_caching_is_checked_again(data_dir: Path, te
     month = ten_years.month_path((2020, 2))
     month.write_text(month.read_text().replace("schema = 3", "schema = 99", 1))
     text = await home_text(data_dir)
-    assert "READ-ONLY" in text and "2020-02.toml: written by a newer glutewake" in text
+    assert "READ-ONLY" in text and f"2020-02.{ten_years.device}.toml: written by a newer glutewake" in text
 
 
 async def test_a_corrupt_cache_is_ignored_and_rebuilt(data_dir: Path, ten_years: Store) -> None:

@@ -237,7 +237,7 @@ async def test_every_place_can_be_ticked(data_dir: Path, store: Store) -> None:
 
 
 async def test_read_only_shows_the_advice_but_saves_nothing(data_dir: Path, store: Store) -> None:
-    (data_dir / "journal").mkdir()
+    (data_dir / "journal").mkdir(exist_ok=True)
     (data_dir / "journal" / "2026-10.toml").write_text("this is not [ toml")
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -246,4 +246,4 @@ async def test_read_only_shows_the_advice_but_saves_nothing(data_dir: Path, stor
         text = flat(screen_text(app).replace("█", " "))
     assert "REST AND SEE A PROFESSIONAL" in text
     assert "Not saved" in text
-    assert not (data_dir / "journal" / "2026-11.toml").exists()
+    assert not store.month_path((2026, 11)).exists()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from glutewake.store import Store
 from tests.helpers import RunCli
 
 TODAY = dt.date.today()
@@ -30,7 +31,7 @@ def tree(root: Path) -> dict[str, tuple[int, bytes | None]]:
 
 
 def month_file(data: Path, day: dt.date) -> Path:
-    return data / "journal" / f"{day:%Y-%m}.toml"
+    return Store(data).month_path((day.year, day.month))  # this machine's file of that month
 
 
 def test_log_history_and_status_together(run_cli: RunCli, data_dir: Path) -> None:
@@ -188,7 +189,7 @@ def test_a_broken_month_is_named_and_repair_moves_it_aside(run_cli: RunCli, data
     assert path.read_bytes() == broken
     result = run_cli("repair")
     assert result.returncode == 0 and "Moved" in result.stdout
-    (moved,) = (data_dir / "journal").glob(f"{TODAY:%Y-%m}.broken-*.toml")
+    (moved,) = (data_dir / "journal").glob(f"{TODAY:%Y-%m}.*.broken-*.toml")
     assert moved.read_bytes() == broken
     assert run_cli("history").returncode == 0
     assert run_cli("repair").stdout.startswith("Nothing to repair")

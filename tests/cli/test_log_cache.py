@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+from glutewake.store import Store
 from tests.helpers import RunCli
 
 TODAY = dt.date.today()
@@ -45,7 +46,7 @@ def test_log_writes_the_cache_even_when_it_changes_nothing(run_cli: RunCli, data
 
 def test_log_updates_the_cache_with_what_it_wrote(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
-    age(data_dir / "journal" / f"{LAST_MONTH:%Y-%m}.toml")
+    age(Store(data_dir).month_path((LAST_MONTH.year, LAST_MONTH.month)))
     run_cli("status")  # the cache now knows last month as settled
     before = cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]
     run_cli("log", "--programme", "beginner")
@@ -63,7 +64,7 @@ def test_a_damaged_or_stale_cache_is_rebuilt(run_cli: RunCli, data_dir: Path) ->
     # A stale entry: the right file identity is gone, so the month is read again.
     document = json.loads(path.read_text())
     document["months"][f"{LAST_MONTH:%Y-%m}"]["rest"] = []
-    document["months"][f"{LAST_MONTH:%Y-%m}"]["stamp"] = [1, 2, 3]
+    document["months"][f"{LAST_MONTH:%Y-%m}"]["stamp"] = [["x.toml", 1, 2, 3]]
     path.write_text(json.dumps(document))
     run_cli("log", "--activity", "cycling", "--minutes", "15")
     assert cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]["rest"] == [LAST_MONTH.isoformat()]  # type: ignore[index]
@@ -72,7 +73,7 @@ def test_a_damaged_or_stale_cache_is_rebuilt(run_cli: RunCli, data_dir: Path) ->
 def test_a_refused_log_leaves_no_cache(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
     (data_dir / "cache" / "days.json").unlink()
-    broken = data_dir / "journal" / f"{LAST_MONTH:%Y-%m}.toml"
+    broken = Store(data_dir).month_path((LAST_MONTH.year, LAST_MONTH.month))
     broken.write_text(broken.read_text().replace("# end of journal", ""))
     result = run_cli("log", "--rest")
     assert result.returncode == 2 and str(broken) in result.stderr

@@ -33,4 +33,7 @@ def test_acknowledge_switch_phase_quit_and_restart_straight_to_home(tmp_path: Pa
         assert "Before you start" not in screen
         tmux.send("q")
         assert tmux.wait_exit() == 0
-    assert 'phase = "advanced"' in (data / "settings.toml").read_text()
+    # The switch is a journal record of this machine (so it follows you to your others).
+    (state,) = (data / "journal").glob("state.*.toml")
+    assert 'phase = "advanced"' in state.read_text()
+    assert "phase" not in (data / "settings.toml").read_text()

@@ -72,7 +72,7 @@ def test_it_hurts_at_7_stops_the_session_as_partial_with_the_pain_stored(tmp_pat
 
     [session] = Store(data).read_journal().sessions
     assert (session.status, session.pain_during, session.pain_after) == ("partial", 7, None)
-    assert "pain_during = 7" in next((data / "journal").glob("*.toml")).read_text()
+    assert "pain_during = 7" in next((data / "journal").glob("20*.toml")).read_text()
     [shown] = history(data)["sessions"]
     assert (shown["status"], shown["pain_during"]) == ("partial", 7)
     now = status(data)

@@ -80,6 +80,8 @@ class Tmux:
             self._tmux("rename-session", "-t", "main", "previous", check=False)
         self.status_file.unlink(missing_ok=True)
         settings = {"TERM": TERM, **(env or {})}
+        if "GLUTEWAKE_STATE_DIR" in os.environ:  # the test's own device id, never the real one
+            settings.setdefault("GLUTEWAKE_STATE_DIR", os.environ["GLUTEWAKE_STATE_DIR"])
         assignments = [f"{name}={value}" for name, value in settings.items()]
         # The exit status goes to a file: tmux sometimes leaves a finished pane unreaped.
         record = f'"$@"; echo $? > {shlex.quote(str(self.status_file))}'

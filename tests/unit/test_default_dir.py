@@ -65,3 +65,54 @@ def test_this_platform_is_worked_out_by_hand_in_a_plain_environment() -> None:
         pytest.skip("a plain Linux or macOS environment is needed")
     plain = {"HOME": os.environ["HOME"]}
     assert by_hand(plain, sys.platform) is not None
+
+
+@pytest.mark.parametrize(("platform", "kind"), [("linux", Unix), ("freebsd14", Unix), ("darwin", MacOS)])
+@pytest.mark.parametrize(
+    "state_env",
+    [
+        {},
+        {"XDG_STATE_HOME": "/state/xdg"},
+        {"XDG_STATE_HOME": ""},
+        {"XDG_STATE_HOME": "rel"},
+        {"XDG_DATA_HOME": "/d"},
+    ],
+)
+def test_the_state_folder_by_hand_matches_platformdirs(
+    environ: dict[str, str],
+    platform: str,
+    kind: type[Unix] | type[MacOS],
+    state_env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from glutewake.store.device import by_hand as state_by_hand
+
+    monkeypatch.delenv("XDG_STATE_HOME", raising=False)
+    for name, value in state_env.items():
+        monkeypatch.setenv(name, value)
+    found = state_by_hand({**environ, **state_env}, platform)
+    if found is None:
+        return  # platformdirs answers these itself
+    assert found == kind("glutewake", appauthor=False).user_state_dir
+
+
+def test_the_device_id_lives_in_the_state_folder_never_the_data_folder(
+    tmp_path: os.PathLike[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from glutewake.store import Store
+    from glutewake.store.device import device_id
+
+    state, data = Path(tmp_path) / "state", Path(tmp_path) / "data"
+    monkeypatch.setenv("GLUTEWAKE_STATE_DIR", str(state))
+    store = Store(data)
+    store.add_rest_day(dt.date(2026, 11, 20))
+    made = (state / "device-id").read_text().strip()
+    assert made == device_id() == store.device and len(made) == 16
+    assert [p.name for p in (data / "journal").iterdir()] == [f"2026-11.{made}.toml"]
+    assert not any("device" in p.name for p in data.rglob("*"))
+    (state / "device-id").write_text("not an id\n")
+    with pytest.raises(Exception, match="device-id, line 1: expected this machine's device id"):
+        device_id()

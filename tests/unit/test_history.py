@@ -156,6 +156,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
         "activities",
         "symptom_checks",
         "morning_checks",
+        "phase_changes",
     ]
     assert document["schema"] == 2
     assert document["day_starts_at"] == 0

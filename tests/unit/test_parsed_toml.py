@@ -228,11 +228,12 @@ def test_what_the_writer_remembers_is_what_tomllib_reads_back(
         save_entries()
     finally:
         parsed._pending = None
-    assert (tmp_path / "data" / FOLDER / "journal-2026-11.toml").exists()
+    entry = f"journal-{store.month_path((2026, 11)).name}"  # by file name: one per device
+    assert (tmp_path / "data" / FOLDER / entry).exists()
     text = store.month_path((2026, 11)).read_text()
     expected = tomllib.loads(text)
     no_toml_reader(monkeypatch)
-    remembered = store.parsed.loads("journal-2026-11.toml", text)
+    remembered = store.parsed.loads(entry, text)
     assert unordered(remembered) == unordered(expected)
     assert set(remembered) == {
         "schema",

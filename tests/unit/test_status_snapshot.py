@@ -37,6 +37,11 @@ def written(data: Path, valid: tuple[float, float] | None = None) -> None:
     snapshot.write(Store(data), key, latest + 3_000_000_000, valid or day_now(), VALUES)
 
 
+def copied_in(path: Path) -> None:
+    path.write_text("schema = 3\n")
+    os.utime(path, (HOUR_AGO - 86_400, HOUR_AGO - 86_400))
+
+
 def test_it_answers_while_nothing_changed(data: Path) -> None:
     written(data)
     assert snapshot.read(str(data)) == VALUES
@@ -54,8 +59,24 @@ def test_it_answers_while_nothing_changed(data: Path) -> None:
         lambda d: (d / "settings.toml").unlink(),
         lambda d: (d / "settings.toml").write_text("schema = 2\nphase = 'advanced'\n"),
         lambda d: os.replace(d / "journal" / "2026-10.toml", d / "journal" / "2026-09.toml"),
+        # Another machine's files, as a sync tool brings them (its mtime kept, long ago):
+        lambda d: copied_in(d / "journal" / f"2026-11.{'6f' * 8}.toml"),
+        lambda d: copied_in(d / "journal" / f"state.{'6f' * 8}.toml"),
+        lambda d: copied_in(d / "journal" / "2026-11.sync-conflict-20261102-080000-ABCDEFG.toml"),
     ],
-    ids=["written", "touched", "chmod", "added", "removed", "settings gone", "settings written", "renamed"],
+    ids=[
+        "written",
+        "touched",
+        "chmod",
+        "added",
+        "removed",
+        "settings gone",
+        "settings written",
+        "renamed",
+        "another machine's month",
+        "another machine's state",
+        "a conflict copy",
+    ],
 )
 def test_any_change_to_a_file_it_was_computed_from_ends_it(data: Path, change) -> None:  # type: ignore[no-untyped-def]
     written(data)

@@ -77,7 +77,7 @@ def test_records_round_trip_through_the_month_file(store: Store) -> None:
         (dt.date(2026, 11, 21), "swimming", 30)
     ]
     assert journal.symptom_checks == (check(),)
-    assert sorted(p.name for p in store.journal_dir.iterdir()) == ["2026-11.toml"]
+    assert sorted(p.name for p in store.journal_dir.iterdir()) == [f"2026-11.{store.device}.toml"]
 
 
 def test_data_folder_is_private_and_files_are_owner_only(store: Store) -> None:
@@ -166,9 +166,12 @@ def test_profile_defaults_then_round_trips(store: Store) -> None:
     )
     assert store.read_profile() == changed
     text = store.settings_path.read_text()
-    assert "schema = 3" in text and "acknowledged_on = 2026-11-24" in text
-    assert 'sound = "bell"' in text and "volume = 35" in text
-    assert "morning_asked_on = 2026-11-25" in text
+    assert "schema = 3" in text and 'sound = "bell"' in text and "volume = 35" in text
+    assert "morning_asked_on = 2026-11-25" in text  # asked on this machine: stays here
+    # The phase and the acknowledgement follow the user: journal records, not settings.
+    assert "phase" not in text and "acknowledged_on" not in text
+    state = store.state_path().read_text()
+    assert 'phase = "advanced"' in state and "at = 2026-11-24 12:00:00" in state
 
 
 def test_a_schema_1_settings_file_still_loads(store: Store) -> None:
@@ -588,7 +591,7 @@ def test_repair_moves_a_broken_file_aside_with_a_dated_name(store: Store) -> Non
     path.write_bytes(broken)
     store.data_dir.joinpath("settings.toml").write_text("schema = 9\n")
     (moved,) = store.repair(dt.datetime(2026, 11, 25, 10, 55))
-    assert moved.moved_to == store.journal_dir / "2026-11.broken-20261125T105500.toml"
+    assert moved.moved_to == store.journal_dir / f"2026-11.{store.device}.broken-20261125T105500.toml"
     assert moved.moved_to.read_bytes() == broken
     assert not path.exists()
     assert store.settings_path.read_text() == "schema = 9\n"  # newer: left alone
@@ -800,7 +803,11 @@ def test_status_summary_reads_only_changed_months(store: Store, monkeypatch: pyt
     store.add_rest_day(dt.date(2026, 11, 4))
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m, **day: read.append(m) or real(self, m, **day))
+    monkeypatch.setattr(
+        Store,
+        "read_month",
+        lambda self, m, listing=None, **day: read.append(m) or real(self, m, listing, **day),
+    )
     days = journal_days(store)
     assert read == [(2026, 11)]
     assert len(days.done) == 11

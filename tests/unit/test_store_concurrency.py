@@ -177,7 +177,10 @@ LOGGER = textwrap.dedent("""\
 """)
 
 
-def test_eight_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("machines", [1, 2])
+def test_eight_processes_logging_at_once_lose_nothing(tmp_path: Path, machines: int) -> None:
+    # With two machines, each half of the loggers has its own device id (its own state
+    # folder) and writes its own files of the same data folder at the same time.
     data = tmp_path / "data"
     loggers = [
         subprocess.Popen(
@@ -185,13 +188,16 @@ def test_eight_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-            env=child_env(),
+            env={**child_env(), "GLUTEWAKE_STATE_DIR": str(tmp_path / f"state-{n % machines}")},
         )
         for n in range(8)
     ]
     for logger in loggers:
         _, errors = logger.communicate(timeout=120)
         assert logger.returncode == 0, errors
-    activities = Store(data).read_journal().activities
+    store = Store(data)
+    activities = store.read_journal().activities
     assert sorted(a.minutes for a in activities) == list(range(1, 121))
     assert len({a.id for a in activities}) == 120
+    assert len(list(store.journal_dir.glob("*.toml"))) == machines
+    assert store.problems() == []

@@ -7,14 +7,16 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from glutewake.core.advice import basis_of, decide, standing_advice
+from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, Session, SetRecord, SymptomCheck, new_id
-from glutewake.store import FutureSchema, MalformedFile, Store, merge
+from glutewake.store import FutureSchema, MalformedFile, RepeatedId, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
 
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -73,7 +75,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """The months read from now on, in order."""
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m, **day: read.append(m) or real(self, m, **day))
+    monkeypatch.setattr(
+        Store,
+        "read_month",
+        lambda self, m, listing=None, **day: read.append(m) or real(self, m, listing, **day),
+    )
     return read
 
 
@@ -133,13 +139,13 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
     "damage",
     [
         "{ not json",
-        '{"version": 3, "months": []}',
-        '{"version": 3, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        '{"version": 4, "months": []}',
+        '{"version": 4, "months": {"2026-11": {"stamp": [1, 2]}}}',
         "stamp-kept",  # right stamps, but a day that is not a date
         "bad-key",
         "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
         "bad-check",  # right stamps, but the last check's flag is not true or false
-        "version-2",  # the whole cache as the version before this one wrote it
+        "version-3",  # the whole cache as the version before this one wrote it
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -172,8 +178,8 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
             "advanced",
         ]
         damage = json.dumps(document)
-    elif damage == "version-2":
-        document["version"] = 2
+    elif damage == "version-3":
+        document["version"] = 3
         damage = json.dumps(document)
     cache.write_text(damage)
     read = reads(monkeypatch)
@@ -181,7 +187,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     assert len(read) == len(store.months())  # nothing in the damaged cache was trusted
     read.clear()
     assert scan_journal(store).days == truth and read == []  # rebuilt
-    assert json.loads(cache.read_text())["version"] == 3
+    assert json.loads(cache.read_text())["version"] == 4
 
 
 def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
@@ -251,6 +257,49 @@ def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Stor
     cached = json.loads((store.data_dir / "cache" / "days.json").read_text())
     kept = [day for _, day, _, _ in cached["months"]["2026-10"]["mornings"]]
     assert kept == [f"2026-10-{day}" for day in range(25, 32)]
+
+
+def test_a_file_another_machine_wrote_is_noticed_when_a_sync_tool_copies_it_in(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ten_years(store)
+    before = scan_journal(store).days
+    other = Store(tmp_path / "other", device="5e" * 8)
+    other.save_session(session(dt.date(2019, 4, 2)))
+    copied = store.journal_dir / other.month_path((2019, 4)).name
+    shutil.copy2(other.month_path((2019, 4)), copied)  # the other machine's mtime kept, as Syncthing does
+    long_ago = time.time() - 86_400 * 300
+    os.utime(copied, (long_ago, long_ago))
+    read = reads(monkeypatch)
+    after = scan_journal(store)
+    assert read == [(2019, 4)]
+    assert after.days.done == before.done | {dt.date(2019, 4, 2)}
+    read.clear()
+    copied.unlink()  # and the sync tool taking it away again
+    assert scan_journal(store).days.done == before.done and read == [(2019, 4)]
+
+
+def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(store: Store) -> None:
+    ten_years(store)
+    scan_journal(store)
+    kept = store.read_month((2020, 5)).sessions[0]
+    # A hand edit copies a record into another month's file.
+    moved = replace(kept, started_at=kept.started_at.replace(month=6, day=1))
+    target = store.month_path((2020, 6))
+    text = target.read_text()
+    from glutewake.store import codec
+
+    journal = store.read_month((2020, 6))
+    target.write_text(codec.journal_to_text((2020, 6), replace(journal, sessions=(*journal.sessions, moved))))
+    assert "2020-06" in target.name and text != target.read_text()
+    problems = scan_journal(store).problems
+    assert len(problems) == 1 and isinstance(problems[0], RepeatedId)
+    assert {path for path, _ in problems[0].places} == {store.month_path((2020, 5)), target}
+    folded = store.fold()
+    assert folded.renumbered and folded.left == ()
+    assert scan_journal(store).problems == []
+    ids = [s.id for s in store.read_journal().sessions]
+    assert len(ids) == len(set(ids)) and kept.id in ids  # both records kept, each with its own id
 
 
 def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store) -> None:

@@ -46,6 +46,7 @@ class GlutewakeApp(App[None]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, lambda _screen: self.guard_size())
         self.guard_size()
+        self.show_store_notes()
         profile = self.coach.profile()
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
@@ -91,8 +92,14 @@ class GlutewakeApp(App[None]):
     @on(DataSaved)
     def _read_again(self) -> None:
         """A change reached the store: every open screen showing saved data reads it again."""
+        self.show_store_notes()
         for screen in self.screen_stack:
             screen.post_message(SavedDataChanged())
+
+    def show_store_notes(self) -> None:
+        """Each note the store left (the data folder made private) as a notification, once."""
+        while self.coach.notes:
+            self.notify(self.coach.notes.pop(0).removeprefix("note: "), timeout=10)
 
     def action_start_session(self) -> None:
         from glutewake.app.flows.rest_gate import unless_resting

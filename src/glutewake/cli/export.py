@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
         from glutewake.core.history import export_document
 
-        document = export_document(journal, profile.phase, today_by(journal.day_starts_at))
+        document = export_document(
+            journal, profile.phase, today_by(journal.day_starts_at), store.read_state().phase_changes
+        )
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         records = (
             len(journal.sessions)

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
         from glutewake.core.history import history_document
 
-        document = history_document(journal, profile.phase, today)
+        document = history_document(journal, profile.phase, today, store.read_state().phase_changes)
         print(json.dumps(document, ensure_ascii=False))
     else:
         print(history_text(journal, profile.phase, today))

@@ -1,4 +1,6 @@
-"""`glutewake repair`: move files that do not parse aside with a dated name, keeping their bytes."""
+"""`glutewake repair`: move files that do not parse aside with a dated name, keeping their bytes;
+then fold conflict copies and files of the single-file layout into this machine's own files,
+and give a fresh id to a record that shares its id with another month's."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ def add_parser(
         subparsers,
         parents,
         "repair",
-        help="move data files that do not parse aside (renamed, never deleted) so glutewake can write again",
+        help="move data files that do not parse aside (renamed, never deleted) so glutewake can write "
+        "again; fold sync tools' conflict copies into this machine's own journal files",
         examples="  glutewake repair\n",
         run="glutewake.cli.repair:run",
     )
@@ -26,11 +29,13 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from glutewake.cli.options import data_dir_from
-    from glutewake.store import FutureSchema, MalformedFile, Store
+    from glutewake.store import FutureSchema, MalformedFile, RepeatedId, Store
 
     store = Store(data_dir_from(args))
     problems = store.problems()
-    if not problems:
+    listing = store.listing()
+    foldable = any(f.conflict or f.device is None for files in listing.values() for f in files)
+    if not problems and not foldable:
         print("Nothing to repair: every data file reads fine.")
         return 0
     for moved in store.repair(dt.datetime.now()):
@@ -42,6 +47,16 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         if isinstance(problem, FutureSchema):
             print(f"Left {problem.path} alone: a newer glutewake wrote it; upgrade to use it.")
-        elif not isinstance(problem, MalformedFile):
+        elif not isinstance(problem, (MalformedFile, RepeatedId)):
             print(f"Left {problem.path} alone: {problem}")
+    if any(isinstance(p, FutureSchema) for p in problems):
+        return 0  # folding would read around a file it cannot read: left until the upgrade
+    folded = store.fold()
+    for path in folded.removed:
+        print(f"Folded {path.name} into this machine's own files and removed it.")
+    for change in folded.renumbered:
+        old, new = change.split(" -> ")
+        print(f"Gave the record {old} of one month a new id, {new}: another month's record had its id.")
+    for repeated in folded.left:
+        print(f"Left {repeated}: another machine wrote that file; run `glutewake repair` there.")
     return 0

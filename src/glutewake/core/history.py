@@ -15,6 +15,8 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any
 
+    from glutewake.core.state import PhaseChange
+
 HISTORY_SCHEMA = 2
 CSV_HEADER = (
     "date",
@@ -185,9 +187,12 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
     return rows
 
 
-def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, Any]:
+def history_document(
+    journal: Journal, phase: str, today: dt.date, phase_changes: tuple[PhaseChange, ...] = ()
+) -> dict[str, Any]:
     """The `history --json` / `export --format json` document (schema 2 of DESIGN.md). Every
-    record has the day it counts for (`date`), computed now with the journal's day start."""
+    record has the day it counts for (`date`), computed now with the journal's day start;
+    `phase_changes` are every switch of phase, with its time, oldest first."""
     streak = streak_of(journal, today)
     advice = standing_advice(journal, today)
     return {
@@ -222,6 +227,7 @@ def history_document(journal: Journal, phase: str, today: dt.date) -> dict[str, 
             {"id": m.id, "date": m.day.isoformat(), "compared": m.compared, "pain": m.pain}
             for m in journal.morning_checks
         ],
+        "phase_changes": [{"id": p.id, "at": p.at.isoformat(), "phase": p.phase} for p in phase_changes],
     }
 
 
@@ -242,11 +248,13 @@ def entry_words(kind: str, record: object, day_starts_at: int) -> str:
     raise ValueError(f"not a journal record: {kind}")
 
 
-def export_document(journal: Journal, phase: str, today: dt.date) -> dict[str, Any]:
+def export_document(
+    journal: Journal, phase: str, today: dt.date, phase_changes: tuple[PhaseChange, ...] = ()
+) -> dict[str, Any]:
     """The `export --format json` document: the `history --json` one plus `deleted`, the ids
     deleted with their kind and time, so an import elsewhere applies the deletions too."""
     return {
-        **history_document(journal, phase, today),
+        **history_document(journal, phase, today, phase_changes),
         "deleted": [{"id": d.id, "kind": d.kind, "at": d.at.isoformat()} for d in journal.deletions],
     }
 

@@ -4,7 +4,7 @@ import adds. Pure: the store reads and writes the files, these say what goes in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import field_names, frozen, replace
@@ -90,6 +90,43 @@ def merge(journals: Iterable[Journal]) -> Journal:
     )
 
 
+def merge_copies(journals: Iterable[Journal]) -> Journal:
+    """The files of one month (every device's, the single-file layout's, conflict copies) as
+    one journal, in their reading order. A record found in several of them counts once: a
+    session keeps its furthest version (completed over partial, then more repetitions, then
+    the longer playing time and the later end), so an older copy of a session in progress
+    never undoes its later saves; another record keeps the version read last."""
+    journals = list(journals)
+    furthest: dict[str, Session] = {}
+    for journal in journals:
+        for session in journal.sessions:
+            known = furthest.get(session.id)
+            if known is None or _session_order(session) >= _session_order(known):
+                furthest[session.id] = session
+    return merge([*journals, Journal(sessions=tuple(furthest.values()))])
+
+
+def _session_order(session: Session) -> tuple[bool, int, float, dt.datetime, bool]:
+    return (
+        session.status == "completed",
+        sum(s.reps for s in session.sets),
+        session.played_seconds or 0.0,
+        session.ended_at or session.started_at,
+        session.pain_after is not None or session.pain_during is not None,
+    )
+
+
+def journal_difference(journal: Journal, known: Journal) -> Journal:
+    """The records of `journal` that `known` does not hold as they are (by kind and id, and
+    equal content): what a file adds to the others."""
+
+    def new(kind: str) -> tuple[object, ...]:
+        have = set(getattr(known, kind))
+        return tuple(r for r in getattr(journal, kind) if r not in have)
+
+    return Journal(**{kind: new(kind) for kind in (*RECORD_KINDS, "deletions", "edits")})  # type: ignore[arg-type]
+
+
 def _edit_order(edit: PainEdit) -> tuple[dt.datetime, int, int]:
     # The newest wins; two edits of the same moment are ordered by what they say, so every
     # machine picks the same one whatever order it read them in.
@@ -125,14 +162,18 @@ def record_month(kind: str, record: object) -> Month:
 def repeated_id(journals: Mapping[Month, Journal]) -> tuple[str, str, Month, Month] | None:
     """The first id that two of `journals` (keyed by their file) both hold in one kind of
     record: (kind, id, first month, second month), or None when every id is in one file only."""
+    return next(repeated_ids(journals), None)
+
+
+def repeated_ids(journals: Mapping[Month, Journal]) -> Iterator[tuple[str, str, Month, Month]]:
+    """Every id that two of `journals` both hold in one kind of record, as `repeated_id` gives it."""
     for section in ("sessions", "rest_days", "activities", "symptom_checks", "morning_checks"):
         owner: dict[str, Month] = {}
         for key, journal in journals.items():
             for record in getattr(journal, section):
                 earlier = owner.setdefault(record.id, key)
                 if earlier != key:
-                    return section, record.id, earlier, key
-    return None
+                    yield section, record.id, earlier, key
 
 
 def months_between(first: dt.date, last: dt.date) -> list[Month]:

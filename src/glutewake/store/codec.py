@@ -26,6 +26,7 @@ from glutewake.core.records import (
     SymptomCheck,
 )
 from glutewake.core.settings import PHASES
+from glutewake.core.state import STATE_KINDS, Acknowledgement, DayStart, PhaseChange, State
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.store.errors import FutureSchema, MalformedFile
 from glutewake.store.schema import CURRENT, Document, migrate
@@ -71,7 +72,7 @@ def parse_document(
         )
     if schema > CURRENT[kind]:
         raise FutureSchema(path, schema, CURRENT[kind])
-    if kind == "journal" and not _has_end_mark(text):
+    if kind in ("journal", "state") and not _has_end_mark(text):
         raise MalformedFile(
             path,
             text.rstrip("\n").count("\n") + 1,
@@ -417,3 +418,66 @@ def _check_table(check: SymptomCheck) -> dict[str, Any]:
         "cleared_for_advanced": check.cleared_for_advanced,
         "advice": check.advice,
     }
+
+
+def state_from_document(path: Path, text: str, document: Document) -> State:
+    """The state records of one machine's state file; MalformedFile names the line of a fault."""
+    where = Where(text)
+    try:
+        state = _state(Fields(document))
+    except FieldError as error:
+        raise MalformedFile(path, _line_of(where, document, error), error.reason) from None
+    for kind in STATE_KINDS:
+        seen: set[str] = set()
+        for item in getattr(state, kind):
+            if item.id in seen:
+                lines = where.id_lines(item.id)
+                first, second = (lines + [None, None])[:2]
+                also = f" and line {second}" if second is not None else ""
+                raise MalformedFile(
+                    path,
+                    first,
+                    f"the id {item.id!r} is used twice in `{kind}` (here{also}); "
+                    "every record needs its own id",
+                )
+            seen.add(item.id)
+    return state
+
+
+def _state(top: Fields) -> State:
+    top.only(("schema", *STATE_KINDS))
+    phases = []
+    for record in top.tables("phase_changes"):
+        record.only(("id", "at", "phase"))
+        phases.append(
+            PhaseChange(record.text("id"), record.moment("at"), record.text("phase", choices=PHASES))
+        )
+    acknowledgements = []
+    for record in top.tables("acknowledgements"):
+        record.only(("id", "at"))
+        acknowledgements.append(Acknowledgement(record.text("id"), record.moment("at")))
+    day_starts = []
+    for record in top.tables("day_starts"):
+        record.only(("id", "at", "hour"))
+        day_starts.append(DayStart(record.text("id"), record.moment("at"), record.number("hour", 0, 6)))
+    return State(tuple(phases), tuple(acknowledgements), tuple(day_starts))
+
+
+def state_to_text(state: State) -> str:
+    """One machine's state file, as pleasant TOML ending with the end-of-file mark."""
+    document: dict[str, Any] = {"schema": CURRENT["state"]}
+    if state.phase_changes:
+        document["phase_changes"] = [{"id": p.id, "at": p.at, "phase": p.phase} for p in state.phase_changes]
+    if state.acknowledgements:
+        document["acknowledgements"] = [{"id": a.id, "at": a.at} for a in state.acknowledgements]
+    if state.day_starts:
+        document["day_starts"] = [{"id": d.id, "at": d.at, "hour": d.hour} for d in state.day_starts]
+    import tomli_w
+
+    return (
+        "# glutewake state this machine recorded: phase switches, the first-run acknowledgement\n"
+        "# and the hour days start. The newest record of each kind, on any machine, decides.\n"
+        "# Hand-editing is fine; keep the last line, it marks a complete file.\n"
+        + tomli_w.dumps(document)
+        + f"\n{END_MARK}\n"
+    )

@@ -17,6 +17,7 @@ Migration = Callable[[Document], Document]
 
 SETTINGS_SCHEMA = 3
 JOURNAL_SCHEMA = 3
+STATE_SCHEMA = 1
 
 # Stable ids for records that older files kept without one, so every read agrees.
 _ID_NAMESPACE = "5f0c2a9e-3b7d-4c1a-9e55-6d8a1b2c3d4e"
@@ -103,8 +104,9 @@ def _stable_id(*parts: object) -> str:
 MIGRATIONS: dict[str, dict[int, Migration]] = {
     "settings": {1: _settings_1_to_2, 2: _settings_2_to_3},
     "journal": {1: _journal_1_to_2, 2: _journal_2_to_3},
+    "state": {},
 }
-CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA}
+CURRENT: dict[str, int] = {"settings": SETTINGS_SCHEMA, "journal": JOURNAL_SCHEMA, "state": STATE_SCHEMA}
 
 
 def migrate(kind: str, document: Document, found: int) -> Document:

@@ -85,17 +85,25 @@ def _setting_problem(key: str, value: object) -> str | None:
     return None
 
 
+# Settings every machine shares: kept as journal records, not in settings.toml.
+SHARED_SETTINGS = frozenset({"day_starts_at"})
+
+
 def profile_to_text(profile: Profile) -> str:
-    """settings.toml as pleasant TOML."""
-    document: dict[str, Any] = {"schema": CURRENT["settings"], "phase": profile.phase}
-    if profile.acknowledged_on is not None:
-        document["acknowledged_on"] = profile.acknowledged_on
+    """settings.toml as pleasant TOML: this machine's settings and the day it last asked the
+    morning question. The phase, the first-run acknowledgement and the day start are journal
+    records now (they follow the user to every machine); an earlier glutewake's `phase`,
+    `acknowledged_on` and `day_starts_at` are still read, and written as records by the first
+    save."""
+    document: dict[str, Any] = {"schema": CURRENT["settings"]}
     if profile.morning_asked_on is not None:
         document["morning_asked_on"] = profile.morning_asked_on
-    document["settings"] = {name: getattr(profile.settings, name) for name in setting_names()}
+    document["settings"] = {
+        name: getattr(profile.settings, name) for name in setting_names() if name not in SHARED_SETTINGS
+    }
     import tomli_w
 
     return (
-        '# glutewake settings and state. Hand-editing is fine; see "Your data" in the README.\n'
+        '# glutewake settings of this machine. Hand-editing is fine; see "Your data" in the README.\n'
         + tomli_w.dumps(document)
     )

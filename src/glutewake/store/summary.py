@@ -1,14 +1,16 @@
 """A small derived summary of each month, so neither `status` nor home parses years of journal.
 
-`cache/days.json` holds, per month file, the file's identity (inode, size, mtime_ns) and what
-was read from it: the days it marks done or rest, and what the standing advice reads (its
-symptom checks' pains, its latest check in full, the pains of its latest session that recorded
-any, and its morning-after answers of the month's last seven answered days), all under the
+`cache/days.json` holds, per month, the identity (name, inode, size, mtime_ns) of every file of
+that month (each device's, the single-file layout's, conflict copies), and what was read from
+them: the days the month marks done or rest, what the standing advice reads (its symptom
+checks' pains, its latest check in full, the pains of its latest session that recorded any,
+and its morning-after answers of the month's last seven answered days) and the ids of its
+records (so an id another month also holds is found without reading either), all under the
 day start (`day_starts_at`) they were computed with: another day start makes every entry
-stale, so the days are counted afresh when the setting changes. Only a file
-that parsed cleanly gets an entry, so a month whose identity is unchanged is known to be good
-and is not parsed again; every other month file
-(new, changed, or one that failed last time) is read and checked on every scan. The cache
+stale, so the days are counted afresh when the setting changes. Only a month
+whose files parsed cleanly gets an entry, so a month whose files are all unchanged is known to
+be good and is not parsed again; every other month (a file added by a sync tool, changed,
+removed, or one that failed last time) is read and checked on every scan. The cache
 is derived data: a missing, stale or damaged copy is ignored as a whole and rebuilt, and it
 is never written while any file has a problem or when the data folder is read-only.
 """
@@ -40,12 +42,11 @@ from glutewake.core.records import (
     MorningCheck,
     SymptomCheck,
 )
-from glutewake.store.datastore import MONTH_FILE, Store
+from glutewake.store.datastore import Listing, Store
 from glutewake.store.errors import StoreError
 from glutewake.store.files import (
     atomic_write,
     ensure_dir,
-    os_reason,
     remove_stale_temporaries,
     try_locked,
 )
@@ -56,12 +57,13 @@ if TYPE_CHECKING:
 
     from glutewake.core.records import AdviceLevel as Level
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # A file changed this soon after the mtime it was read at could change again within the
 # same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
 SETTLE_NS = 2_000_000_000
 
-Stamp = tuple[int, int, int]  # inode, size, mtime_ns
+FileStamp = tuple[str, int, int, int]  # name, inode, size, mtime_ns
+Stamp = tuple[FileStamp, ...]  # every file of one month, by name
 
 
 @frozen
@@ -98,6 +100,8 @@ class MonthDigest:
     last_check: SymptomCheck | None
     last_pains: SessionPains | None  # of the month's latest session that recorded a pain
     mornings: tuple[MorningCheck, ...]  # those of the month's last MORNING_WINDOW_DAYS days
+    ids: frozenset[str] = frozenset()
+    """Every record's id, after the kind's letter (`s:` sessions, `r:` rest days, …)."""
 
 
 @frozen
@@ -156,28 +160,49 @@ def scan_journal(store: Store, previous: Scan | None = None, *, save: bool = Tru
     known = previous.months if previous is not None else cached
     began = time.time_ns()
     try:
-        stamps = _month_stamps(store)
+        listing = store.listing()
+        stamps = _month_stamps(store, listing)
     except StoreError as error:
         return Scan({}, [error], cached, day_starts_at)
     months: dict[Month, MonthDigest] = {}
     problems: list[StoreError] = []
+    read_again: list[Month] = []
     for month, stamp in sorted(stamps.items()):
         digest = known.get(month)
         if digest is not None and digest.settled and digest.stamp == stamp:
             months[month] = digest
             continue
         try:
-            journal = store.read_month(month, day_starts_at=day_starts_at)
+            journal = store.read_month(month, listing, day_starts_at=day_starts_at)
         except StoreError as error:
             problems.append(error)
             continue
+        read_again.append(month)
         if stamp is None:  # stat failed: count what was read, but never reuse it
-            months[month] = _digest(journal, (-1, -1, -1), settled=False)
+            months[month] = _digest(journal, (), settled=False)
         else:
-            months[month] = _digest(journal, stamp, settled=stamp[2] < began - SETTLE_NS)
+            settled = all(part[3] < began - SETTLE_NS for part in stamp)
+            months[month] = _digest(journal, stamp, settled=settled)
+    repeated = _repeated(store, listing, months, read_again)
+    if repeated is not None:
+        problems.append(repeated)
     if save and not problems and months != cached and _save(store, months, day_starts_at):
         cached = months
     return Scan(months, problems, cached, day_starts_at)
+
+
+def _repeated(
+    store: Store, listing: Listing, months: dict[Month, MonthDigest], read_again: list[Month]
+) -> StoreError | None:
+    """An id that a month read again shares with another month (the months known from the
+    cache were checked against each other when it was written): the store names both files."""
+    for month in read_again:
+        ids = months[month].ids
+        for other, digest in months.items():
+            if other != month and not ids.isdisjoint(digest.ids):
+                pair = {key: store.read_month(key, listing) for key in sorted((month, other))}
+                return store._repeated(pair, listing)
+    return None
 
 
 def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
@@ -215,25 +240,20 @@ def _cache_path(store: Store) -> Path:
     return store.data_dir / "cache" / "days.json"
 
 
-def _month_stamps(store: Store) -> dict[Month, Stamp | None]:
+def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
     stamps: dict[Month, Stamp | None] = {}
-    try:
-        entries = list(os.scandir(store.journal_dir))
-    except FileNotFoundError:
-        return stamps
-    except OSError as error:
-        raise StoreError(store.journal_dir, f"cannot read {store.journal_dir}: {os_reason(error)}") from None
-    for entry in entries:
-        found = MONTH_FILE.match(entry.name)
-        if not found:
-            continue
-        month = (int(found.group(1)), int(found.group(2)))
-        try:
-            info = entry.stat()
-        except OSError:
-            stamps[month] = None  # read_month says what is wrong, if anything
-            continue
-        stamps[month] = (info.st_ino, info.st_size, info.st_mtime_ns)
+    for month, files in listing.items():
+        if month is None:
+            continue  # the state files: `status` reads them itself, they are few and small
+        parts: list[FileStamp] = []
+        for found in files:
+            try:
+                info = os.stat(store.journal_dir / found.name)
+            except OSError:
+                parts = []
+                break  # read_month says what is wrong, if anything
+            parts.append((found.name, info.st_ino, info.st_size, info.st_mtime_ns))
+        stamps[month] = tuple(sorted(parts)) if parts else None
     return stamps
 
 
@@ -252,7 +272,21 @@ def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
             pains_of(s) for s in journal.sessions if s.pain_after is not None or s.pain_during is not None
         ),
         mornings=tuple(m for m in journal.morning_checks if m.day in answered),
+        ids=frozenset(
+            f"{letter}:{record.id}"
+            for kind, letter in _ID_LETTERS.items()
+            for record in getattr(journal, kind)
+        ),
     )
+
+
+_ID_LETTERS = {
+    "sessions": "s",
+    "rest_days": "r",
+    "activities": "a",
+    "symptom_checks": "c",
+    "morning_checks": "m",
+}
 
 
 # -- the cache file ------------------------------------------------------------------------
@@ -288,16 +322,21 @@ def _json_of(digest: MonthDigest) -> Any:
 
 
 def _month_key(key: str) -> Month:
-    found = MONTH_FILE.match(f"{key}.toml")
-    if not found:
+    year, dash, number = key.partition("-")
+    if not (dash and len(year) == 4 and len(number) == 2 and year.isdigit() and number.isdigit()):
         raise ValueError(key)
-    return int(found.group(1)), int(found.group(2))
+    if not 1 <= int(number) <= 12:
+        raise ValueError(key)
+    return int(year), int(number)
 
 
 def _entry(value: Any) -> MonthDigest:
-    stamp = tuple(_integer(n) for n in value["stamp"])
-    if len(stamp) != 3 or not isinstance(value["settled"], bool):
+    stamp = tuple(_file_stamp(part) for part in value["stamp"])
+    if not stamp or not isinstance(value["settled"], bool):
         raise ValueError(value)
+    ids = value["ids"]
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i[1:2] == ":" for i in ids):
+        raise ValueError(ids)
     checks = [
         CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
         for at, check_id, during, after in value["checks"]
@@ -312,7 +351,7 @@ def _entry(value: Any) -> MonthDigest:
         for morning_id, day, compared, pain in value["mornings"]
     ]
     return MonthDigest(
-        stamp=(stamp[0], stamp[1], stamp[2]),
+        stamp=stamp,
         settled=value["settled"],
         done=frozenset(map(dt.date.fromisoformat, value["done"])),
         rest=frozenset(map(dt.date.fromisoformat, value["rest"])),
@@ -320,7 +359,13 @@ def _entry(value: Any) -> MonthDigest:
         last_check=last_check,
         last_pains=last_pains,
         mornings=tuple(mornings),
+        ids=frozenset(ids),
     )
+
+
+def _file_stamp(value: Any) -> FileStamp:
+    name, inode, size, mtime = value
+    return (_text(name), _integer(inode), _integer(size), _integer(mtime))
 
 
 def _check(value: Any) -> SymptomCheck:
@@ -403,7 +448,7 @@ def _advice(value: Any) -> Level:
 def _as_json(digest: MonthDigest) -> dict[str, Any]:
     pains = digest.last_pains
     return {
-        "stamp": list(digest.stamp),
+        "stamp": [list(part) for part in digest.stamp],
         "settled": digest.settled,
         "done": sorted(day.isoformat() for day in digest.done),
         "rest": sorted(day.isoformat() for day in digest.rest),
@@ -413,6 +458,7 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
         if pains is None
         else [pains.started_at.isoformat(), pains.pain_after, pains.pain_during],
         "mornings": [[m.id, m.day.isoformat(), m.compared, m.pain] for m in digest.mornings],
+        "ids": sorted(digest.ids),
     }
 
 

@@ -76,6 +76,8 @@ class Coach:
     """Opens the sound output for tones; None: the system's (tests pass a fake or the null
     device)."""
     problems: list[StoreError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the store had to tell the user (a data folder it made private); the app shows each once."""
     _scan: Scan | None = field(default=None, init=False, repr=False)
     _parsed: dict[Month, tuple[Stamp, Journal]] = field(default_factory=dict, init=False, repr=False)
 
@@ -96,8 +98,9 @@ class Coach:
 
         Every file is checked, but a month the summary cache knows unchanged is not parsed again.
         """
+        store = Store(data_dir)
         coach = cls(
-            Store(data_dir),
+            store,
             now,
             clock,
             count_seconds,
@@ -106,6 +109,7 @@ class Coach:
             documents_dir,
             open_tones,
         )
+        store.notify = coach.notes.append  # the app shows them; stderr is hidden behind it
         coach.profile()
         coach._scan_journal()
         return coach

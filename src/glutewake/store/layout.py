@@ -1,0 +1,94 @@
+"""The names of the files in `journal/`: which month or state they hold, which device wrote
+them, and whether a sync tool made them as a conflict copy.
+
+- `YYYY-MM.DEVICE.toml`: one month of the records one machine wrote (DEVICE is that
+  machine's id, 16 hex digits, see `store/device.py`).
+- `state.DEVICE.toml`: the state one machine recorded (phase switches, the first-run
+  acknowledgement, `day_starts_at`), kept apart from the months so that reading today's
+  phase never reads years of history.
+- `YYYY-MM.toml`: the single-file layout of glutewake before per-device files; read as
+  before, and moved into this machine's own file when that month is next written (or by
+  `glutewake repair`).
+- Conflict copies of any of those, as sync tools name them: Syncthing's
+  `NAME.sync-conflict-DATE-TIME-BY.toml`, Dropbox's `NAME (… conflicted copy …).toml`, and
+  `NAME.toml.orig` (merge tools; taken only when `NAME.toml` is one of ours). They are read
+  and merged like the file they copy; `glutewake repair` folds them into this machine's
+  own files and removes them.
+
+Every other name (sync tools' own files, our temporary files, notes a user keeps there) is
+not a journal file and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glutewake.core.frozen import frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glutewake.core.journal import Month
+
+DEVICE = re.compile(r"^[0-9a-f]{16}$")
+_NAME = re.compile(
+    r"^(?:(?P<year>\d{4})-(?P<month>\d{2})|(?P<state>state))"
+    r"(?:\.(?P<device>[0-9a-f]{16}))?"
+    r"(?P<conflict>\.sync-conflict-[^/]*|\s*\([^/()]*conflicted copy[^/()]*\))?"
+    r"\.toml(?P<orig>\.orig)?$"
+)
+
+
+@frozen
+class JournalName:
+    """What a file name in `journal/` says about the file."""
+
+    name: str
+    month: Month | None
+    """(year, month) of a month file; None for a state file."""
+    device: str | None
+    """The id of the machine that wrote it; None for the single-file layout."""
+    conflict: bool
+    """A sync tool's conflict copy (or a merge tool's `.orig`) of the file `primary` names."""
+    primary: str
+    """The name of the file this one is (or copies)."""
+
+
+def parse_name(name: str) -> JournalName | None:
+    """What `name` is, or None when it is not one of the journal's files."""
+    found = _NAME.match(name)
+    if found is None:
+        return None
+    conflict, orig = found.group("conflict"), found.group("orig")
+    if conflict and orig:
+        return None  # a copy of a copy: not a name any tool makes from ours
+    year, number = found.group("year"), found.group("month")
+    month = None
+    if year is not None:
+        month = (int(year), int(number))
+        if not 1 <= month[1] <= 12:
+            return None
+    elif found.group("device") is None:
+        return None  # a state file always names its device
+    device = found.group("device")
+    stem = f"{year}-{number}" if month else "state"
+    primary = f"{stem}.{device}.toml" if device else f"{stem}.toml"
+    return JournalName(name, month, device, bool(conflict or orig), primary)
+
+
+def month_name(month: Month, device: str | None) -> str:
+    """The file of `month` that `device` writes (None: the single-file layout's)."""
+    year, number = month
+    return f"{year:04d}-{number:02d}.{device}.toml" if device else f"{year:04d}-{number:02d}.toml"
+
+
+def state_name(device: str) -> str:
+    """The state file `device` writes."""
+    return f"state.{device}.toml"
+
+
+def reading_order(names: list[JournalName]) -> list[JournalName]:
+    """The files of one month (or of the state) in the order they are merged, so that every
+    machine merges the same files alike: conflict copies first, then the single-file layout,
+    then each device's own file; a record in several files keeps the last one's version
+    (unless a rule for its kind says otherwise)."""
+    return sorted(names, key=lambda n: (not n.conflict, n.device is not None, n.device or "", n.name))
