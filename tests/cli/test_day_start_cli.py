@@ -108,7 +108,10 @@ def test_settings_day_starts_at_is_printed_set_and_checked(run_cli: RunCli, data
     done = run_cli("settings", "day_starts_at", "4")
     assert (done.returncode, done.stdout, done.stderr) == (0, "day_starts_at = 4\n", "")
     assert Store(data_dir).read_profile().settings.day_starts_at == 4
-    assert "day_starts_at = 4" in (data_dir / "settings.toml").read_text()
+    # A journal state record, so every machine counts days alike; not a setting of this machine.
+    assert "day_starts_at" not in (data_dir / "settings.toml").read_text()
+    (state,) = (data_dir / "journal").glob("state.*.toml")
+    assert "hour = 4" in state.read_text()
     before = snapshot_tree(data_dir)
     for bad, message in (
         ("7", "day_starts_at must be between 0 and 6, got 7"),
