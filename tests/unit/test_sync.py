@@ -326,6 +326,17 @@ def test_a_damaged_state_file_of_another_machine_is_named_with_its_line(tmp_path
     assert f"{other}, line 5" in str(problem) and "`phase`" in str(problem)
 
 
+def test_an_id_used_twice_in_a_state_file_is_named_with_both_lines(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", device=LAPTOP)
+    store.update_profile(lambda p: Profile(p.settings, "advanced"))
+    other = store.journal_dir / f"state.{DESKTOP}.toml"
+    switch = '[[phase_changes]]\nid = "x"\nat = 2026-11-01T08:00:00+01:00\nphase = "beginner"\n'
+    other.write_text(f"schema = 1\n{switch}{switch}\n# end of journal\n")
+    (problem,) = store.problems()
+    assert problem.path == other
+    assert "line 3" in str(problem) and "used twice in `phase_changes` (here and line 7)" in str(problem)
+
+
 def test_two_phase_switches_within_one_second_keep_their_order(tmp_path: Path) -> None:
     store = Store(tmp_path / "data", device=LAPTOP)
     at = dt.datetime(2026, 11, 24, 7, 30, 0, 900_000, tzinfo=ZONE)

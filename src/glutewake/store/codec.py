@@ -33,7 +33,7 @@ from glutewake.store.schema import CURRENT, Document, migrate
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
 END_MARK = "# end of journal"
@@ -267,6 +267,11 @@ def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
     for kind in RECORD_KINDS:  # one deletion of a record in a file
         sections.append(("deletions", [d for d in journal.deletions if d.kind == kind]))
     sections.append(("edits", list(journal.edits)))  # one edit a session: a newer one replaces it
+    _refuse_repeated(path, where, sections)
+
+
+def _refuse_repeated(path: Path, where: Where, sections: Iterable[tuple[str, Iterable[Any]]]) -> None:
+    """MalformedFile at the first id used twice within one section, naming both its lines."""
     for section, records in sections:
         seen: set[str] = set()
         for record in records:
@@ -427,20 +432,7 @@ def state_from_document(path: Path, text: str, document: Document) -> State:
         state = _state(Fields(document))
     except FieldError as error:
         raise MalformedFile(path, _line_of(where, document, error), error.reason) from None
-    for kind in STATE_KINDS:
-        seen: set[str] = set()
-        for item in getattr(state, kind):
-            if item.id in seen:
-                lines = where.id_lines(item.id)
-                first, second = (lines + [None, None])[:2]
-                also = f" and line {second}" if second is not None else ""
-                raise MalformedFile(
-                    path,
-                    first,
-                    f"the id {item.id!r} is used twice in `{kind}` (here{also}); "
-                    "every record needs its own id",
-                )
-            seen.add(item.id)
+    _refuse_repeated(path, where, ((kind, getattr(state, kind)) for kind in STATE_KINDS))
     return state
 
 
