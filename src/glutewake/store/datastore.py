@@ -662,7 +662,7 @@ class Store:
         settled: set[tuple[str, str]] = set()
         for _ in range(10_000):  # each pass fixes one repeated id (or gives it up)
             listing = self.listing()
-            journals = {month: self.read_month(month, listing) for month in self.months(listing)}
+            journals = {month: self._merged_month(month, listing) for month in self.months(listing)}
             found = next((r for r in repeated_ids(journals) if (r[0], r[1]) not in settled), None)
             if found is None:
                 break

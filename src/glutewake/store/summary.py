@@ -200,7 +200,7 @@ def _repeated(
         ids = months[month].ids
         for other, digest in months.items():
             if other != month and not ids.isdisjoint(digest.ids):
-                pair = {key: store.read_month(key, listing) for key in sorted((month, other))}
+                pair = {key: store._merged_month(key, listing) for key in sorted((month, other))}
                 return store._repeated(pair, listing)
     return None
 

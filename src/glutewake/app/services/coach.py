@@ -174,7 +174,7 @@ class Coach:
                 journals.append(kept[1])  # the file is as it was when last parsed
                 continue
             try:
-                journal = self.store.read_month(month)
+                journal = self.store.read_month(month, day_starts_at=scan.day_starts_at)
             except StoreError as error:
                 self._note(error)
                 continue
