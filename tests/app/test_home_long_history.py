@@ -38,7 +38,9 @@ def ten_years(store: Store) -> Store:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     read: list[tuple[int, int]] = []
     real = Store.read_month
-    monkeypatch.setattr(Store, "read_month", lambda self, m: read.append(m) or real(self, m))
+    monkeypatch.setattr(
+        Store, "read_month", lambda self, m, *a, **kw: read.append(m) or real(self, m, *a, **kw)
+    )
     return read
 
 
