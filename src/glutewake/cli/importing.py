@@ -25,13 +25,13 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    import os
 
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
     from glutewake.store.exchange import read_export
 
-    path = Path(args.file).expanduser()
+    path = os.path.expanduser(args.file)
     store = Store(data_dir_from(args))
     day_starts_at = store.day_starts_at()
     journal = read_export(path, today_by(day_starts_at), day_starts_at)

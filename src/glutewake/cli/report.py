@@ -57,8 +57,8 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
     import sys
-    from pathlib import Path
 
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
-    output = Path(args.output).expanduser()
+    output = os.path.expanduser(args.output)
     write_report(output, text)
     print(f"Wrote the report of {args.weeks} weeks to {output}.", file=sys.stderr)
     return 0

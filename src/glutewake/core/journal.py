@@ -4,7 +4,6 @@ import adds. Pure: the store reads and writes the files, these say what goes in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import field_names, frozen, replace
@@ -23,6 +22,7 @@ from glutewake.errors import UserError
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
     from typing import Any
 
 Month = tuple[int, int]

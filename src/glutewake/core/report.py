@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable
 
 from glutewake.core.advice import StandingAdvice, standing_advice
 from glutewake.core.frozen import frozen, replace
@@ -19,6 +18,8 @@ from glutewake.core.streaks import done_days, rest_days
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from glutewake.core.records import Compared
 
 DEFAULT_WEEKS = 6

@@ -9,9 +9,12 @@ id, so every machine picks the same one). Pure: the store reads and writes the f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from glutewake.core.frozen import frozen
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 DEFAULT_PHASE = "beginner"
 STATE_KINDS = ("phase_changes", "acknowledgements", "day_starts")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 from glutewake.core import log_entry
 from glutewake.core.days import DEFAULT_DAY_START, day_of
@@ -41,11 +40,13 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any
 
+    from glutewake.store.errors import StrPath
+
 
 class BadImport(UserError):
     """An import file that cannot be restored; nothing was written."""
 
-    def __init__(self, path: Path, where: str, reason: str) -> None:
+    def __init__(self, path: StrPath, where: str, reason: str) -> None:
         self.path = path
         super().__init__(f"{path}{', ' + where if where else ''}: {reason} (nothing was imported)")
 
@@ -54,7 +55,7 @@ MAX_SETS = 200
 """The most sets one session may hold in an import (the built-ins have a few dozen)."""
 
 
-def read_export(path: Path, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
+def read_export(path: StrPath, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
     """The records of a `glutewake export --format json` file, each checked as strictly as
     `glutewake log` checks what it writes (no day after `today`, none before 1900, printable
     names of bounded size, well-formed ids); a moment's day is the one it counts for with
