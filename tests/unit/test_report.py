@@ -14,10 +14,11 @@ import pytest
 from glutewake.core.advice import standing_advice
 from glutewake.core.frozen import replace
 from glutewake.core.records import Activity, Journal, MorningCheck, Session, SetRecord
-from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
+from glutewake.core.report import BadWeeks, advice_at, build_report
 from glutewake.core.report_charts import pain_chart
 from glutewake.core.report_html import render_html
 from glutewake.core.report_md import render_markdown
+from glutewake.core.report_model import SideReps
 from glutewake.core.session_record import finish, start_record, with_pain, with_pain_during
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline

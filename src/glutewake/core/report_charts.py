@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from html import escape
 
 from glutewake.core.records import COMPARED
-from glutewake.core.report import Week, short_day
+from glutewake.core.report_words import short_day
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_model import Week
 
 WIDTH = 420
 HEIGHT = 190

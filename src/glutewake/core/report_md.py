@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-from glutewake.core.report import NOTE, Report
-from glutewake.core.report_text import (
-    TITLE,
-    Section,
-    Table,
-    empty_message,
-    figures,
-    period,
-    sections,
-    subtitle,
-)
+from glutewake.core.report_text import empty_message, figures, period, sections, subtitle
+from glutewake.core.report_words import NOTE, TITLE, Section, Table
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_model import Report
 
 
 def render_markdown(report: Report) -> str:

@@ -1,0 +1,140 @@
+"""The report's sections on what was done: the programme and phase, adherence, repetitions
+per working leg and the other activities."""
+
+from __future__ import annotations
+
+from glutewake.core.report_words import Section, Table, percent, week_label
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_model import Report, SideReps
+
+PHASE_WORDS = {
+    "beginner": "side-lying hip abduction, ten repetitions with each leg, then the daily stretches",
+    "advanced": "wall mini squat, ten repetitions, then the daily stretches",
+}
+ADHERENCE_RULE = (
+    "A day is done when it holds a completed session. Days are counted from the first "
+    "record on, up to today; today counts once it is done or marked as rest."
+)
+PARTIAL_RULE = (
+    "A session is completed when every exercise set reached its target; one skipped or cut "
+    "short (or ended because it hurt) leaves it partial, and a partial session does not make "
+    "a day done. Skipped stretches do not decide it."
+)
+REPS_RULE = (
+    "Repetitions of the strengthening exercises (stretches not included), per working leg, "
+    "of the target of the sessions started that week."
+)
+
+
+def programme_section(report: Report) -> Section:
+    phase = report.phase
+    words = PHASE_WORDS.get(phase, "")
+    paragraphs = [f"Current phase: {phase}" + (f" ({words})." if words else ".")]
+    rows = tuple(
+        (span.programme, span.phase, str(span.sessions), span.first.isoformat(), span.last.isoformat())
+        for span in report.programmes
+    )
+    paragraphs.append(
+        "Changes of phase are not dated in the journal yet; each session records the programme "
+        "and the phase it was done in, so the table shows when each was done."
+    )
+    table = (
+        Table(("programme", "phase", "sessions", "first", "last"), rows, (False, False, True, False, False))
+        if rows
+        else None
+    )
+    return Section("programme", "Programme and phase", tuple(paragraphs), table=table)
+
+
+def adherence_section(report: Report) -> Section:
+    rows = tuple(
+        (
+            week_label(w),
+            str(w.done),
+            str(w.days),
+            percent(w.done, w.days),
+            str(w.rest),
+            str(w.completed),
+            str(w.partial),
+        )
+        for w in report.weeks
+    )
+    t = report.totals
+    total = (
+        "total",
+        str(t.done),
+        str(t.days),
+        percent(t.done, t.days),
+        str(t.rest),
+        str(t.completed),
+        str(t.partial),
+    )
+    table = Table(
+        ("week of", "days done", "of days", "done %", "rest days", "completed", "partial"),
+        (*rows, total),
+        (False, True, True, True, True, True, True),
+    )
+    return Section(
+        "adherence",
+        "Adherence per week",
+        chart="adherence",
+        table=table,
+        after=(ADHERENCE_RULE, PARTIAL_RULE),
+    )
+
+
+def reps_section(report: Report) -> Section:
+    both = report.totals.both.target > 0
+    headers = ["week of", "left leg", "left target", "right leg", "right target"]
+    if both:
+        headers += ["both legs", "both target"]
+
+    def cells(label: str, left: SideReps, right: SideReps, squat: SideReps) -> tuple[str, ...]:
+        row = [label, str(left.done), str(left.target), str(right.done), str(right.target)]
+        if both:
+            row += [str(squat.done), str(squat.target)]
+        return tuple(row)
+
+    rows = tuple(cells(week_label(w), w.left, w.right, w.both) for w in report.weeks)
+    t = report.totals
+    table = Table(
+        tuple(headers),
+        (*rows, cells("total", t.left, t.right, t.both)),
+        (False, *[True] * (len(headers) - 1)),
+    )
+    after = [REPS_RULE]
+    if both:
+        after.append(
+            "The wall mini squat works both legs at once: its repetitions are counted once, as both legs."
+        )
+    return Section("reps", "Repetitions per working leg", chart="reps", table=table, after=tuple(after))
+
+
+def activities_section(report: Report) -> Section:
+    rows = tuple(
+        (
+            week_label(w),
+            str(w.active_days),
+            str(len(w.kinds)),
+            ", ".join(f"{kind} {minutes} min" for kind, minutes in w.minutes_by_kind) or "none",
+        )
+        for w in report.weeks
+    )
+    table = Table(("week of", "active days", "kinds", "other activities"), rows, (False, True, True, False))
+    minutes = report.totals.activity_minutes
+    return Section(
+        "activities",
+        "Other activities and variety",
+        (
+            f"{minutes} minutes of other activities in the period."
+            if minutes
+            else "No other activity was logged in the period.",
+        ),
+        table=table,
+        after=(
+            "Active days hold a completed session or another activity; kinds counts the rehabilitation "
+            "sessions as one kind.",
+        ),
+    )
