@@ -21,13 +21,19 @@ from glutewake.core.report_model import (
     ONE_DAY,
     CheckRow,
     MorningRow,
+    PhaseSwitch,
     ProgrammeSpan,
     Report,
     SideReps,
     Totals,
     Week,
 )
+from glutewake.core.state import DEFAULT_PHASE
 from glutewake.core.streaks import done_days, rest_days
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.state import PhaseChange
 
 
 class BadWeeks(ValueError):
@@ -41,16 +47,30 @@ def check_weeks(weeks: int) -> int:
     return weeks
 
 
-def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFAULT_WEEKS) -> Report:
-    """The report of the `weeks` calendar weeks ending with the week of `today`."""
+def build_report(
+    journal: Journal,
+    phase: str,
+    today: dt.date,
+    weeks: int = DEFAULT_WEEKS,
+    phase_changes: Iterable[PhaseChange] = (),
+) -> Report:
+    """The report of the `weeks` calendar weeks ending with the week of `today`; `phase` is
+    the phase now and `phase_changes` the state's switches of phase (`Store.read_state`)."""
     check_weeks(weeks)
     first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     in_period = _in_period(journal, first, today)
     started = _first_record_day(journal)
     done = done_days(journal)
     rest = rest_days(journal)
+    switches = phase_switches(journal, phase_changes)
+    switched = tuple(s for s in switches if first <= s.day <= today)
+    earlier = [s for s in switches if s.day < first]
     rows = tuple(
-        _week(in_period, first + dt.timedelta(days=7 * n), today, started, done, rest) for n in range(weeks)
+        replace(
+            _week(in_period, monday, today, started, done, rest),
+            phase_switches=tuple(s for s in switched if monday <= s.day <= monday + 6 * ONE_DAY),
+        )
+        for monday in (first + dt.timedelta(days=7 * n) for n in range(weeks))
     )
     checks = tuple(
         CheckRow(check, advice_at(journal, check), journal.check_day(check))
@@ -69,7 +89,22 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
         mornings=mornings,
         advice_now=advice_today(journal, today),
         journal_empty=started is None,
+        phase_switches=switched,
+        phase_before=earlier[-1].phase if earlier else switched[0].before if switched else phase,
     )
+
+
+def phase_switches(journal: Journal, changes: Iterable[PhaseChange]) -> list[PhaseSwitch]:
+    """Every change of phase, oldest first, each dated with the user's day start. A record
+    naming the phase already in force (a switch recorded on two machines) changes nothing; the
+    first phase is beginner, where every user starts."""
+    switches: list[PhaseSwitch] = []
+    current = DEFAULT_PHASE
+    for change in sorted(changes, key=lambda c: (c.at, c.id)):
+        if change.phase != current:
+            switches.append(PhaseSwitch(journal.day_of(change.at), change.phase, current))
+            current = change.phase
+    return switches
 
 
 def advice_at(journal: Journal, check: SymptomCheck) -> StandingAdvice:

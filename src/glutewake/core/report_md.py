@@ -41,7 +41,7 @@ def _section(section: Section) -> list[str]:
 def _table(table: Table) -> list[str]:
     def row(cells: tuple[str, ...], *, bold: bool = False) -> str:
         mark = "**" if bold else ""
-        return "| " + " | ".join(f"{mark}{_cell(cell)}{mark}" for cell in cells) + " |"
+        return "| " + " | ".join(f"{mark}{_cell(cell)}{mark}" if cell else "" for cell in cells) + " |"
 
     rule = "|" + "|".join("---:" if numeric else "---" for numeric in table.numeric) + "|"
     body = [row(cells, bold=cells[0] == "total") for cells in table.rows]

@@ -27,6 +27,16 @@ class SideReps:
 
 
 @frozen
+class PhaseSwitch:
+    """A change of phase: to `phase` on `day` (the day its moment counts for, with the user's
+    day start), from `before`."""
+
+    day: dt.date
+    phase: str
+    before: str
+
+
+@frozen
 class Week:
     """One calendar week, Monday to Sunday, of the report."""
 
@@ -54,6 +64,8 @@ class Week:
     """The "it hurts" answers of this week's sessions (each session's highest), in order."""
     mornings: tuple[MorningCheck, ...] = ()
     """The morning-after answers dated this week, oldest first."""
+    phase_switches: tuple[PhaseSwitch, ...] = ()
+    """The changes of phase dated this week, oldest first."""
 
     @property
     def sunday(self) -> dt.date:
@@ -147,10 +159,18 @@ class Report:
     advice_now: StandingAdvice
     """The standing advice today, as home and `glutewake status` give it."""
     journal_empty: bool
+    phase_switches: tuple[PhaseSwitch, ...] = ()
+    """The changes of phase dated in the period, oldest first."""
+    phase_before: str = ""
+    """The phase at the start of the period (before its first change)."""
 
     @property
     def last_day(self) -> dt.date:
         return self.today
+
+    def phase_on(self, day: dt.date) -> str:
+        """The phase at the end of `day`, a day of the period."""
+        return next((s.phase for s in reversed(self.phase_switches) if s.day <= day), self.phase_before)
 
     @property
     def empty(self) -> bool:

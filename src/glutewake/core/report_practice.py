@@ -3,11 +3,11 @@ per working leg and the other activities."""
 
 from __future__ import annotations
 
-from glutewake.core.report_words import Section, Table, percent, week_label
+from glutewake.core.report_words import Section, Table, day_words, percent, short_day, week_label
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
-    from glutewake.core.report_model import Report, SideReps
+    from glutewake.core.report_model import Report, SideReps, Week
 
 PHASE_WORDS = {
     "beginner": "side-lying hip abduction, ten repetitions with each leg, then the daily stretches",
@@ -37,8 +37,8 @@ def programme_section(report: Report) -> Section:
         for span in report.programmes
     )
     paragraphs.append(
-        "Changes of phase are not dated in the journal yet; each session records the programme "
-        "and the phase it was done in, so the table shows when each was done."
+        f"{phase_history(report)} Each session records the programme and the phase it was done in, "
+        "so the table shows when each was done."
     )
     table = (
         Table(("programme", "phase", "sessions", "first", "last"), rows, (False, False, True, False, False))
@@ -48,33 +48,35 @@ def programme_section(report: Report) -> Section:
     return Section("programme", "Programme and phase", tuple(paragraphs), table=table)
 
 
+def phase_history(report: Report) -> str:
+    """When the phase changed in the period, in a sentence: the latest change first."""
+    if not report.phase_switches:
+        return "No change of phase was recorded in this period."
+    *earlier, last = report.phase_switches
+    words = f"Phase: {last.phase} since {day_words(last.day)} ({last.before} before)"
+    if not earlier:
+        return f"{words}."
+    steps = ", then ".join(f"{s.phase} on {day_words(s.day)}" for s in earlier)
+    return f"{words}; earlier in this period it went from {report.phase_before} to {steps}."
+
+
 def adherence_section(report: Report) -> Section:
+    phases = bool(report.phase_switches)  # then a column gives each week's phase
+
+    def cells(label: str, done: int, days: int, rest: int, completed: int, partial: int) -> tuple[str, ...]:
+        return (label, str(done), str(days), percent(done, days), str(rest), str(completed), str(partial))
+
     rows = tuple(
-        (
-            week_label(w),
-            str(w.done),
-            str(w.days),
-            percent(w.done, w.days),
-            str(w.rest),
-            str(w.completed),
-            str(w.partial),
-        )
+        (*cells(week_label(w), w.done, w.days, w.rest, w.completed, w.partial), *_phase_cell(report, w))
         for w in report.weeks
     )
     t = report.totals
-    total = (
-        "total",
-        str(t.done),
-        str(t.days),
-        percent(t.done, t.days),
-        str(t.rest),
-        str(t.completed),
-        str(t.partial),
-    )
+    total = (*cells("total", t.done, t.days, t.rest, t.completed, t.partial), *([""] if phases else []))
+    headers = ("week of", "days done", "of days", "done %", "rest days", "completed", "partial")
     table = Table(
-        ("week of", "days done", "of days", "done %", "rest days", "completed", "partial"),
+        (*headers, *(["phase"] if phases else [])),
         (*rows, total),
-        (False, True, True, True, True, True, True),
+        (False, True, True, True, True, True, True, *([False] if phases else [])),
     )
     return Section(
         "adherence",
@@ -83,6 +85,16 @@ def adherence_section(report: Report) -> Section:
         table=table,
         after=(ADHERENCE_RULE, PARTIAL_RULE),
     )
+
+
+def _phase_cell(report: Report, week: Week) -> tuple[str, ...]:
+    """The adherence row's phase cell when the period holds a change of phase: the week's
+    changes, else the phase in force; no cell otherwise."""
+    if not report.phase_switches:
+        return ()
+    if week.phase_switches:
+        return (", ".join(f"{s.phase} from {short_day(s.day)}" for s in week.phase_switches),)
+    return (report.phase_on(week.sunday),)
 
 
 def reps_section(report: Report) -> Section:

@@ -14,7 +14,7 @@ from glutewake.core.report_practice import (
     reps_section,
 )
 from glutewake.core.report_symptoms import checks_section, morning_sections, pain_section
-from glutewake.core.report_words import Figure, Section, day_words
+from glutewake.core.report_words import Figure, Section, day_words, short_day
 from glutewake.core.wording import counted
 
 TYPE_CHECKING = False  # `typing` costs every command's start
@@ -55,6 +55,7 @@ def figures(report: Report) -> tuple[Figure, ...]:
     totals = report.totals
     percent = totals.done_percent
     advice = report.advice_now
+    switch = report.phase_switches[-1] if report.phase_switches else None
     reps_detail = f"of {totals.left.target} · {totals.right.target} target"
     if totals.both.target:
         reps_detail += f"; both legs {totals.both.done} of {totals.both.target}"
@@ -73,7 +74,7 @@ def figures(report: Report) -> tuple[Figure, ...]:
         Figure(
             "Advice today",
             advice.word.capitalize() if advice.level is not None else NO_CHECK,
-            f"phase now: {report.phase}",
+            f"phase now: {report.phase}" + (f" since {short_day(switch.day)}" if switch else ""),
         ),
     )
 
