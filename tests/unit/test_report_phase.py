@@ -81,6 +81,9 @@ def test_the_programme_section_says_since_when_and_what_came_before() -> None:
 def test_the_headline_figure_gives_the_day_of_the_latest_switch() -> None:
     assert figures(report(*phase_changes()))[-1].detail == "phase now: advanced since 23 Nov"
     assert figures(report())[-1].detail == "phase now: advanced"
+    # A switch after today (another machine's clock ahead) made the phase now: no "since".
+    ahead = report(*phase_changes(), change(TODAY + dt.timedelta(days=1), "beginner"), phase="beginner")
+    assert figures(ahead)[-1].detail == "phase now: beginner"
 
 
 def test_the_adherence_table_gives_each_week_s_phase_only_when_it_changed() -> None:

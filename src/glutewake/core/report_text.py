@@ -55,7 +55,8 @@ def figures(report: Report) -> tuple[Figure, ...]:
     totals = report.totals
     percent = totals.done_percent
     advice = report.advice_now
-    switch = report.phase_switches[-1] if report.phase_switches else None
+    # The day the phase now began, when that was in the period.
+    switch = next((s for s in report.phase_switches[-1:] if s.phase == report.phase), None)
     reps_detail = f"of {totals.left.target} · {totals.right.target} target"
     if totals.both.target:
         reps_detail += f"; both legs {totals.both.done} of {totals.both.target}"
