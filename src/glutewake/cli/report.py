@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def weeks(text: str) -> int:
     """argparse type for --weeks: a whole number from 1 to the core's MAX_WEEKS."""
-    from glutewake.core.report import MAX_WEEKS
+    from glutewake.core.report_model import MAX_WEEKS
 
     try:
         value = int(text)

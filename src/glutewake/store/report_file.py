@@ -27,7 +27,7 @@ def render_report(store: Store, today: dt.date, *, weeks: int, format: str) -> s
     raises its StoreError (nothing is written)."""
     profile = store.read_profile()
     journal = store.read_journal()
-    report = build_report(journal, profile.phase, today, weeks)
+    report = build_report(journal, profile.phase, today, weeks, store.read_state().phase_changes)
     if format == "md":
         from glutewake.core.report_md import render_markdown
 
