@@ -1,7 +1,9 @@
 """Reading an export back for `import`: validate every record before anything is written.
 
 Schema 2 exports carry every record's id, which the import keeps; schema 1 exports had ids
-for sessions only, so the other records get new ones.
+for sessions only, so the other records get new ones. Besides the journal's records an export
+gives state records: its phase switches (`phase_changes`, kept with their ids) and the day
+start it was counted with (`day_starts_at`, a record made at the import).
 """
 
 from __future__ import annotations
