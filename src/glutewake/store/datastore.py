@@ -41,7 +41,15 @@ from glutewake.core.records import (
     new_id,
 )
 from glutewake.core.settings import Profile
-from glutewake.core.state import Acknowledgement, DayStart, PhaseChange, State, merge_states
+from glutewake.core.state import (
+    STATE_KINDS,
+    Acknowledgement,
+    DayStart,
+    PhaseChange,
+    State,
+    merge_states,
+    state_to_add,
+)
 from glutewake.errors import UserError
 from glutewake.store import codec, settings_codec
 from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable, as_path
@@ -587,12 +595,13 @@ class Store:
             self._change_month(month, put)
         return edit
 
-    def import_journal(self, journal: Journal) -> ImportCounts:
+    def import_journal(self, journal: Journal, state: State | None = None) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and
-        symptom checks by their content. Every month is read (and must be readable) before
-        any is written; importing the same records twice writes nothing the second time.
-        A record whose id is here with other content refuses the whole import (ImportConflict).
-        What is new goes into this machine's own files."""
+        symptom checks by their content, state records (`state_to_add`) by id. Every month
+        and state file is read (and must be readable) before any is written; importing the
+        same records twice writes nothing the second time. A record whose id is here with
+        other content refuses the whole import (ImportConflict). What is new goes into this
+        machine's own files."""
         by_month: dict[Month, Journal] = {}
         for month in months_of(journal):
             by_month[month] = only_month(journal, month)
@@ -605,6 +614,9 @@ class Store:
                 raise repeated
             everything = merge(raw.values())
             refuse_conflicts(everything, journal)
+            here = self.read_state(listing)
+            set_here = bool(here.day_starts) or self.day_starts_at() != DEFAULT_DAY_START
+            new_state = state_to_add(here, state or State(), day_start_set=set_here)
             removals: dict[Month, list[Deletion]] = {}
             for month, deletion in deletions_to_add(everything, journal):
                 removals.setdefault(month, []).append(deletion)
@@ -621,6 +633,11 @@ class Store:
                 if added.total:
                     self._change_month(month, _extended(new))
                     counts = add_counts(counts, added)
+            if new_state != State():
+                self._add_state([r for kind in STATE_KINDS for r in getattr(new_state, kind)])
+                counts = replace(
+                    counts, phase_changes=len(new_state.phase_changes), day_starts=len(new_state.day_starts)
+                )
             return counts
 
     def repair(self, now: dt.datetime) -> list[Moved]:
