@@ -204,7 +204,7 @@ LOG = ("log", "--activity", "swimming", "--minutes", "30")
 # The standard modules every command that reads the data folder imports (`re` comes with
 # the installed script; argparse, tomllib and typing no longer do: see cli/fastargs.py and
 # store/parsed.py).
-FLOOR = "import re, pathlib, datetime, fcntl"
+FLOOR = "import re, datetime, fcntl"
 
 
 def _check_every_command_is_timed(cases: list[Case]) -> None:

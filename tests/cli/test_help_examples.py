@@ -60,3 +60,15 @@ def test_help_has_examples_that_parse(path: tuple[str, ...]) -> None:
         build_parser().parse_args(words)  # an example that no longer parses exits here
         runs.append(words[: len(path)] == list(path))
     assert any(runs), f"no example runs {' '.join(path)}"
+
+
+@pytest.mark.parametrize("asked", [["--help"], ["-h"], ["--data-dir", "/nowhere", "--help"]], ids=" ".join)
+def test_the_top_level_help_built_without_the_commands_is_the_whole_parsers_help(asked: list[str]) -> None:
+    from glutewake.cli.parser import COMMANDS, SUMMARIES
+
+    assert list(SUMMARIES) == list(COMMANDS)  # each command has its line, in the same order
+    light = build_parser(asked)
+    assert [a for a in light._actions if isinstance(a, argparse._SubParsersAction)][0].choices.keys() == (
+        SUMMARIES.keys()
+    )
+    assert light.format_help() == build_parser().format_help()

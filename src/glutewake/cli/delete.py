@@ -16,7 +16,6 @@ def add_parser(
         subparsers,
         parents,
         "delete",
-        help="remove one entry (session, rest day, activity, check, morning answer) by its id",
         examples=(
             "  glutewake history --json    shows every entry's id\n"
             "  glutewake delete 3f2a9c0d41b84e6f9a7c2d1e5b6f8a90\n"

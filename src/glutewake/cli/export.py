@@ -16,7 +16,6 @@ def add_parser(
         subparsers,
         parents,
         "export",
-        help="write every record as JSON (a backup `import` restores) or CSV (one row per set)",
         examples=(
             "  glutewake export --format json --output glutewake-backup.json\n"
             "  glutewake export --format csv > sets.csv\n"

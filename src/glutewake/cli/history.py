@@ -35,7 +35,6 @@ def add_parser(
         subparsers,
         parents,
         "history",
-        help="show streaks, recent weeks and sessions without opening the full-screen app",
         examples="  glutewake history\n  glutewake history --json | jq .streak\n",
         run="glutewake.cli.history:run",
     )

@@ -17,7 +17,6 @@ def add_parser(
         subparsers,
         parents,
         "import",
-        help="restore records from a JSON export (records already here are kept as they are)",
         examples="  glutewake import glutewake-backup.json\n",
         run="glutewake.cli.importing:run",
     )

@@ -22,7 +22,6 @@ def add_parser(
         subparsers,
         parents,
         "log",
-        help="record a session, a rest day, another activity or how your hip is the morning after",
         examples=(
             "  glutewake log --programme beginner\n"
             "  glutewake log --date 2026-11-20 --rest\n"

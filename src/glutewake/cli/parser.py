@@ -35,6 +35,25 @@ COMMANDS = {
     "settings": "glutewake.cli.settings",
     "sound": "glutewake.cli.sound",
 }
+# Each command's line in `glutewake --help` (and, as a sentence, the start of its own help):
+# here, so that the top-level help is built without importing every command's module.
+SUMMARIES = {
+    "plan": "show a programme's steps and total time",
+    "programme": "print a built-in programme file, or check your own",
+    "log": "record a session, a rest day, another activity or how your hip is the morning after",
+    "history": "show streaks, recent weeks and sessions without opening the full-screen app",
+    "status": "one line for a shell prompt: phase, current streak, today done, the standing advice",
+    "export": "write every record as JSON (a backup `import` restores) or CSV (one row per set)",
+    "import": "restore records from a JSON export (records already here are kept as they are)",
+    "delete": "remove one entry (session, rest day, activity, check, morning answer) by its id",
+    "repair": (
+        "move data files that do not parse aside (renamed, never deleted) so glutewake can write "
+        "again; fold sync tools' conflict copies into this machine's own journal files"
+    ),
+    "report": "write a one-page summary of the last weeks to show a physical therapist",
+    "settings": "print your settings, one of them, or change one (checked as the settings screen checks it)",
+    "sound": "play each cue's sound once, naming it, to check that you can hear the session",
+}
 # The global options that take a value (--data-dir DIR or --data-dir=DIR).
 GLOBAL_VALUED = ("--data-dir", "--count-seconds", "--programme-file")
 
@@ -122,8 +141,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         modules = [COMMANDS[first]]
     elif argv is not None and first in (None, "--version"):
         modules = []  # the full-screen app, or the version: no command's parser is needed
+    elif argv is not None and first in ("-h", "--help"):
+        # `glutewake --help` shows each command's line only: no command's options are needed
+        for name, summary in SUMMARIES.items():
+            subparsers.add_parser(name, help=summary, add_help=False)
+        return parser
     else:
-        modules = list(COMMANDS.values())  # help, or a word argparse will name as wrong
+        modules = list(COMMANDS.values())  # a word argparse will name as wrong (or every command)
     for name in modules:
         __import__(name, fromlist=["add_parser"]).add_parser(subparsers, [common])
     return parser
@@ -134,12 +158,15 @@ def subcommand(
     parents: list[argparse.ArgumentParser],
     name: str,
     *,
-    help: str,
+    help: str | None = None,
     examples: str,
     run: str,
 ) -> argparse.ArgumentParser:
-    """Add one command with its help text, examples and the `module:function` that runs it
-    (to argparse, or to the `fastargs.Recorder` that reads a plain command line)."""
+    """Add one command with its help text (a command's own: its line in SUMMARIES), examples
+    and the `module:function` that runs it (to argparse, or to the `fastargs.Recorder` that
+    reads a plain command line)."""
+    if help is None:
+        help = SUMMARIES[name]
     formatter = {} if getattr(subparsers, "records", False) else {"formatter_class": _argparse_classes()[1]}
     sub: argparse.ArgumentParser = subparsers.add_parser(
         name,

@@ -16,7 +16,6 @@ def add_parser(
         subparsers,
         parents,
         "plan",
-        help="show a programme's steps and total time",
         examples=(
             "  glutewake plan beginner\n"
             "  glutewake plan advanced --json\n"

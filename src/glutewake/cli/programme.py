@@ -16,7 +16,6 @@ def add_parser(
         subparsers,
         parents,
         "programme",
-        help="print a built-in programme file, or check your own",
         examples=(
             "  glutewake programme show beginner > my-programme.toml\n"
             "  glutewake programme check my-programme.toml\n"

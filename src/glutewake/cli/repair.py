@@ -18,8 +18,6 @@ def add_parser(
         subparsers,
         parents,
         "repair",
-        help="move data files that do not parse aside (renamed, never deleted) so glutewake can write "
-        "again; fold sync tools' conflict copies into this machine's own journal files",
         examples="  glutewake repair\n",
         run="glutewake.cli.repair:run",
     )

@@ -33,7 +33,6 @@ def add_parser(
         subparsers,
         parents,
         "report",
-        help="write a one-page summary of the last weeks to show a physical therapist",
         examples=(
             "  glutewake report --output report.html    open it in a browser, print or save as PDF\n"
             "  glutewake report --weeks 12 --format md > report.md\n"

@@ -16,7 +16,6 @@ def add_parser(
         subparsers,
         parents,
         "settings",
-        help="print your settings, one of them, or change one (checked as the settings screen checks it)",
         examples=(
             "  glutewake settings\n"
             "  glutewake settings stretch_hold_seconds\n"

@@ -23,7 +23,6 @@ def add_parser(
         subparsers,
         parents,
         "sound",
-        help="play each cue's sound once, naming it, to check that you can hear the session",
         examples="  glutewake sound\n",
         run="glutewake.cli.sound:run",
     )

@@ -21,7 +21,6 @@ def add_parser(
         subparsers,
         parents,
         "status",
-        help="one line for a shell prompt: phase, current streak, today done, the standing advice",
         examples=(
             "  glutewake status\n  glutewake status --json\n  glutewake status --format '{streak}d {today}'\n"
         ),
