@@ -132,3 +132,20 @@ def test_a_month_sharing_an_id_with_a_cached_month_gets_no_entry_and_the_scan_na
         store.month_path((2020, 5)),
         store.month_path(THIS_MONTH),
     }
+
+
+def test_a_damaged_entry_of_another_month_makes_the_next_scan_rebuild_the_whole_cache(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ten_years(store)
+    truth = scan_journal(store).days
+    document = json.loads(cache_path(store).read_text())
+    document["months"]["2019-03"]["done"].append("2019-13-01")  # not a date
+    cache_path(store).write_text(json.dumps(document))
+    store.save_session(session(TODAY))
+    assert keep_months(store, [THIS_MONTH], 0)  # the other entries are left as they are
+    read = reads(monkeypatch)
+    days = scan_journal(store).days
+    assert len(read) == len(store.months())  # nothing of the damaged cache trusted
+    assert days.done == truth.done | {TODAY}
+    assert "2019-13-01" not in months_in_cache(store)["2019-03"]["done"]  # type: ignore[index]

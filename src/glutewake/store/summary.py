@@ -464,14 +464,19 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
 
 def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
     """Write the cache; False when it was not written (no data folder, read-only, busy)."""
-    if not store.data_dir.is_dir():
-        return False  # never create the data folder just to cache an empty summary
-    path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
         "day_starts_at": day_starts_at,
         "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
     }
+    return _write(store, document)
+
+
+def _write(store: Store, document: dict[str, Any]) -> bool:
+    """Write `document` as the cache file; False when it was not written."""
+    if not store.data_dir.is_dir():
+        return False  # never create the data folder just to cache an empty summary
+    path = _cache_path(store)
     data = json.dumps(document, separators=(",", ":"))
     try:
         ensure_dir(store.data_dir)  # refuses a read-only folder before the lock file is made

@@ -14,22 +14,25 @@ reads it again and names both files.
 
 from __future__ import annotations
 
+import json
 import time
 
 from glutewake.store.errors import StoreError
 from glutewake.store.summary import (
+    CACHE_VERSION,
     SETTLE_NS,
     MonthDigest,
+    _as_json,
     _cache_path,
     _digest,
-    _load,
     _month_stamps,
-    _save,
+    _write,
 )
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
     from glutewake.core.journal import Month
     from glutewake.store.datastore import Store
@@ -56,12 +59,39 @@ def keep_months(store: Store, months: Iterable[Month], day_starts_at: int) -> bo
             digests[month] = _digest(journal, stamp, settled=settled)
     except StoreError:
         return False
-    cached = _load(_cache_path(store), day_starts_at)  # {} when missing, stale or damaged
-    kept = dict(cached)
-    for month, digest in digests.items():
-        kept.pop(month, None)
-        if digest is not None and all(digest.ids.isdisjoint(other.ids) for other in kept.values()):
-            kept[month] = digest
-    if kept == cached:
+    document, taken = _document(_cache_path(store), day_starts_at, {f"{y:04d}-{m:02d}" for y, m in wanted})
+    entries: dict[str, Any] = document["months"]
+    changed = False
+    for (year, number), digest in digests.items():
+        key = f"{year:04d}-{number:02d}"
+        was = entries.pop(key, None)
+        value = None
+        if digest is not None and digest.ids.isdisjoint(taken):
+            value = entries[key] = _as_json(digest)
+        changed |= value != was
+    if not changed:
         return False
-    return _save(store, dict(sorted(kept.items())), day_starts_at)
+    document["months"] = dict(sorted(entries.items()))
+    return _write(store, document)
+
+
+def _document(path: Any, day_starts_at: int, replaced: set[str]) -> tuple[dict[str, Any], set[str]]:
+    """The cache file's JSON, to change in place, and the ids the months not `replaced` hold.
+    The other months' entries are not made into digests (that would cost as much as the rest
+    of `log` at ten years): the scan that reads the file next checks every one of them, so a
+    damaged entry still makes it rebuild the whole cache. A new document when the file is
+    missing, of another version or day start, or not of the shape (months, each with ids)."""
+    fresh = {"version": CACHE_VERSION, "day_starts_at": day_starts_at, "months": {}}
+    try:
+        with open(path, encoding="utf-8") as file:
+            document = json.load(file)
+        if document.get("version") != CACHE_VERSION or document.get("day_starts_at") != day_starts_at:
+            return fresh, set()
+        months = document["months"]
+        taken: set[str] = set()
+        for key, value in months.items():
+            if key not in replaced:
+                taken.update(value["ids"])
+        return {**fresh, "months": dict(months)}, taken
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return fresh, set()
