@@ -7,6 +7,8 @@ so nothing ever counts a partial cache as the whole journal."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,8 @@ def test_a_month_sharing_an_id_with_a_cached_month_gets_no_entry_and_the_scan_na
     store.month_path(THIS_MONTH).write_text(
         codec.journal_to_text(THIS_MONTH, replace(journal, sessions=(moved, *journal.sessions)))
     )
+    an_hour_ago = time.time() - 3600  # as a file a sync tool brought long ago: settled
+    os.utime(store.month_path(THIS_MONTH), (an_hour_ago, an_hour_ago))
     assert keep_months(store, [THIS_MONTH], 0)
     assert f"{TODAY:%Y-%m}" not in months_in_cache(store) and "2020-05" in months_in_cache(store)
     problems = scan_journal(store).problems

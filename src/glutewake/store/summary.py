@@ -12,7 +12,9 @@ whose files parsed cleanly gets an entry, so a month whose files are all unchang
 be good and is not parsed again; every other month (a file added by a sync tool, changed,
 removed, or one that failed last time) is read and checked on every scan. The cache
 is derived data: a missing, stale or damaged copy is ignored as a whole and rebuilt, and it
-is never written while any file has a problem or when the data folder is read-only.
+is never written while any file has a problem or when the data folder is read-only. `log`,
+which reads only the month it writes, puts just that month's entry in (`summary_update.py`):
+a cache may lack months, and a scan reads every month it lacks.
 """
 
 from __future__ import annotations
