@@ -17,7 +17,7 @@ from glutewake.core.records import Journal
 from glutewake.store import Store
 from tests.cli.startup_helpers import settle
 from tests.helpers import RunCli, snapshot_tree
-from tests.unit.test_summary_cache import session
+from tests.unit.summary_helpers import session
 
 TODAY = dt.date.today()
 LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)

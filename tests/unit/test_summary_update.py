@@ -18,7 +18,7 @@ from glutewake.core.streaks import compute_streak
 from glutewake.store import RepeatedId, Store, codec
 from glutewake.store.summary import scan_journal
 from glutewake.store.summary_update import keep_months
-from tests.unit.test_summary_cache import TODAY, reads, session, settle, ten_years
+from tests.unit.summary_helpers import TODAY, reads, session, settle, ten_years
 
 THIS_MONTH = (TODAY.year, TODAY.month)
 
