@@ -87,7 +87,14 @@ def seed(data_dir: Path) -> None:
     partial sessions (one ended because it hurt), swims and rides, four symptom checks,
     morning-after answers on most mornings after a session, advanced from 21 November."""
     store = Store(data_dir)
-    store.update_profile(lambda profile: replace(profile, acknowledged_on=_day(38), phase="advanced"))
+    store.update_profile(
+        lambda profile: replace(profile, acknowledged_on=_day(38)),
+        at=dt.datetime.combine(_day(38), dt.time(12), TZ),
+    )
+    # The switch to advanced, a state record of its own: the report shows the day it changed.
+    store.update_profile(
+        lambda profile: replace(profile, phase="advanced"), at=dt.datetime.combine(_day(4), dt.time(7), TZ)
+    )
     missed, rest, partial = {36, 31, 24, 17, 10, 3}, {30, 23, 16, 9, 2}, {27, 12}
     pains = {37: 5, 34: 4, 29: 4, 26: 3, 22: 3, 19: 2, 15: 3, 12: 2, 8: 2, 5: 2, 1: 1}
     hurts = {37: 4, 27: 6, 19: 3, 12: 2, 5: 2}  # "it hurts" at 6 ended the session of 27 days back

@@ -1,11 +1,14 @@
 """A fixed journal for the report's tests: six weeks of practice ending Wednesday 25 November
 2026, with partial sessions (one ended because it hurt), rest days, other activities, three
-symptom checks, morning-after answers and a move to the advanced phase; the same records
-relative to any other day for the end-to-end test."""
+symptom checks, morning-after answers and a move to the advanced phase (with its state record,
+`phase_changes`); the same records relative to any other day for the end-to-end test."""
 
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
+
+import html5lib
 
 from glutewake.core.frozen import replace
 from glutewake.core.records import (
@@ -18,6 +21,7 @@ from glutewake.core.records import (
     SetRecord,
     SymptomCheck,
 )
+from glutewake.core.state import PhaseChange
 from glutewake.store import Store
 
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -145,3 +149,41 @@ def seed(store: Store, journal: Journal) -> None:
         store.add_symptom_check(check)
     for morning in journal.morning_checks:
         store.add_morning_check(morning.day, morning.compared, morning.pain)
+
+
+def phase_changes(today: dt.date = TODAY) -> tuple[PhaseChange, ...]:
+    """The move to the advanced phase, at 07:00 on the day of the first advanced session."""
+    day = today - dt.timedelta(days=ADVANCED_FROM)
+    return (PhaseChange("p-advanced", dt.datetime.combine(day, dt.time(7, 0), TZ), "advanced"),)
+
+
+def seed_phase(store: Store, today: dt.date = TODAY) -> None:
+    """Record the move to the advanced phase through the store, as the app's phase switch does."""
+    for change in phase_changes(today):
+        store.update_profile(lambda profile, phase=change.phase: replace(profile, phase=phase), at=change.at)
+
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}
+SVG_EMPTY = {"rect", "circle", "line", "path", "polyline"}
+
+
+def strict_parse(page: str) -> None:
+    """html5lib in strict mode raises on any parse error; a second pass checks that every
+    element that needs closing is closed, in order."""
+    html5lib.HTMLParser(strict=True).parse(page)
+    stack: list[str] = []
+
+    class Balance(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag not in VOID:
+                stack.append(tag)
+
+        def handle_startendtag(self, tag: str, attrs: object) -> None:
+            assert tag in SVG_EMPTY | VOID, f"self-closed <{tag}/>"
+
+        def handle_endtag(self, tag: str) -> None:
+            assert stack and stack[-1] == tag, f"</{tag}> closes {stack[-1:]}"
+            stack.pop()
+
+    Balance().feed(page)
+    assert stack == []

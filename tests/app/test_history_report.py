@@ -6,7 +6,7 @@ from pathlib import Path
 
 from glutewake.store import Store
 from glutewake.store.report_file import report_folder
-from tests.report_helpers import seed, six_weeks
+from tests.report_helpers import seed, seed_phase, six_weeks
 
 from .helpers import TODAY, make_app
 from .history_helpers import open_history, settle
@@ -18,6 +18,7 @@ def messages(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 async def test_x_writes_a_dated_report_and_says_where(data_dir: Path, store: Store, tmp_path: Path) -> None:
     seed(store, six_weeks(TODAY))
+    seed_phase(store, TODAY)
     documents = tmp_path / "Documents"
     documents.mkdir()
     app = make_app(data_dir, documents_dir=documents)
@@ -29,6 +30,7 @@ async def test_x_writes_a_dated_report_and_says_where(data_dir: Path, store: Sto
         assert first.is_file()
         page = first.read_text(encoding="utf-8")
         assert "26 completed" in page and "25 of 34" in page
+        assert "Phase: advanced since Mon 23 Nov 2026 (beginner before)." in page  # the state's switch
         assert any(f"Written to {first}." in message for message in messages(app))
         await pilot.press("x")  # a second report the same day never replaces the first
         await settle(pilot)

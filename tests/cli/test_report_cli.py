@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from glutewake.core.report_words import day_words, short_day
 from glutewake.store import Store
 from tests.helpers import RunCli
-from tests.report_helpers import seed, six_weeks
+from tests.report_helpers import ADVANCED_FROM, seed, seed_phase, six_weeks
 
 TODAY = dt.date.today()
 
@@ -41,6 +42,19 @@ def test_output_file_is_written_and_named(seeded: Path, run_cli: RunCli, tmp_pat
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Home exercise report") and "| total | " not in text
     assert "| **total** | **25** | **34** | **74 %** |" in text
+
+
+def test_the_phase_switch_recorded_in_the_journal_shows_in_both_formats(
+    seeded: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    seed_phase(Store(seeded), TODAY)
+    switched = TODAY - dt.timedelta(days=ADVANCED_FROM)
+    text = run_cli("report", "--format", "md").stdout
+    since = f"Phase: advanced since {day_words(switched)} (beginner before)."
+    assert since in text and f"| advanced from {short_day(switched)} |" in text
+    assert f"(phase now: advanced since {short_day(switched)})" in text
+    page = run_cli("report").stdout
+    assert since in page and f"advanced from {short_day(switched)}" in page
 
 
 @pytest.mark.parametrize("weeks", ["0", "-2", "six", "521"])

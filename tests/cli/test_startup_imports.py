@@ -4,9 +4,9 @@
 none of argparse, the TOML reader, pathlib (with urllib.parse), typing, dataclasses,
 platformdirs, json or the store (`re` and `enum` come with the installed script itself);
 no command that does not open the full-screen app loads dataclasses (with inspect and ast),
-platformdirs (on Linux and macOS), shutil or Textual; none loads the TOML reader or typing to
-read files it read before (the parsed-TOML cache), nor argparse, gettext or locale to read a
-plain command line (`cli/fastargs.py`).
+platformdirs (on Linux and macOS), shutil, pathlib, contextlib, importlib or Textual; none
+loads the TOML reader or typing to read files it read before (the parsed-TOML cache), nor
+argparse, gettext or locale to read a plain command line (`cli/fastargs.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,19 @@ import pytest
 
 from tests.cli.startup_helpers import loaded, run, settle
 
-EVERY_COMMAND = {"dataclasses", "inspect", "ast", "shutil", "textual"}
+EVERY_COMMAND = {
+    "dataclasses",
+    "inspect",
+    "ast",
+    "shutil",
+    "textual",
+    # The store keeps paths as strings; pathlib (with urllib.parse and ipaddress), contextlib
+    # and importlib would cost each command several milliseconds.
+    "pathlib",
+    "urllib",
+    "contextlib",
+    "importlib",
+}
 QUICK_STATUS = EVERY_COMMAND | {
     "argparse",
     "tomllib",

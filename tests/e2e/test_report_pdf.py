@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 from glutewake.store import Store
-from tests.report_helpers import EXPECTED_COMPLETED, EXPECTED_DONE, EXPECTED_PERCENT, seed, six_weeks
+from tests.report_helpers import (
+    EXPECTED_COMPLETED,
+    EXPECTED_DONE,
+    EXPECTED_PERCENT,
+    seed,
+    seed_phase,
+    six_weeks,
+)
 
 from .commands import glutewake
 
@@ -66,6 +73,7 @@ def test_six_weeks_print_on_one_or_two_a4_pages_with_the_figures(tmp_path: Path)
     chromium()
     data = tmp_path / "data"
     seed(Store(data), six_weeks(dt.date.today()))
+    seed_phase(Store(data), dt.date.today())  # the move to advanced, marked in the page
     page = tmp_path / "report.html"
     glutewake(data, "report", "--output", str(page))
     pdf = tmp_path / "report.pdf"
@@ -89,3 +97,4 @@ def test_six_weeks_print_on_one_or_two_a4_pages_with_the_figures(tmp_path: Path)
     assert "during sessions" in flat  # the pain table's "it hurts" column
     assert "The morning after sessions" in flat and "Morning-after answers, one by one" in flat
     assert "not a clinician" in flat
+    assert "Phase: advanced since" in flat and "(beginner before)" in flat

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import html5lib
@@ -14,19 +13,18 @@ import pytest
 from glutewake.core.advice import standing_advice
 from glutewake.core.frozen import replace
 from glutewake.core.records import Activity, Journal, MorningCheck, Session, SetRecord
-from glutewake.core.report import BadWeeks, SideReps, advice_at, build_report
+from glutewake.core.report import BadWeeks, advice_at, build_report
 from glutewake.core.report_charts import pain_chart
 from glutewake.core.report_html import render_html
 from glutewake.core.report_md import render_markdown
+from glutewake.core.report_model import SideReps
 from glutewake.core.session_record import finish, start_record, with_pain, with_pain_during
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme
-from tests.report_helpers import TODAY, TZ, six_weeks
+from tests.report_helpers import TODAY, TZ, six_weeks, strict_parse
 
 GOLDEN = Path(__file__).parent / "golden" / "report.md"
-VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}
-SVG_EMPTY = {"rect", "circle", "line", "path", "polyline"}
 
 
 def report(journal: Journal | None = None, weeks: int = 6, today: dt.date = TODAY):  # type: ignore[no-untyped-def]
@@ -152,28 +150,6 @@ def test_records_only_before_the_period_say_so() -> None:
     made = report(today=TODAY + dt.timedelta(days=120))
     assert made.empty and not made.journal_empty
     assert "Nothing was recorded in these 6 weeks" in render_markdown(made)
-
-
-def strict_parse(page: str) -> None:
-    """html5lib in strict mode raises on any parse error; a second pass checks that every
-    element that needs closing is closed, in order."""
-    html5lib.HTMLParser(strict=True).parse(page)
-    stack: list[str] = []
-
-    class Balance(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: object) -> None:
-            if tag not in VOID:
-                stack.append(tag)
-
-        def handle_startendtag(self, tag: str, attrs: object) -> None:
-            assert tag in SVG_EMPTY | VOID, f"self-closed <{tag}/>"
-
-        def handle_endtag(self, tag: str) -> None:
-            assert stack and stack[-1] == tag, f"</{tag}> closes {stack[-1:]}"
-            stack.pop()
-
-    Balance().feed(page)
-    assert stack == []
 
 
 def test_the_html_parses_strictly_and_refers_to_nothing_outside() -> None:

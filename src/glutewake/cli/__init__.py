@@ -50,8 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    import importlib
-
     from glutewake.cli.fastargs import parse
 
     args = parse(argv)  # a plain command line, read without argparse
@@ -62,7 +60,8 @@ def _main(argv: Sequence[str]) -> int:
     target: str = getattr(args, "run", "glutewake.cli.tui:run")
     module_name, _, function_name = target.partition(":")
     try:
-        run = getattr(importlib.import_module(module_name), function_name)
+        # __import__ with a fromlist gives the module itself (importlib costs every start)
+        run = getattr(__import__(module_name, fromlist=[function_name]), function_name)
         if module_name != "glutewake.cli.tui":  # the app only reads the parsed-TOML cache
             from glutewake.store.parsed import keep_entries
 
@@ -91,9 +90,11 @@ def _main(argv: Sequence[str]) -> int:
 
 def _data_dir_or_none(args: argparse.Namespace) -> Path | None:
     # Where the crash log goes; any trouble finding the data dir sends it to the temp folder.
+    from pathlib import Path  # only after a crash
+
     from glutewake.cli.options import data_dir_from
 
     try:
-        return data_dir_from(args)
+        return Path(data_dir_from(args))
     except Exception:
         return None

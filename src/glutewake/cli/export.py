@@ -35,8 +35,8 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
     import sys
-    from pathlib import Path
 
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.core.wording import counted
@@ -80,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         where = "standard output"
     else:
-        output = Path(args.output).expanduser()
+        output = os.path.expanduser(args.output)
         atomic_write(output, text.encode("utf-8"))
-        where = str(output)
+        where = output
     # On stderr, so what was written (a file or a pipe) holds the export alone.
     if args.format == "csv" and not journal.sessions:
         print(f"Exported only the header line to {where}: no session is logged yet.", file=sys.stderr)

@@ -12,7 +12,6 @@ readings equal over every example and test command line.
 
 from __future__ import annotations
 
-import importlib
 from types import SimpleNamespace
 
 from glutewake.cli.options import SUPPRESS
@@ -119,7 +118,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace | None:
     if name not in COMMANDS:
         return None
     try:
-        importlib.import_module(COMMANDS[name]).add_parser(commands, [common])
+        __import__(COMMANDS[name], fromlist=["add_parser"]).add_parser(commands, [common])
         return _read(top, words)  # type: ignore[return-value]  # read as argparse's by the commands
     except (Unsupported, AttributeError, TypeError):
         return None

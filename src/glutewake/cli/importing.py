@@ -25,17 +25,19 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    import datetime as dt
+    import os
 
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
-    from glutewake.store.exchange import read_export
+    from glutewake.store.exchange import read_backup
 
-    path = Path(args.file).expanduser()
+    path = os.path.expanduser(args.file)
     store = Store(data_dir_from(args))
     day_starts_at = store.day_starts_at()
-    journal = read_export(path, today_by(day_starts_at), day_starts_at)
-    counts = store.import_journal(journal)
+    now = dt.datetime.now().astimezone().replace(microsecond=0)
+    backup = read_backup(path, today_by(day_starts_at), day_starts_at, now=now)
+    counts = store.import_journal(backup.journal, backup.state)
     if not counts.total:
         print(f"Nothing to import: every record in {path} is already here.")
         return 0
@@ -45,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
         counted(counts.activities, "activity", "activities"),
         counted(counts.symptom_checks, "symptom check"),
         counted(counts.morning_checks, "morning-after answer"),
+        counted(counts.phase_changes, "phase change"),
     ]
     print(f"Imported {', '.join(parts)} from {path}.")
+    if counts.day_starts:
+        hour = backup.state.day_starts[-1].hour
+        print(f"Your days now start at {hour}:00, as they did where the export was made.")
     return 0

@@ -46,7 +46,6 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bo
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        type=path,
         default=default,
         help="where your data lives (default: $GLUTEWAKE_DATA_DIR or your user data folder)",
     )
@@ -82,18 +81,18 @@ def today_by(day_starts_at: int) -> dt.date:
     return day_of(dt.datetime.now(), day_starts_at)
 
 
-def data_dir_from(args: argparse.Namespace) -> Path:
-    """The data directory: --data-dir, then $GLUTEWAKE_DATA_DIR, then the platform default."""
-    from pathlib import Path
-
+def data_dir_from(args: argparse.Namespace) -> str:
+    """The data directory: --data-dir, then $GLUTEWAKE_DATA_DIR, then the platform default
+    (a plain string: pathlib costs every command's start)."""
     if args.data_dir is not None:
-        return Path(args.data_dir).expanduser()
+        given: str = args.data_dir
+        return os.path.expanduser(given)
     from_env = os.environ.get("GLUTEWAKE_DATA_DIR")
     if from_env:
-        return Path(from_env).expanduser()
+        return os.path.expanduser(from_env)
     from glutewake.cli.default_dir import default_data_dir
 
-    return Path(default_data_dir())
+    return default_data_dir()
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

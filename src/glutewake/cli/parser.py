@@ -6,7 +6,6 @@ argparse is loaded only to build it: a plain command line is read without it
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
@@ -126,7 +125,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     else:
         modules = list(COMMANDS.values())  # help, or a word argparse will name as wrong
     for name in modules:
-        importlib.import_module(name).add_parser(subparsers, [common])
+        __import__(name, fromlist=["add_parser"]).add_parser(subparsers, [common])
     return parser
 
 

@@ -54,7 +54,6 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
 
     from glutewake.cli.options import data_dir_from, settings_from
     from glutewake.cli.render import duration
@@ -63,10 +62,10 @@ def run_check(args: argparse.Namespace) -> int:
     from glutewake.programmes import cached, read_programme_file
     from glutewake.store.parsed import ParsedToml
 
-    path = Path(args.file)
+    path = args.file
     try:
-        loads = cached(ParsedToml(data_dir_from(args)), path)
-        programme = parse_programme(read_programme_file(path), str(path), loads)
+        loads = cached(ParsedToml(data_dir_from(args)), None)
+        programme = parse_programme(read_programme_file(path), path, loads)
     except ProgrammeFileError as error:
         for problem in error.problems:
             print(f"glutewake: {problem.render(error.source)}", file=sys.stderr)

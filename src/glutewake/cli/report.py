@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def weeks(text: str) -> int:
     """argparse type for --weeks: a whole number from 1 to the core's MAX_WEEKS."""
-    from glutewake.core.report import MAX_WEEKS
+    from glutewake.core.report_model import MAX_WEEKS
 
     try:
         value = int(text)
@@ -57,8 +57,8 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
     import sys
-    from pathlib import Path
 
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.store import Store
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
-    output = Path(args.output).expanduser()
+    output = os.path.expanduser(args.output)
     write_report(output, text)
     print(f"Wrote the report of {args.weeks} weeks to {output}.", file=sys.stderr)
     return 0

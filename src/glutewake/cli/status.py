@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     template = status_text.check_template(args.format) if args.format is not None else None
     store = Store(data_dir_from(args))
     looked_at = time.time_ns()
-    key = snapshot.current_key(str(store.data_dir))  # before reading: a change after it shows
+    key = snapshot.current_key(store.data_folder)  # before reading: a change after it shows
     profile = store.read_profile()
     days = journal_days(store)
     today = today_by(days.day_starts_at)

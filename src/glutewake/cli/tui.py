@@ -16,10 +16,12 @@ def run(args: argparse.Namespace) -> int:
 
         # A bad file is reported on stderr (exit 2) before the screen is taken over.
         load_programme(programme_file)
+    from pathlib import Path
+
     from glutewake.app import create_app
 
     app = create_app(
-        data_dir_from(args),
+        Path(data_dir_from(args)),
         count_seconds=args.count_seconds,
         programme_file=programme_file,
     )

@@ -9,7 +9,6 @@ this rule; it never diagnoses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
 
 from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.frozen import frozen, replace
@@ -17,6 +16,7 @@ from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from typing import Literal
 
     from glutewake.core.records import AdviceLevel as Level

@@ -4,7 +4,6 @@ import adds. Pure: the store reads and writes the files, these say what goes in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import field_names, frozen, replace
@@ -23,6 +22,7 @@ from glutewake.errors import UserError
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
     from typing import Any
 
 Month = tuple[int, int]
@@ -196,6 +196,8 @@ class ImportCounts:
     symptom_checks: int = 0
     morning_checks: int = 0
     deletions: int = 0
+    phase_changes: int = 0
+    day_starts: int = 0
 
     def counts(self) -> tuple[int, ...]:
         """Every count, in the order of the fields."""
@@ -240,12 +242,12 @@ _KINDS = (
 class ImportConflict(UserError):
     """An imported record whose id is already here with other content."""
 
-    def __init__(self, kind: str, record_id: str) -> None:
+    def __init__(self, kind: str, record_id: str, remedy: str | None = None) -> None:
         self.kind = kind
         self.record_id = record_id
+        remedy = remedy or f"delete it here with `glutewake delete {record_id}` to take the imported one"
         super().__init__(
-            f"the {kind} {record_id} is already here with other content; nothing was imported "
-            f"(delete it here with `glutewake delete {record_id}` to take the imported one)"
+            f"the {kind} {record_id} is already here with other content; nothing was imported ({remedy})"
         )
 
 
@@ -267,8 +269,16 @@ def refuse_conflicts(current: Journal, incoming: Journal) -> None:
         ours = {record.id: record for record in getattr(current, section)}
         for record in getattr(incoming, section):
             here = ours.get(record.id)
-            if here is not None and here != record:
+            if here is not None and _told(here, record) != record:
                 raise ImportConflict(kind, record.id)
+
+
+def _told(here: Any, imported: Any) -> Any:
+    """Our record as an export tells it: an export does not carry a session's playing time
+    (`played_seconds`), so a session imported back without one is the same session."""
+    if isinstance(here, Session) and imported.played_seconds is None:
+        return replace(here, played_seconds=None)
+    return here
 
 
 def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:

@@ -1,201 +1,44 @@
 """The report for a physical therapist: the last N calendar weeks of the journal, in figures.
 
-Pure: the journal, the current phase and today go in; a `Report` of plain numbers comes out,
-which `core/report_html.py` and `core/report_md.py` turn into a page. The advice each
-symptom check gave is the core's standing advice as it stood at that check: the report never
-decides advice itself.
+Pure: the journal, the current phase and today go in; a `Report` of plain numbers
+(`core/report_model.py`) comes out, which `core/report_html.py` and `core/report_md.py` turn
+into a page. The advice each symptom check gave is the core's standing advice as it stood at
+that check: the report never decides advice itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable
 
 from glutewake.core.advice import StandingAdvice, standing_advice
-from glutewake.core.frozen import frozen, replace
-from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck
+from glutewake.core.frozen import replace
+from glutewake.core.records import Journal, Session, SymptomCheck
+from glutewake.core.report_model import (
+    DEFAULT_WEEKS,
+    MAX_WEEKS,
+    ONE_DAY,
+    CheckRow,
+    MorningRow,
+    PhaseSwitch,
+    ProgrammeSpan,
+    Report,
+    SideReps,
+    Totals,
+    Week,
+)
+from glutewake.core.state import DEFAULT_PHASE
 from glutewake.core.streaks import done_days, rest_days
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
-    from glutewake.core.records import Compared
+    from collections.abc import Iterable
 
-DEFAULT_WEEKS = 6
-MAX_WEEKS = 520  # ten years: longer than any rehabilitation, short enough to stay one file
-ONE_DAY = dt.timedelta(days=1)
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-NOTE = (
-    "glutewake is an exercise coach, not a clinician: it records what its user did and "
-    "reported, and applies its own simple rule to suggest a phase. It does not diagnose, "
-    "and its advice has not been clinically tested. Please judge these figures yourself."
-)
-ADHERENCE_RULE = (
-    "A day is done when it holds a completed session. Days are counted from the first "
-    "record on, up to today; today counts once it is done or marked as rest."
-)
-PARTIAL_RULE = (
-    "A session is completed when every exercise set reached its target; one skipped or cut "
-    "short (or ended because it hurt) leaves it partial, and a partial session does not make "
-    "a day done. Skipped stretches do not decide it."
-)
-REPS_RULE = (
-    "Repetitions of the strengthening exercises (stretches not included), per working leg, "
-    "of the target of the sessions started that week."
-)
+    from glutewake.core.state import PhaseChange
 
 
 class BadWeeks(ValueError):
     """A number of weeks outside 1 to MAX_WEEKS."""
-
-
-@frozen
-class SideReps:
-    """Repetitions done and the target, for one working leg (or both, for the squat)."""
-
-    done: int = 0
-    target: int = 0
-
-
-@frozen
-class Week:
-    """One calendar week, Monday to Sunday, of the report."""
-
-    monday: dt.date
-    days: int
-    """Days of this week that count: from the first record, up to today (see ADHERENCE_RULE)."""
-    done: int
-    rest: int
-    completed: int
-    partial: int
-    left: SideReps
-    right: SideReps
-    both: SideReps
-    """Reps of exercises without a side (the wall mini squat: both legs at once)."""
-    pains_after: tuple[int, ...]
-    """The "pain now" answers at the end of this week's sessions, in order."""
-    minutes_by_kind: tuple[tuple[str, int], ...]
-    active_days: int
-    """Days with a completed session or another activity."""
-    run_during: int | None = None
-    """The highest pain during running in this week's symptom checks."""
-    run_after: int | None = None
-    """The highest pain after running in this week's symptom checks."""
-    pains_during: tuple[int, ...] = ()
-    """The "it hurts" answers of this week's sessions (each session's highest), in order."""
-    mornings: tuple[MorningCheck, ...] = ()
-    """The morning-after answers dated this week, oldest first."""
-
-    @property
-    def sunday(self) -> dt.date:
-        return self.monday + 6 * ONE_DAY
-
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        """The kinds of exercise done this week, the rehabilitation sessions first."""
-        rehab = ("rehab sessions",) if self.completed else ()
-        return (*rehab, *(kind for kind, _ in self.minutes_by_kind))
-
-    @property
-    def highest_pain_after(self) -> int | None:
-        return max(self.pains_after, default=None)
-
-    @property
-    def highest_pain_during(self) -> int | None:
-        return max(self.pains_during, default=None)
-
-    def mornings_said(self, compared: Compared) -> int:
-        """How many of this week's morning-after answers said `compared`."""
-        return sum(1 for m in self.mornings if m.compared == compared)
-
-    @property
-    def highest_morning_pain(self) -> int | None:
-        return max((m.pain for m in self.mornings if m.pain is not None), default=None)
-
-
-@frozen
-class CheckRow:
-    """One symptom check, with the advice the core's rule gave at that moment and its reason."""
-
-    check: SymptomCheck
-    advice: StandingAdvice
-    day: dt.date
-    """The day the check counts for, with the user's day start."""
-
-
-@frozen
-class MorningRow:
-    """One morning-after answer and the day of the session it looks back to (the last
-    session on an earlier day; None when there is none)."""
-
-    check: MorningCheck
-    after: dt.date | None
-
-
-@frozen
-class ProgrammeSpan:
-    """When the sessions of one programme, played in one phase, were done in the period."""
-
-    programme: str
-    phase: str
-    sessions: int
-    first: dt.date
-    last: dt.date
-
-
-@frozen
-class Totals:
-    """The period's headline figures."""
-
-    days: int
-    done: int
-    rest: int
-    completed: int
-    partial: int
-    left: SideReps
-    right: SideReps
-    both: SideReps
-    activity_minutes: int
-
-    @property
-    def done_percent(self) -> int | None:
-        return round(100 * self.done / self.days) if self.days else None
-
-
-@frozen
-class Report:
-    """Everything the report page shows, as numbers and records."""
-
-    today: dt.date
-    first_day: dt.date
-    phase: str
-    weeks: tuple[Week, ...]
-    totals: Totals
-    programmes: tuple[ProgrammeSpan, ...]
-    checks: tuple[CheckRow, ...]
-    mornings: tuple[MorningRow, ...]
-    """The morning-after answers dated in the period, oldest first."""
-    advice_now: StandingAdvice
-    """The standing advice today, as home and `glutewake status` give it."""
-    journal_empty: bool
-
-    @property
-    def last_day(self) -> dt.date:
-        return self.today
-
-    @property
-    def empty(self) -> bool:
-        """Nothing recorded in the period (the page says so instead of showing empty tables)."""
-        totals = self.totals
-        return not (
-            totals.completed
-            or totals.partial
-            or totals.rest
-            or totals.activity_minutes
-            or self.checks
-            or self.mornings
-        )
 
 
 def check_weeks(weeks: int) -> int:
@@ -205,16 +48,30 @@ def check_weeks(weeks: int) -> int:
     return weeks
 
 
-def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFAULT_WEEKS) -> Report:
-    """The report of the `weeks` calendar weeks ending with the week of `today`."""
+def build_report(
+    journal: Journal,
+    phase: str,
+    today: dt.date,
+    weeks: int = DEFAULT_WEEKS,
+    phase_changes: Iterable[PhaseChange] = (),
+) -> Report:
+    """The report of the `weeks` calendar weeks ending with the week of `today`; `phase` is
+    the phase now and `phase_changes` the state's switches of phase (`Store.read_state`)."""
     check_weeks(weeks)
     first = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     in_period = _in_period(journal, first, today)
     started = _first_record_day(journal)
     done = done_days(journal)
     rest = rest_days(journal)
+    switches = phase_switches(journal, phase_changes)
+    switched = tuple(s for s in switches if first <= s.day <= today)
+    earlier = [s for s in switches if s.day < first]
     rows = tuple(
-        _week(in_period, first + dt.timedelta(days=7 * n), today, started, done, rest) for n in range(weeks)
+        replace(
+            _week(in_period, monday, today, started, done, rest),
+            phase_switches=tuple(s for s in switched if monday <= s.day <= monday + 6 * ONE_DAY),
+        )
+        for monday in (first + dt.timedelta(days=7 * n) for n in range(weeks))
     )
     checks = tuple(
         CheckRow(check, advice_at(journal, check), journal.check_day(check))
@@ -233,7 +90,22 @@ def build_report(journal: Journal, phase: str, today: dt.date, weeks: int = DEFA
         mornings=mornings,
         advice_now=advice_today(journal, today),
         journal_empty=started is None,
+        phase_switches=switched,
+        phase_before=earlier[-1].phase if earlier else switched[0].before if switched else phase,
     )
+
+
+def phase_switches(journal: Journal, changes: Iterable[PhaseChange]) -> list[PhaseSwitch]:
+    """Every change of phase, oldest first, each dated with the user's day start. A record
+    naming the phase already in force (a switch recorded on two machines) changes nothing; the
+    first phase is beginner, where every user starts."""
+    switches: list[PhaseSwitch] = []
+    current = DEFAULT_PHASE
+    for change in sorted(changes, key=lambda c: (c.at, c.id)):
+        if change.phase != current:
+            switches.append(PhaseSwitch(journal.day_of(change.at), change.phase, current))
+            current = change.phase
+    return switches
 
 
 def advice_at(journal: Journal, check: SymptomCheck) -> StandingAdvice:
@@ -374,13 +246,3 @@ def _spans(journal: Journal) -> tuple[ProgrammeSpan, ...]:
         else:
             spans[key] = replace(span, sessions=span.sessions + 1, last=max(span.last, day))
     return tuple(sorted(spans.values(), key=lambda s: (s.first, s.programme, s.phase)))
-
-
-def day_words(day: dt.date) -> str:
-    """`Wed 25 Nov 2026`, the same in every locale."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_day(day: dt.date) -> str:
-    """`25 Nov`, for chart labels and week headings."""
-    return f"{day.day} {MONTHS[day.month - 1]}"

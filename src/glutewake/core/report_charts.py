@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from html import escape
 
 from glutewake.core.records import COMPARED
-from glutewake.core.report import Week, short_day
+from glutewake.core.report_words import short_day
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_model import Week
 
 WIDTH = 420
 HEIGHT = 190
@@ -39,6 +43,7 @@ COLOURS = {
     "same": "#9aa5b1",
     "worse": "#b23a48",
     "grid": "#d0d5da",
+    "phase": "#6a4c93",
     "text": "#333333",
 }
 
@@ -87,6 +92,11 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
         return (
             f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y + 4:.1f} L{x - 5:.1f} {y + 4:.1f} Z" '
             f'fill="{colour}"/>'
+        )
+    if shape == "dashed":
+        return (
+            f'<line x1="{x:.1f}" y1="{y - 6:.1f}" x2="{x:.1f}" y2="{y + 6:.1f}" '
+            f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"/>'
         )
     if shape == "line":
         return (
@@ -151,6 +161,17 @@ def adherence_chart(weeks: Sequence[Week]) -> str:
         (COLOURS["rest"], "box", "rest days"),
         (COLOURS["counted"], "box", "days counted"),
     ]
+    switches = [(n, s) for n, week in enumerate(weeks) for s in week.phase_switches]
+    for n, switch in switches:  # a dashed line at the start of the day the phase changed
+        x = LEFT + slot * (n + switch.day.weekday() / 7)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{TOP:.1f}" x2="{x:.1f}" y2="{base:.1f}" stroke="{COLOURS["phase"]}" '
+            f'stroke-width="1.5" stroke-dasharray="3 2"/>'
+        )
+    if switches:
+        last = switches[-1][1]
+        words = "phase changed" if len(switches) > 1 else f"{last.phase} from {short_day(last.day)}"
+        legend.append((COLOURS["phase"], "dashed", words))
     return _svg("Days done per week, of the days counted", "".join(parts), legend)
 
 

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from glutewake.core.report import NOTE, Report
 from glutewake.core.report_charts import adherence_chart, morning_chart, pain_chart, reps_chart
-from glutewake.core.report_text import (
-    TITLE,
-    Section,
-    Table,
-    empty_message,
-    figures,
-    period,
-    sections,
-    subtitle,
-)
+from glutewake.core.report_text import empty_message, figures, period, sections, subtitle
+from glutewake.core.report_words import NOTE, TITLE, Section, Table
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
-    from glutewake.core.report_text import ChartKind
+    from glutewake.core.report_model import Report
+    from glutewake.core.report_words import ChartKind
 
 CSS = """
 :root { color-scheme: light; }

@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-from glutewake.core.report import NOTE, Report
-from glutewake.core.report_text import (
-    TITLE,
-    Section,
-    Table,
-    empty_message,
-    figures,
-    period,
-    sections,
-    subtitle,
-)
+from glutewake.core.report_text import empty_message, figures, period, sections, subtitle
+from glutewake.core.report_words import NOTE, TITLE, Section, Table
+
+TYPE_CHECKING = False  # `typing` costs every command's start
+if TYPE_CHECKING:
+    from glutewake.core.report_model import Report
 
 
 def render_markdown(report: Report) -> str:
@@ -46,7 +41,7 @@ def _section(section: Section) -> list[str]:
 def _table(table: Table) -> list[str]:
     def row(cells: tuple[str, ...], *, bold: bool = False) -> str:
         mark = "**" if bold else ""
-        return "| " + " | ".join(f"{mark}{_cell(cell)}{mark}" for cell in cells) + " |"
+        return "| " + " | ".join(f"{mark}{_cell(cell)}{mark}" if cell else "" for cell in cells) + " |"
 
     rule = "|" + "|".join("---:" if numeric else "---" for numeric in table.numeric) + "|"
     body = [row(cells, bold=cells[0] == "total") for cells in table.rows]

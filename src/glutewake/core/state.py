@@ -9,9 +9,13 @@ id, so every machine picks the same one). Pure: the store reads and writes the f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from glutewake.core.frozen import frozen
+from glutewake.core.journal import ImportConflict
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 DEFAULT_PHASE = "beginner"
 STATE_KINDS = ("phase_changes", "acknowledgements", "day_starts")
@@ -79,3 +83,23 @@ def merge_states(states: Iterable[State]) -> State:
         return tuple(sorted(found[kind].values(), key=lambda r: (r.at, r.id)))  # type: ignore[attr-defined]
 
     return State(*(ordered(kind) for kind in STATE_KINDS))  # type: ignore[arg-type]
+
+
+def state_to_add(here: State, incoming: State, *, day_start_set: bool) -> State:
+    """The state records of an import that `here` lacks. A phase change or acknowledgement
+    is added by id (the same one again adds nothing; one whose id is here with other content
+    refuses the import: ImportConflict); the day start only when this machine has none set
+    (`day_start_set` False), so an export never undoes a choice made here."""
+    remedy = "it is in a journal/state.*.toml file: remove it there by hand to take the imported one"
+    added: dict[str, list[object]] = {kind: [] for kind in STATE_KINDS}
+    for kind, word in (("phase_changes", "phase change"), ("acknowledgements", "acknowledgement")):
+        ours = {record.id: record for record in getattr(here, kind)}
+        for record in getattr(incoming, kind):
+            known = ours.get(record.id)
+            if known is None:
+                added[kind].append(record)
+            elif known != record:
+                raise ImportConflict(word, record.id, remedy)
+    if not day_start_set and not here.day_starts:
+        added["day_starts"].extend(incoming.day_starts[-1:])
+    return State(*(tuple(added[kind]) for kind in STATE_KINDS))  # type: ignore[arg-type]

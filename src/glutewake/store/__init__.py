@@ -56,8 +56,6 @@ if not TYPE_CHECKING:  # mypy reads the imports above; it would take any name fr
         module = _WHERE.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        import importlib
-
-        value = getattr(importlib.import_module(module), name)
+        value = getattr(__import__(module, fromlist=[name]), name)  # importlib costs every start
         globals()[name] = value
         return value

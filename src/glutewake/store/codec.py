@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from glutewake.core.fields import FieldError, Fields
 from glutewake.core.records import (
@@ -36,11 +35,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import Any
 
+    from glutewake.store.errors import StrPath
+
 END_MARK = "# end of journal"
 
 
 def parse_document(
-    path: Path, data: bytes, kind: str, loads: Callable[[str], Document] | None = None
+    path: StrPath, data: bytes, kind: str, loads: Callable[[str], Document] | None = None
 ) -> tuple[Document, str]:
     """Decode, parse and migrate a data file; MalformedFile/FutureSchema name what is wrong.
     `loads` reads the TOML text (the store passes its parsed-TOML cache), else tomllib."""
@@ -179,7 +180,7 @@ _TOP_KEYS = (
 )
 
 
-def journal_from_document(path: Path, text: str, document: Document) -> Journal:
+def journal_from_document(path: StrPath, text: str, document: Document) -> Journal:
     """The records of one month file; MalformedFile names the line of the first bad value."""
     where = Where(text)
     try:
@@ -261,7 +262,7 @@ def _journal(top: Fields) -> Journal:
     )
 
 
-def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
+def _refuse_repeated_ids(path: StrPath, where: Where, journal: Journal) -> None:
     """The same id twice in one kind of record is an error naming both lines, never merged away."""
     sections: list[tuple[str, list[Any]]] = [(kind, list(getattr(journal, kind))) for kind in RECORD_KINDS]
     for kind in RECORD_KINDS:  # one deletion of a record in a file
@@ -270,7 +271,7 @@ def _refuse_repeated_ids(path: Path, where: Where, journal: Journal) -> None:
     _refuse_repeated(path, where, sections)
 
 
-def _refuse_repeated(path: Path, where: Where, sections: Iterable[tuple[str, Iterable[Any]]]) -> None:
+def _refuse_repeated(path: StrPath, where: Where, sections: Iterable[tuple[str, Iterable[Any]]]) -> None:
     """MalformedFile at the first id used twice within one section, naming both its lines."""
     for section, records in sections:
         seen: set[str] = set()
@@ -425,7 +426,7 @@ def _check_table(check: SymptomCheck) -> dict[str, Any]:
     }
 
 
-def state_from_document(path: Path, text: str, document: Document) -> State:
+def state_from_document(path: StrPath, text: str, document: Document) -> State:
     """The state records of one machine's state file; MalformedFile names the line of a fault."""
     where = Where(text)
     try:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen, replace
@@ -44,10 +41,18 @@ from glutewake.core.records import (
     new_id,
 )
 from glutewake.core.settings import Profile
-from glutewake.core.state import Acknowledgement, DayStart, PhaseChange, State, merge_states
+from glutewake.core.state import (
+    STATE_KINDS,
+    Acknowledgement,
+    DayStart,
+    PhaseChange,
+    State,
+    merge_states,
+    state_to_add,
+)
 from glutewake.errors import UserError
 from glutewake.store import codec, settings_codec
-from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable
+from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable, as_path
 from glutewake.store.files import (
     atomic_write,
     ensure_dir,
@@ -63,9 +68,13 @@ from glutewake.store.parsed import ParsedToml
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
     from typing import Any
 
     from glutewake.core.records import Compared
+    from glutewake.store.errors import StrPath
+    from glutewake.store.files import _Lock
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 """The single-file layout's month files (`journal/YYYY-MM.toml`)."""
@@ -127,23 +136,44 @@ class Store:
 
     def __init__(
         self,
-        data_dir: Path,
+        data_dir: StrPath,
         *,
         notify: Callable[[str], None] | None = None,
         device: str | None = None,
     ) -> None:
-        self.data_dir = Path(data_dir)
+        # The paths as plain strings (pathlib costs every command's start); as Paths below.
+        self.data_folder = os.fspath(data_dir)
         self._device = device
-        self.settings_path = self.data_dir / "settings.toml"
-        self.journal_dir = self.data_dir / "journal"
-        self.lock_path = self.data_dir / "glutewake.lock"
+        self.settings_file = os.path.join(self.data_folder, "settings.toml")
+        self.journal_folder = os.path.join(self.data_folder, "journal")
+        self.lock_file = os.path.join(self.data_folder, "glutewake.lock")
         self.notify = notify if notify is not None else _note_on_stderr
         """Where a note for the user goes (the command line prints it on stderr)."""
         self._tightened = False
-        self.parsed = ParsedToml(self.data_dir)
+        self.parsed = ParsedToml(self.data_folder)
         """The parsed-TOML cache every file of this folder is read through."""
 
     # -- paths -------------------------------------------------------------------------
+    @property
+    def data_dir(self) -> Path:
+        """The data folder."""
+        return as_path(self.data_folder)
+
+    @property
+    def settings_path(self) -> Path:
+        """This machine's settings.toml."""
+        return as_path(self.settings_file)
+
+    @property
+    def journal_dir(self) -> Path:
+        """The folder of every device's journal files."""
+        return as_path(self.journal_folder)
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file every writer holds."""
+        return as_path(self.lock_file)
+
     @property
     def device(self) -> str:
         """This machine's device id (made the first time a write needs it)."""
@@ -155,22 +185,30 @@ class Store:
 
     def month_path(self, month: Month) -> Path:
         """The journal file of (year, month) that this machine writes."""
-        return self.journal_dir / month_name(month, self.device)
+        return as_path(self._month_file(month))
 
     def state_path(self) -> Path:
         """The state file this machine writes (phase switches, acknowledgement, day start)."""
-        return self.journal_dir / state_name(self.device)
+        return as_path(self._state_file())
+
+    def _month_file(self, month: Month) -> str:
+        return os.path.join(self.journal_folder, month_name(month, self.device))
+
+    def _state_file(self) -> str:
+        return os.path.join(self.journal_folder, state_name(self.device))
+
+    def _in_journal(self, name: str) -> str:
+        return os.path.join(self.journal_folder, name)
 
     def listing(self) -> Listing:
         """The journal's files, by month (None: the state files), as they are now."""
         try:
-            names = os.listdir(self.journal_dir)
+            names = os.listdir(self.journal_folder)
         except FileNotFoundError:
             return {}
         except OSError as error:
-            raise StoreError(
-                self.journal_dir, f"cannot read {self.journal_dir}: {os_reason(error)}"
-            ) from None
+            folder = self.journal_folder
+            raise StoreError(folder, f"cannot read {folder}: {os_reason(error)}") from None
         parsed = [parse_name(name) for name in names]
         primaries = set(names)
         files: Listing = {}
@@ -196,19 +234,19 @@ class Store:
         return _shared(self._machine_profile(), self.read_state())
 
     def _machine_profile(self) -> Profile:
-        data = read_bytes(self.settings_path)
+        data = read_bytes(self.settings_file)
         if data is None:
             return Profile()
         loads = self._loads("settings.toml")
-        document, text = codec.parse_document(self.settings_path, data, "settings", loads)
-        return settings_codec.profile_from_document(self.settings_path, text, document)
+        document, text = codec.parse_document(self.settings_file, data, "settings", loads)
+        return settings_codec.profile_from_document(self.settings_file, text, document)
 
     def read_state(self, listing: Listing | None = None) -> State:
         """Every machine's state records (phase switches, acknowledgements, day starts), merged."""
         files = self.listing() if listing is None else listing
-        return merge_states(self._read_state_file(self.journal_dir / f.name) for f in files.get(None, []))
+        return merge_states(self._read_state_file(self._in_journal(f.name)) for f in files.get(None, []))
 
-    def _read_state_file(self, path: Path) -> State:
+    def _read_state_file(self, path: str) -> State:
         data = read_bytes(path)
         if data is None:
             return State()  # gone since the listing (a sync tool's rename)
@@ -246,8 +284,8 @@ class Store:
             # settings.toml keeps only this machine's own: the phase, acknowledgement and day
             # start live in the journal from now on.
             kept = _machine_only(changed)
-            if kept != machine or read_bytes(self.settings_path) is None:
-                atomic_write(self.settings_path, settings_codec.profile_to_text(kept).encode())
+            if kept != machine or read_bytes(self.settings_file) is None:
+                atomic_write(self.settings_file, settings_codec.profile_to_text(kept).encode())
             return changed
 
     def day_starts_at(self) -> int:
@@ -276,7 +314,7 @@ class Store:
         first save after the upgrade turns them into state records (timed by the file's last
         change), unless the journal already holds some, so they follow the user too."""
         try:
-            changed = os.stat(self.settings_path).st_mtime
+            changed = os.stat(self.settings_file).st_mtime
         except OSError:
             return []
         at = dt.datetime.fromtimestamp(changed).astimezone().replace(microsecond=0)
@@ -295,7 +333,7 @@ class Store:
     def _carry_settings_over(self) -> None:
         # Call with the lock held: an earlier glutewake's phase and acknowledgement in
         # settings.toml become state records, and settings.toml keeps only its own.
-        if read_bytes(self.settings_path) is None:
+        if read_bytes(self.settings_file) is None:
             return
         machine = self._machine_profile()
         records = self._carried_over(machine, self.read_state())
@@ -303,19 +341,19 @@ class Store:
             self._add_state(records)
         kept = _machine_only(machine)
         if kept != machine:
-            atomic_write(self.settings_path, settings_codec.profile_to_text(kept).encode())
+            atomic_write(self.settings_file, settings_codec.profile_to_text(kept).encode())
 
     def _add_state(self, records: list[object]) -> None:
         # Call with the lock held: this machine's state file, read again, with the records added.
-        path = self.state_path()
+        path = self._state_file()
         own = self._read_state_file(path)
         changed = State(
             phase_changes=(*own.phase_changes, *(r for r in records if isinstance(r, PhaseChange))),
             acknowledgements=(*own.acknowledgements, *(r for r in records if isinstance(r, Acknowledgement))),
             day_starts=(*own.day_starts, *(r for r in records if isinstance(r, DayStart))),
         )
-        ensure_dir(self.journal_dir)
-        remove_stale_temporaries(self.journal_dir)
+        ensure_dir(self.journal_folder)
+        remove_stale_temporaries(self.journal_folder)
         atomic_write(path, codec.state_to_text(merge_states([changed])).encode())
 
     # -- journal: reading --------------------------------------------------------------
@@ -334,13 +372,14 @@ class Store:
 
     def _raw_month(self, month: Month, listing: Listing | None = None) -> Journal:
         files = (self.listing() if listing is None else listing).get(month, [])
-        return merge_copies(self._read_file(self.journal_dir / f.name) for f in files)
+        return merge_copies(self._read_file(self._in_journal(f.name)) for f in files)
 
-    def _read_file(self, path: Path) -> Journal:
+    def _read_file(self, path: str) -> Journal:
         data = read_bytes(path)
         if data is None:
             return Journal()
-        document, text = codec.parse_document(path, data, "journal", self._loads(_parsed_name(path.name)))
+        loads = self._loads(_parsed_name(os.path.basename(path)))
+        document, text = codec.parse_document(path, data, "journal", loads)
         return codec.journal_from_document(path, text, document)
 
     def read_months(self, months: Iterable[Month]) -> Journal:
@@ -380,11 +419,11 @@ class Store:
             self._place(second, record_id, listing),
         )
 
-    def _place(self, month: Month, record_id: str, listing: Listing) -> tuple[Path, int | None]:
+    def _place(self, month: Month, record_id: str, listing: Listing) -> tuple[str, int | None]:
         """The file of `month` (and the line) that holds `record_id`."""
         files = listing.get(month, [])
         for found in reversed(files):
-            path = self.journal_dir / found.name
+            path = self._in_journal(found.name)
             try:
                 data = read_bytes(path) or b""
             except StoreError:
@@ -392,7 +431,7 @@ class Store:
             lines = codec.Where(data.decode("utf-8", "replace")).id_lines(record_id)
             if lines:
                 return path, lines[0]
-        return (self.journal_dir / files[-1].name if files else self.journal_dir), None
+        return (self._in_journal(files[-1].name) if files else self.journal_folder), None
 
     def problems(self) -> list[StoreError]:
         """Every file that cannot be read: malformed, from a newer version, or refused by the OS
@@ -408,7 +447,7 @@ class Store:
             return [*found, error]
         for state_file in listing.get(None, []):
             try:
-                self._read_state_file(self.journal_dir / state_file.name)
+                self._read_state_file(self._in_journal(state_file.name))
             except StoreError as error:
                 found.append(error)
         journals: dict[Month, Journal] = {}
@@ -417,7 +456,7 @@ class Store:
             broken = False
             for name in listing[month]:
                 try:
-                    parts.append(self._read_file(self.journal_dir / name.name))
+                    parts.append(self._read_file(self._in_journal(name.name)))
                 except StoreError as error:
                     found.append(error)
                     broken = True
@@ -497,7 +536,7 @@ class Store:
         month = month_of(day)
         with self._writing():
             earlier = next((m for m in self.read_month(month).morning_checks if m.day == day), None)
-            own = {m.id for m in self._read_file(self.month_path(month)).morning_checks}
+            own = {m.id for m in self._read_file(self._month_file(month)).morning_checks}
             mine = earlier is not None and earlier.id in own
             answer = MorningCheck(earlier.id if earlier and mine else new_id(), day, compared, pain)
 
@@ -556,12 +595,13 @@ class Store:
             self._change_month(month, put)
         return edit
 
-    def import_journal(self, journal: Journal) -> ImportCounts:
+    def import_journal(self, journal: Journal, state: State | None = None) -> ImportCounts:
         """Merge records into the store: sessions by id, rest days by day, activities and
-        symptom checks by their content. Every month is read (and must be readable) before
-        any is written; importing the same records twice writes nothing the second time.
-        A record whose id is here with other content refuses the whole import (ImportConflict).
-        What is new goes into this machine's own files."""
+        symptom checks by their content, state records (`state_to_add`) by id. Every month
+        and state file is read (and must be readable) before any is written; importing the
+        same records twice writes nothing the second time. A record whose id is here with
+        other content refuses the whole import (ImportConflict). What is new goes into this
+        machine's own files."""
         by_month: dict[Month, Journal] = {}
         for month in months_of(journal):
             by_month[month] = only_month(journal, month)
@@ -574,6 +614,9 @@ class Store:
                 raise repeated
             everything = merge(raw.values())
             refuse_conflicts(everything, journal)
+            here = self.read_state(listing)
+            set_here = bool(here.day_starts) or self.day_starts_at() != DEFAULT_DAY_START
+            new_state = state_to_add(here, state or State(), day_start_set=set_here)
             removals: dict[Month, list[Deletion]] = {}
             for month, deletion in deletions_to_add(everything, journal):
                 removals.setdefault(month, []).append(deletion)
@@ -590,6 +633,11 @@ class Store:
                 if added.total:
                     self._change_month(month, _extended(new))
                     counts = add_counts(counts, added)
+            if new_state != State():
+                self._add_state([r for kind in STATE_KINDS for r in getattr(new_state, kind)])
+                counts = replace(
+                    counts, phase_changes=len(new_state.phase_changes), day_starts=len(new_state.day_starts)
+                )
             return counts
 
     def repair(self, now: dt.datetime) -> list[Moved]:
@@ -621,8 +669,8 @@ class Store:
         records are safely in the own file (and only if it did not change meanwhile), so an
         interruption at any step leaves every record readable. Files that do not parse are
         left for `repair` to move aside first."""
-        removed: list[Path] = []
-        into: list[Path] = []
+        removed: list[str] = []
+        into: list[str] = []
         with self._writing():
             listing = self.listing()
             for month, files in sorted(
@@ -631,21 +679,21 @@ class Store:
                 foldable = [f for f in files if f.conflict or f.device is None]
                 if not foldable:
                     continue
-                paths = [self.journal_dir / f.name for f in foldable]
+                paths = [self._in_journal(f.name) for f in foldable]
                 found = [(path, read_bytes(path)) for path in paths]
                 if month is None:
-                    own_state = self._read_state_file(self.state_path())
+                    own_state = self._read_state_file(self._state_file())
                     state = merge_states([*(self._read_state_file(p) for p in paths), own_state])
                     if state != own_state:
-                        ensure_dir(self.journal_dir)
-                        atomic_write(self.state_path(), codec.state_to_text(state).encode())
-                    target = self.state_path()
+                        ensure_dir(self.journal_folder)
+                        atomic_write(self._state_file(), codec.state_to_text(state).encode())
+                    target = self._state_file()
                 else:
-                    own = self._read_file(self.month_path(month))
+                    own = self._read_file(self._month_file(month))
                     merged = merge_copies([*(self._read_file(p) for p in paths), own])
                     if merged != own:
                         self._write_month(month, merged)
-                    target = self.month_path(month)
+                    target = self._month_file(month)
                 for path, data in found:
                     if data is not None and self._retire(path, data):
                         removed.append(path)
@@ -653,7 +701,8 @@ class Store:
                             into.append(target)
             renumbered, left = self._fix_repeated_ids()
             self._carry_settings_over()
-        return Folded(tuple(removed), tuple(into), tuple(renumbered), tuple(left))
+        gone, kept = tuple(as_path(p) for p in removed), tuple(as_path(p) for p in into)
+        return Folded(gone, kept, tuple(renumbered), tuple(left))
 
     def _fix_repeated_ids(self) -> tuple[list[str], list[RepeatedId]]:
         # Call with the lock held, after folding: every file left is some machine's own.
@@ -672,7 +721,7 @@ class Store:
                 month: next(r for r in getattr(journals[month], section) if r.id == record_id)
                 for month in (first, second)
             }
-            own = {month: self._read_file(self.month_path(month)) for month in (first, second)}
+            own = {month: self._read_file(self._month_file(month)) for month in (first, second)}
             mine = [m for m in (second, first) if any(r.id == record_id for r in getattr(own[m], section))]
             if not mine:
                 left.append(
@@ -699,19 +748,18 @@ class Store:
     def _loads(self, name: str) -> Callable[[str], dict[str, Any]]:
         return lambda text: self.parsed.loads(name, text)
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        ensure_dir(self.data_dir)
+    def _writing(self) -> _Lock:
+        # `with self._writing():` the folder made (owner-only) and the store's lock held.
+        ensure_dir(self.data_folder)
         if not self._tightened:
-            was = tighten(self.data_dir)
+            was = tighten(self.data_folder)
             self._tightened = True
             if was is not None:
                 self.notify(
-                    f"note: {self.data_dir} could be read by others (mode {was:o}); "
+                    f"note: {self.data_folder} could be read by others (mode {was:o}); "
                     "it is now yours alone (700)"
                 )
-        with locked(self.lock_path):
-            yield
+        return locked(self.lock_file)
 
     def _update_month(self, month: Month, change: Callable[[Journal], Journal]) -> None:
         with self._writing():
@@ -723,8 +771,8 @@ class Store:
         # there is one, moves into it in the same step: its records are written into this
         # machine's file first and the old file is removed after (a crash in between leaves
         # both, read as one).
-        own = self._read_file(self.month_path(month))
-        legacy_path = self.journal_dir / month_name(month, None)
+        own = self._read_file(self._month_file(month))
+        legacy_path = self._in_journal(month_name(month, None))
         legacy_bytes = read_bytes(legacy_path)
         current = own
         if legacy_bytes is not None:
@@ -735,24 +783,24 @@ class Store:
         if legacy_bytes is not None:
             self._retire(legacy_path, legacy_bytes)
 
-    def _retire(self, path: Path, moved: bytes) -> bool:
+    def _retire(self, path: str, moved: bytes) -> bool:
         """Remove a file whose records are now in this machine's own file, unless it changed
         since they were read (a sync tool brought a newer copy: it stays, read and merged)."""
         try:
             if read_bytes(path) != moved:
                 return False
             os.unlink(path)
-            fsync_dir(path.parent)
+            fsync_dir(os.path.dirname(path))
         except OSError as error:
             raise Unwritable(path, os_reason(error)) from None
         return True
 
     def _write_month(self, month: Month, journal: Journal) -> None:
-        ensure_dir(self.journal_dir)
-        remove_stale_temporaries(self.journal_dir)
+        ensure_dir(self.journal_folder)
+        remove_stale_temporaries(self.journal_folder)
         text, document = codec.journal_text_and_document(month, merge([journal]))
-        atomic_write(self.month_path(month), text.encode())
-        self.parsed.remember(_parsed_name(self.month_path(month).name), text, document)
+        atomic_write(self._month_file(month), text.encode())
+        self.parsed.remember(_parsed_name(month_name(month, self.device)), text, document)
 
 
 def _after(moment: dt.datetime, earlier: tuple[PhaseChange, ...] | tuple[DayStart, ...]) -> dt.datetime:

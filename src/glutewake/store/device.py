@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import suppress
-from pathlib import Path
 
 from glutewake.store.errors import StoreError, Unreadable, Unwritable
 from glutewake.store.files import FILE_MODE, ensure_dir, fsync_dir, os_reason
@@ -26,22 +24,24 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from glutewake.store.errors import StrPath
+
 APP = "glutewake"
 STATE_DIR_VARIABLE = "GLUTEWAKE_STATE_DIR"
 FILE_NAME = "device-id"
 
 
-def state_dir() -> Path:
+def state_dir() -> str:
     """The per-machine state folder: $GLUTEWAKE_STATE_DIR, else platformdirs' user_state_dir."""
     chosen = os.environ.get(STATE_DIR_VARIABLE)
     if chosen:
-        return Path(chosen)
+        return chosen
     found = by_hand(os.environ, sys.platform)
     if found is not None:
-        return Path(found)
+        return found
     import platformdirs  # the unusual cases; importing it costs every `log` several ms
 
-    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+    return str(platformdirs.user_state_dir(APP, appauthor=False))
 
 
 def by_hand(environ: Mapping[str, str], platform: str) -> str | None:
@@ -67,19 +67,19 @@ def by_hand(environ: Mapping[str, str], platform: str) -> str | None:
     return None
 
 
-def device_id(folder: Path | None = None) -> str:
+def device_id(folder: StrPath | None = None) -> str:
     """This machine's id, made (and kept) the first time it is asked for.
 
     Two processes asking at once get the same id: the id is written to a temporary file that
     is linked into place only if no id is there yet, and whoever loses reads the winner's."""
     folder = state_dir() if folder is None else folder
-    path = folder / FILE_NAME
+    path = os.path.join(folder, FILE_NAME)
     found = _read(path)
     if found is not None:
         return found
     ensure_dir(folder)
     made = os.urandom(8).hex()
-    temp = folder / f".{FILE_NAME}.{os.getpid()}.{made}"
+    temp = os.path.join(folder, f".{FILE_NAME}.{os.getpid()}.{made}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
@@ -87,23 +87,28 @@ def device_id(folder: Path | None = None) -> str:
             os.fsync(fd)
         finally:
             os.close(fd)
-        with suppress(FileExistsError):  # another process made it first: its id is the one
+        try:
             os.link(temp, path)
+        except FileExistsError:  # another process made it first: its id is the one
+            pass
         fsync_dir(folder)
     except OSError as error:
         raise Unwritable(path, os_reason(error)) from None
     finally:
-        with suppress(OSError):
+        try:
             os.unlink(temp)
+        except OSError:
+            pass
     found = _read(path)
     if found is None:  # pragma: no cover - linked above, so it is there
         raise Unreadable(path, "the device id just made is missing")
     return found
 
 
-def _read(path: Path) -> str | None:
+def _read(path: str) -> str | None:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -3,16 +3,31 @@ malformed file with several problems: a line for each)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from glutewake.errors import UserError
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from pathlib import Path
+
+StrPath = str | os.PathLike[str]
+"""A path as the store passes it around: a plain string inside (pathlib costs every command's
+start), a Path from callers; an error holds a Path."""
+
+
+def as_path(path: StrPath) -> Path:
+    """`path` as a Path (pathlib is loaded only when an error or a caller needs one)."""
+    from pathlib import Path
+
+    return Path(path)
 
 
 class StoreError(UserError):
     """A data file that cannot be read or written; `path` names it."""
 
-    def __init__(self, path: Path, message: str) -> None:
-        self.path = path
+    def __init__(self, path: StrPath, message: str) -> None:
+        self.path = as_path(path)
         super().__init__(message)
 
 
@@ -23,7 +38,7 @@ class MalformedFile(StoreError):
     order of the file (a settings file with three wrong values names all three)."""
 
     def __init__(
-        self, path: Path, line: int | None, reason: str, more: tuple[tuple[int | None, str], ...] = ()
+        self, path: StrPath, line: int | None, reason: str, more: tuple[tuple[int | None, str], ...] = ()
     ) -> None:
         self.line = line
         self.reason = reason
@@ -40,20 +55,20 @@ class MalformedFile(StoreError):
                 [
                     *places,
                     f"nothing was changed; fix these {len(places)} problems by hand, "
-                    f"or run `glutewake repair` to move {path.name} aside",
+                    f"or run `glutewake repair` to move {os.path.basename(path)} aside",
                 ]
             )
         super().__init__(path, message)
 
 
-def _where(path: Path, line: int | None) -> str:
+def _where(path: StrPath, line: int | None) -> str:
     return f"{path}, line {line}" if line else str(path)
 
 
 class FutureSchema(StoreError):
     """A file written by a newer glutewake than this one; read by neither, rewritten by neither."""
 
-    def __init__(self, path: Path, found: int, known: int) -> None:
+    def __init__(self, path: StrPath, found: int, known: int) -> None:
         self.found = found
         self.known = known
         super().__init__(
@@ -66,7 +81,7 @@ class FutureSchema(StoreError):
 class Unwritable(StoreError):
     """The OS refused a write (read-only, permission, disk full, failing fsync or rename)."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: StrPath, reason: str) -> None:
         self.reason = reason
         super().__init__(path, f"cannot write {path}: {reason} (the old file is unchanged)")
 
@@ -74,7 +89,7 @@ class Unwritable(StoreError):
 class Unreadable(StoreError):
     """The OS refused a read (permission denied, I/O error)."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: StrPath, reason: str) -> None:
         self.reason = reason
         super().__init__(path, f"cannot read {path}: {reason}")
 
@@ -83,11 +98,15 @@ class RepeatedId(StoreError):
     """One id kept by two records of a kind in two journal files: neither may hide the other."""
 
     def __init__(
-        self, section: str, record_id: str, first: tuple[Path, int | None], second: tuple[Path, int | None]
+        self,
+        section: str,
+        record_id: str,
+        first: tuple[StrPath, int | None],
+        second: tuple[StrPath, int | None],
     ) -> None:
         self.section = section
         self.record_id = record_id
-        self.places = (first, second)
+        self.places = ((as_path(first[0]), first[1]), (as_path(second[0]), second[1]))
         where = " and ".join(f"{path}, line {line}" if line else str(path) for path, line in self.places)
         super().__init__(
             first[0],

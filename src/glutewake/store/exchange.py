@@ -1,18 +1,20 @@
 """Reading an export back for `import`: validate every record before anything is written.
 
 Schema 2 exports carry every record's id, which the import keeps; schema 1 exports had ids
-for sessions only, so the other records get new ones.
+for sessions only, so the other records get new ones. Besides the journal's records an export
+gives state records: its phase switches (`phase_changes`, kept with their ids) and the day
+start it was counted with (`day_starts_at`, a record made at the import).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 from glutewake.core import log_entry
 from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.fields import FieldError, Fields, day_from_text, dotted
+from glutewake.core.frozen import frozen
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
@@ -34,6 +36,7 @@ from glutewake.core.records import (
     new_id,
 )
 from glutewake.core.settings import PHASES
+from glutewake.core.state import DayStart, PhaseChange, State
 from glutewake.errors import UserError
 from glutewake.store.files import read_bytes
 
@@ -41,11 +44,13 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any
 
+    from glutewake.store.errors import StrPath
+
 
 class BadImport(UserError):
     """An import file that cannot be restored; nothing was written."""
 
-    def __init__(self, path: Path, where: str, reason: str) -> None:
+    def __init__(self, path: StrPath, where: str, reason: str) -> None:
         self.path = path
         super().__init__(f"{path}{', ' + where if where else ''}: {reason} (nothing was imported)")
 
@@ -54,11 +59,29 @@ MAX_SETS = 200
 """The most sets one session may hold in an import (the built-ins have a few dozen)."""
 
 
-def read_export(path: Path, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
+@frozen
+class Backup:
+    """What an export gives back: its journal records and its state records (the phase
+    switches, and the day start it was counted with as a record made at the import)."""
+
+    journal: Journal
+    state: State
+
+
+def read_export(path: StrPath, today: dt.date, day_starts_at: int = DEFAULT_DAY_START) -> Journal:
+    """The journal records of a `glutewake export --format json` file (`read_backup` gives
+    its state records too), each checked as `read_backup` checks them."""
+    return read_backup(path, today, day_starts_at).journal
+
+
+def read_backup(
+    path: StrPath, today: dt.date, day_starts_at: int = DEFAULT_DAY_START, *, now: dt.datetime | None = None
+) -> Backup:
     """The records of a `glutewake export --format json` file, each checked as strictly as
     `glutewake log` checks what it writes (no day after `today`, none before 1900, printable
     names of bounded size, well-formed ids); a moment's day is the one it counts for with
-    `day_starts_at`, as `today` is."""
+    `day_starts_at`, as `today` is. A phase switch must also not be later than `now` (the
+    newest switch decides the phase); the export's day start becomes a record made at `now`."""
     data = read_bytes(path)
     if data is None:
         raise BadImport(path, "", "no such file")
@@ -71,8 +94,10 @@ def read_export(path: Path, today: dt.date, day_starts_at: int = DEFAULT_DAY_STA
         raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
+    moment = now if now is not None else dt.datetime.now().astimezone().replace(microsecond=0)
     try:
-        return _Reader(today, day_starts_at).journal(document)
+        reader = _Reader(today, day_starts_at)
+        return Backup(reader.journal(document), reader.state(document, moment))
     except FieldError as error:
         raise BadImport(path, dotted(error.path), error.reason) from None
 
@@ -121,6 +146,26 @@ class _Reader:
             if len(set(ids)) != len(ids):
                 raise FieldError((key,), None, "the same id appears twice")
         return Journal(sessions, rest_days, activities, checks, mornings, deletions)
+
+    def state(self, document: dict[str, Any], now: dt.datetime) -> State:
+        """The export's phase switches (an older export has none) and its day start."""
+        top = Fields(document, dates_as_text=True)
+        changes = tuple(self.phase_change(record, now) for record in top.tables("phase_changes"))
+        ids = [change.id for change in changes]
+        if len(set(ids)) != len(ids):
+            raise FieldError(("phase_changes",), None, "the same id appears twice")
+        hour = top.number("day_starts_at", 0, 6, optional=True) if self.schema == 2 else None
+        day_starts = () if hour in (None, DEFAULT_DAY_START) else (DayStart(new_id(), now, hour),)
+        return State(phase_changes=tuple(sorted(changes, key=lambda c: (c.at, c.id))), day_starts=day_starts)
+
+    def phase_change(self, record: Fields, now: dt.datetime) -> PhaseChange:
+        if self.schema == 1:
+            raise record.fail(None, "a schema 1 export holds no phase changes")
+        at = self.moment_ok(record, "at")
+        if at > now:
+            when = at.isoformat()
+            raise record.fail("at", f"`at` {when} is in the future; a phase switch is recorded once made")
+        return PhaseChange(id=self.record_id(record), at=at, phase=record.text("phase", choices=PHASES))
 
     def day_ok(self, record: Fields, key: str, day: dt.date) -> dt.date:
         """A recorded day as `glutewake log` allows it: not after today, not before 1900."""

@@ -8,11 +8,12 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
 
 from glutewake.store.errors import Unreadable, Unwritable
+
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from glutewake.store.errors import StrPath
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -41,21 +42,21 @@ def os_reason(error: OSError) -> str:
     return _REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
-def ensure_dir(path: Path) -> None:
+def ensure_dir(path: StrPath) -> None:
     """Create `path` and every missing parent with owner-only access (0700); refuse a
     folder marked read-only."""
     try:
-        if not path.is_dir():
-            missing: list[Path] = []
-            folder = path
-            while not folder.exists() and folder != folder.parent:
+        if not os.path.isdir(path):
+            missing: list[str] = []
+            folder = os.fspath(path)
+            while not os.path.exists(folder) and folder != os.path.dirname(folder):
                 missing.append(folder)
-                folder = folder.parent
+                folder = os.path.dirname(folder)
             for folder in reversed(missing):
                 try:
-                    folder.mkdir(mode=DIR_MODE)
+                    os.mkdir(folder, DIR_MODE)
                 except FileExistsError:
-                    if not folder.is_dir():
+                    if not os.path.isdir(folder):
                         raise
                     continue
                 os.chmod(folder, DIR_MODE)  # mkdir's mode is narrowed by the umask only
@@ -64,10 +65,10 @@ def ensure_dir(path: Path) -> None:
     _refuse_read_only(path)
 
 
-def tighten(path: Path) -> int | None:
+def tighten(path: StrPath) -> int | None:
     """Make an existing folder owner-only (0700); the mode it had when it was wider, else None."""
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
         if not mode & 0o077:
             return None
         os.chmod(path, DIR_MODE)
@@ -76,10 +77,10 @@ def tighten(path: Path) -> int | None:
     return mode
 
 
-def _refuse_read_only(path: Path) -> None:
+def _refuse_read_only(path: StrPath) -> None:
     # The owner-write bit is checked too, so a read-only file or folder is honoured even for root.
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         return
     except OSError as error:
@@ -89,10 +90,11 @@ def _refuse_read_only(path: Path) -> None:
         raise Unwritable(path, f"the {kind} is read-only")
 
 
-def read_bytes(path: Path) -> bytes | None:
+def read_bytes(path: StrPath) -> bytes | None:
     """The file's bytes, or None when it does not exist."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read()
     except FileNotFoundError:
         if os.path.lexists(path):  # a link whose target is gone: never an empty file
             raise Unreadable(path, f"it is a link to {os.readlink(path)}, which does not exist") from None
@@ -103,7 +105,7 @@ def read_bytes(path: Path) -> bytes | None:
         raise Unreadable(path, os_reason(error)) from None
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+def atomic_write(path: StrPath, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` so a crash leaves the old or the new file, never a mix.
 
     Temporary file in the same folder, write, fsync, os.replace, fsync of the folder.
@@ -112,10 +114,11 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     pass `durable=False` and skip both fsyncs: readers see the old or the new file all the
     same, and one damaged by a power cut is noticed and rebuilt.
     """
-    folder = path.parent
+    folder, name = os.path.split(os.fspath(path))
+    folder = folder or os.curdir
     _refuse_read_only(folder)
     _refuse_read_only(path)
-    temp = folder / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{time.monotonic_ns()}"
+    temp = os.path.join(folder, f"{TEMP_PREFIX}{name}.{os.getpid()}.{time.monotonic_ns()}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
     except OSError as error:
@@ -146,7 +149,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise Unwritable(path, f"saved, but could not be flushed to disk: {os_reason(error)}") from None
 
 
-def fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: StrPath) -> None:
     """Make a rename inside `folder` durable (a no-op where folders cannot be opened)."""
     if sys.platform == "win32":
         return
@@ -157,9 +160,11 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_quietly(path: Path) -> None:
-    with suppress(OSError):
+def _remove_quietly(path: StrPath) -> None:
+    try:
         os.unlink(path)
+    except OSError:
+        pass
 
 
 def is_temporary(name: str) -> bool:
@@ -168,7 +173,7 @@ def is_temporary(name: str) -> bool:
     return name.startswith(TEMP_PREFIX) or re.match(_OLD_TEMP, name) is not None
 
 
-def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> None:
+def remove_stale_temporaries(folder: StrPath, *, now: float | None = None) -> None:
     """Delete temporary files a killed writer left behind (call with the lock held): only our
     own names, and only those older than STALE_SECONDS. Sync tools' files are left alone."""
     try:
@@ -180,8 +185,8 @@ def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> None:
         if not is_temporary(name):
             continue
         try:
-            if os.lstat(folder / name).st_mtime < limit:
-                _remove_quietly(folder / name)
+            if os.lstat(os.path.join(folder, name)).st_mtime < limit:
+                _remove_quietly(os.path.join(folder, name))
         except OSError:
             continue
 
@@ -189,33 +194,48 @@ def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> None:
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
-@contextmanager
-def locked(lock_path: Path, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the store's inter-process lock (a separate lock file) for the block.
+def locked(lock_path: StrPath, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> _Lock:
+    """Hold the store's inter-process lock (a separate lock file) for the `with` block.
 
     The OS releases it when the holder dies, so a killed writer never wedges the store.
     """
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
-    except OSError as error:
-        raise Unwritable(lock_path, os_reason(error)) from None
-    try:
-        _acquire(fd, lock_path, timeout)
+    return _Lock(lock_path, timeout)
+
+
+class _Lock:
+    # A class, not @contextmanager: contextlib costs every command's start.
+    def __init__(self, lock_path: StrPath, timeout: float) -> None:
+        self.lock_path, self.timeout = lock_path, timeout
+        self.fd: int | None = None
+
+    def __enter__(self) -> None:
         try:
-            yield
-        finally:
-            _release(fd)
-    finally:
-        os.close(fd)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
+        except OSError as error:
+            raise Unwritable(self.lock_path, os_reason(error)) from None
+        try:
+            _acquire(fd, self.lock_path, self.timeout)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+
+    def __exit__(self, *exc: object) -> None:
+        fd, self.fd = self.fd, None
+        if fd is not None:
+            try:
+                _release(fd)
+            finally:
+                os.close(fd)
 
 
-def try_locked(lock_path: Path) -> _TryLock:
+def try_locked(lock_path: StrPath) -> _TryLock:
     """Like `locked`, but gives up at once when another process holds the lock."""
     return _TryLock(lock_path)
 
 
 class _TryLock:
-    def __init__(self, lock_path: Path) -> None:
+    def __init__(self, lock_path: StrPath) -> None:
         self.lock_path = lock_path
         self.fd: int | None = None
 
@@ -241,7 +261,7 @@ class _TryLock:
             self.fd = None
 
 
-def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
+def _acquire(fd: int, lock_path: StrPath, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     pause = 0.001
     while not _try_lock(fd, lock_path):
@@ -251,7 +271,7 @@ def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
         pause = min(pause * 2, 0.05)
 
 
-def _try_lock(fd: int, lock_path: Path) -> bool:
+def _try_lock(fd: int, lock_path: StrPath) -> bool:
     try:
         return _try_acquire(fd)
     except OSError as error:  # e.g. a file system without locks

@@ -22,8 +22,9 @@ import sys
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from pathlib import Path
     from typing import Any
+
+    from glutewake.store.errors import StrPath
 
 FORMAT = "glutewake parsed toml 1"
 FOLDER = os.path.join("cache", "toml")
@@ -53,31 +54,29 @@ def save_entries() -> None:
     refused command or a damaged file leaves no cache behind, like the summary cache)."""
     global _pending
     entries, _pending = _pending or {}, None
-    from pathlib import Path
-
     from glutewake.store.errors import StoreError
     from glutewake.store.files import atomic_write
 
     ready: dict[str, bool] = {}  # each folder checked and swept once, however many entries
     for path, (data_dir, entry) in entries.items():
-        folder = Path(path).parent
-        if str(folder) not in ready:
-            ready[str(folder)] = _ready(Path(data_dir), folder)
-        if not ready[str(folder)]:
+        folder = os.path.dirname(path)
+        if folder not in ready:
+            ready[folder] = _ready(data_dir, folder)
+        if not ready[folder]:
             continue
         try:
-            atomic_write(Path(path), entry, durable=False)  # no lock: an entry vouches for itself
+            atomic_write(path, entry, durable=False)  # no lock: an entry vouches for itself
         except StoreError:
             continue  # a full disk goes without
 
 
-def _ready(data_dir: Path, folder: Path) -> bool:
+def _ready(data_dir: str, folder: str) -> bool:
     """The entries' folder made and swept of a killed writer's temporaries; False when the
     data folder is missing (never made just to cache what it does not hold) or read-only."""
     from glutewake.store.errors import StoreError
     from glutewake.store.files import ensure_dir, remove_stale_temporaries
 
-    if not data_dir.is_dir():
+    if not os.path.isdir(data_dir):
         return False
     try:
         ensure_dir(data_dir)  # refuses a folder marked read-only (even for root)
@@ -91,7 +90,7 @@ def _ready(data_dir: Path, folder: Path) -> bool:
 class ParsedToml:
     """The entries of one data folder (`None`: no folder, so parse every time)."""
 
-    def __init__(self, data_dir: str | Path | None) -> None:
+    def __init__(self, data_dir: StrPath | None) -> None:
         self.data_dir = None if data_dir is None else os.fspath(data_dir)
 
     def loads(self, name: str, text: str) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
 
 from glutewake.core.report import build_report
 from glutewake.store.datastore import Store
@@ -12,7 +12,10 @@ from glutewake.store.files import atomic_write
 
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Literal
+
+    from glutewake.store.errors import StrPath
 
     ReportFormat = Literal["html", "md"]
 
@@ -24,7 +27,7 @@ def render_report(store: Store, today: dt.date, *, weeks: int, format: str) -> s
     raises its StoreError (nothing is written)."""
     profile = store.read_profile()
     journal = store.read_journal()
-    report = build_report(journal, profile.phase, today, weeks)
+    report = build_report(journal, profile.phase, today, weeks, store.read_state().phase_changes)
     if format == "md":
         from glutewake.core.report_md import render_markdown
 
@@ -34,18 +37,21 @@ def render_report(store: Store, today: dt.date, *, weeks: int, format: str) -> s
     return render_html(report)
 
 
-def write_report(path: Path, text: str) -> None:
+def write_report(path: StrPath, text: str) -> None:
     """Write `text` to `path` atomically: a missing or read-only folder, or a folder in the
     way, raises Unwritable and leaves nothing behind."""
-    if path.is_dir():
+    if os.path.isdir(path):
         raise Unwritable(path, "it is a folder, not a file")
-    if not path.parent.is_dir():
-        raise Unwritable(path, f"the folder {path.parent} does not exist")
+    folder = os.path.dirname(os.fspath(path)) or os.curdir
+    if not os.path.isdir(folder):
+        raise Unwritable(path, f"the folder {folder} does not exist")
     atomic_write(path, text.encode("utf-8"))
 
 
 def report_folder() -> Path:
     """The user's documents folder (platformdirs) when it exists, else the home folder."""
+    from pathlib import Path
+
     import platformdirs
 
     documents = Path(platformdirs.user_documents_dir())

@@ -6,14 +6,14 @@ migrated in memory only; the upgraded shape reaches the disk the next time that 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, TypeAlias
 
 Document = dict[str, "Any"]  # a string: `Any` is imported for mypy only
-Migration = Callable[[Document], Document]
+if TYPE_CHECKING:
+    Migration: TypeAlias = Callable[[Document], Document]
 
 SETTINGS_SCHEMA = 3
 JOURNAL_SCHEMA = 3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from glutewake.core.settings import PHASES, Profile, Settings, setting_names
 from glutewake.errors import UserError
@@ -15,12 +14,14 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any
 
+    from glutewake.store.errors import StrPath
+
 _SETTING_TYPES = {name: type(getattr(Settings(), name)) for name in setting_names()}
 # Settings of earlier versions that migration turns into others; left over, they are named.
 _RETIRED = {"bell": 'use `sound` = "tones", "bell" or "off" instead of `bell`'}
 
 
-def profile_from_document(path: Path, text: str, document: Document) -> Profile:
+def profile_from_document(path: StrPath, text: str, document: Document) -> Profile:
     """The profile in settings.toml; missing keys take their defaults. Every problem found is
     named with its line, in the order of the file (MalformedFile)."""
     where = Where(text)

@@ -93,7 +93,7 @@ def write(
     """Save the answer computed from the files as `key` found them at `looked_at_ns`, for the
     local day `valid` (from, until); nothing when a file had not settled, a name cannot be
     written down, or the data folder is missing, read-only or busy."""
-    if key is None or not store.data_dir.is_dir():
+    if key is None or not os.path.isdir(store.data_folder):
         return
     settled = looked_at_ns - SETTLE_NS
     if any(stamp is not None and max(stamp[2], stamp[3]) >= settled for stamp in key.values()):
@@ -118,12 +118,12 @@ def write(
     from glutewake.store.errors import StoreError
     from glutewake.store.files import atomic_write, ensure_dir, try_locked
 
-    path = store.data_dir / NAME
+    path = os.path.join(store.data_folder, NAME)
     try:
-        ensure_dir(store.data_dir)
-        with try_locked(store.lock_path) as held:
+        ensure_dir(store.data_folder)
+        with try_locked(store.lock_file) as held:
             if held:
-                ensure_dir(path.parent)
+                ensure_dir(os.path.dirname(path))
                 atomic_write(path, "\n".join(lines).encode(), durable=False)
     except StoreError:
         pass  # read-only: the ordinary way keeps answering

@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import os
 import time
-from pathlib import Path
 
 from glutewake.core.advice import (
     MORNING_WINDOW_DAYS,
@@ -238,8 +237,8 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
     return sorted(wanted)
 
 
-def _cache_path(store: Store) -> Path:
-    return store.data_dir / "cache" / "days.json"
+def _cache_path(store: Store) -> str:
+    return os.path.join(store.data_folder, "cache", "days.json")
 
 
 def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
@@ -250,7 +249,7 @@ def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
         parts: list[FileStamp] = []
         for found in files:
             try:
-                info = os.stat(store.journal_dir / found.name)
+                info = os.stat(os.path.join(store.journal_folder, found.name))
             except OSError:
                 parts = []
                 break  # read_month says what is wrong, if anything
@@ -294,7 +293,7 @@ _ID_LETTERS = {
 # -- the cache file ------------------------------------------------------------------------
 
 
-def _load(path: Path, day_starts_at: int) -> dict[Month, MonthDigest]:
+def _load(path: str, day_starts_at: int) -> dict[Month, MonthDigest]:
     """The cached digests; {} when the file is missing, of another version, counted with
     another day start or damaged in any way, so that a bad cache is rebuilt, never trusted in part."""
     try:
@@ -476,16 +475,16 @@ def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) ->
 
 def _write(store: Store, document: dict[str, Any]) -> bool:
     """Write `document` as the cache file; False when it was not written."""
-    if not store.data_dir.is_dir():
+    if not os.path.isdir(store.data_folder):
         return False  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
     data = json.dumps(document, separators=(",", ":"))
     try:
-        ensure_dir(store.data_dir)  # refuses a read-only folder before the lock file is made
-        with try_locked(store.lock_path) as held:
+        ensure_dir(store.data_folder)  # refuses a read-only folder before the lock file is made
+        with try_locked(store.lock_file) as held:
             if held:  # when a writer is busy, the next run refreshes the cache instead
-                ensure_dir(path.parent)
-                remove_stale_temporaries(path.parent)
+                ensure_dir(os.path.dirname(path))
+                remove_stale_temporaries(os.path.dirname(path))
                 atomic_write(path, data.encode(), durable=False)
             return held
     except StoreError:

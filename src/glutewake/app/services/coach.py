@@ -29,7 +29,7 @@ from glutewake.core.records import (
     Session,
     SymptomCheck,
 )
-from glutewake.core.report import DEFAULT_WEEKS
+from glutewake.core.report_model import DEFAULT_WEEKS
 from glutewake.core.settings import Profile, Settings
 from glutewake.core.streaks import Streak, compute_streak
 from glutewake.core.timeline import Timeline, compile_timeline

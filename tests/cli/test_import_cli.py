@@ -1,0 +1,77 @@
+"""`glutewake export` then `import` into an empty data folder, run as the real commands: the
+history comes back whole, phase switches and day start included; a bad phase change is one
+line on stderr, exit 2, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from glutewake.core.settings import Profile
+from glutewake.store import Store
+from tests.helpers import RunCli, snapshot_tree
+
+NOW = dt.datetime.now().astimezone().replace(microsecond=0)
+YESTERDAY = (NOW - dt.timedelta(days=1)).date()
+
+
+def test_an_export_imported_into_an_empty_folder_gives_the_same_history(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    assert run_cli("settings", "day_starts_at", "4").returncode == 0
+    store = Store(data_dir, notify=lambda _text: None)
+    store.update_profile(lambda p: Profile(p.settings, "advanced"), at=NOW - dt.timedelta(days=3))
+    store.update_profile(lambda p: Profile(p.settings, "beginner"), at=NOW - dt.timedelta(days=2))
+    store.update_profile(lambda p: Profile(p.settings, "advanced"), at=NOW - dt.timedelta(hours=1))
+    assert run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat()).returncode == 0
+    backup = tmp_path / "backup.json"
+    assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
+    history = json.loads(run_cli("history", "--json").stdout)
+    assert len(history["phase_changes"]) == 3 and history["day_starts_at"] == 4
+    assert history["phase"] == "advanced"
+
+    restored = tmp_path / "restored"
+    result = run_cli("import", str(backup), data=restored)
+    assert result.returncode == 0, result.stderr
+    assert "1 session, 0 rest days" in result.stdout and ", 3 phase changes from " in result.stdout
+    assert "days now start at 4:00" in result.stdout
+    assert json.loads(run_cli("history", "--json", data=restored).stdout) == history
+    before = snapshot_tree(restored)
+    again = run_cli("import", str(backup), data=restored)
+    assert again.returncode == 0 and "Nothing to import" in again.stdout
+    assert snapshot_tree(restored) == before
+
+
+def a_change(**changes: str) -> dict[str, str]:
+    return {"id": "p1", "at": (NOW - dt.timedelta(days=1)).isoformat(), "phase": "advanced", **changes}
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (a_change(phase="expert"), "expected `phase` to be one of beginner, advanced"),
+        (a_change(at=(NOW + dt.timedelta(days=2)).isoformat()), "is in the future"),
+        (a_change(at=(NOW + dt.timedelta(minutes=30)).isoformat()), "is in the future"),
+        (a_change(id="taken"), "the phase change taken is already here with other content"),
+    ],
+    ids=["phase", "future-day", "later-today", "id-taken"],
+)
+def test_a_bad_phase_change_is_one_line_exit_2_and_nothing_written(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path, change: dict[str, str], words: str
+) -> None:
+    taken = {"id": "taken", "at": (NOW - dt.timedelta(days=5)).isoformat(), "phase": "beginner"}
+    setup = tmp_path / "setup.json"
+    setup.write_text(json.dumps({"schema": 2, "phase_changes": [taken]}))
+    assert run_cli("import", str(setup)).returncode == 0
+    path = tmp_path / "bad.json"
+    rest = {"id": "r1", "date": YESTERDAY.isoformat()}
+    path.write_text(json.dumps({"schema": 2, "rest_days": [rest], "phase_changes": [change]}))
+    before = snapshot_tree(data_dir)
+    result = run_cli("import", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+    assert "nothing was imported" in result.stderr
+    assert snapshot_tree(data_dir) == before
