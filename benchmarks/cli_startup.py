@@ -3,15 +3,19 @@
 
 Goals: `status` at most 2x `python -c pass` with ten years of history and the summary cache
 in place; every other command at most 3x; `log` at ten years at most 1.3x `log` with no
-history. Also printed, without a goal: `status` with ten years and no cache (it parses every
-month and writes the cache) and the first `log` with ten years and no cache (the same).
+history, both with the summary cache `log` keeps (the whole of it, as `status` leaves it) and
+with no summary cache present (no `cache/days.json`), printed at the end as two ratios, wall
+and CPU. Also printed, without a goal: `status` with ten years and no cache (it parses every
+month and writes the cache), and `log` with no `cache/` folder at all, ten years against none
+(it parses the month it writes with the TOML reader too).
 
 The commands take turns run by run, so a busy machine slows each of them alike. Printed per
 command: the median wall time and its ratio (the goal's figure), the ratio of the fastest
 runs, and the ratio of the median CPU time (user + system of the child), which a loaded
 machine disturbs less than wall time. Python may write bytecode here
 (PYTHONDONTWRITEBYTECODE is dropped for the commands and the baseline), as it does for an
-installed package. Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N]`. Figures
+installed package. Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N] [--only WORDS]`
+(`--only log` times just the `log` cases against the baseline). Figures
 only; nothing is asserted.
 """
 
@@ -73,7 +77,11 @@ def history(data: Path, days: int, end: dt.date, scratch: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=21)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--only", metavar="WORDS", help="time only the cases whose title holds WORDS (and python -c pass)"
+    )
+    options = parser.parse_args()
+    runs = options.runs
     today = dt.date.today()
     month_start = today.replace(day=1)  # histories end last month: `log` writes a month of its own
     with tempfile.TemporaryDirectory() as folder:
@@ -81,16 +89,20 @@ def main() -> None:
         empty, day, small, ten, ten_bare = (
             scratch / name for name in ("empty", "day", "small", "ten", "ten-bare")
         )
-        small_log, ten_log, ten_log_bare = (
-            scratch / name for name in ("small-log", "ten-log", "ten-log-bare")
+        small_log, small_log_bare, ten_log, ten_log_bare, ten_log_none = (
+            scratch / name
+            for name in ("small-log", "small-log-bare", "ten-log", "ten-log-bare", "ten-log-none")
         )
         history(day, 1, month_start, scratch)
         history(small, 30, month_start, scratch)
         history(ten, TEN_YEARS, month_start, scratch)
-        for copy in (ten_bare, ten_log, ten_log_bare):
+        for copy in (ten_bare, ten_log, ten_log_bare, ten_log_none):
             shutil.copytree(ten, copy)
+        # The whole summary cache, as a user's who runs `status` or the app has: `log` keeps it.
+        subprocess.run(glutewake(ten_log, "status"), check=True, stdout=subprocess.DEVNULL, env=ENV)
         empty.mkdir()
         small_log.mkdir()
+        small_log_bare.mkdir()
         backup = scratch / "backup.json"
         own = scratch / "own.toml"
         shown = subprocess.run(
@@ -103,6 +115,9 @@ def main() -> None:
 
         def drop_cache(data: Path) -> Callable[[], None]:
             return lambda: shutil.rmtree(data / "cache", ignore_errors=True)
+
+        def drop_summary(data: Path) -> Callable[[], None]:
+            return lambda: (data / "cache" / "days.json").unlink(missing_ok=True)
 
         cases = [
             Case("python -c pass", [sys.executable, "-c", "pass"], None),
@@ -141,11 +156,27 @@ def main() -> None:
             Case(
                 "log --activity (10 years, no cache)",
                 glutewake(ten_log_bare, *LOG),
+                3,
+                drop_summary(ten_log_bare),
+            ),
+            # Without cache/ at all (nor its parsed TOML): the month written is parsed with the
+            # TOML reader, with ten years of history or none.
+            Case(
+                "log --activity (no history, no cache/)",
+                glutewake(small_log_bare, *LOG),
                 None,
-                drop_cache(ten_log_bare),
+                drop_cache(small_log_bare),
+            ),
+            Case(
+                "log --activity (10 years, no cache/)",
+                glutewake(ten_log_none, *LOG),
+                None,
+                drop_cache(ten_log_none),
             ),
         ]
         _check_every_command_is_timed(cases)
+        if options.only:
+            cases = [case for i, case in enumerate(cases) if i == 0 or options.only in case.title]
         for case in cases:  # warm the file cache, write bytecode and the summary caches
             for _ in range(2):
                 done = subprocess.run(case.argv, capture_output=True, env=ENV)
@@ -158,9 +189,9 @@ def main() -> None:
         f"{'':<40}{'median':>9}{'ratio':>8}{'min':>7}{'cpu':>7}"
         f"  ({runs} runs each, load average {load_before} before)"
     )
-    medians: dict[str, float] = {}
+    figures_of: dict[str, Figures] = {}
     for case, figures in zip(cases, timed, strict=True):
-        medians[case.title] = figures.wall
+        figures_of[case.title] = figures
         ratio = figures.wall / base.wall
         goal = f"goal <= {case.goal}x" if case.goal else ""
         verdict = "" if case.goal is None else ("ok" if ratio <= case.goal else "OVER")
@@ -169,10 +200,27 @@ def main() -> None:
             f"{figures.cpu / base.cpu:6.2f}x  {goal:<13}{verdict}"
         )
     print(f"{'':<40}load average {_load()} after")
-    log_ratio = medians["log --activity (10 years, cached)"] / medians["log --activity (no history)"]
-    print(f"\nlog at 10 years (cache kept by log) / log with no history   {log_ratio:5.2f}  (goal <= 1.3)")
-    first = medians["log --activity (10 years, no cache)"] / medians["log --activity (no history)"]
-    print(f"the first log at 10 years with no cache / no history        {first:5.2f}  (builds the caches)")
+    _print_log_ratios(figures_of)
+
+
+LOG_GOAL = 1.3  # `log` at ten years against `log` with none, with or without a summary cache
+
+
+def _print_log_ratios(figures_of: dict[str, Figures]) -> None:
+    """`log` at ten years against `log` with no history: median wall and CPU time, each case."""
+    print(f"\nlog at 10 years / log with no history{'wall':>26}{'cpu':>7}")
+    for title, reference, words, goal in (
+        ("(10 years, cached)", "(no history)", "with the cache log keeps", LOG_GOAL),
+        ("(10 years, no cache)", "(no history)", "with no cache present (no days.json)", LOG_GOAL),
+        ("(10 years, no cache/)", "(no history, no cache/)", "neither has cache/ at all", None),
+    ):
+        figures = figures_of.get(f"log --activity {title}")
+        none = figures_of.get(f"log --activity {reference}")
+        if figures is None or none is None:
+            continue
+        wall, cpu = figures.wall / none.wall, figures.cpu / none.cpu
+        verdict = "" if goal is None else f"goal <= {goal}x  {'ok' if wall <= goal else 'OVER'}"
+        print(f"  {words:<58}{wall:5.2f}x{cpu:6.2f}x  {verdict}")
 
 
 class Figures:

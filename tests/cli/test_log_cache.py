@@ -1,18 +1,33 @@
-"""`log` keeps the summary cache: builds it when missing, updates it after a write, rebuilds
-a damaged or stale one, and leaves none behind when it refuses."""
+"""`log` reads only what its write needs (settings, the state files, the month it writes) and
+keeps the summary cache: the written month's entry replaced in a valid cache, a cache of the
+months it read when there was none (or a damaged or stale one), which the next scan fills in.
+A file it reads that does not parse stops it with nothing written; other months' do not."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 
+import pytest
+
+from glutewake.core.records import Journal
 from glutewake.store import Store
-from tests.helpers import RunCli
+from tests.cli.startup_helpers import settle
+from tests.helpers import RunCli, snapshot_tree
+from tests.unit.summary_helpers import session
 
 TODAY = dt.date.today()
 LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)
+OTHER_DEVICE = "0123456789abcdef"
+KINDS = {
+    "rest": ("--rest",),
+    "activity": ("--activity", "swimming", "--minutes", "20"),
+    "morning": ("--morning", "same", "--pain", "1"),
+    "programme": ("--programme", "beginner"),
+}
 
 
 def cache(data: Path) -> dict[str, object]:
@@ -26,14 +41,67 @@ def age(path: Path, seconds: float = 3600) -> None:
     os.utime(path, (then, then))
 
 
-def test_log_builds_the_missing_cache_with_every_month(run_cli: RunCli, data_dir: Path) -> None:
-    assert run_cli("log", "--rest", "--date", LAST_MONTH.isoformat()).returncode == 0
-    (data_dir / "cache" / "days.json").unlink()
-    result = run_cli("log", "--activity", "swimming", "--minutes", "20")
+def history(data: Path, months: int = 40) -> Store:
+    """A session every third day for `months` months, then every day of the last 20 up to
+    yesterday, every file an hour old."""
+    days = [TODAY - dt.timedelta(days=n) for n in range(months * 30, 20, -3)]
+    days += [TODAY - dt.timedelta(days=n) for n in range(20, 0, -1)]
+    store = Store(data)
+    store.import_journal(Journal(sessions=tuple(session(day) for day in days)))
+    for path in store.journal_dir.iterdir():
+        age(path)
+    return store
+
+
+def status(run_cli: RunCli, data: Path) -> dict[str, object]:
+    result = run_cli("status", "--json", data=data)
     assert result.returncode == 0, result.stderr
+    shown: dict[str, object] = json.loads(result.stdout)
+    return shown
+
+
+def streak(shown: dict[str, object]) -> int:
+    counts = shown["streak"]
+    assert isinstance(counts, dict)
+    current: int = counts["current"]
+    return current
+
+
+@pytest.mark.parametrize("before", ["no cache", "damaged cache"])
+def test_log_then_status_prints_what_status_prints_with_a_full_cache(
+    run_cli: RunCli, tmp_path: Path, before: str
+) -> None:
+    full, partial = tmp_path / "full", tmp_path / "partial"
+    store = history(full)
+    shutil.copytree(full, partial)
+    settle(full)  # the snapshot is written only from files whose ctime has settled
+    first = status(run_cli, full)  # the whole cache, and the snapshot, in `full`
+    assert len(cache(full)) == len(store.months()) and (full / "cache" / "status.txt").exists()
+    if before == "damaged cache":
+        shutil.copytree(full / "cache", partial / "cache")
+        (partial / "cache" / "days.json").write_text('{"version": 4, "months": {"2001-01": ')
+    for data in (full, partial):
+        assert run_cli("log", *KINDS["programme"], data=data).returncode == 0
+    assert list(cache(partial)) == [f"{TODAY:%Y-%m}"]  # only the month it read
+    shown = status(run_cli, partial)
+    assert shown == status(run_cli, full)  # `full`'s snapshot no longer answers: a file changed
+    assert streak(shown) == streak(first) + 1 and shown["today_done"] is True
+    assert len(cache(partial)) == len(store.months())  # the scan filled in the rest
+    shutil.rmtree(partial / "cache")
+    assert status(run_cli, partial) == shown  # counted afresh from every file
+
+
+def test_log_updates_the_cache_with_what_it_wrote(run_cli: RunCli, data_dir: Path) -> None:
+    history(data_dir, months=3)
+    run_cli("status")  # the cache now knows every month as settled
+    before = cache(data_dir)
+    shown = status(run_cli, data_dir)
+    run_cli("log", "--programme", "beginner")
     months = cache(data_dir)
-    assert set(months) == {f"{LAST_MONTH:%Y-%m}", f"{TODAY:%Y-%m}"}
-    assert months[f"{LAST_MONTH:%Y-%m}"]["rest"] == [LAST_MONTH.isoformat()]  # type: ignore[index]
+    assert set(months) == set(before)  # every other month's entry kept
+    assert {key for key in months if months[key] != before[key]} == {f"{TODAY:%Y-%m}"}
+    assert months[f"{TODAY:%Y-%m}"]["done"][-1] == TODAY.isoformat()  # type: ignore[index]
+    assert streak(status(run_cli, data_dir)) == streak(shown) + 1
 
 
 def test_log_writes_the_cache_even_when_it_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
@@ -44,37 +112,57 @@ def test_log_writes_the_cache_even_when_it_changes_nothing(run_cli: RunCli, data
     assert cache(data_dir)[f"{TODAY:%Y-%m}"]["rest"] == [TODAY.isoformat()]  # type: ignore[index]
 
 
-def test_log_updates_the_cache_with_what_it_wrote(run_cli: RunCli, data_dir: Path) -> None:
-    run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
-    age(Store(data_dir).month_path((LAST_MONTH.year, LAST_MONTH.month)))
-    run_cli("status")  # the cache now knows last month as settled
-    before = cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]
-    run_cli("log", "--programme", "beginner")
-    months = cache(data_dir)
-    assert months[f"{LAST_MONTH:%Y-%m}"] == before
-    assert months[f"{TODAY:%Y-%m}"]["done"] == [TODAY.isoformat()]  # type: ignore[index]
-
-
-def test_a_damaged_or_stale_cache_is_rebuilt(run_cli: RunCli, data_dir: Path) -> None:
+def test_a_stale_entry_of_the_month_written_is_replaced(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
     path = data_dir / "cache" / "days.json"
-    path.write_text('{"version": 2, "months": {"2001-01": ')
-    run_cli("log", "--rest")
-    assert set(cache(data_dir)) == {f"{LAST_MONTH:%Y-%m}", f"{TODAY:%Y-%m}"}
-    # A stale entry: the right file identity is gone, so the month is read again.
     document = json.loads(path.read_text())
     document["months"][f"{LAST_MONTH:%Y-%m}"]["rest"] = []
     document["months"][f"{LAST_MONTH:%Y-%m}"]["stamp"] = [["x.toml", 1, 2, 3]]
     path.write_text(json.dumps(document))
-    run_cli("log", "--activity", "cycling", "--minutes", "15")
+    run_cli("log", "--activity", "cycling", "--minutes", "15", "--date", LAST_MONTH.isoformat())
     assert cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]["rest"] == [LAST_MONTH.isoformat()]  # type: ignore[index]
 
 
-def test_a_refused_log_leaves_no_cache(run_cli: RunCli, data_dir: Path) -> None:
-    run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
-    (data_dir / "cache" / "days.json").unlink()
-    broken = Store(data_dir).month_path((LAST_MONTH.year, LAST_MONTH.month))
+def test_a_broken_file_of_another_month_does_not_stop_log(run_cli: RunCli, data_dir: Path) -> None:
+    store = history(data_dir, months=3)
+    broken = store.month_path((LAST_MONTH.year, LAST_MONTH.month))
     broken.write_text(broken.read_text().replace("# end of journal", ""))
-    result = run_cli("log", "--rest")
-    assert result.returncode == 2 and str(broken) in result.stderr
-    assert not (data_dir / "cache" / "days.json").exists()
+    for kind in KINDS.values():
+        result = run_cli("log", *kind)
+        assert result.returncode == 0, result.stderr
+    refused = run_cli("status")  # the commands that read that month still name it
+    assert refused.returncode == 2 and str(broken) in refused.stderr
+    assert "broken" in run_cli("repair").stdout
+    assert run_cli("status").returncode == 0
+
+
+@pytest.mark.parametrize("whose", ["ours", "another machine's"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_broken_file_of_the_month_written_stops_log_with_nothing_written(
+    run_cli: RunCli, data_dir: Path, kind: str, whose: str
+) -> None:
+    store = Store(data_dir, device=OTHER_DEVICE if whose != "ours" else None)
+    store.add_activity(TODAY, "cycling", 10)
+    broken = store.month_path((TODAY.year, TODAY.month))
+    broken.write_text(broken.read_text().replace("# end of journal", ""))
+    before = snapshot_tree(data_dir)
+    result = run_cli("log", *KINDS[kind])
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and str(broken) in result.stderr
+    assert snapshot_tree(data_dir) == before  # no journal file, no cache
+
+
+@pytest.mark.parametrize("broken", ["settings.toml", "a state file"])
+def test_a_broken_settings_or_state_file_stops_log_with_nothing_written(
+    run_cli: RunCli, data_dir: Path, broken: str
+) -> None:
+    store = Store(data_dir)
+    store.set_day_starts_at(0, dt.datetime.now().astimezone())
+    path = store.settings_path if broken == "settings.toml" else store.state_path()
+    path.write_text("[")
+    before = snapshot_tree(data_dir)
+    for kind in KINDS.values():
+        result = run_cli("log", *kind)
+        assert result.returncode == 2 and str(path) in result.stderr, result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert snapshot_tree(data_dir) == before

@@ -53,11 +53,19 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check the command line, then write. Only what the write needs is read: settings.toml,
+    the state files and the month written (with `--rest`, the next month too, which may hold
+    a session of that day done before the day start). A file among them that does not parse
+    stops it (exit 2, one line naming the file, nothing written); other months' files are not
+    read, so a broken one does not stop `log` (the commands that read it, and `repair`, name
+    it), and ten years of history cost no more than none."""
+    import datetime as dt
 
     from glutewake.cli.options import data_dir_from, today_by
+    from glutewake.core.journal import month_of
     from glutewake.errors import UserError
     from glutewake.store import Store
-    from glutewake.store.summary import scan_journal
+    from glutewake.store.summary_update import keep_months
 
     store = Store(data_dir_from(args))
     today = today_by(store.day_starts_at())  # before the day start, --date means yesterday
@@ -70,35 +78,37 @@ def run(args: argparse.Namespace) -> int:
     if args.morning is None and args.pain is not None:
         raise UserError("--pain goes with --morning better|same|worse")
     morning = morning_answer(args.morning, args.pain) if args.morning is not None else None
-    # Any file that cannot be read stops the write: settings.toml, then every month (the
-    # summary cache re-parses only months whose file changed, so this stays cheap).
-    store.read_profile()
-    scan = scan_journal(store, save=False)  # a refused write must leave no cache behind either
-    if scan.problems:
-        raise scan.problems[0]
+    day_starts_at = store.read_profile().settings.day_starts_at  # a broken file stops it here
+    month = month_of(day)
+    read = [month]
     if args.rest:
-        before = store.read_month((day.year, day.month)).rest_days
+        before = store.read_month(month, day_starts_at=day_starts_at).rest_days
+        read.append(month_of(day + dt.timedelta(days=1)))
         rest = store.add_rest_day(day)
         already = any(r.id == rest.id for r in before)
         print(f"{day.isoformat()} {'was already' if already else 'is now'} a rest day (id {rest.id}).")
     elif morning is not None:
         compared, pain = morning
-        answer = store.add_morning_check(day, compared, pain)
+        answer = store.add_morning_check(day, compared, pain)  # reads the month first
         said = f", pain {answer.pain}" if answer.pain is not None else ""
         print(f"Logged the morning of {day.isoformat()}: {answer.compared}{said} (id {answer.id}).")
     elif args.activity is not None:
         assert minutes is not None
+        store.read_month(month, day_starts_at=day_starts_at)  # every file of it parses
         activity = store.add_activity(day, activity_kind(args.activity), minutes)
         print(f"Logged {activity.minutes} min of {activity.kind} on {day.isoformat()} (id {activity.id}).")
     else:
-        session = logged_session(store, args.programme, day, today, args.count_seconds)
+        session = completed_session(store, args.programme, day, today, args.count_seconds)
+        read = [month_of(session.started_at)]  # before the day start, the next day's month
+        store.read_month(read[0], day_starts_at=day_starts_at)
+        store.save_session(session)
         print(
             f"Logged a completed {session.programme} session on {day.isoformat()} "
             f"({len(session.sets)} sets; id {session.id})."
         )
-    # The write went through: keep the summary cache (built just now if there was none) up to
-    # date, so the next `log` or `status` parses only the month that changed.
-    scan_journal(store, scan)
+    # The write went through: the summary cache gets the months read (a new cache of just
+    # those when there was none), so the next scan parses only the months it lacks.
+    keep_months(store, read, day_starts_at)
     return 0
 
 
@@ -133,10 +143,10 @@ def activity_kind(text: str) -> str:
     return log_entry.activity_kind(text, name="--activity")
 
 
-def logged_session(
+def completed_session(
     store: Store, programme_name: str, day: dt.date, today: dt.date, count_seconds: float | None = None
 ) -> Session:
-    """Save and return a completed `source = "log"` session of the programme on `day`."""
+    """A completed `source = "log"` session of the programme on `day`, not yet saved."""
     import datetime as dt
 
     from glutewake.core.days import day_start
@@ -167,5 +177,4 @@ def logged_session(
         source="log",
         sets=tuple(SetRecord(s.exercise, s.side, s.target, s.target) for s in timeline.sets),
     )
-    store.save_session(session)
     return session

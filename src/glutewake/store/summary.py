@@ -12,7 +12,9 @@ whose files parsed cleanly gets an entry, so a month whose files are all unchang
 be good and is not parsed again; every other month (a file added by a sync tool, changed,
 removed, or one that failed last time) is read and checked on every scan. The cache
 is derived data: a missing, stale or damaged copy is ignored as a whole and rebuilt, and it
-is never written while any file has a problem or when the data folder is read-only.
+is never written while any file has a problem or when the data folder is read-only. `log`,
+which reads only the month it writes, puts just that month's entry in (`summary_update.py`):
+a cache may lack months, and a scan reads every month it lacks.
 """
 
 from __future__ import annotations
@@ -463,14 +465,19 @@ def _as_json(digest: MonthDigest) -> dict[str, Any]:
 
 def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
     """Write the cache; False when it was not written (no data folder, read-only, busy)."""
-    if not os.path.isdir(store.data_folder):
-        return False  # never create the data folder just to cache an empty summary
-    path = _cache_path(store)
     document = {
         "version": CACHE_VERSION,
         "day_starts_at": day_starts_at,
         "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
     }
+    return _write(store, document)
+
+
+def _write(store: Store, document: dict[str, Any]) -> bool:
+    """Write `document` as the cache file; False when it was not written."""
+    if not os.path.isdir(store.data_folder):
+        return False  # never create the data folder just to cache an empty summary
+    path = _cache_path(store)
     data = json.dumps(document, separators=(",", ":"))
     try:
         ensure_dir(store.data_folder)  # refuses a read-only folder before the lock file is made
