@@ -49,19 +49,33 @@ def field(*, default_factory: Callable[[], T]) -> T:
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def frozen(cls: type[T]) -> type[T]:
     """The class remade with `__slots__` and the methods of a frozen dataclass."""
-    annotations: dict[str, str] = cls.__dict__.get("__annotations__", {})
+    own = cls.__dict__
+    annotations: dict[str, str] = own.get("__annotations__", {})
     names = tuple(name for name, kind in annotations.items() if not str(kind).startswith("ClassVar"))
-    extra: tuple[str, ...] = tuple(cls.__dict__.get("__slots__", ()))  # derived values, not fields
-    namespace = {key: value for key, value in cls.__dict__.items() if key not in (*names, *extra)}
-    namespace.pop("__dict__", None)
-    namespace.pop("__weakref__", None)
-    defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
-    namespace["__slots__"] = (*names, *extra)
-    namespace["__match_args__"] = names
+    extra: tuple[str, ...] = tuple(own.get("__slots__", ()))  # derived values, not fields
+    left_out = {*names, *extra, "__dict__", "__weakref__"}
+    namespace = {key: value for key, value in own.items() if key not in left_out}
+    defaults = {name: own[name] for name in names if name in own}
+    # Every method goes into the namespace, so the class is made once (setting attributes on
+    # a class afterwards costs each class's import more). Only __init__ is compiled for the
+    # class (a fast constructor with the real signature), when its first instance is made;
+    # the other methods are shared and read the fields through one attrgetter.
+    namespace.update(
+        __slots__=(*names, *extra),
+        __match_args__=names,
+        __init__=_first_init,
+        _frozen_defaults=defaults,
+        _values=staticmethod(attrgetter(*names) if len(names) > 1 else _one_tuple(names)),
+        __eq__=_eq,
+        __hash__=_hash,
+        __repr__=_repr,
+        __setattr__=_refuse_set,
+        __delattr__=_refuse_delete,
+        __reduce__=_reduce,
+        __dataclass_fields__=_DataclassFields(annotations),
+    )
     metaclass: Any = type(cls)
     made: type[T] = metaclass(cls.__name__, cls.__bases__, namespace)
-    _add_methods(made, names, defaults)
-    type.__setattr__(made, "__dataclass_fields__", _DataclassFields(annotations, names, defaults))
     return made
 
 
@@ -82,29 +96,13 @@ def field_names(kind: type) -> tuple[str, ...]:
     return names
 
 
-def _add_methods(cls: type, names: tuple[str, ...], defaults: dict[str, object]) -> None:
-    # Only __init__ is compiled for the class (a fast constructor with the real signature),
-    # and only when the first instance is made: compiling costs the import of every class,
-    # and most commands make instances of few of them. The other methods are shared and
-    # read the fields through one attrgetter.
-    def __init__(self: object, *args: object, **kwargs: object) -> None:
-        made = _compile_init(cls, names, defaults)
-        type.__setattr__(cls, "__init__", made)
-        made(self, *args, **kwargs)
-
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    getter = attrgetter(*names) if len(names) > 1 else _one_tuple(names)
-    for name, value in (
-        ("__init__", __init__),
-        ("_values", staticmethod(getter)),
-        ("__eq__", _eq),
-        ("__hash__", _hash),
-        ("__repr__", _repr),
-        ("__setattr__", _refuse_set),
-        ("__delattr__", _refuse_delete),
-        ("__reduce__", _reduce),
-    ):
-        setattr(cls, name, value)
+def _first_init(self: object, *args: object, **kwargs: object) -> None:
+    """The `__init__` of a class until its first instance: compiles the class's own, puts it
+    in place and runs it."""
+    cls: Any = type(self)
+    made = _compile_init(cls, cls.__match_args__, cls._frozen_defaults)
+    type.__setattr__(cls, "__init__", made)
+    made(self, *args, **kwargs)
 
 
 def _compile_init(cls: type, names: tuple[str, ...], defaults: dict[str, object]) -> Callable[..., None]:
@@ -140,18 +138,18 @@ class _DataclassFields:
     """`__dataclass_fields__`, made when first read: the fields of a frozen dataclass of the
     same names, annotations and defaults, so the `dataclasses` functions accept the class."""
 
-    def __init__(
-        self, annotations: dict[str, str], names: tuple[str, ...], defaults: dict[str, object]
-    ) -> None:
-        self.spec = [(name, annotations[name], defaults.get(name, _NO_DEFAULT)) for name in names]
+    def __init__(self, annotations: dict[str, str]) -> None:
+        self.annotations = annotations
         self.fields: dict[str, object] | None = None
 
-    def __get__(self, instance: object, owner: type) -> dict[str, object]:
+    def __get__(self, instance: object, owner: Any) -> dict[str, object]:
         if self.fields is None:
             import dataclasses
 
             spec: list[tuple[str, str] | tuple[str, str, Any]] = []
-            for name, kind, default in self.spec:
+            for name in owner.__match_args__:
+                kind = self.annotations[name]
+                default = owner._frozen_defaults.get(name, _NO_DEFAULT)
                 if default is _NO_DEFAULT:
                     spec.append((name, kind))
                 elif isinstance(default, _Factory):
