@@ -16,8 +16,9 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from glutewake.core.records import Compared, Journal
 
-KIND_PATTERN = re.compile(r"[^\W_][\w' -]{0,39}")
-ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
+# Patterns as text: `re` compiles (and keeps) each on its first use, not at every start.
+KIND_PATTERN = r"[^\W_][\w' -]{0,39}"
+ID_PATTERN = r"[0-9A-Za-z_-]{1,64}"
 EARLIEST_YEAR = 1900
 
 
@@ -57,7 +58,7 @@ def check_rest_day(day: dt.date, journal: Journal) -> dt.date:
 
 def check_id(text: str, *, name: str = "the id") -> str:
     """A record id: 1 to 64 letters, digits, `-` or `_` (what glutewake writes is 32 hex digits)."""
-    if not ID_PATTERN.fullmatch(text):
+    if not re.fullmatch(ID_PATTERN, text):
         raise UserError(f"{name} must be 1-64 letters, digits, - or _, got {text[:80]!r}")
     return text
 
@@ -76,7 +77,7 @@ def parse_minutes(text: str, *, name: str = "minutes") -> int:
 def activity_kind(text: str, *, name: str = "the activity") -> str:
     """An activity kind: a word or two of letters, digits, spaces or hyphens, in lower case."""
     kind = " ".join(text.split()).lower()
-    if not KIND_PATTERN.fullmatch(kind) or "_" in kind:
+    if not re.fullmatch(KIND_PATTERN, kind) or "_" in kind:
         raise UserError(
             f"{name} must be a word or two such as swimming (letters, digits, spaces, "
             f"hyphens; up to 40), got {text!r}"

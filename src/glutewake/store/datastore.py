@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen, replace
@@ -76,7 +75,6 @@ if TYPE_CHECKING:
     from glutewake.store.errors import StrPath
     from glutewake.store.files import _Lock
 
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 """The single-file layout's month files (`journal/YYYY-MM.toml`)."""
 
 Listing = dict["Month | None", list[JournalName]]
