@@ -240,7 +240,7 @@ LEGACY_WRITER = """\
 import datetime as dt, sys
 from pathlib import Path
 from glutewake.core.records import Session, SetRecord
-from glutewake.store import codec
+from glutewake.store import journal_codec
 from glutewake.core.journal import Journal
 data = Path(sys.argv[1]); (data / "journal").mkdir(parents=True, exist_ok=True)
 zone = dt.timezone(dt.timedelta(hours=1))
@@ -251,7 +251,7 @@ for n in range(60):
                 "completed", "app", (SetRecord("side-lying-hip-abduction", "left", 10, 10),))
         for d in range(1, 29)
     )
-    text = codec.journal_to_text((year, month), Journal(sessions=sessions))
+    text = journal_codec.journal_to_text((year, month), Journal(sessions=sessions))
     text = text.replace("schema = 3", "schema = 2")
     (data / "journal" / f"{year:04d}-{month:02d}.toml").write_text(text)
 """

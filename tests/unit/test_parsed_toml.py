@@ -26,7 +26,7 @@ from glutewake.core.records import (
     SymptomCheck,
 )
 from glutewake.store import Store, parsed
-from glutewake.store.codec import journal_text_and_document
+from glutewake.store.journal_codec import journal_text_and_document
 from glutewake.store.parsed import FOLDER, ParsedToml, keep_entries, save_entries
 
 EVERY_KIND = """\

@@ -225,10 +225,12 @@ def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(sto
     moved = replace(kept, started_at=kept.started_at.replace(month=6, day=1))
     target = store.month_path((2020, 6))
     text = target.read_text()
-    from glutewake.store import codec
+    from glutewake.store import journal_codec
 
     journal = store.read_month((2020, 6))
-    target.write_text(codec.journal_to_text((2020, 6), replace(journal, sessions=(*journal.sessions, moved))))
+    target.write_text(
+        journal_codec.journal_to_text((2020, 6), replace(journal, sessions=(*journal.sessions, moved)))
+    )
     assert "2020-06" in target.name and text != target.read_text()
     problems = scan_journal(store).problems
     assert len(problems) == 1 and isinstance(problems[0], RepeatedId)

@@ -15,7 +15,7 @@ import pytest
 
 from glutewake.core.frozen import replace
 from glutewake.core.streaks import compute_streak
-from glutewake.store import RepeatedId, Store, codec
+from glutewake.store import RepeatedId, Store, journal_codec
 from glutewake.store.summary import scan_journal
 from glutewake.store.summary_update import keep_months
 from tests.unit.summary_helpers import TODAY, reads, session, settle, ten_years
@@ -124,7 +124,7 @@ def test_a_month_sharing_an_id_with_a_cached_month_gets_no_entry_and_the_scan_na
     moved = replace(copied, started_at=copied.started_at.replace(year=TODAY.year, month=TODAY.month, day=1))
     journal = store.read_month(THIS_MONTH)
     store.month_path(THIS_MONTH).write_text(
-        codec.journal_to_text(THIS_MONTH, replace(journal, sessions=(moved, *journal.sessions)))
+        journal_codec.journal_to_text(THIS_MONTH, replace(journal, sessions=(moved, *journal.sessions)))
     )
     an_hour_ago = time.time() - 3600  # as a file a sync tool brought long ago: settled
     os.utime(store.month_path(THIS_MONTH), (an_hour_ago, an_hour_ago))

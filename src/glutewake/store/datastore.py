@@ -50,7 +50,7 @@ from glutewake.core.state import (
     state_to_add,
 )
 from glutewake.errors import UserError
-from glutewake.store import codec, settings_codec
+from glutewake.store import decoding, journal_codec, settings_codec, state_codec
 from glutewake.store.errors import MalformedFile, RepeatedId, StoreError, Unwritable, as_path
 from glutewake.store.files import (
     atomic_write,
@@ -236,7 +236,7 @@ class Store:
         if data is None:
             return Profile()
         loads = self._loads("settings.toml")
-        document, text = codec.parse_document(self.settings_file, data, "settings", loads)
+        document, text = decoding.parse_document(self.settings_file, data, "settings", loads)
         return settings_codec.profile_from_document(self.settings_file, text, document)
 
     def read_state(self, listing: Listing | None = None) -> State:
@@ -248,8 +248,8 @@ class Store:
         data = read_bytes(path)
         if data is None:
             return State()  # gone since the listing (a sync tool's rename)
-        document, text = codec.parse_document(path, data, "state")
-        return codec.state_from_document(path, text, document)
+        document, text = decoding.parse_document(path, data, "state")
+        return state_codec.state_from_document(path, text, document)
 
     def update_profile(
         self, change: Callable[[Profile], Profile], *, at: dt.datetime | None = None
@@ -352,7 +352,7 @@ class Store:
         )
         ensure_dir(self.journal_folder)
         remove_stale_temporaries(self.journal_folder)
-        atomic_write(path, codec.state_to_text(merge_states([changed])).encode())
+        atomic_write(path, state_codec.state_to_text(merge_states([changed])).encode())
 
     # -- journal: reading --------------------------------------------------------------
     def read_month(
@@ -377,8 +377,8 @@ class Store:
         if data is None:
             return Journal()
         loads = self._loads(_parsed_name(os.path.basename(path)))
-        document, text = codec.parse_document(path, data, "journal", loads)
-        return codec.journal_from_document(path, text, document)
+        document, text = decoding.parse_document(path, data, "journal", loads)
+        return journal_codec.journal_from_document(path, text, document)
 
     def read_months(self, months: Iterable[Month]) -> Journal:
         """Only these months' records, merged and sorted oldest first."""
@@ -426,7 +426,7 @@ class Store:
                 data = read_bytes(path) or b""
             except StoreError:
                 continue
-            lines = codec.Where(data.decode("utf-8", "replace")).id_lines(record_id)
+            lines = decoding.Where(data.decode("utf-8", "replace")).id_lines(record_id)
             if lines:
                 return path, lines[0]
         return (self._in_journal(files[-1].name) if files else self.journal_folder), None
@@ -684,7 +684,7 @@ class Store:
                     state = merge_states([*(self._read_state_file(p) for p in paths), own_state])
                     if state != own_state:
                         ensure_dir(self.journal_folder)
-                        atomic_write(self._state_file(), codec.state_to_text(state).encode())
+                        atomic_write(self._state_file(), state_codec.state_to_text(state).encode())
                     target = self._state_file()
                 else:
                     own = self._read_file(self._month_file(month))
@@ -796,7 +796,7 @@ class Store:
     def _write_month(self, month: Month, journal: Journal) -> None:
         ensure_dir(self.journal_folder)
         remove_stale_temporaries(self.journal_folder)
-        text, document = codec.journal_text_and_document(month, merge([journal]))
+        text, document = journal_codec.journal_text_and_document(month, merge([journal]))
         atomic_write(self._month_file(month), text.encode())
         self.parsed.remember(_parsed_name(month_name(month, self.device)), text, document)
 

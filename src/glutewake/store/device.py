@@ -18,7 +18,7 @@ import sys
 
 from glutewake.store.errors import StoreError, Unreadable, Unwritable
 from glutewake.store.files import FILE_MODE, ensure_dir, fsync_dir, os_reason
-from glutewake.store.layout import DEVICE
+from glutewake.store.layout import is_device
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _read(path: str) -> str | None:
     except OSError as error:
         raise Unreadable(path, os_reason(error)) from None
     text = data.decode("ascii", "replace").strip()
-    if not DEVICE.match(text):
+    if not is_device(text):
         raise StoreError(
             path,
             f"{path}, line 1: expected this machine's device id (16 hex digits), found "

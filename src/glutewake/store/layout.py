@@ -21,21 +21,21 @@ not a journal file and is left alone.
 
 from __future__ import annotations
 
-import re
-
 from glutewake.core.frozen import frozen
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glutewake.core.journal import Month
 
-DEVICE = re.compile(r"^[0-9a-f]{16}$")
-_NAME = re.compile(
-    r"^(?:(?P<year>\d{4})-(?P<month>\d{2})|(?P<state>state))"
-    r"(?:\.(?P<device>[0-9a-f]{16}))?"
-    r"(?P<conflict>\.sync-conflict-[^/]*|\s*\([^/()]*conflicted copy[^/()]*\))?"
-    r"\.toml(?P<orig>\.orig)?$"
-)
+# Read with string methods: a regular expression compiled at import costs every command's start.
+_HEX = frozenset("0123456789abcdef")
+_ENDINGS = (".toml", ".toml.orig", ".toml\n", ".toml.orig\n")  # the old pattern's `$` took a final "\n"
+_SYNC = ".sync-conflict-"
+
+
+def is_device(text: str) -> bool:
+    """Whether `text` is a device id: 16 hex digits, lower case."""
+    return len(text) == 16 and _HEX.issuperset(text)
 
 
 @frozen
@@ -55,24 +55,53 @@ class JournalName:
 
 def parse_name(name: str) -> JournalName | None:
     """What `name` is, or None when it is not one of the journal's files."""
-    found = _NAME.match(name)
+    found = _split(name)
     if found is None:
         return None
-    conflict, orig = found.group("conflict"), found.group("orig")
+    year, number, device, conflict, orig = found
     if conflict and orig:
         return None  # a copy of a copy: not a name any tool makes from ours
-    year, number = found.group("year"), found.group("month")
     month = None
     if year is not None:
         month = (int(year), int(number))
         if not 1 <= month[1] <= 12:
             return None
-    elif found.group("device") is None:
+    elif device is None:
         return None  # a state file always names its device
-    device = found.group("device")
     stem = f"{year}-{number}" if month else "state"
     primary = f"{stem}.{device}.toml" if device else f"{stem}.toml"
     return JournalName(name, month, device, bool(conflict or orig), primary)
+
+
+def _split(name: str) -> tuple[str | None, str, str | None, str, bool] | None:
+    """`YYYY-MM` or `state`, then `.DEVICE`, a conflict copy's mark and `.toml` or `.toml.orig`:
+    (year, month, device, conflict mark, orig), or None when `name` is not made like that."""
+    year: str | None = None
+    number = ""
+    if name[4:5] == "-" and name[:4].isdecimal() and name[5:7].isdecimal() and len(name) > 7:
+        year, number, rest = name[:4], name[5:7], name[7:]
+    elif name.startswith("state"):
+        rest = name[5:]
+    else:
+        return None
+    device = None
+    if rest[:1] == "." and is_device(rest[1:17]):
+        device, rest = rest[1:17], rest[17:]
+    if rest in _ENDINGS:  # most names: no conflict copy
+        return year, number, device, "", rest.startswith(".toml.orig")
+    if rest.startswith(_SYNC):  # Syncthing: NAME.sync-conflict-DATE-TIME-BY.toml
+        ending = next((e for e in _ENDINGS if rest.endswith(e)), None)
+        if ending is None or "/" in rest:
+            return None
+        return year, number, device, rest[: len(rest) - len(ending)], ending.startswith(".toml.orig")
+    opened = rest.lstrip()  # Dropbox: NAME (… conflicted copy …).toml
+    close = opened.find(")")
+    inside, ending = opened[1:close], opened[close + 1 :]
+    if not opened.startswith("(") or close < 0 or "/" in inside or "(" in inside or ending not in _ENDINGS:
+        return None
+    if "conflicted copy" not in inside:
+        return None
+    return year, number, device, rest[: len(rest) - len(ending)], ending.startswith(".toml.orig")
 
 
 def month_name(month: Month, device: str | None) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from glutewake.core.settings import PHASES, Profile, Settings, setting_names
 from glutewake.errors import UserError
-from glutewake.store.codec import Where
+from glutewake.store.decoding import Where
 from glutewake.store.errors import MalformedFile
 from glutewake.store.schema import CURRENT, Document
 
