@@ -42,6 +42,10 @@ QUICK_STATUS = EVERY_COMMAND | {
     "urllib",
     "json",
     "glutewake.store.datastore",
+    "glutewake.store.folder",
+    "glutewake.store.profile_files",
+    "glutewake.store.journal_reader",
+    "glutewake.store.journal_writer",
     "glutewake.store.summary",
     "glutewake.core.advice",
 }
