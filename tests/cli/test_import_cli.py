@@ -75,3 +75,28 @@ def test_a_bad_phase_change_is_one_line_exit_2_and_nothing_written(
     assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
     assert "nothing was imported" in result.stderr
     assert snapshot_tree(data_dir) == before
+
+
+def test_a_new_machine_keeps_the_deletions_of_its_export_when_an_older_backup_comes_in(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    for day in (YESTERDAY, YESTERDAY - dt.timedelta(days=40)):
+        assert run_cli("log", "--programme", "beginner", "--date", day.isoformat()).returncode == 0
+    older = tmp_path / "older.json"
+    assert run_cli("export", "--format", "json", "--output", str(older)).returncode == 0
+    dropped = json.loads(run_cli("history", "--json").stdout)["sessions"][0]["id"]
+    assert run_cli("delete", dropped).returncode == 0
+    newer = tmp_path / "newer.json"
+    assert run_cli("export", "--format", "json", "--output", str(newer)).returncode == 0
+
+    machine = tmp_path / "new-machine"
+    result = run_cli("import", str(newer), data=machine)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 1 session, " in result.stdout and ", 1 deletion, 0 phase changes from " in result.stdout
+    written = snapshot_tree(machine)
+    for backup in (newer, older):
+        again = run_cli("import", str(backup), data=machine)
+        assert again.returncode == 0 and "Nothing to import" in again.stdout, again.stdout + again.stderr
+    assert snapshot_tree(machine) == written
+    ids = [s["id"] for s in json.loads(run_cli("history", "--json", data=machine).stdout)["sessions"]]
+    assert len(ids) == 1 and dropped not in ids
