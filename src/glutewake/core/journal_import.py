@@ -4,7 +4,7 @@ and writes what `plan_import` says, after `refuse_conflicts` found nothing to re
 An export carries the records as they are now (a session with its edited pains, none of
 the edits themselves) and `deleted`, the deletions without the records they removed. So
 a deletion is kept even when its record is not here (it may come later, from an older
-backup)."""
+backup), and a record here that is a later state of the imported one is no conflict."""
 
 from __future__ import annotations
 
@@ -103,13 +103,62 @@ def deletions_to_add(current: Journal, incoming: Journal) -> list[tuple[Month, D
 
 def refuse_conflicts(current: Journal, incoming: Journal) -> None:
     """ImportConflict for the first record of `incoming` whose id `current` holds, in the
-    same kind, with other content; records equal to ours are fine (importing twice)."""
+    same kind, with other content; records equal to ours are fine (importing twice), and so
+    is a session of which ours is a later state (`later_state`)."""
+    edited = {edit.id for edit in current.edits}
     for section, kind in _KINDS:
         ours = {record.id: record for record in getattr(current, section)}
         for record in getattr(incoming, section):
             here = ours.get(record.id)
-            if here is not None and _told(here, record) != record:
-                raise ImportConflict(kind, record.id)
+            if here is None or _told(here, record) == record:
+                continue
+            if isinstance(here, Session) and later_state(here, record, edited=here.id in edited):
+                continue
+            raise ImportConflict(kind, record.id)
+
+
+def later_state(here: Session, imported: Session, *, edited: bool) -> bool:
+    """Whether the session `here` is `imported` as it went on after that copy was made, so
+    an older backup of it is no conflict (and adds nothing: ours, the newer, stays).
+
+    What never changes once a session starts must be equal: the programme, phase, start,
+    source and the sets (each exercise, side and target, in order). What only moves one way
+    may have moved on here, and only from a `partial` copy (a completed session never goes
+    on): each set's reps grew (they are never lowered), `partial` became `completed`, the
+    end and the playing time came later, the highest pain during it rose. "Pain now" may
+    differ only if the session went on (it is asked again at its new end). The pains may
+    differ in any way when a pain edit of the session is here (`edited`): an export carries
+    the edited pains, never the edit, so a backup made before an edit tells the pains from
+    before it. Anything else is a true conflict."""
+    if _frame(here) != _frame(imported):
+        return False
+    went_on = (
+        imported.status != here.status or imported.sets != here.sets or imported.ended_at != here.ended_at
+    )
+    if went_on and imported.status != "partial":
+        return False  # a completed session never goes on
+    if any(old.reps > new.reps for old, new in zip(imported.sets, here.sets, strict=True)):
+        return False
+    if not _not_later(imported.ended_at, here.ended_at) or not _not_later(
+        imported.played_seconds, here.played_seconds
+    ):
+        return False
+    if edited:
+        return True
+    if imported.pain_after not in (None, here.pain_after) and not went_on:
+        return False
+    return _not_later(imported.pain_during, here.pain_during)
+
+
+def _frame(session: Session) -> tuple[object, ...]:
+    """What a session keeps from its start: programme, phase, start, source, its sets' shape."""
+    shape = tuple((s.exercise, s.side, s.target) for s in session.sets)
+    return (session.programme, session.phase, session.started_at, session.source, shape)
+
+
+def _not_later(old: Any, new: Any) -> bool:
+    """Whether a value that only grows (or is set once) could have become `new` from `old`."""
+    return old is None or (new is not None and old <= new)
 
 
 def _told(here: Any, imported: Any) -> Any:
