@@ -75,3 +75,56 @@ def test_a_bad_phase_change_is_one_line_exit_2_and_nothing_written(
     assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
     assert "nothing was imported" in result.stderr
     assert snapshot_tree(data_dir) == before
+
+
+def test_a_new_machine_keeps_the_deletions_of_its_export_when_an_older_backup_comes_in(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    for day in (YESTERDAY, YESTERDAY - dt.timedelta(days=40)):
+        assert run_cli("log", "--programme", "beginner", "--date", day.isoformat()).returncode == 0
+    older = tmp_path / "older.json"
+    assert run_cli("export", "--format", "json", "--output", str(older)).returncode == 0
+    dropped = json.loads(run_cli("history", "--json").stdout)["sessions"][0]["id"]
+    assert run_cli("delete", dropped).returncode == 0
+    newer = tmp_path / "newer.json"
+    assert run_cli("export", "--format", "json", "--output", str(newer)).returncode == 0
+
+    machine = tmp_path / "new-machine"
+    result = run_cli("import", str(newer), data=machine)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 1 session, " in result.stdout and ", 1 deletion, 0 phase changes from " in result.stdout
+    written = snapshot_tree(machine)
+    for backup in (newer, older):
+        again = run_cli("import", str(backup), data=machine)
+        assert again.returncode == 0 and "Nothing to import" in again.stdout, again.stdout + again.stderr
+    assert snapshot_tree(machine) == written
+    ids = [s["id"] for s in json.loads(run_cli("history", "--json", data=machine).stdout)["sessions"]]
+    assert len(ids) == 1 and dropped not in ids
+
+
+def test_a_backup_from_before_a_pain_edit_imports_into_its_own_journal(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    logged = run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat())
+    assert logged.returncode == 0, logged.stderr
+    store = Store(data_dir, notify=lambda _text: None)
+    (session,) = store.read_journal().sessions
+    # Pains edited with history's `e` before the backup and again after it.
+    store.edit_pain(session, 2, None, NOW - dt.timedelta(hours=1))
+    backup = tmp_path / "before-edit.json"
+    assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
+    store.edit_pain(session, 5, 6, NOW)
+    before = snapshot_tree(data_dir / "journal")
+    result = run_cli("import", str(backup))
+    assert result.returncode == 0 and "Nothing to import" in result.stdout, result.stderr
+    assert snapshot_tree(data_dir / "journal") == before
+    (shown,) = json.loads(run_cli("history", "--json").stdout)["sessions"]
+    assert (shown["pain_after"], shown["pain_during"]) == (5, 6)
+    # A true conflict is still refused: one line, exit 2, nothing written.
+    document = json.loads(backup.read_text())
+    document["sessions"][0]["programme"] = "advanced"
+    backup.write_text(json.dumps(document))
+    refused = run_cli("import", str(backup))
+    assert refused.returncode == 2 and refused.stdout == "" and refused.stderr.count("\n") == 1
+    assert f"the session {session.id} is already here with other content" in refused.stderr
+    assert snapshot_tree(data_dir / "journal") == before

@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         counted(counts.morning_checks, "morning-after answer"),
         counted(counts.phase_changes, "phase change"),
     ]
+    if counts.deletions:  # a deletion made where the export was made: its record stays away
+        parts.insert(-1, counted(counts.deletions, "deletion"))
     print(f"Imported {', '.join(parts)} from {path}.")
     if counts.day_starts:
         hour = backup.state.day_starts[-1].hour

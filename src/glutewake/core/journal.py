@@ -1,5 +1,6 @@
-"""The journal's own rules: which month file holds a record, merging journals, and what an
-import adds. Pure: the store reads and writes the files, these say what goes in them."""
+"""The journal's own rules: which month file holds a record and merging journals (what an
+import adds is `core/journal_import.py`). Pure: the store reads and writes the files, these
+say what goes in them."""
 
 from __future__ import annotations
 
@@ -230,15 +231,6 @@ def only_month(journal: Journal, month: Month) -> Journal:
     )
 
 
-_KINDS = (
-    ("sessions", "session"),
-    ("rest_days", "rest day"),
-    ("activities", "activity"),
-    ("symptom_checks", "symptom check"),
-    ("morning_checks", "morning-after answer"),
-)
-
-
 class ImportConflict(UserError):
     """An imported record whose id is already here with other content."""
 
@@ -249,86 +241,6 @@ class ImportConflict(UserError):
         super().__init__(
             f"the {kind} {record_id} is already here with other content; nothing was imported ({remedy})"
         )
-
-
-def deletions_to_add(current: Journal, incoming: Journal) -> list[tuple[Month, Deletion]]:
-    """The deletions of `incoming` that remove a record `current` still shows, each with the
-    month file it belongs in (the record's month)."""
-    found = []
-    for deletion in incoming.deletions:
-        for kind, record in find_record(current, deletion.id):
-            if kind == deletion.kind:
-                found.append((record_month(kind, record), deletion))
-    return found
-
-
-def refuse_conflicts(current: Journal, incoming: Journal) -> None:
-    """ImportConflict for the first record of `incoming` whose id `current` holds, in the
-    same kind, with other content; records equal to ours are fine (importing twice)."""
-    for section, kind in _KINDS:
-        ours = {record.id: record for record in getattr(current, section)}
-        for record in getattr(incoming, section):
-            here = ours.get(record.id)
-            if here is not None and _told(here, record) != record:
-                raise ImportConflict(kind, record.id)
-
-
-def _told(here: Any, imported: Any) -> Any:
-    """Our record as an export tells it: an export does not carry a session's playing time
-    (`played_seconds`), so a session imported back without one is the same session."""
-    if isinstance(here, Session) and imported.played_seconds is None:
-        return replace(here, played_seconds=None)
-    return here
-
-
-def merge_new(current: Journal, incoming: Journal) -> tuple[Journal, ImportCounts]:
-    """The records of `incoming` that `current` lacks: a record whose id is already here is
-    skipped, and so is one equal in what it says (an export of schema 1 carried no ids for
-    rest days, activities and checks; a day holds one rest day and one morning answer)."""
-    gone = {(d.kind, d.id) for d in current.deletions}
-    kept: dict[str, Any] = {
-        kind: tuple(r for r in getattr(incoming, kind) if (kind, r.id) not in gone) for kind in RECORD_KINDS
-    }
-    incoming = Journal(**kept)  # a record deleted here stays deleted
-    session_ids = {s.id for s in current.sessions}
-    sessions = [s for s in incoming.sessions if s.id not in session_ids]
-    rest_seen = {r.day for r in current.rest_days} | {r.id for r in current.rest_days}
-    rest_days = []
-    for rest in incoming.rest_days:
-        if rest.day not in rest_seen and rest.id not in rest_seen:
-            rest_seen |= {rest.day, rest.id}
-            rest_days.append(rest)
-    # Add only as many equal activities as are missing.
-    activity_ids = {a.id for a in current.activities}
-    have: dict[tuple[dt.date, str, int], int] = {}
-    for a in current.activities:
-        have[(a.day, a.kind, a.minutes)] = have.get((a.day, a.kind, a.minutes), 0) + 1
-    activities = []
-    for a in incoming.activities:
-        key = (a.day, a.kind, a.minutes)
-        if a.id in activity_ids:
-            continue
-        if have.get(key, 0) > 0:
-            have[key] -= 1
-        else:
-            activities.append(a)
-    check_seen = {c.at for c in current.symptom_checks} | {c.id for c in current.symptom_checks}
-    checks = [c for c in incoming.symptom_checks if c.at not in check_seen and c.id not in check_seen]
-    morning_seen = {m.day for m in current.morning_checks} | {m.id for m in current.morning_checks}
-    mornings = []
-    for morning in incoming.morning_checks:
-        if morning.day not in morning_seen and morning.id not in morning_seen:
-            morning_seen |= {morning.day, morning.id}
-            mornings.append(morning)
-    result = replace(
-        current,
-        sessions=(*current.sessions, *sessions),
-        rest_days=(*current.rest_days, *rest_days),
-        activities=(*current.activities, *activities),
-        symptom_checks=(*current.symptom_checks, *checks),
-        morning_checks=(*current.morning_checks, *mornings),
-    )
-    return result, ImportCounts(len(sessions), len(rest_days), len(activities), len(checks), len(mornings))
 
 
 def add_counts(a: ImportCounts, b: ImportCounts) -> ImportCounts:

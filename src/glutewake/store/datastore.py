@@ -15,20 +15,13 @@ from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen, replace
 from glutewake.core.journal import (
     ImportCounts,
-    Month,
-    add_counts,
-    deletions_to_add,
-    journal_difference,
     merge,
     merge_copies,
-    merge_new,
-    months_of,
-    only_month,
     record_month,
-    refuse_conflicts,
     repeated_ids,
 )
-from glutewake.core.records import RECORD_KINDS, Deletion, Journal, new_id
+from glutewake.core.journal_import import plan_import, refuse_conflicts, with_added
+from glutewake.core.records import Journal, new_id
 from glutewake.core.state import STATE_KINDS, State, merge_states, state_to_add
 from glutewake.store import state_codec
 from glutewake.store.errors import MalformedFile, RepeatedId, Unwritable, as_path
@@ -81,11 +74,9 @@ class Store(JournalWriter):
         symptom checks by their content, state records (`state_to_add`) by id. Every month
         and state file is read (and must be readable) before any is written; importing the
         same records twice writes nothing the second time. A record whose id is here with
-        other content refuses the whole import (ImportConflict). What is new goes into this
-        machine's own files."""
-        by_month: dict[Month, Journal] = {}
-        for month in months_of(journal):
-            by_month[month] = only_month(journal, month)
+        other content refuses the whole import (ImportConflict), unless ours is a later
+        state of it (`core/journal_import.py` says what each import adds and refuses).
+        What is new goes into this machine's own files."""
         with self._writing():
             # Every month is read: an id may be here in another month than the import's.
             listing = self.listing()
@@ -93,27 +84,13 @@ class Store(JournalWriter):
             repeated = self._repeated({month: merge([j]) for month, j in raw.items()}, listing)
             if repeated is not None:
                 raise repeated
-            everything = merge(raw.values())
-            refuse_conflicts(everything, journal)
+            refuse_conflicts(merge(raw.values()), journal)
             here = self.read_state(listing)
             set_here = bool(here.day_starts) or self.day_starts_at() != DEFAULT_DAY_START
             new_state = state_to_add(here, state or State(), day_start_set=set_here)
-            removals: dict[Month, list[Deletion]] = {}
-            for month, deletion in deletions_to_add(everything, journal):
-                removals.setdefault(month, []).append(deletion)
-            months = set(by_month) | set(removals)
-            current = {month: raw.get(month, Journal()) for month in months}
-            counts = ImportCounts()
-            for month in sorted(months):
-                result, added = merge_new(current[month], by_month.get(month, Journal()))
-                new = journal_difference(result, current[month])
-                gone = removals.get(month, [])
-                if gone:
-                    new = replace(new, deletions=(*new.deletions, *gone))
-                    added = replace(added, deletions=len(gone))
-                if added.total:
-                    self._change_month(month, _extended(new))
-                    counts = add_counts(counts, added)
+            plan, counts = plan_import(raw, journal)
+            for month, new in sorted(plan.items()):
+                self._change_month(month, _extended(new))
             if new_state != State():
                 self._add_state([r for kind in STATE_KINDS for r in getattr(new_state, kind)])
                 counts = replace(
@@ -243,15 +220,4 @@ def _renumbered(section: str, record_id: str, fresh: str) -> Callable[[Journal],
 
 
 def _extended(more: Journal) -> Callable[[Journal], Journal]:
-    return lambda journal: _extend(journal, more)
-
-
-def _extend(journal: Journal, more: Journal) -> Journal:
-    """`journal` with every record of `more` added."""
-    return replace(
-        journal,
-        **{
-            kind: (*getattr(journal, kind), *getattr(more, kind))
-            for kind in (*RECORD_KINDS, "deletions", "edits")
-        },
-    )
+    return lambda journal: with_added(journal, more)

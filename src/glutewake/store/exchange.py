@@ -145,6 +145,8 @@ class _Reader:
             ids = [record.id for record in records]
             if len(set(ids)) != len(ids):
                 raise FieldError((key,), None, "the same id appears twice")
+        if len({(d.kind, d.id) for d in deletions}) != len(deletions):
+            raise FieldError(("deleted",), None, "the same record is deleted twice")
         return Journal(sessions, rest_days, activities, checks, mornings, deletions)
 
     def state(self, document: dict[str, Any], now: dt.datetime) -> State:
