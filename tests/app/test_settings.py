@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,31 @@ async def test_settings_say_which_sound_output_is_in_use(data_dir: Path, store: 
         app.screen.query_one("#sound", Select).value = "off"
         await pilot.pause()
         assert "sound: off — cues are silent (spoken cues aside)" in flat(screen_text(app))
+
+
+async def test_opening_settings_looks_for_the_sound_output_once(data_dir: Path, store: Store) -> None:
+    # The sound Select posts a Changed as it mounts; two probes at once used to crash the app.
+    tones = FakeTones()
+    probes: list[int] = []
+
+    def counted(volume: int, clock: Callable[[], float]) -> FakeTones:
+        probes.append(volume)
+        return tones.open(volume, clock)
+
+    app = make_app(data_dir, open_tones=counted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(probes) == 1
+        assert "sound: tones through a test output" in flat(screen_text(app))
+        app.screen.query_one("#sound", Select).value = "bell"
+        await pilot.pause()
+        app.screen.query_one("#sound", Select).value = "tones"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(probes) == 1, "what the probe found is kept for the screen"
 
 
 async def test_with_no_sound_output_settings_say_terminal_bell_only(data_dir: Path, store: Store) -> None:
