@@ -146,6 +146,8 @@ class SoundSettings(CoachScreen[None]):
             self._play_bell_demo()
             return
         self.tones_output = tones.description
+        # ctrl+o pressed again while the output opened: this one replaces the other, closed.
+        self._stop_demo(refresh=False)
         self.demo_tones = tones
         items = tone_demo()
         start = self.coach.clock() + 0.1
