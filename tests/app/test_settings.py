@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -134,6 +136,31 @@ async def test_settings_say_which_sound_output_is_in_use(data_dir: Path, store: 
         assert "sound: off — cues are silent (spoken cues aside)" in flat(screen_text(app))
 
 
+async def test_opening_settings_looks_for_the_sound_output_once(data_dir: Path, store: Store) -> None:
+    # The sound Select posts a Changed as it mounts; two probes at once used to crash the app.
+    tones = FakeTones()
+    probes: list[int] = []
+
+    def counted(volume: int, clock: Callable[[], float]) -> FakeTones:
+        probes.append(volume)
+        return tones.open(volume, clock)
+
+    app = make_app(data_dir, open_tones=counted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(probes) == 1
+        assert "sound: tones through a test output" in flat(screen_text(app))
+        app.screen.query_one("#sound", Select).value = "bell"
+        await pilot.pause()
+        app.screen.query_one("#sound", Select).value = "tones"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(probes) == 1, "what the probe found is kept for the screen"
+
+
 async def test_with_no_sound_output_settings_say_terminal_bell_only(data_dir: Path, store: Store) -> None:
     app = make_app(data_dir, open_tones=no_sound_output)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -160,6 +187,36 @@ async def test_ctrl_o_plays_every_cue_in_turn_at_the_volume_on_the_form(data_dir
         await pilot.press("escape")
         await pilot.pause()
         assert tones.closed, "leaving settings stops the cues"
+
+
+async def test_ctrl_o_twice_while_the_output_opens_keeps_one_open_and_closes_the_other(
+    data_dir: Path, store: Store
+) -> None:
+    opened: list[FakeTones] = []
+    release = threading.Event()
+
+    def slow_to_open(volume: int, clock: Callable[[], float]) -> FakeTones:
+        tones = FakeTones().open(volume, clock)
+        opened.append(tones)
+        if len(opened) > 1:  # the first is the settings screen's own look
+            release.wait(10)
+        return tones
+
+    app = make_app(data_dir, open_tones=slow_to_open)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        demos = opened[1:]
+        assert len(demos) == 2
+        assert sorted(tones.closed for tones in demos) == [False, True]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert all(tones.closed for tones in demos)
 
 
 async def test_ctrl_o_rings_the_bell_patterns_when_the_bell_is_chosen(data_dir: Path, store: Store) -> None:

@@ -6,6 +6,12 @@ starts it streaming the `Mixer`: silence between cues, the planned sounds on tim
 library, no sound system or no device: `AudioUnavailable`, with the reason in plain words,
 and the caller falls back to the terminal bell. miniaudio's null device (a device that
 plays nothing, in real time) is used only when asked for by name, for tests.
+
+One device at a time: opening, starting and closing a device (and quieting ALSA) happen
+under `DEVICE_LOCK`, whichever thread asks (the settings screen's probe runs on a worker
+thread, a session opens on the event loop). miniaudio's set-up drives the PulseAudio and
+ALSA client libraries, whose process-wide state (ALSA's error handler above all) is not
+safe to change from two threads at once: two probes at once crashed the app.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ STARTING_FOR = 3.0
 # How long opening waits for the stream to flow, so the first cue is not lost to start-up.
 WARM_UP = 1.0
 APP_NAME = "glutewake"
+DEVICE_LOCK = threading.Lock()
+"""Held for every open, start and close of a device: one at a time in the whole process."""
 
 # Sound systems to try, in order, by platform; the first that opens a device wins. JACK is
 # left out (its library prints to the terminal when no JACK server runs), and so is the
@@ -100,7 +108,8 @@ class ToneOutput:
     def close(self) -> None:
         device, self.device = self.device, None
         if device is not None:
-            device.close()
+            with DEVICE_LOCK:
+                device.close()
 
     def _stream(self) -> Any:
         """The generator the device pulls blocks from; it never lets an error stop the device."""
@@ -143,32 +152,33 @@ def open_tones(
     ]
     if not backends:
         raise AudioUnavailable("the sound library has no sound system for this platform")
-    if miniaudio.Backend.ALSA in backends:
-        _quiet_alsa()
     bank = ToneBank(rate, volume)
     bank.render_all()
     mixer = Mixer(bank, clock)
-    try:
-        device = miniaudio.PlaybackDevice(
-            output_format=miniaudio.SampleFormat.SIGNED16,
-            nchannels=1,
-            sample_rate=rate,
-            buffersize_msec=BLOCK_MILLISECONDS,
-            backends=backends,
-            app_name=APP_NAME,
-        )
-    except miniaudio.MiniaudioError:
-        tried = " or ".join(SYSTEM_NAMES.get(name, name) for name in wanted)
-        raise AudioUnavailable(f"no sound device could be opened through {tried}") from None
-    output = ToneOutput(device, mixer, str(device.backend))
-    device.stop_callback = output._on_stop
-    stream = output._stream()
-    next(stream)
-    try:
-        device.start(stream)
-    except miniaudio.MiniaudioError:
-        device.close()
-        raise AudioUnavailable("the sound device would not start") from None
+    with DEVICE_LOCK:
+        if miniaudio.Backend.ALSA in backends:
+            _quiet_alsa()
+        try:
+            device = miniaudio.PlaybackDevice(
+                output_format=miniaudio.SampleFormat.SIGNED16,
+                nchannels=1,
+                sample_rate=rate,
+                buffersize_msec=BLOCK_MILLISECONDS,
+                backends=backends,
+                app_name=APP_NAME,
+            )
+        except miniaudio.MiniaudioError:
+            tried = " or ".join(SYSTEM_NAMES.get(name, name) for name in wanted)
+            raise AudioUnavailable(f"no sound device could be opened through {tried}") from None
+        output = ToneOutput(device, mixer, str(device.backend))
+        device.stop_callback = output._on_stop
+        stream = output._stream()
+        next(stream)
+        try:
+            device.start(stream)
+        except miniaudio.MiniaudioError:
+            device.close()
+            raise AudioUnavailable("the sound device would not start") from None
     output.flowing.wait(WARM_UP)
     return output
 
@@ -178,7 +188,12 @@ _ALSA_HANDLER: object = None
 
 def _quiet_alsa() -> None:
     """Keep ALSA's own error messages (no sound card, say) off the terminal: they would land
-    in the middle of the full-screen app."""
+    in the middle of the full-screen app.
+
+    Installed once per process, under `DEVICE_LOCK`, and kept for good: ALSA calls the
+    handler at its next error, so the one ALSA holds must never be collected. (Two threads
+    installing at once left ALSA holding one Python had dropped; its next error jumped into
+    freed memory: a segfault or an illegal instruction.)"""
     global _ALSA_HANDLER
     if _ALSA_HANDLER is not None:
         return
@@ -191,5 +206,6 @@ def _quiet_alsa() -> None:
     handler_type = ctypes.CFUNCTYPE(
         None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
     )
-    _ALSA_HANDLER = handler_type(lambda *_: None)
-    alsa.snd_lib_error_set_handler(_ALSA_HANDLER)
+    handler = handler_type(lambda *_: None)
+    _ALSA_HANDLER = handler
+    alsa.snd_lib_error_set_handler(handler)

@@ -30,6 +30,8 @@ class SoundSettings(CoachScreen[None]):
 
     tones_output: str | None = None
     """What opening the sound output gave: its description, or why there is none."""
+    probing = False
+    """A probe is under way (one at a time: a thread worker cannot be cancelled, only left)."""
     demo_tones: Tones | None = None
     demo_timers: list[Timer]
 
@@ -53,7 +55,10 @@ class SoundSettings(CoachScreen[None]):
         sound = self._chosen_sound()
         if sound == "tones" and self.tones_output is None:
             self._sound_note("looking for the sound output…")
-            self.run_worker(self._probe_tones, thread=True, exclusive=True, group="sound-probe")
+            # The Select posts a Changed as it mounts, so this runs twice on opening: one probe.
+            if not self.probing:
+                self.probing = True
+                self.run_worker(self._probe_tones, thread=True, group="sound-probe")
             return
         self._sound_note(self._output_words(sound))
 
@@ -82,6 +87,7 @@ class SoundSettings(CoachScreen[None]):
         self._from_thread(self._probed, found)
 
     def _probed(self, found: str) -> None:
+        self.probing = False
         self.tones_output = found
         if self.is_mounted and self._chosen_sound() == "tones":
             self._sound_note(found)
@@ -140,6 +146,8 @@ class SoundSettings(CoachScreen[None]):
             self._play_bell_demo()
             return
         self.tones_output = tones.description
+        # ctrl+o pressed again while the output opened: this one replaces the other, closed.
+        self._stop_demo(refresh=False)
         self.demo_tones = tones
         items = tone_demo()
         start = self.coach.clock() + 0.1
