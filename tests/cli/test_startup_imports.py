@@ -134,3 +134,29 @@ def test_help_and_the_version_load_no_store_no_toml_reader_no_pathlib(
     code, _, modules = run(home, *args)
     assert code == 0
     assert loaded(modules, {"pathlib", "tomllib", "typing", "glutewake.store", "json"}) == set()
+
+
+JOURNAL_CODE = {
+    "glutewake.store.datastore",
+    "glutewake.store.journal_reader",
+    "glutewake.store.journal_writer",
+    "glutewake.store.journal_codec",
+    "glutewake.core.journal",
+}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "beginner", "--json"),
+        ("settings",),
+        ("settings", "count_seconds", "1.5"),
+        ("settings", "day_starts_at", "0"),
+    ],
+    ids=" ".join,
+)
+def test_commands_that_need_only_the_settings_load_no_journal_code(home: Path, args: tuple[str, ...]) -> None:
+    code, output, modules = run(home, *args)
+    assert code == 0, output
+    assert "glutewake.store.profile_files" in modules
+    assert loaded(modules, JOURNAL_CODE) == set()

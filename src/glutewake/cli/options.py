@@ -97,9 +97,9 @@ def data_dir_from(args: argparse.Namespace) -> str:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """The user's saved settings (defaults if none yet), with --count-seconds applied."""
-    from glutewake.store import Store
+    from glutewake.store import ProfileFiles  # the settings alone: no journal code is loaded
 
-    settings = Store(data_dir_from(args)).read_profile().settings
+    settings = ProfileFiles(data_dir_from(args)).read_profile().settings
     if args.count_seconds is not None:
         settings = settings.with_changes(count_seconds=args.count_seconds)
     return settings

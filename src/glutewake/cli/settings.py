@@ -39,9 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from glutewake.cli.options import data_dir_from
     from glutewake.core.frozen import replace
     from glutewake.core.settings import parse_setting, setting_names, setting_type
-    from glutewake.store import Store
+    from glutewake.store import ProfileFiles  # settings.toml and the state files alone
 
-    store = Store(data_dir_from(args))
+    store = ProfileFiles(data_dir_from(args))
     if args.key is not None:
         setting_type(args.key)  # an unknown name: one line, exit 2
     if args.value is None:

@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from glutewake.cli.options import data_dir_from
     from glutewake.core.sound_schedule import Planned
     from glutewake.errors import UserError
-    from glutewake.store import Store
+    from glutewake.store import ProfileFiles
 
-    settings = Store(data_dir_from(args)).read_profile().settings
+    settings = ProfileFiles(data_dir_from(args)).read_profile().settings
     if settings.sound == "off":
         raise UserError(
             'sound is off in settings (sound = "off"): set it to "tones" or "bell" to hear the cues'

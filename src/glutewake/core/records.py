@@ -4,10 +4,10 @@ morning-after answers."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.frozen import frozen
+from glutewake.core.ids import new_id as new_id  # records are made with it; here for callers
 
 TYPE_CHECKING = False  # `typing` costs every command's start; the types are for mypy only
 if TYPE_CHECKING:
@@ -58,12 +58,6 @@ if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 MAX_NAME_LENGTH = 64  # the longest programme or exercise name a record may carry
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
-
-
-def new_id() -> str:
-    """A unique record id: 128 random bits as 32 hex digits (like uuid4().hex, without the
-    cost of importing uuid on every command's start)."""
-    return os.urandom(16).hex()
 
 
 @frozen

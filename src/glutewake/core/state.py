@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from glutewake.core.frozen import frozen
-from glutewake.core.journal import ImportConflict
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
@@ -99,6 +98,8 @@ def state_to_add(here: State, incoming: State, *, day_start_set: bool) -> State:
             if known is None:
                 added[kind].append(record)
             elif known != record:
+                from glutewake.core.journal import ImportConflict  # only an import can refuse
+
                 raise ImportConflict(word, record.id, remedy)
     if not day_start_set and not here.day_starts:
         added["day_starts"].extend(incoming.day_starts[-1:])

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         Unwritable,
     )
     from glutewake.store.files import atomic_write
+    from glutewake.store.profile_files import ProfileFiles
 
 _WHERE = {
     "ImportCounts": "glutewake.core.journal",
@@ -32,6 +33,7 @@ _WHERE = {
     "Unreadable": "glutewake.store.errors",
     "Unwritable": "glutewake.store.errors",
     "atomic_write": "glutewake.store.files",
+    "ProfileFiles": "glutewake.store.profile_files",
 }
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "MalformedFile",
     "Month",
     "Moved",
+    "ProfileFiles",
     "RepeatedId",
     "Store",
     "StoreError",

@@ -9,7 +9,7 @@ import os
 
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import replace
-from glutewake.core.records import new_id
+from glutewake.core.ids import new_id
 from glutewake.core.settings import Profile
 from glutewake.core.state import Acknowledgement, DayStart, PhaseChange, State, merge_states
 from glutewake.errors import UserError
