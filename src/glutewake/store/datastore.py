@@ -20,7 +20,6 @@ from glutewake.core.journal import (
     record_month,
     repeated_ids,
 )
-from glutewake.core.journal_import import plan_import, refuse_conflicts, with_added
 from glutewake.core.records import Journal, new_id
 from glutewake.core.state import STATE_KINDS, State, merge_states, state_to_add
 from glutewake.store import state_codec
@@ -77,6 +76,8 @@ class Store(JournalWriter):
         other content refuses the whole import (ImportConflict), unless ours is a later
         state of it (`core/journal_import.py` says what each import adds and refuses).
         What is new goes into this machine's own files."""
+        from glutewake.core.journal_import import plan_import, refuse_conflicts  # import only
+
         with self._writing():
             # Every month is read: an id may be here in another month than the import's.
             listing = self.listing()
@@ -220,4 +221,6 @@ def _renumbered(section: str, record_id: str, fresh: str) -> Callable[[Journal],
 
 
 def _extended(more: Journal) -> Callable[[Journal], Journal]:
+    from glutewake.core.journal_import import with_added
+
     return lambda journal: with_added(journal, more)
