@@ -1,6 +1,6 @@
 """A small derived summary of each month, so neither `status` nor home parses years of journal.
 
-`cache/days.json` holds, per month, the identity (name, inode, size, mtime_ns) of every file of
+`cache/days.marshal` holds, per month, the identity (name, inode, size, mtime_ns) of every file of
 that month (each device's, the single-file layout's, conflict copies), and what was read from
 them: the days the month marks done or rest, what the standing advice reads (its symptom
 checks' pains, its latest check in full, the pains of its latest session that recorded any,
@@ -20,8 +20,9 @@ a cache may lack months, and a scan reads every month it lacks.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import os
+import sys
 import time
 
 from glutewake.core.advice import (
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 
     from glutewake.core.records import AdviceLevel as Level
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 # A file changed this soon after the mtime it was read at could change again within the
 # same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
 SETTLE_NS = 2_000_000_000
@@ -238,7 +239,7 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
 
 
 def _cache_path(store: Store) -> str:
-    return os.path.join(store.data_folder, "cache", "days.json")
+    return os.path.join(store.data_folder, "cache", "days.marshal")
 
 
 def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
@@ -291,35 +292,57 @@ _ID_LETTERS = {
 
 
 # -- the cache file ------------------------------------------------------------------------
+# `marshal`'s format (built in, already loaded for the parsed-TOML cache; `json` would cost
+# `log` its import): a tuple of the format's tag, the Python that wrote it (marshal's format
+# may change between versions), the day start and each month's entry by "YYYY-MM". An entry
+# is a tuple: dates as ordinals, moments as ISO strings, the sets of days and ids as sorted
+# tuples (marshal sorts a frozenset's items by their bytes to write it, which made writing
+# the file four times slower; sorted, an unchanged entry is written the same, in any process).
+
+FORMAT = "glutewake days"
+OLD_NAME = "days.json"  # the JSON cache of versions before 5: removed when the cache is written
+
+
+def _read(path: str, day_starts_at: int) -> dict[str, Any] | None:
+    """The file's entries by month, unchecked; None when it is missing, damaged, foreign,
+    written by another Python, of another version or counted with another day start."""
+    try:
+        with open(path, "rb") as file:
+            kind, version, python, starts_at, months = marshal.loads(file.read())
+    except Exception:  # missing, damaged or foreign: marshal raises several kinds of error
+        return None
+    if (kind, version, python, starts_at) != (FORMAT, CACHE_VERSION, sys.hexversion, day_starts_at):
+        return None
+    return months if type(months) is dict else None
 
 
 def _load(path: str, day_starts_at: int) -> dict[Month, MonthDigest]:
     """The cached digests; {} when the file is missing, of another version, counted with
     another day start or damaged in any way, so that a bad cache is rebuilt, never trusted in part."""
+    entries = _read(path, day_starts_at)
+    if entries is None:
+        return {}
     try:
-        with open(path, encoding="utf-8") as file:
-            document = json.load(file)
-        if document.get("version") != CACHE_VERSION or document.get("day_starts_at") != day_starts_at:
-            return {}
         months = {}
         _READ_AS.clear()  # only the latest reading's: an app that scans often keeps no more
-        for key, value in document["months"].items():
+        for key, value in entries.items():
             month = months[_month_key(key)] = _entry(value)
             _READ_AS[id(month)] = (month, value)
         return months
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except Exception:  # any entry not of the shape: the whole file is ignored
+        _READ_AS.clear()
         return {}
 
 
 _READ_AS: dict[int, tuple[MonthDigest, Any]] = {}
-"""Each digest `_load` made, by identity, with the JSON it was made from: saving the cache
-again writes that JSON for a digest still in use instead of encoding it once more (the
+"""Each digest `_load` made, by identity, with the entry it was made from: saving the cache
+again writes that entry for a digest still in use instead of packing it once more (the
 digest itself is kept alongside, so its id cannot be taken by another object)."""
 
 
-def _json_of(digest: MonthDigest) -> Any:
+def _packed_of(digest: MonthDigest) -> Any:
     read = _READ_AS.get(id(digest))
-    return read[1] if read is not None and read[0] is digest else _as_json(digest)
+    return read[1] if read is not None and read[0] is digest else _packed(digest)
 
 
 def _month_key(key: str) -> Month:
@@ -332,34 +355,33 @@ def _month_key(key: str) -> Month:
 
 
 def _entry(value: Any) -> MonthDigest:
-    stamp = tuple(_file_stamp(part) for part in value["stamp"])
-    if not stamp or not isinstance(value["settled"], bool):
+    stamp, settled, done, rest, checks, last_check, last_pains, mornings, ids = value
+    stamp = tuple(_file_stamp(part) for part in stamp)
+    if not stamp or type(settled) is not bool:
         raise ValueError(value)
-    ids = value["ids"]
-    if not isinstance(ids, list) or not all(isinstance(i, str) and i[1:2] == ":" for i in ids):
+    if type(ids) is not tuple or not all(type(i) is str and i[1:2] == ":" for i in ids):
         raise ValueError(ids)
-    checks = [
+    marks = [
         CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
-        for at, check_id, during, after in value["checks"]
+        for at, check_id, during, after in checks
     ]
-    last_check = None if value["last_check"] is None else _check(value["last_check"])
-    last_pains = None
-    if value["last_pains"] is not None:
-        started, pain_after, pain_during = value["last_pains"]
-        last_pains = SessionPains(_moment(started), _maybe_pain(pain_after), _maybe_pain(pain_during))
-    mornings = [
-        MorningCheck(_text(morning_id), dt.date.fromisoformat(day), _choice(compared), _maybe_pain(pain))
-        for morning_id, day, compared, pain in value["mornings"]
+    pains = None
+    if last_pains is not None:
+        started, pain_after, pain_during = last_pains
+        pains = SessionPains(_moment(started), _maybe_pain(pain_after), _maybe_pain(pain_during))
+    answers = [
+        MorningCheck(_text(morning_id), _day(day), _choice(compared), _maybe_pain(pain))
+        for morning_id, day, compared, pain in mornings
     ]
     return MonthDigest(
         stamp=stamp,
-        settled=value["settled"],
-        done=frozenset(map(dt.date.fromisoformat, value["done"])),
-        rest=frozenset(map(dt.date.fromisoformat, value["rest"])),
-        checks=tuple(checks),
-        last_check=last_check,
-        last_pains=last_pains,
-        mornings=tuple(mornings),
+        settled=settled,
+        done=frozenset(map(_day, done)),
+        rest=frozenset(map(_day, rest)),
+        checks=tuple(marks),
+        last_check=None if last_check is None else _check(last_check),
+        last_pains=pains,
+        mornings=tuple(answers),
         ids=frozenset(ids),
     )
 
@@ -371,9 +393,9 @@ def _file_stamp(value: Any) -> FileStamp:
 
 def _check(value: Any) -> SymptomCheck:
     (check_id, at, during, after, wobbly, one_hip, spread, cleared, cleared_advanced, advice) = value
-    if not all(isinstance(flag, bool) for flag in (wobbly, one_hip, cleared, cleared_advanced)):
+    if not all(type(flag) is bool for flag in (wobbly, one_hip, cleared, cleared_advanced)):
         raise TypeError(value)
-    if not isinstance(spread, list) or not set(spread) <= set(SPREAD_PLACES):
+    if type(spread) is not tuple or not set(spread) <= set(SPREAD_PLACES):
         raise ValueError(spread)
     return SymptomCheck(
         _text(check_id),
@@ -382,30 +404,30 @@ def _check(value: Any) -> SymptomCheck:
         _pain(after),
         wobbly,
         one_hip,
-        tuple(spread),
+        spread,
         cleared,
         cleared_advanced,
         _advice(advice),
     )
 
 
-def _check_json(check: SymptomCheck) -> list[Any]:
-    return [
+def _check_packed(check: SymptomCheck) -> tuple[Any, ...]:
+    return (
         check.id,
         check.at.isoformat(),
         check.pain_during_run,
         check.pain_after_run,
         check.wobbly_gait,
         check.weight_on_one_hip,
-        list(check.spread),
+        tuple(check.spread),
         check.cleared_for_exercise,
         check.cleared_for_advanced,
         check.advice,
-    ]
+    )
 
 
 def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value:
+    if type(value) is not str or not value:
         raise TypeError(value)
     return value
 
@@ -421,7 +443,7 @@ def _choice(value: Any) -> Any:
 
 
 def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if type(value) is not int:
         raise TypeError(value)
     return value
 
@@ -430,6 +452,10 @@ def _pain(value: Any) -> int:
     if not 0 <= _integer(value) <= 10:
         raise ValueError(value)
     return int(value)
+
+
+def _day(value: Any) -> dt.date:
+    return dt.date.fromordinal(_integer(value))
 
 
 def _moment(value: Any) -> dt.datetime:
@@ -446,46 +472,45 @@ def _advice(value: Any) -> Level:
     return level
 
 
-def _as_json(digest: MonthDigest) -> dict[str, Any]:
+def _packed(digest: MonthDigest) -> tuple[Any, ...]:
     pains = digest.last_pains
-    return {
-        "stamp": [list(part) for part in digest.stamp],
-        "settled": digest.settled,
-        "done": sorted(day.isoformat() for day in digest.done),
-        "rest": sorted(day.isoformat() for day in digest.rest),
-        "checks": [[c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run] for c in digest.checks],
-        "last_check": None if digest.last_check is None else _check_json(digest.last_check),
-        "last_pains": None
-        if pains is None
-        else [pains.started_at.isoformat(), pains.pain_after, pains.pain_during],
-        "mornings": [[m.id, m.day.isoformat(), m.compared, m.pain] for m in digest.mornings],
-        "ids": sorted(digest.ids),
-    }
+    return (
+        digest.stamp,
+        digest.settled,
+        tuple(sorted(day.toordinal() for day in digest.done)),
+        tuple(sorted(day.toordinal() for day in digest.rest)),
+        tuple((c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run) for c in digest.checks),
+        None if digest.last_check is None else _check_packed(digest.last_check),
+        None if pains is None else (pains.started_at.isoformat(), pains.pain_after, pains.pain_during),
+        tuple((m.id, m.day.toordinal(), m.compared, m.pain) for m in digest.mornings),
+        tuple(sorted(digest.ids)),
+    )
 
 
 def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
     """Write the cache; False when it was not written (no data folder, read-only, busy)."""
-    document = {
-        "version": CACHE_VERSION,
-        "day_starts_at": day_starts_at,
-        "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
-    }
-    return _write(store, document)
+    entries = {f"{y:04d}-{m:02d}": _packed_of(d) for (y, m), d in months.items()}
+    return _write(store, entries, day_starts_at)
 
 
-def _write(store: Store, document: dict[str, Any]) -> bool:
-    """Write `document` as the cache file; False when it was not written."""
+def _write(store: Store, entries: dict[str, Any], day_starts_at: int) -> bool:
+    """Write the cache file holding `entries`; False when it was not written."""
     if not os.path.isdir(store.data_folder):
         return False  # never create the data folder just to cache an empty summary
     path = _cache_path(store)
-    data = json.dumps(document, separators=(",", ":"))
+    data = marshal.dumps((FORMAT, CACHE_VERSION, sys.hexversion, day_starts_at, entries))
     try:
         ensure_dir(store.data_folder)  # refuses a read-only folder before the lock file is made
         with try_locked(store.lock_file) as held:
             if held:  # when a writer is busy, the next run refreshes the cache instead
-                ensure_dir(os.path.dirname(path))
-                remove_stale_temporaries(os.path.dirname(path))
-                atomic_write(path, data.encode(), durable=False)
+                folder = os.path.dirname(path)
+                ensure_dir(folder)
+                remove_stale_temporaries(folder)
+                atomic_write(path, data, durable=False)
+                try:
+                    os.unlink(os.path.join(folder, OLD_NAME))
+                except OSError:
+                    pass  # none there (the usual case), or it cannot go: it is never read
             return held
     except StoreError:
         return False  # a read-only data folder still gets its facts, just without the cache
