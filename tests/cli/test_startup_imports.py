@@ -44,6 +44,8 @@ QUICK_STATUS = EVERY_COMMAND | {
     "json",
     "glutewake.store.datastore",
     "glutewake.store.summary",
+    "glutewake.store.summary_digest",
+    "glutewake.store.summary_file",
     "glutewake.core.advice",
 }
 
@@ -113,7 +115,7 @@ def test_no_command_loads_dataclasses_shutil_platformdirs_or_textual(
     if args != ("--help",):  # a plain command line is read without argparse
         assert loaded(modules, {"argparse", "gettext", "locale"}) == set()
     if args[0] == "log":  # the summary cache is marshal's: json would cost log its import
-        assert loaded(modules, {"json"}) == set()
+        assert loaded(modules, {"json", "glutewake.store.summary"}) == set()  # nor the scan
 
 
 def test_the_store_package_loads_its_names_on_first_use() -> None:

@@ -160,12 +160,12 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
 
 def test_a_cache_round_trips_every_digest_exactly(store: Store) -> None:
     # Dates (as ordinals), frozensets, tuples and moments come back equal and of their types.
-    from glutewake.store import summary
+    from glutewake.store import summary_file
 
     store.import_journal(random_journal(random.Random(7), TODAY))
     settle(store)
     written = scan_journal(store).months
-    loaded = summary._load(str(cache_file(store.data_dir)), store.day_starts_at())
+    loaded = summary_file._load(str(cache_file(store.data_dir)), store.day_starts_at())
     assert loaded == written and len(loaded) > 12
     for digest in loaded.values():
         assert type(digest.done) is frozenset and all(type(day) is dt.date for day in digest.done)
@@ -304,7 +304,7 @@ def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(sto
 
 def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store) -> None:
     # The months read from the cache are written back as they were read, unchanged ones alike.
-    from glutewake.store import summary
+    from glutewake.store import summary_file
 
     ten_years(store)
     scan_journal(store)
@@ -313,6 +313,6 @@ def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store
     settle(store)
     scan = scan_journal(store)  # read from the cache, one month re-read, saved again
     written = marshal.loads(cache.read_bytes())[-1]
-    assert written == {f"{y:04d}-{m:02d}": summary._packed(d) for (y, m), d in scan.months.items()}
+    assert written == {f"{y:04d}-{m:02d}": summary_file._packed(d) for (y, m), d in scan.months.items()}
     assert read_cache(cache)[1][f"{TODAY:%Y-%m}"]["rest"] == (TODAY.toordinal(),)
     assert len(written) == len(store.months())

@@ -17,16 +17,8 @@ from __future__ import annotations
 import time
 
 from glutewake.store.errors import StoreError
-from glutewake.store.summary import (
-    SETTLE_NS,
-    MonthDigest,
-    _cache_path,
-    _digest,
-    _month_stamps,
-    _packed,
-    _read,
-    _write,
-)
+from glutewake.store.summary_digest import SETTLE_NS, MonthDigest, _digest, _month_stamps
+from glutewake.store.summary_file import _cache_path, _packed, _read, _write
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
