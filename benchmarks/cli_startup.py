@@ -4,7 +4,7 @@
 Goals: `status` at most 2x `python -c pass` with ten years of history and the summary cache
 in place; every other command at most 3x; `log` at ten years at most 1.3x `log` with no
 history, both with the summary cache `log` keeps (the whole of it, as `status` leaves it) and
-with no summary cache present (no `cache/days.json`), printed at the end as two ratios, wall
+with no summary cache present (no `cache/days.marshal`), printed at the end as two ratios, wall
 and CPU. Also printed, without a goal: `status` with ten years and no cache (it parses every
 month and writes the cache), and `log` with no `cache/` folder at all, ten years against none
 (it parses the month it writes with the TOML reader too).
@@ -117,7 +117,7 @@ def main() -> None:
             return lambda: shutil.rmtree(data / "cache", ignore_errors=True)
 
         def drop_summary(data: Path) -> Callable[[], None]:
-            return lambda: (data / "cache" / "days.json").unlink(missing_ok=True)
+            return lambda: (data / "cache" / "days.marshal").unlink(missing_ok=True)
 
         cases = [
             Case("python -c pass", [sys.executable, "-c", "pass"], None),
@@ -211,7 +211,7 @@ def _print_log_ratios(figures_of: dict[str, Figures]) -> None:
     print(f"\nlog at 10 years / log with no history{'wall':>26}{'cpu':>7}")
     for title, reference, words, goal in (
         ("(10 years, cached)", "(no history)", "with the cache log keeps", LOG_GOAL),
-        ("(10 years, no cache)", "(no history)", "with no cache present (no days.json)", LOG_GOAL),
+        ("(10 years, no cache)", "(no history)", "with no cache present (no days.marshal)", LOG_GOAL),
         ("(10 years, no cache/)", "(no history, no cache/)", "neither has cache/ at all", None),
     ):
         figures = figures_of.get(f"log --activity {title}")

@@ -236,7 +236,7 @@ def main() -> None:
 
 
 def _cold_status(data: Path) -> float:
-    for name in ("days.json", "status.txt"):  # the summary cache and the status snapshot
+    for name in ("days.marshal", "status.txt"):  # the summary cache and the status snapshot
         (data / "cache" / name).unlink(missing_ok=True)
     began = time.perf_counter()
     subprocess.run(command(data, "status"), check=True, stdout=subprocess.DEVNULL)

@@ -4,6 +4,7 @@ file anywhere still names itself in the read-only banner."""
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import os
 import time
 from pathlib import Path
@@ -70,13 +71,13 @@ async def test_a_malformed_month_ten_years_old_still_shows_the_banner(
     data_dir: Path, ten_years: Store
 ) -> None:
     assert "READ-ONLY" not in await home_text(data_dir)
-    assert (data_dir / "cache" / "days.json").is_file()
+    assert (data_dir / "cache" / "days.marshal").is_file()
     oldest = ten_years.month_path((2016, 12))
     oldest.write_text("schema = 2\n[[sessions]\nid = 'x'\n")
-    cache = (data_dir / "cache" / "days.json").read_bytes()
+    cache = (data_dir / "cache" / "days.marshal").read_bytes()
     text = await home_text(data_dir)
     assert "READ-ONLY" in text and f"{oldest}, line 2" in text
-    assert (data_dir / "cache" / "days.json").read_bytes() == cache  # read-only: not rewritten
+    assert (data_dir / "cache" / "days.marshal").read_bytes() == cache  # read-only: not rewritten
 
 
 async def test_a_month_changed_after_caching_is_checked_again(data_dir: Path, ten_years: Store) -> None:
@@ -89,11 +90,12 @@ async def test_a_month_changed_after_caching_is_checked_again(data_dir: Path, te
 
 async def test_a_corrupt_cache_is_ignored_and_rebuilt(data_dir: Path, ten_years: Store) -> None:
     await home_text(data_dir)
-    cache = data_dir / "cache" / "days.json"
-    cache.write_text('{"version": 2, "months": {"2026-11": "everything is fine"}}')
+    cache = data_dir / "cache" / "days.marshal"
+    *header, _ = marshal.loads(cache.read_bytes())  # the right tag, version, Python and day start
+    cache.write_bytes(marshal.dumps((*header, {"2026-11": "everything is fine"})))
     text = await home_text(data_dir)
     assert "streak 40 days longest 40 days" in text and "READ-ONLY" not in text
-    assert '"2016-11"' in cache.read_text()
+    assert "2016-11" in marshal.loads(cache.read_bytes())[-1]
 
 
 async def test_coming_back_to_home_parses_no_unchanged_month(

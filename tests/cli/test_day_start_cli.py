@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import marshal
 import os
 import tomllib
 from pathlib import Path
@@ -73,8 +74,8 @@ def test_status_at_one_in_the_morning_counts_tonights_session_for_yesterday(
     midnight, quick = status(tmp_path, data)
     assert not quick  # settings.toml changed: the snapshot no longer holds
     assert (midnight["streak"], midnight["today_done"]) == ({"current": 1, "longest": 1}, True)
-    days = json.loads((data / "cache" / "days.json").read_text())
-    assert days["day_starts_at"] == 0  # the summary cache was counted again
+    days = marshal.loads((data / "cache" / "days.marshal").read_bytes())
+    assert days[3] == 0  # the summary cache was counted again
 
 
 def test_log_at_one_in_the_morning_logs_for_yesterday(

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from glutewake.core.records import Journal
 from glutewake.store import Store
 from tests.cli.startup_helpers import settle
 from tests.helpers import RunCli, snapshot_tree
-from tests.unit.summary_helpers import session
+from tests.unit.summary_helpers import cache_file, read_cache, session, write_cache
 
 TODAY = dt.date.today()
 LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)
@@ -30,9 +31,8 @@ KINDS = {
 }
 
 
-def cache(data: Path) -> dict[str, object]:
-    months: dict[str, object] = json.loads((data / "cache" / "days.json").read_text())["months"]
-    return months
+def cache(data: Path) -> dict[str, dict[str, Any]]:
+    return read_cache(cache_file(data))[1]
 
 
 def age(path: Path, seconds: float = 3600) -> None:
@@ -79,7 +79,7 @@ def test_log_then_status_prints_what_status_prints_with_a_full_cache(
     assert len(cache(full)) == len(store.months()) and (full / "cache" / "status.txt").exists()
     if before == "damaged cache":
         shutil.copytree(full / "cache", partial / "cache")
-        (partial / "cache" / "days.json").write_text('{"version": 4, "months": {"2001-01": ')
+        cache_file(partial).write_bytes(cache_file(partial).read_bytes()[:-100])  # cut short
     for data in (full, partial):
         assert run_cli("log", *KINDS["programme"], data=data).returncode == 0
     assert list(cache(partial)) == [f"{TODAY:%Y-%m}"]  # only the month it read
@@ -100,27 +100,53 @@ def test_log_updates_the_cache_with_what_it_wrote(run_cli: RunCli, data_dir: Pat
     months = cache(data_dir)
     assert set(months) == set(before)  # every other month's entry kept
     assert {key for key in months if months[key] != before[key]} == {f"{TODAY:%Y-%m}"}
-    assert months[f"{TODAY:%Y-%m}"]["done"][-1] == TODAY.isoformat()  # type: ignore[index]
+    assert max(months[f"{TODAY:%Y-%m}"]["done"]) == TODAY.toordinal()
     assert streak(status(run_cli, data_dir)) == streak(shown) + 1
 
 
 def test_log_writes_the_cache_even_when_it_changes_nothing(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest")
-    (data_dir / "cache" / "days.json").unlink()
+    cache_file(data_dir).unlink()
     result = run_cli("log", "--rest")
     assert result.returncode == 0 and "was already" in result.stdout
-    assert cache(data_dir)[f"{TODAY:%Y-%m}"]["rest"] == [TODAY.isoformat()]  # type: ignore[index]
+    assert cache(data_dir)[f"{TODAY:%Y-%m}"]["rest"] == (TODAY.toordinal(),)
+
+
+def test_log_leaves_an_old_json_cache_unread_and_removes_it(run_cli: RunCli, data_dir: Path) -> None:
+    run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
+    cache_file(data_dir).unlink()
+    old = data_dir / "cache" / "days.json"  # as version 4 left it, with a month it never had
+    old.write_text('{"version": 4, "day_starts_at": 4, "months": {"2001-01": {}}}')
+    assert run_cli("log", "--rest").returncode == 0
+    assert not old.exists() and list(cache(data_dir)) == [f"{TODAY:%Y-%m}"]
+
+
+def test_an_unchanged_month_is_not_rewritten_by_a_process_of_another_hash_seed(
+    run_cli: RunCli, data_dir: Path
+) -> None:
+    # Sets are kept sorted: another process's iteration order does not make them differ.
+    store = history(data_dir, months=3)
+    free = TODAY - dt.timedelta(days=22)  # no session that day, and a month of many ids
+    rest = ("--rest", "--date", free.isoformat())
+    assert run_cli("log", *rest, env={"PYTHONHASHSEED": "1"}).returncode == 0
+    for path in store.journal_dir.iterdir():
+        age(path)
+    assert run_cli("status", env={"PYTHONHASHSEED": "2"}).returncode == 0  # every entry settled
+    written = cache_file(data_dir).stat().st_mtime_ns
+    result = run_cli("log", *rest, env={"PYTHONHASHSEED": "3"})
+    assert result.returncode == 0 and "was already" in result.stdout
+    assert cache_file(data_dir).stat().st_mtime_ns == written
 
 
 def test_a_stale_entry_of_the_month_written_is_replaced(run_cli: RunCli, data_dir: Path) -> None:
     run_cli("log", "--rest", "--date", LAST_MONTH.isoformat())
-    path = data_dir / "cache" / "days.json"
-    document = json.loads(path.read_text())
-    document["months"][f"{LAST_MONTH:%Y-%m}"]["rest"] = []
-    document["months"][f"{LAST_MONTH:%Y-%m}"]["stamp"] = [["x.toml", 1, 2, 3]]
-    path.write_text(json.dumps(document))
+    path = cache_file(data_dir)
+    header, months = read_cache(path)
+    months[f"{LAST_MONTH:%Y-%m}"]["rest"] = ()
+    months[f"{LAST_MONTH:%Y-%m}"]["stamp"] = (("x.toml", 1, 2, 3),)
+    write_cache(path, header, months)
     run_cli("log", "--activity", "cycling", "--minutes", "15", "--date", LAST_MONTH.isoformat())
-    assert cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]["rest"] == [LAST_MONTH.isoformat()]  # type: ignore[index]
+    assert cache(data_dir)[f"{LAST_MONTH:%Y-%m}"]["rest"] == (LAST_MONTH.toordinal(),)
 
 
 def test_a_broken_file_of_another_month_does_not_stop_log(run_cli: RunCli, data_dir: Path) -> None:

@@ -6,7 +6,8 @@ platformdirs, json or the store (`re` and `enum` come with the installed script 
 no command that does not open the full-screen app loads dataclasses (with inspect and ast),
 platformdirs (on Linux and macOS), shutil, pathlib, contextlib, importlib or Textual; none
 loads the TOML reader or typing to read files it read before (the parsed-TOML cache), nor
-argparse, gettext or locale to read a plain command line (`cli/fastargs.py`).
+argparse, gettext or locale to read a plain command line (`cli/fastargs.py`); `log` loads
+no json (the summary cache it keeps is in marshal's format).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ QUICK_STATUS = EVERY_COMMAND | {
     "glutewake.store.journal_reader",
     "glutewake.store.journal_writer",
     "glutewake.store.summary",
+    "glutewake.store.summary_digest",
+    "glutewake.store.summary_file",
     "glutewake.core.advice",
 }
 
@@ -115,6 +118,8 @@ def test_no_command_loads_dataclasses_shutil_platformdirs_or_textual(
     assert loaded(modules, {"tomllib", "typing"}) == set()  # the files were read before
     if args != ("--help",):  # a plain command line is read without argparse
         assert loaded(modules, {"argparse", "gettext", "locale"}) == set()
+    if args[0] == "log":  # the summary cache is marshal's: json would cost log its import
+        assert loaded(modules, {"json", "glutewake.store.summary"}) == set()  # nor the scan
 
 
 def test_the_store_package_loads_its_names_on_first_use() -> None:

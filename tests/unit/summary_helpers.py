@@ -1,11 +1,14 @@
 """The summary cache's test helpers: a journal of ten years, files aged past the settle
-time, and a spy on the months read."""
+time, a spy on the months read, and the cache file read and written field by field."""
 
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import os
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +77,23 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
         lambda self, m, listing=None, **day: read.append(m) or real(self, m, listing, **day),
     )
     return read
+
+
+FIELDS = ("stamp", "settled", "done", "rest", "checks", "last_check", "last_pains", "mornings", "ids")
+"""An entry's fields, in the order the cache file holds them."""
+
+
+def cache_file(data_dir: Path) -> Path:
+    return data_dir / "cache" / "days.marshal"
+
+
+def read_cache(path: Path) -> tuple[list[Any], dict[str, dict[str, Any]]]:
+    """The file's header (format, version, Python, day start) and each month's entry by field."""
+    *header, months = marshal.loads(path.read_bytes())
+    return header, {key: dict(zip(FIELDS, entry, strict=True)) for key, entry in months.items()}
+
+
+def write_cache(path: Path, header: list[Any], months: dict[str, Any]) -> None:
+    """Write `months` (entries by field, or any value as it is) under `header`."""
+    packed = {k: tuple(v.values()) if isinstance(v, dict) else v for k, v in months.items()}
+    path.write_bytes(marshal.dumps((*header, packed)))

@@ -5,7 +5,7 @@ the report, the summary cache)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import os
 import time
 from pathlib import Path
@@ -249,11 +249,11 @@ def test_the_summary_cache_counts_again_when_the_day_start_changes(tmp_path: Pat
     settled(store)
     first = scan_journal(store)
     assert first.days.done == {TUE}
-    cache = store.data_dir / "cache" / "days.json"
-    assert json.loads(cache.read_text())["day_starts_at"] == 0
+    cache = store.data_dir / "cache" / "days.marshal"
+    assert marshal.loads(cache.read_bytes())[3] == 0
     store.update_profile(lambda p: replace(p, settings=p.settings.with_changes(day_starts_at=4)))
     assert journal_days(store).done == {MON}  # from the cache file, counted again
-    assert json.loads(cache.read_text())["day_starts_at"] == 4
+    assert marshal.loads(cache.read_bytes())[3] == 4
     again = scan_journal(store, first)  # and from a scan this process kept
     assert again.days.done == {MON} and again.days.basis.day_starts_at == 4
 

@@ -728,14 +728,14 @@ def test_leftover_temporaries_in_the_cache_are_swept(store: Store) -> None:
     full_month(store)
     cache = store.data_dir / "cache"
     cache.mkdir()
-    stale = cache / ".glutewake-write.days.json.99999.2"
+    stale = cache / ".glutewake-write.days.marshal.99999.2"
     old_name = cache / ".days.json.99999.1.tmp"
     for path in (stale, old_name):
         path.write_text("{")
         os.utime(path, (time.time() - 3600,) * 2)
     scan_journal(store)
     assert not stale.exists() and not old_name.exists()
-    assert (cache / "days.json").exists()
+    assert (cache / "days.marshal").exists()
 
 
 # -- import ------------------------------------------------------------------------------
@@ -787,8 +787,8 @@ def test_status_summary_follows_changes_and_survives_a_damaged_cache(store: Stor
     store.add_rest_day(dt.date(2026, 11, 23))
     days = journal_days(store)
     assert days.rest == {dt.date(2026, 11, 23)} and days.basis.check == check()
-    cache = store.data_dir / "cache" / "days.json"
-    cache.write_text("{ not json")
+    cache = store.data_dir / "cache" / "days.marshal"
+    cache.write_bytes(b"\x00 not marshal")
     assert journal_days(store) == days
     path = store.month_path((2026, 11))  # a hand edit: same month, new content
     path.write_text(path.read_text().replace('status = "completed"', 'status = "partial"'))

@@ -4,10 +4,11 @@ and the few months home reads giving the same advice as the whole journal."""
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import os
 import random
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -18,7 +19,17 @@ from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, new_id
 from glutewake.store import FutureSchema, MalformedFile, RepeatedId, Store, merge
 from glutewake.store.summary import journal_days, months_for_today, scan_journal
-from tests.unit.summary_helpers import TODAY, check, reads, session, settle, ten_years
+from tests.unit.summary_helpers import (
+    TODAY,
+    cache_file,
+    check,
+    read_cache,
+    reads,
+    session,
+    settle,
+    ten_years,
+    write_cache,
+)
 
 
 @pytest.fixture
@@ -76,14 +87,21 @@ def test_a_month_written_moments_ago_is_read_again_next_time(
 @pytest.mark.parametrize(
     "damage",
     [
-        "{ not json",
-        '{"version": 4, "months": []}',
-        '{"version": 4, "months": {"2026-11": {"stamp": [1, 2]}}}',
+        "not-marshal",
+        "truncated",
+        "json",  # the cache as version 4 wrote it, under the new name
+        "months-not-a-dict",
+        "short-entry",
         "stamp-kept",  # right stamps, but a day that is not a date
+        "day-as-text",  # right stamps, but a day that is not an ordinal
+        "ids-as-list",
         "bad-key",
         "bad-answer",  # right stamps, but a morning answer that is not better, same or worse
         "bad-check",  # right stamps, but the last check's flag is not true or false
-        "version-3",  # the whole cache as the version before this one wrote it
+        "version-4",  # the whole cache tagged with the version before this one
+        "other-python",  # written by another Python, whose marshal may differ
+        "foreign",  # another program's marshal file
+        "other-day-start",
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -91,41 +109,86 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
 ) -> None:
     ten_years(store)
     truth = scan_journal(store).days
-    cache = store.data_dir / "cache" / "days.json"
-    document = json.loads(cache.read_text())
-    if damage == "stamp-kept":
-        document["months"]["2026-11"]["done"].append("2026-13-01")
-        damage = json.dumps(document)
+    cache = cache_file(store.data_dir)
+    good = cache.read_bytes()
+    header, months = read_cache(cache)
+    november = months["2026-11"]
+    if damage == "not-marshal":
+        cache.write_bytes(b"\xff not marshal")
+    elif damage == "truncated":
+        cache.write_bytes(good[: len(good) // 2])
+    elif damage == "json":
+        cache.write_text('{"version": 4, "day_starts_at": 4, "months": {}}')
+    elif damage == "months-not-a-dict":
+        cache.write_bytes(marshal.dumps((*header, [])))
+    elif damage == "short-entry":
+        write_cache(cache, header, {**months, "2026-11": (november["stamp"], True)})
+    elif damage == "stamp-kept":
+        november["done"] += (0,)
+        write_cache(cache, header, months)
+    elif damage == "day-as-text":
+        november["rest"] = ("2026-11-01",)
+        write_cache(cache, header, months)
+    elif damage == "ids-as-list":
+        november["ids"] = sorted(november["ids"])
+        write_cache(cache, header, months)
     elif damage == "bad-key":
-        document["months"]["2026-1"] = document["months"]["2026-11"]
-        damage = json.dumps(document)
+        write_cache(cache, header, {**months, "2026-1": november})
     elif damage == "bad-answer":
-        document["months"]["2026-11"]["mornings"] = [["m", "2026-11-20", "awful", None]]
-        damage = json.dumps(document)
+        november["mornings"] = (("m", dt.date(2026, 11, 20).toordinal(), "awful", None),)
+        write_cache(cache, header, months)
     elif damage == "bad-check":
-        document["months"]["2026-11"]["last_check"] = [
-            "c",
-            "2026-11-20T18:00:00+01:00",
-            2,
-            2,
-            "no",
-            False,
-            [],
-            True,
-            True,
-            "advanced",
-        ]
-        damage = json.dumps(document)
-    elif damage == "version-3":
-        document["version"] = 3
-        damage = json.dumps(document)
-    cache.write_text(damage)
+        flag = "no"
+        november["last_check"] = ("c", "2026-11-20T18:00:00+01:00", 2, 2, flag, False, (), 1, 1, "advanced")
+        write_cache(cache, header, months)
+    elif damage == "version-4":
+        write_cache(cache, [header[0], 4, *header[2:]], months)
+    elif damage == "other-python":
+        write_cache(cache, [*header[:2], sys.hexversion - 1, *header[3:]], months)
+    elif damage == "foreign":
+        write_cache(cache, ["another program", *header[1:]], months)
+    elif damage == "other-day-start":
+        write_cache(cache, [*header[:3], (header[3] + 1) % 24], months)
+    assert cache.read_bytes() != good
     read = reads(monkeypatch)
     assert scan_journal(store).days == truth
     assert len(read) == len(store.months())  # nothing in the damaged cache was trusted
     read.clear()
     assert scan_journal(store).days == truth and read == []  # rebuilt
-    assert json.loads(cache.read_text())["version"] == 4
+    assert read_cache(cache)[0] == ["glutewake days", 5, sys.hexversion, store.day_starts_at()]
+
+
+def test_a_cache_round_trips_every_digest_exactly(store: Store) -> None:
+    # Dates (as ordinals), frozensets, tuples and moments come back equal and of their types.
+    from glutewake.store import summary_file
+
+    store.import_journal(random_journal(random.Random(7), TODAY))
+    settle(store)
+    written = scan_journal(store).months
+    loaded = summary_file._load(str(cache_file(store.data_dir)), store.day_starts_at())
+    assert loaded == written and len(loaded) > 12
+    for digest in loaded.values():
+        assert type(digest.done) is frozenset and all(type(day) is dt.date for day in digest.done)
+        assert type(digest.ids) is frozenset and type(digest.stamp) is tuple
+        assert type(digest.checks) is tuple and type(digest.mornings) is tuple
+    assert any(d.last_check is not None for d in loaded.values())
+    assert any(d.mornings for d in loaded.values()) and any(d.last_pains for d in loaded.values())
+
+
+def test_an_old_json_cache_is_ignored_and_removed_when_the_new_one_is_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ten_years(store)
+    truth = scan_journal(store).days
+    cache = cache_file(store.data_dir)
+    cache.unlink()
+    old = store.data_dir / "cache" / "days.json"
+    old.write_text('{"version": 4, "day_starts_at": 4, "months": {}}')
+    neighbour = store.data_dir / "cache" / "days.json.notes"  # not ours to remove
+    neighbour.write_text("kept")
+    read = reads(monkeypatch)
+    assert scan_journal(store).days == truth and len(read) == len(store.months())
+    assert cache.is_file() and not old.exists() and neighbour.read_text() == "kept"
 
 
 def test_no_cache_is_written_while_a_file_has_a_problem(store: Store) -> None:
@@ -192,9 +255,8 @@ def test_the_cache_keeps_only_the_last_week_of_answers_of_each_month(store: Stor
     store.import_journal(Journal(morning_checks=answers))
     settle(store)
     scan_journal(store)
-    cached = json.loads((store.data_dir / "cache" / "days.json").read_text())
-    kept = [day for _, day, _, _ in cached["months"]["2026-10"]["mornings"]]
-    assert kept == [f"2026-10-{day}" for day in range(25, 32)]
+    kept = [day for _, day, _, _ in read_cache(cache_file(store.data_dir))[1]["2026-10"]["mornings"]]
+    assert kept == [dt.date(2026, 10, day).toordinal() for day in range(25, 32)]
 
 
 def test_a_file_another_machine_wrote_is_noticed_when_a_sync_tool_copies_it_in(
@@ -244,15 +306,15 @@ def test_an_id_two_months_share_is_caught_from_the_cache_and_repair_fixes_it(sto
 
 def test_saving_again_writes_what_encoding_every_month_afresh_would(store: Store) -> None:
     # The months read from the cache are written back as they were read, unchanged ones alike.
-    from glutewake.store import summary
+    from glutewake.store import summary_file
 
     ten_years(store)
     scan_journal(store)
-    cache = store.data_dir / "cache" / "days.json"
+    cache = cache_file(store.data_dir)
     store.add_rest_day(TODAY)
     settle(store)
     scan = scan_journal(store)  # read from the cache, one month re-read, saved again
-    written = json.loads(cache.read_text())["months"]
-    assert written == {f"{y:04d}-{m:02d}": summary._as_json(d) for (y, m), d in scan.months.items()}
-    assert written[f"{TODAY:%Y-%m}"]["rest"] == [TODAY.isoformat()]
+    written = marshal.loads(cache.read_bytes())[-1]
+    assert written == {f"{y:04d}-{m:02d}": summary_file._packed(d) for (y, m), d in scan.months.items()}
+    assert read_cache(cache)[1][f"{TODAY:%Y-%m}"]["rest"] == (TODAY.toordinal(),)
     assert len(written) == len(store.months())

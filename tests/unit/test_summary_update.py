@@ -6,10 +6,12 @@ so nothing ever counts a partial cache as the whole journal."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +20,16 @@ from glutewake.core.streaks import compute_streak
 from glutewake.store import RepeatedId, Store, journal_codec
 from glutewake.store.summary import scan_journal
 from glutewake.store.summary_update import keep_months
-from tests.unit.summary_helpers import TODAY, reads, session, settle, ten_years
+from tests.unit.summary_helpers import (
+    TODAY,
+    cache_file,
+    read_cache,
+    reads,
+    session,
+    settle,
+    ten_years,
+    write_cache,
+)
 
 THIS_MONTH = (TODAY.year, TODAY.month)
 
@@ -29,12 +40,11 @@ def store(tmp_path: Path) -> Store:
 
 
 def cache_path(store: Store) -> Path:
-    return store.data_dir / "cache" / "days.json"
+    return cache_file(store.data_dir)
 
 
-def months_in_cache(store: Store) -> dict[str, object]:
-    months: dict[str, object] = json.loads(cache_path(store).read_text())["months"]
-    return months
+def months_in_cache(store: Store) -> dict[str, dict[str, Any]]:
+    return read_cache(cache_path(store))[1]
 
 
 def test_with_no_cache_it_writes_the_months_it_read_and_reads_no_other(
@@ -47,20 +57,33 @@ def test_with_no_cache_it_writes_the_months_it_read_and_reads_no_other(
     assert list(months_in_cache(store)) == [f"{TODAY:%Y-%m}"]
 
 
-@pytest.mark.parametrize("cache", ["missing", "damaged", "version-3", "day-start-4"])
+@pytest.mark.parametrize(
+    "cache",
+    ["missing", "damaged", "version-4", "day-start-4", "other-python", "ids-not-a-set", "no-months", "json"],
+)
 def test_the_next_scan_reads_only_the_months_missing_and_counts_the_whole_journal(
     store: Store, monkeypatch: pytest.MonkeyPatch, cache: str
 ) -> None:
     ten_years(store)
     truth = scan_journal(store, save=False).days  # counted from every file, no cache written
-    if cache == "damaged":
+    if cache in ("damaged", "json"):
         cache_path(store).parent.mkdir(parents=True)
-        cache_path(store).write_text('{"version": 4, "months": {"2001-01": ')
+        damaged = b"\xfa\x0eglutewake days"  # a marshal tuple cut short
+        cache_path(store).write_bytes(damaged if cache == "damaged" else b'{"version": 4, "months": {}}')
     elif cache != "missing":
         scan_journal(store)
-        document = json.loads(cache_path(store).read_text())
-        document["version" if cache == "version-3" else "day_starts_at"] = 3 if cache == "version-3" else 4
-        cache_path(store).write_text(json.dumps(document))
+        header, months = read_cache(cache_path(store))
+        if cache == "version-4":
+            header[1] = 4
+        elif cache == "day-start-4":
+            header[3] = 4
+        elif cache == "other-python":
+            header[2] = sys.hexversion + 1
+        elif cache == "ids-not-a-set":
+            months["2019-03"]["ids"] = sorted(months["2019-03"]["ids"])
+        write_cache(cache_path(store), header, {} if cache == "no-months" else months)
+        if cache == "no-months":  # the right header, then a list where the months should be
+            cache_path(store).write_bytes(marshal.dumps((*header, [1, 2])))
     assert keep_months(store, [(2020, 5)], 0)
     assert list(months_in_cache(store)) == ["2020-05"]  # nothing of the old cache trusted
     read = reads(monkeypatch)
@@ -81,7 +104,7 @@ def test_with_a_valid_cache_only_the_written_months_entry_changes(store: Store) 
     after = months_in_cache(store)
     changed = {key for key in before if before[key] != after[key]}
     assert changed == {f"{TODAY:%Y-%m}"} and set(after) == set(before)
-    assert after[f"{TODAY:%Y-%m}"]["done"][-1] == TODAY.isoformat()  # type: ignore[index]
+    assert max(after[f"{TODAY:%Y-%m}"]["done"]) == TODAY.toordinal()
 
 
 def test_a_month_it_wrote_counts_in_the_streak_at_once(store: Store) -> None:
@@ -143,13 +166,13 @@ def test_a_damaged_entry_of_another_month_makes_the_next_scan_rebuild_the_whole_
 ) -> None:
     ten_years(store)
     truth = scan_journal(store).days
-    document = json.loads(cache_path(store).read_text())
-    document["months"]["2019-03"]["done"].append("2019-13-01")  # not a date
-    cache_path(store).write_text(json.dumps(document))
+    header, months = read_cache(cache_path(store))
+    months["2019-03"]["done"] += (0,)  # not a date's ordinal
+    write_cache(cache_path(store), header, months)
     store.save_session(session(TODAY))
     assert keep_months(store, [THIS_MONTH], 0)  # the other entries are left as they are
     read = reads(monkeypatch)
     days = scan_journal(store).days
     assert len(read) == len(store.months())  # nothing of the damaged cache trusted
     assert days.done == truth.done | {TODAY}
-    assert "2019-13-01" not in months_in_cache(store)["2019-03"]["done"]  # type: ignore[index]
+    assert 0 not in months_in_cache(store)["2019-03"]["done"]

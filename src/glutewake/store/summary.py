@@ -1,6 +1,6 @@
 """A small derived summary of each month, so neither `status` nor home parses years of journal.
 
-`cache/days.json` holds, per month, the identity (name, inode, size, mtime_ns) of every file of
+`cache/days.marshal` holds, per month, the identity (name, inode, size, mtime_ns) of every file of
 that month (each device's, the single-file layout's, conflict copies), and what was read from
 them: the days the month marks done or rest, what the standing advice reads (its symptom
 checks' pains, its latest check in full, the pains of its latest session that recorded any,
@@ -20,51 +20,21 @@ a cache may lack months, and a scan reads every month it lacks.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import time
 
 from glutewake.core.advice import (
     MORNING_WINDOW_DAYS,
     AdviceBasis,
-    SessionPains,
     latest_check,
     latest_session_pains,
-    pains_of,
 )
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen
 from glutewake.core.journal import Month, month_of
-from glutewake.core.records import (
-    ADVICE_LEVELS,
-    COMPARED,
-    SPREAD_PLACES,
-    Journal,
-    MorningCheck,
-    SymptomCheck,
-)
 from glutewake.store.datastore import Listing, Store
 from glutewake.store.errors import StoreError
-from glutewake.store.files import (
-    atomic_write,
-    ensure_dir,
-    remove_stale_temporaries,
-    try_locked,
-)
-
-TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
-if TYPE_CHECKING:
-    from typing import Any
-
-    from glutewake.core.records import AdviceLevel as Level
-
-CACHE_VERSION = 4
-# A file changed this soon after the mtime it was read at could change again within the
-# same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
-SETTLE_NS = 2_000_000_000
-
-FileStamp = tuple[str, int, int, int]  # name, inode, size, mtime_ns
-Stamp = tuple[FileStamp, ...]  # every file of one month, by name
+from glutewake.store.summary_digest import SETTLE_NS, MonthDigest, _digest, _month_stamps
+from glutewake.store.summary_file import _cache_path, _load, _save
 
 
 @frozen
@@ -77,32 +47,6 @@ class Days:
     """What the standing advice reads, gathered from every month."""
     day_starts_at: int = DEFAULT_DAY_START
     """The day start the days were counted with."""
-
-
-@frozen
-class CheckMark:
-    """One symptom check's pains, as much as finding the worst earlier ones needs."""
-
-    at: dt.datetime
-    id: str
-    pain_during_run: int
-    pain_after_run: int
-
-
-@frozen
-class MonthDigest:
-    """What one cleanly parsed month file holds, and which version of the file it was."""
-
-    stamp: Stamp
-    settled: bool  # the file was older than SETTLE_NS when read: the entry may be reused
-    done: frozenset[dt.date]
-    rest: frozenset[dt.date]
-    checks: tuple[CheckMark, ...]
-    last_check: SymptomCheck | None
-    last_pains: SessionPains | None  # of the month's latest session that recorded a pain
-    mornings: tuple[MorningCheck, ...]  # those of the month's last MORNING_WINDOW_DAYS days
-    ids: frozenset[str] = frozenset()
-    """Every record's id, after the kind's letter (`s:` sessions, `r:` rest days, …)."""
 
 
 @frozen
@@ -235,257 +179,3 @@ def months_for_today(scan: Scan, today: dt.date) -> list[Month]:
         latest_pains = latest_session_pains(pains for pains, _ in pained)
         wanted.add(next(month for pains, month in pained if pains == latest_pains))
     return sorted(wanted)
-
-
-def _cache_path(store: Store) -> str:
-    return os.path.join(store.data_folder, "cache", "days.json")
-
-
-def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
-    stamps: dict[Month, Stamp | None] = {}
-    for month, files in listing.items():
-        if month is None:
-            continue  # the state files: `status` reads them itself, they are few and small
-        parts: list[FileStamp] = []
-        for found in files:
-            try:
-                info = os.stat(os.path.join(store.journal_folder, found.name))
-            except OSError:
-                parts = []
-                break  # read_month says what is wrong, if anything
-            parts.append((found.name, info.st_ino, info.st_size, info.st_mtime_ns))
-        stamps[month] = tuple(sorted(parts)) if parts else None
-    return stamps
-
-
-def _digest(journal: Journal, stamp: Stamp, *, settled: bool) -> MonthDigest:
-    answered = sorted({m.day for m in journal.morning_checks})[-MORNING_WINDOW_DAYS:]
-    return MonthDigest(
-        stamp=stamp,
-        settled=settled,
-        done=frozenset(journal.session_day(s) for s in journal.sessions if s.status == "completed"),
-        rest=frozenset(r.day for r in journal.rest_days),
-        checks=tuple(
-            CheckMark(c.at, c.id, c.pain_during_run, c.pain_after_run) for c in journal.symptom_checks
-        ),
-        last_check=latest_check(journal.symptom_checks),
-        last_pains=latest_session_pains(
-            pains_of(s) for s in journal.sessions if s.pain_after is not None or s.pain_during is not None
-        ),
-        mornings=tuple(m for m in journal.morning_checks if m.day in answered),
-        ids=frozenset(
-            f"{letter}:{record.id}"
-            for kind, letter in _ID_LETTERS.items()
-            for record in getattr(journal, kind)
-        ),
-    )
-
-
-_ID_LETTERS = {
-    "sessions": "s",
-    "rest_days": "r",
-    "activities": "a",
-    "symptom_checks": "c",
-    "morning_checks": "m",
-}
-
-
-# -- the cache file ------------------------------------------------------------------------
-
-
-def _load(path: str, day_starts_at: int) -> dict[Month, MonthDigest]:
-    """The cached digests; {} when the file is missing, of another version, counted with
-    another day start or damaged in any way, so that a bad cache is rebuilt, never trusted in part."""
-    try:
-        with open(path, encoding="utf-8") as file:
-            document = json.load(file)
-        if document.get("version") != CACHE_VERSION or document.get("day_starts_at") != day_starts_at:
-            return {}
-        months = {}
-        _READ_AS.clear()  # only the latest reading's: an app that scans often keeps no more
-        for key, value in document["months"].items():
-            month = months[_month_key(key)] = _entry(value)
-            _READ_AS[id(month)] = (month, value)
-        return months
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-_READ_AS: dict[int, tuple[MonthDigest, Any]] = {}
-"""Each digest `_load` made, by identity, with the JSON it was made from: saving the cache
-again writes that JSON for a digest still in use instead of encoding it once more (the
-digest itself is kept alongside, so its id cannot be taken by another object)."""
-
-
-def _json_of(digest: MonthDigest) -> Any:
-    read = _READ_AS.get(id(digest))
-    return read[1] if read is not None and read[0] is digest else _as_json(digest)
-
-
-def _month_key(key: str) -> Month:
-    year, dash, number = key.partition("-")
-    if not (dash and len(year) == 4 and len(number) == 2 and year.isdigit() and number.isdigit()):
-        raise ValueError(key)
-    if not 1 <= int(number) <= 12:
-        raise ValueError(key)
-    return int(year), int(number)
-
-
-def _entry(value: Any) -> MonthDigest:
-    stamp = tuple(_file_stamp(part) for part in value["stamp"])
-    if not stamp or not isinstance(value["settled"], bool):
-        raise ValueError(value)
-    ids = value["ids"]
-    if not isinstance(ids, list) or not all(isinstance(i, str) and i[1:2] == ":" for i in ids):
-        raise ValueError(ids)
-    checks = [
-        CheckMark(_moment(at), _text(check_id), _pain(during), _pain(after))
-        for at, check_id, during, after in value["checks"]
-    ]
-    last_check = None if value["last_check"] is None else _check(value["last_check"])
-    last_pains = None
-    if value["last_pains"] is not None:
-        started, pain_after, pain_during = value["last_pains"]
-        last_pains = SessionPains(_moment(started), _maybe_pain(pain_after), _maybe_pain(pain_during))
-    mornings = [
-        MorningCheck(_text(morning_id), dt.date.fromisoformat(day), _choice(compared), _maybe_pain(pain))
-        for morning_id, day, compared, pain in value["mornings"]
-    ]
-    return MonthDigest(
-        stamp=stamp,
-        settled=value["settled"],
-        done=frozenset(map(dt.date.fromisoformat, value["done"])),
-        rest=frozenset(map(dt.date.fromisoformat, value["rest"])),
-        checks=tuple(checks),
-        last_check=last_check,
-        last_pains=last_pains,
-        mornings=tuple(mornings),
-        ids=frozenset(ids),
-    )
-
-
-def _file_stamp(value: Any) -> FileStamp:
-    name, inode, size, mtime = value
-    return (_text(name), _integer(inode), _integer(size), _integer(mtime))
-
-
-def _check(value: Any) -> SymptomCheck:
-    (check_id, at, during, after, wobbly, one_hip, spread, cleared, cleared_advanced, advice) = value
-    if not all(isinstance(flag, bool) for flag in (wobbly, one_hip, cleared, cleared_advanced)):
-        raise TypeError(value)
-    if not isinstance(spread, list) or not set(spread) <= set(SPREAD_PLACES):
-        raise ValueError(spread)
-    return SymptomCheck(
-        _text(check_id),
-        _moment(at),
-        _pain(during),
-        _pain(after),
-        wobbly,
-        one_hip,
-        tuple(spread),
-        cleared,
-        cleared_advanced,
-        _advice(advice),
-    )
-
-
-def _check_json(check: SymptomCheck) -> list[Any]:
-    return [
-        check.id,
-        check.at.isoformat(),
-        check.pain_during_run,
-        check.pain_after_run,
-        check.wobbly_gait,
-        check.weight_on_one_hip,
-        list(check.spread),
-        check.cleared_for_exercise,
-        check.cleared_for_advanced,
-        check.advice,
-    ]
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value:
-        raise TypeError(value)
-    return value
-
-
-def _maybe_pain(value: Any) -> int | None:
-    return None if value is None else _pain(value)
-
-
-def _choice(value: Any) -> Any:
-    if value not in COMPARED:
-        raise ValueError(value)
-    return value
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(value)
-    return value
-
-
-def _pain(value: Any) -> int:
-    if not 0 <= _integer(value) <= 10:
-        raise ValueError(value)
-    return int(value)
-
-
-def _moment(value: Any) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError(value)
-    return moment
-
-
-def _advice(value: Any) -> Level:
-    if value not in ADVICE_LEVELS:
-        raise ValueError(value)
-    level: Level = value
-    return level
-
-
-def _as_json(digest: MonthDigest) -> dict[str, Any]:
-    pains = digest.last_pains
-    return {
-        "stamp": [list(part) for part in digest.stamp],
-        "settled": digest.settled,
-        "done": sorted(day.isoformat() for day in digest.done),
-        "rest": sorted(day.isoformat() for day in digest.rest),
-        "checks": [[c.at.isoformat(), c.id, c.pain_during_run, c.pain_after_run] for c in digest.checks],
-        "last_check": None if digest.last_check is None else _check_json(digest.last_check),
-        "last_pains": None
-        if pains is None
-        else [pains.started_at.isoformat(), pains.pain_after, pains.pain_during],
-        "mornings": [[m.id, m.day.isoformat(), m.compared, m.pain] for m in digest.mornings],
-        "ids": sorted(digest.ids),
-    }
-
-
-def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
-    """Write the cache; False when it was not written (no data folder, read-only, busy)."""
-    document = {
-        "version": CACHE_VERSION,
-        "day_starts_at": day_starts_at,
-        "months": {f"{y:04d}-{m:02d}": _json_of(d) for (y, m), d in months.items()},
-    }
-    return _write(store, document)
-
-
-def _write(store: Store, document: dict[str, Any]) -> bool:
-    """Write `document` as the cache file; False when it was not written."""
-    if not os.path.isdir(store.data_folder):
-        return False  # never create the data folder just to cache an empty summary
-    path = _cache_path(store)
-    data = json.dumps(document, separators=(",", ":"))
-    try:
-        ensure_dir(store.data_folder)  # refuses a read-only folder before the lock file is made
-        with try_locked(store.lock_file) as held:
-            if held:  # when a writer is busy, the next run refreshes the cache instead
-                ensure_dir(os.path.dirname(path))
-                remove_stale_temporaries(os.path.dirname(path))
-                atomic_write(path, data.encode(), durable=False)
-            return held
-    except StoreError:
-        return False  # a read-only data folder still gets its facts, just without the cache

@@ -2,7 +2,7 @@
 
 `log` reads settings, the state files and the month it writes, never the rest of the journal,
 so that ten years of history cost it no more than none. After its write, `keep_months` puts
-the digests of the months it read into `cache/days.json`: in place of their entries when a
+the digests of the months it read into `cache/days.marshal`: in place of their entries when a
 valid cache (this version, this day start) is there, else as a cache holding just those
 months. A cache that lacks a month is never taken for the whole journal: `scan_journal`
 stats every month file and reads each month the cache has no settled entry for in its present
@@ -14,20 +14,11 @@ reads it again and names both files.
 
 from __future__ import annotations
 
-import json
 import time
 
 from glutewake.store.errors import StoreError
-from glutewake.store.summary import (
-    CACHE_VERSION,
-    SETTLE_NS,
-    MonthDigest,
-    _as_json,
-    _cache_path,
-    _digest,
-    _month_stamps,
-    _write,
-)
+from glutewake.store.summary_digest import SETTLE_NS, MonthDigest, _digest, _month_stamps
+from glutewake.store.summary_file import _cache_path, _packed, _read, _write
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
@@ -59,39 +50,38 @@ def keep_months(store: Store, months: Iterable[Month], day_starts_at: int) -> bo
             digests[month] = _digest(journal, stamp, settled=settled)
     except StoreError:
         return False
-    document, taken = _document(_cache_path(store), day_starts_at, {f"{y:04d}-{m:02d}" for y, m in wanted})
-    entries: dict[str, Any] = document["months"]
+    entries, taken = _entries(_cache_path(store), day_starts_at, {f"{y:04d}-{m:02d}" for y, m in wanted})
     changed = False
     for (year, number), digest in digests.items():
         key = f"{year:04d}-{number:02d}"
         was = entries.pop(key, None)
         value = None
         if digest is not None and digest.ids.isdisjoint(taken):
-            value = entries[key] = _as_json(digest)
+            value = entries[key] = _packed(digest)
         changed |= value != was
     if not changed:
         return False
-    document["months"] = dict(sorted(entries.items()))
-    return _write(store, document)
+    return _write(store, dict(sorted(entries.items())), day_starts_at)
 
 
-def _document(path: Any, day_starts_at: int, replaced: set[str]) -> tuple[dict[str, Any], set[str]]:
-    """The cache file's JSON, to change in place, and the ids the months not `replaced` hold.
-    The other months' entries are not made into digests (that would cost as much as the rest
-    of `log` at ten years): the scan that reads the file next checks every one of them, so a
-    damaged entry still makes it rebuild the whole cache. A new document when the file is
-    missing, of another version or day start, or not of the shape (months, each with ids)."""
-    fresh = {"version": CACHE_VERSION, "day_starts_at": day_starts_at, "months": {}}
+def _entries(path: str, day_starts_at: int, replaced: set[str]) -> tuple[dict[str, Any], set[str]]:
+    """The cache file's entries by month, to change in place, and the ids the months not
+    `replaced` hold. The other months' entries are not made into digests (that would cost as
+    much as the rest of `log` at ten years): the scan that reads the file next checks every
+    one of them, so a damaged entry still makes it rebuild the whole cache. No entries when
+    the file is missing, damaged, of another Python, version or day start, or not of the
+    shape (months, each with its ids last)."""
+    entries = _read(path, day_starts_at)
+    if entries is None:
+        return {}, set()
     try:
-        with open(path, encoding="utf-8") as file:
-            document = json.load(file)
-        if document.get("version") != CACHE_VERSION or document.get("day_starts_at") != day_starts_at:
-            return fresh, set()
-        months = document["months"]
         taken: set[str] = set()
-        for key, value in months.items():
+        for key, value in entries.items():
             if key not in replaced:
-                taken.update(value["ids"])
-        return {**fresh, "months": dict(months)}, taken
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return fresh, set()
+                ids = value[-1]
+                if type(ids) is not tuple:
+                    raise TypeError(ids)
+                taken.update(ids)
+        return dict(entries), taken
+    except (KeyError, TypeError, IndexError):
+        return {}, set()

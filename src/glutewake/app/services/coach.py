@@ -37,7 +37,8 @@ from glutewake.errors import UserError
 from glutewake.store import Store
 from glutewake.store.errors import StoreError
 from glutewake.store.report_file import dated_report_path, render_report, report_folder, write_report
-from glutewake.store.summary import Scan, Stamp, months_for_today, scan_journal
+from glutewake.store.summary import Scan, months_for_today, scan_journal
+from glutewake.store.summary_digest import Stamp
 
 if TYPE_CHECKING:
     from glutewake.core.sound_schedule import ToneOpener
