@@ -170,7 +170,9 @@ def _remove_quietly(path: StrPath) -> None:
 def is_temporary(name: str) -> bool:
     """Whether `name` is one of glutewake's own temporary files (this or an older version's)."""
     # re compiles the pattern on first use (and keeps it): not at every command's start.
-    return name.startswith(TEMP_PREFIX) or re.match(_OLD_TEMP, name) is not None
+    if name.startswith(TEMP_PREFIX):
+        return True
+    return name.startswith(".") and re.match(_OLD_TEMP, name) is not None
 
 
 def remove_stale_temporaries(folder: StrPath, *, now: float | None = None) -> None:

@@ -55,6 +55,17 @@ class JournalName:
 
 def parse_name(name: str) -> JournalName | None:
     """What `name` is, or None when it is not one of the journal's files."""
+    try:
+        return _PARSED[name]
+    except KeyError:  # each name is worked out once a process: a command lists the folder often
+        parsed = _PARSED[name] = _parse(name)
+        return parsed
+
+
+_PARSED: dict[str, JournalName | None] = {}
+
+
+def _parse(name: str) -> JournalName | None:
     found = _split(name)
     if found is None:
         return None
