@@ -68,7 +68,8 @@ def test_the_top_level_help_built_without_the_commands_is_the_whole_parsers_help
 
     assert list(SUMMARIES) == list(COMMANDS)  # each command has its line, in the same order
     light = build_parser(asked)
-    assert [a for a in light._actions if isinstance(a, argparse._SubParsersAction)][0].choices.keys() == (
-        SUMMARIES.keys()
-    )
+    choices = [a for a in light._actions if isinstance(a, argparse._SubParsersAction)][0].choices
+    assert choices.keys() == SUMMARIES.keys()
+    # the light way indeed: each command's line only, none of its options
+    assert all(not parser._actions for parser in choices.values())
     assert light.format_help() == build_parser().format_help()

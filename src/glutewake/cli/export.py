@@ -34,10 +34,9 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     import sys
 
-    from glutewake.cli.options import data_dir_from, today_by
+    from glutewake.cli.options import data_dir_from, today_by, user_path
     from glutewake.core.wording import counted
     from glutewake.store import Store, atomic_write
 
@@ -79,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         where = "standard output"
     else:
-        output = os.path.expanduser(args.output)
+        output = user_path(args.output)
         atomic_write(output, text.encode("utf-8"))
         where = output
     # On stderr, so what was written (a file or a pipe) holds the export alone.

@@ -25,13 +25,12 @@ def add_parser(
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import os
 
-    from glutewake.cli.options import data_dir_from, today_by
+    from glutewake.cli.options import data_dir_from, today_by, user_path
     from glutewake.store import Store
     from glutewake.store.exchange import read_backup
 
-    path = os.path.expanduser(args.file)
+    path = user_path(args.file)
     store = Store(data_dir_from(args))
     day_starts_at = store.day_starts_at()
     now = dt.datetime.now().astimezone().replace(microsecond=0)

@@ -86,13 +86,21 @@ def data_dir_from(args: argparse.Namespace) -> str:
     (a plain string: pathlib costs every command's start)."""
     if args.data_dir is not None:
         given: str = args.data_dir
-        return os.path.expanduser(given)
+        return user_path(given)
     from_env = os.environ.get("GLUTEWAKE_DATA_DIR")
     if from_env:
-        return os.path.expanduser(from_env)
+        return user_path(from_env)
     from glutewake.cli.default_dir import default_data_dir
 
     return default_data_dir()
+
+
+def user_path(text: str) -> str:
+    """A path the user typed, `~` expanded and written as pathlib would print it (`a//b/` is
+    `a/b`), so that every message names it the same way."""
+    from glutewake.store.errors import tidy_path
+
+    return tidy_path(os.path.expanduser(text))
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -59,9 +59,10 @@ def run_check(args: argparse.Namespace) -> int:
     from glutewake.core.programme import ProgrammeFileError, parse_programme
     from glutewake.core.timeline import compile_timeline
     from glutewake.programmes import cached, read_programme_file
+    from glutewake.store.errors import tidy_path
     from glutewake.store.parsed import ParsedToml
 
-    path = args.file
+    path = tidy_path(args.file)  # named as a Path would print it
     try:
         loads = cached(ParsedToml(data_dir_from(args)), None)
         programme = parse_programme(read_programme_file(path), path, loads)

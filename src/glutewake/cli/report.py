@@ -56,10 +56,9 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     import sys
 
-    from glutewake.cli.options import data_dir_from, today_by
+    from glutewake.cli.options import data_dir_from, today_by, user_path
     from glutewake.store import Store
     from glutewake.store.report_file import render_report, write_report
 
@@ -68,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
-    output = os.path.expanduser(args.output)
+    output = user_path(args.output)
     write_report(output, text)
     print(f"Wrote the report of {args.weeks} weeks to {output}.", file=sys.stderr)
     return 0

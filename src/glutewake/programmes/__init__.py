@@ -51,7 +51,9 @@ def load_programme(name_or_path: StrPath, parsed: ParsedToml | None = None) -> P
     .toml suffix, or any path object); read through the data folder's parsed-TOML cache
     when one is given."""
     if not isinstance(name_or_path, str) or is_file_reference(name_or_path):
-        path = os.fspath(name_or_path)
+        from glutewake.store.errors import tidy_path
+
+        path = tidy_path(os.fspath(name_or_path))  # named as a Path would print it
         return parse_programme(read_programme_file(path), path, cached(parsed, None))
     if name_or_path not in BUILTIN_NAMES:
         known = ", ".join(BUILTIN_NAMES)

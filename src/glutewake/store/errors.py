@@ -16,6 +16,16 @@ StrPath = str | os.PathLike[str]
 start), a Path from callers; an error holds a Path."""
 
 
+def tidy_path(text: str) -> str:
+    """`text` written as a Path would print it, without loading pathlib: doubled separators
+    and `.` parts dropped, no separator at the end (`a//./b/` is `a/b`, `` is `.`). `..` is
+    kept, as pathlib keeps it (a link may stand before it). Elsewhere than POSIX, unchanged."""
+    if os.name != "posix" or not text:
+        return text or "."
+    root = "//" if text.startswith("//") and not text.startswith("///") else "/" if text[0] == "/" else ""
+    return root + "/".join(part for part in text.split("/") if part not in ("", ".")) or "."
+
+
 def as_path(path: StrPath) -> Path:
     """`path` as a Path (pathlib is loaded only when an error or a caller needs one)."""
     from pathlib import Path
