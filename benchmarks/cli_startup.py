@@ -2,12 +2,13 @@
 `python -c pass`, all in one run (DESIGN.md "Performance").
 
 Goals: `status` at most 2x `python -c pass` with ten years of history and the summary cache
-in place; every other command at most 3x; `log` at ten years at most 1.3x `log` with no
-history, both with the summary cache `log` keeps (the whole of it, as `status` leaves it) and
-with no summary cache present (no `cache/days.marshal`), printed at the end as two ratios, wall
-and CPU. Also printed, without a goal: `status` with ten years and no cache (it parses every
-month and writes the cache), and `log` with no `cache/` folder at all, ten years against none
-(it parses the month it writes with the TOML reader too).
+in place; every other command at most 3x (on a day of history; `log` on none); `log` at ten
+years at most 1.3x `log` with no history, both with the summary cache `log` keeps (the
+whole of it, as `status` leaves it) and with no summary cache present (no
+`cache/days.marshal`), printed at the end as two ratios, wall and CPU. Also printed, without
+a goal: `status` with ten years and no cache (it parses every month and writes the cache),
+and `log` with no `cache/` folder at all, ten years against none (it parses the month it
+writes with the TOML reader too).
 
 The commands take turns run by run, so a busy machine slows each of them alike. Printed per
 command: the median wall time and its ratio (the goal's figure), the ratio of the fastest
@@ -152,11 +153,12 @@ def main() -> None:
             Case("history (30 days)", glutewake(small, "history"), None),
             Case("export --format csv (30 days)", glutewake(small, "export", "--format", "csv"), None),
             Case("log --activity (no history)", glutewake(small_log, *LOG), 3),
-            Case("log --activity (10 years, cached)", glutewake(ten_log, *LOG), 3),
+            # At ten years `log`'s goal is its ratio to `log` with no history (printed at the end).
+            Case("log --activity (10 years, cached)", glutewake(ten_log, *LOG), None),
             Case(
                 "log --activity (10 years, no cache)",
                 glutewake(ten_log_bare, *LOG),
-                3,
+                None,
                 drop_summary(ten_log_bare),
             ),
             # Without cache/ at all (nor its parsed TOML): the month written is parsed with the
