@@ -165,3 +165,25 @@ def test_commands_that_need_only_the_settings_load_no_journal_code(home: Path, a
     assert code == 0, output
     assert "glutewake.store.profile_files" in modules
     assert loaded(modules, JOURNAL_CODE) == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "--activity", "swimming", "--minutes", "20"),
+        ("log", "--rest"),
+        ("history",),
+        ("history", "--json"),
+        ("export", "--format", "csv"),
+        ("report", "--format", "md", "--output", "-"),
+        ("delete", "0" * 32),
+    ],
+    ids=" ".join,
+)
+def test_commands_that_neither_import_nor_repair_load_no_import_or_repair_code(
+    home: Path, args: tuple[str, ...]
+) -> None:
+    code, output, modules = run(home, *args)
+    assert code in (0, 2), output
+    assert "glutewake.store.journal_reader" in modules
+    assert loaded(modules, {"glutewake.store.datastore", "glutewake.core.journal_import"}) == set()

@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     from glutewake.cli.options import data_dir_from
     from glutewake.core.history import entry_words
-    from glutewake.store import Store
+    from glutewake.store import JournalWriter  # the store without import and repair
 
-    store = Store(data_dir_from(args))
+    store = JournalWriter(data_dir_from(args))
     store.read_profile()  # a damaged settings file stops the write like any other problem
     kind, record = store.delete(args.id.strip(), dt.datetime.now().astimezone())
     print(f"Deleted {entry_words(kind, record, store.day_starts_at())} (id {args.id.strip()}).")

@@ -38,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
 
     from glutewake.cli.options import data_dir_from, today_by, user_path
     from glutewake.core.wording import counted
-    from glutewake.store import Store, atomic_write
+    from glutewake.store import JournalReader, atomic_write  # reads only
 
-    store = Store(data_dir_from(args))
+    store = JournalReader(data_dir_from(args))
     profile = store.read_profile()
     journal = store.read_journal()
     if args.format == "json":

@@ -45,9 +45,9 @@ def add_parser(
 
 def run(args: argparse.Namespace) -> int:
     from glutewake.cli.options import data_dir_from, today_by
-    from glutewake.store import Store
+    from glutewake.store import JournalReader  # reads only
 
-    store = Store(data_dir_from(args))
+    store = JournalReader(data_dir_from(args))
     profile = store.read_profile()
     journal = store.read_journal()
     today = today_by(journal.day_starts_at)

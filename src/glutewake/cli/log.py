@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from glutewake.core.records import Compared, Session
-    from glutewake.store import Store
+    from glutewake.store import JournalWriter
 
 
 def add_parser(
@@ -64,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
     from glutewake.cli.options import data_dir_from, today_by
     from glutewake.core.journal import month_of
     from glutewake.errors import UserError
-    from glutewake.store import Store
+    from glutewake.store import JournalWriter  # the store without import and repair
     from glutewake.store.summary_update import keep_months
 
-    store = Store(data_dir_from(args))
+    store = JournalWriter(data_dir_from(args))
     today = today_by(store.day_starts_at())  # before the day start, --date means yesterday
     day = parse_day(args.date, today)
     minutes = parse_minutes(args.minutes) if args.minutes is not None else None
@@ -144,7 +144,11 @@ def activity_kind(text: str) -> str:
 
 
 def completed_session(
-    store: Store, programme_name: str, day: dt.date, today: dt.date, count_seconds: float | None = None
+    store: JournalWriter,
+    programme_name: str,
+    day: dt.date,
+    today: dt.date,
+    count_seconds: float | None = None,
 ) -> Session:
     """A completed `source = "log"` session of the programme on `day`, not yet saved."""
     import datetime as dt

@@ -59,10 +59,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from glutewake.cli.options import data_dir_from, today_by, user_path
-    from glutewake.store import Store
+    from glutewake.store import JournalReader  # reads only
     from glutewake.store.report_file import render_report, write_report
 
-    store = Store(data_dir_from(args))
+    store = JournalReader(data_dir_from(args))
     text = render_report(store, today_by(store.day_starts_at()), weeks=args.weeks, format=args.format)
     if args.output in (None, "-"):
         sys.stdout.write(text)

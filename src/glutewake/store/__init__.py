@@ -17,6 +17,8 @@ if TYPE_CHECKING:
         Unwritable,
     )
     from glutewake.store.files import atomic_write
+    from glutewake.store.journal_reader import JournalReader
+    from glutewake.store.journal_writer import JournalWriter
     from glutewake.store.profile_files import ProfileFiles
 
 _WHERE = {
@@ -34,6 +36,8 @@ _WHERE = {
     "Unwritable": "glutewake.store.errors",
     "atomic_write": "glutewake.store.files",
     "ProfileFiles": "glutewake.store.profile_files",
+    "JournalReader": "glutewake.store.journal_reader",
+    "JournalWriter": "glutewake.store.journal_writer",
 }
 
 __all__ = [
@@ -41,6 +45,8 @@ __all__ = [
     "ImportCounts",
     "MalformedFile",
     "Month",
+    "JournalReader",
+    "JournalWriter",
     "Moved",
     "ProfileFiles",
     "RepeatedId",

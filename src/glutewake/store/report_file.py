@@ -6,7 +6,6 @@ import datetime as dt
 import os
 
 from glutewake.core.report import build_report
-from glutewake.store.datastore import Store
 from glutewake.store.errors import Unwritable
 from glutewake.store.files import atomic_write
 
@@ -16,13 +15,14 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from glutewake.store.errors import StrPath
+    from glutewake.store.journal_reader import JournalReader
 
     ReportFormat = Literal["html", "md"]
 
 SUFFIXES: dict[str, str] = {"html": ".html", "md": ".md"}
 
 
-def render_report(store: Store, today: dt.date, *, weeks: int, format: str) -> str:
+def render_report(store: JournalReader, today: dt.date, *, weeks: int, format: str) -> str:
     """The report of the last `weeks` weeks as HTML or Markdown; a damaged or newer data file
     raises its StoreError (nothing is written)."""
     profile = store.read_profile()

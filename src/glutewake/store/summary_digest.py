@@ -22,7 +22,8 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from glutewake.core.journal import Month
     from glutewake.core.records import Journal
-    from glutewake.store.datastore import Listing, Store
+    from glutewake.store.folder import Listing
+    from glutewake.store.journal_reader import JournalReader
 
 # A file changed this soon after the mtime it was read at could change again within the
 # same mtime tick (2 s on FAT), so its entry is used once but re-read on the next scan.
@@ -58,7 +59,7 @@ class MonthDigest:
     """Every record's id, after the kind's letter (`s:` sessions, `r:` rest days, …)."""
 
 
-def _month_stamps(store: Store, listing: Listing) -> dict[Month, Stamp | None]:
+def _month_stamps(store: JournalReader, listing: Listing) -> dict[Month, Stamp | None]:
     stamps: dict[Month, Stamp | None] = {}
     for month, files in listing.items():
         if month is None:

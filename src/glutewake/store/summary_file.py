@@ -38,13 +38,13 @@ if TYPE_CHECKING:
 
     from glutewake.core.journal import Month
     from glutewake.core.records import AdviceLevel as Level
-    from glutewake.store.datastore import Store
+    from glutewake.store.journal_reader import JournalReader
     from glutewake.store.summary_digest import FileStamp
 
 CACHE_VERSION = 5
 
 
-def _cache_path(store: Store) -> str:
+def _cache_path(store: JournalReader) -> str:
     return os.path.join(store.data_folder, "cache", "days.marshal")
 
 
@@ -236,13 +236,13 @@ def _packed(digest: MonthDigest) -> tuple[Any, ...]:
     )
 
 
-def _save(store: Store, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
+def _save(store: JournalReader, months: dict[Month, MonthDigest], day_starts_at: int) -> bool:
     """Write the cache; False when it was not written (no data folder, read-only, busy)."""
     entries = {f"{y:04d}-{m:02d}": _packed_of(d) for (y, m), d in months.items()}
     return _write(store, entries, day_starts_at)
 
 
-def _write(store: Store, entries: dict[str, Any], day_starts_at: int) -> bool:
+def _write(store: JournalReader, entries: dict[str, Any], day_starts_at: int) -> bool:
     """Write the cache file holding `entries`; False when it was not written."""
     if not os.path.isdir(store.data_folder):
         return False  # never create the data folder just to cache an empty summary

@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from typing import Any
 
     from glutewake.core.journal import Month
-    from glutewake.store.datastore import Store
+    from glutewake.store.journal_reader import JournalReader
 
 
-def keep_months(store: Store, months: Iterable[Month], day_starts_at: int) -> bool:
+def keep_months(store: JournalReader, months: Iterable[Month], day_starts_at: int) -> bool:
     """Read `months` now and put their digests (counted with `day_starts_at`) into the cache,
     which keeps every other month's entry when it is valid. True when the cache was written;
     False when one of the months cannot be read (the next scan names it), nothing changed, or
