@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from glutewake.core.journal import Month
+    from glutewake.core.records import Journal
     from glutewake.store.errors import StrPath
     from glutewake.store.files import _Lock
 
@@ -51,6 +52,8 @@ class StoreFolder:
         self.notify = notify if notify is not None else _note_on_stderr
         """Where a note for the user goes (the command line prints it on stderr)."""
         self._tightened = False
+        self._decoded: dict[str, tuple[bytes, Journal]] = {}
+        """The last few journal files decoded, by path, with the bytes they were read from."""
         self.parsed = ParsedToml(self.data_folder)
         """The parsed-TOML cache every file of this folder is read through."""
 
