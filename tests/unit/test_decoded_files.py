@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from glutewake.store import Store
-from glutewake.store.journal_reader import DECODED_KEPT
+from glutewake.store.folder import DECODED_KEPT
 
 
 def test_a_file_changed_on_disk_is_read_afresh(tmp_path: Path) -> None:

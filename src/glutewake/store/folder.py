@@ -14,14 +14,16 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
-    from typing import Any
+    from typing import Any, TypeVar
 
     from glutewake.core.journal import Month
-    from glutewake.core.records import Journal
     from glutewake.store.errors import StrPath
     from glutewake.store.files import _Lock
 
-"""The single-file layout's month files (`journal/YYYY-MM.toml`)."""
+    T = TypeVar("T")
+
+DECODED_KEPT = 8
+"""How many decoded data files a store keeps (a command rereads the few it works on)."""
 
 Listing = dict["Month | None", list[JournalName]]
 """The journal's files by month (None: the state files), as one listing of `journal/` found them."""
@@ -52,8 +54,8 @@ class StoreFolder:
         self.notify = notify if notify is not None else _note_on_stderr
         """Where a note for the user goes (the command line prints it on stderr)."""
         self._tightened = False
-        self._decoded: dict[str, tuple[bytes, Journal]] = {}
-        """The last few journal files decoded, by path, with the bytes they were read from."""
+        self._decoded: dict[str, tuple[bytes, Any]] = {}
+        """The last few data files decoded, by path, with the bytes they were read from."""
         self.parsed = ParsedToml(self.data_folder)
         """The parsed-TOML cache every file of this folder is read through."""
 
@@ -100,6 +102,20 @@ class StoreFolder:
 
     def _state_file(self) -> str:
         return os.path.join(self.journal_folder, state_name(self.device))
+
+    def _decode_once(self, path: str, data: bytes, decode: Callable[[], T]) -> T:
+        """`decode()` of the file `path` read as `data`, or what it gave for the same bytes
+        before: a command reads the same settings, state and month files several times (to
+        check, under the lock, for the summary cache), each is decoded and checked once."""
+        known = self._decoded.get(path)
+        if known is not None and known[0] == data:
+            found: T = known[1]
+            return found
+        value = decode()
+        if len(self._decoded) >= DECODED_KEPT:
+            del self._decoded[next(iter(self._decoded))]  # the oldest: a long history stays small
+        self._decoded[path] = (data, value)
+        return value
 
     def _in_journal(self, name: str) -> str:
         return os.path.join(self.journal_folder, name)

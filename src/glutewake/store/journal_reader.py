@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
     from glutewake.store.folder import Listing
 
-DECODED_KEPT = 8
-"""How many decoded journal files a store keeps (a command rereads the few it works on)."""
-
 
 def _parsed_name(name: str) -> str:
     """A journal file's entry in the parsed-TOML cache (by its name: every device's file of a
@@ -54,18 +51,13 @@ class JournalReader(ProfileFiles):
         data = read_bytes(path)
         if data is None:
             return Journal()
-        # A command reads the month it writes several times (to check, under the lock, for
-        # the summary cache): the same bytes are decoded and checked once.
-        known = self._decoded.get(path)
-        if known is not None and known[0] == data:
-            return known[1]
-        loads = self._loads(_parsed_name(os.path.basename(path)))
-        document, text = decoding.parse_document(path, data, "journal", loads)
-        journal = journal_codec.journal_from_document(path, text, document)
-        if len(self._decoded) >= DECODED_KEPT:
-            del self._decoded[next(iter(self._decoded))]  # the oldest: a long history stays small
-        self._decoded[path] = (data, journal)
-        return journal
+
+        def decode() -> Journal:
+            loads = self._loads(_parsed_name(os.path.basename(path)))
+            document, text = decoding.parse_document(path, data, "journal", loads)
+            return journal_codec.journal_from_document(path, text, document)
+
+        return self._decode_once(path, data, decode)
 
     def read_months(self, months: Iterable[Month]) -> Journal:
         """Only these months' records, merged and sorted oldest first."""

@@ -45,9 +45,13 @@ class ProfileFiles(StoreFolder):
         data = read_bytes(self.settings_file)
         if data is None:
             return Profile()
-        loads = self._loads("settings.toml")
-        document, text = decoding.parse_document(self.settings_file, data, "settings", loads)
-        return settings_codec.profile_from_document(self.settings_file, text, document)
+
+        def decode() -> Profile:
+            loads = self._loads("settings.toml")
+            document, text = decoding.parse_document(self.settings_file, data, "settings", loads)
+            return settings_codec.profile_from_document(self.settings_file, text, document)
+
+        return self._decode_once(self.settings_file, data, decode)
 
     def read_state(self, listing: Listing | None = None) -> State:
         """Every machine's state records (phase switches, acknowledgements, day starts), merged."""
@@ -58,8 +62,12 @@ class ProfileFiles(StoreFolder):
         data = read_bytes(path)
         if data is None:
             return State()  # gone since the listing (a sync tool's rename)
-        document, text = decoding.parse_document(path, data, "state")
-        return state_codec.state_from_document(path, text, document)
+
+        def decode() -> State:
+            document, text = decoding.parse_document(path, data, "state")
+            return state_codec.state_from_document(path, text, document)
+
+        return self._decode_once(path, data, decode)
 
     def update_profile(
         self, change: Callable[[Profile], Profile], *, at: dt.datetime | None = None
