@@ -204,23 +204,14 @@ def locked(lock_path: StrPath, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> _Loc
     return _Lock(lock_path, timeout)
 
 
-class _Lock:
-    # A class, not @contextmanager: contextlib costs every command's start.
-    def __init__(self, lock_path: StrPath, timeout: float) -> None:
-        self.lock_path, self.timeout = lock_path, timeout
+class _LockFile:
+    # Classes, not @contextmanager: contextlib costs every command's start.
+    def __init__(self, lock_path: StrPath) -> None:
+        self.lock_path = lock_path
         self.fd: int | None = None
 
-    def __enter__(self) -> None:
-        try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
-        except OSError as error:
-            raise Unwritable(self.lock_path, os_reason(error)) from None
-        try:
-            _acquire(fd, self.lock_path, self.timeout)
-        except BaseException:
-            os.close(fd)
-            raise
-        self.fd = fd
+    def _open(self) -> int:
+        return os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
 
     def __exit__(self, *exc: object) -> None:
         fd, self.fd = self.fd, None
@@ -231,19 +222,33 @@ class _Lock:
                 os.close(fd)
 
 
+class _Lock(_LockFile):
+    def __init__(self, lock_path: StrPath, timeout: float) -> None:
+        super().__init__(lock_path)
+        self.timeout = timeout
+
+    def __enter__(self) -> None:
+        try:
+            fd = self._open()
+        except OSError as error:
+            raise Unwritable(self.lock_path, os_reason(error)) from None
+        try:
+            _acquire(fd, self.lock_path, self.timeout)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+
+
 def try_locked(lock_path: StrPath) -> _TryLock:
     """Like `locked`, but gives up at once when another process holds the lock."""
     return _TryLock(lock_path)
 
 
-class _TryLock:
-    def __init__(self, lock_path: StrPath) -> None:
-        self.lock_path = lock_path
-        self.fd: int | None = None
-
+class _TryLock(_LockFile):
     def __enter__(self) -> bool:
         try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
+            fd = self._open()
         except OSError:
             return False
         try:
@@ -255,12 +260,6 @@ class _TryLock:
             return False
         self.fd = fd
         return True
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            _release(self.fd)
-            os.close(self.fd)
-            self.fd = None
 
 
 def _acquire(fd: int, lock_path: StrPath, timeout: float) -> None:
