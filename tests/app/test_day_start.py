@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from glutewake.app.app import GlutewakeApp
 from glutewake.app.screens.home import HomeScreen
 from glutewake.app.screens.morning import MorningScreen
 from glutewake.app.screens.settings import SettingsScreen
@@ -52,11 +53,16 @@ async def test_the_settings_field_shows_saves_and_checks_the_hour(data_dir: Path
     assert store.read_profile().settings.day_starts_at == 4
 
 
-async def test_home_at_one_in_the_morning_counts_last_nights_session_as_today(data_dir: Path) -> None:
+def monday_night_at_one_am(data_dir: Path) -> GlutewakeApp:
+    """The app at 01:00 on Tuesday, days starting at 4, with a session at 23:00 on Monday."""
     store = acknowledge(data_dir, morning_asked_on=TUE)
     late_session(store, dt.datetime.combine(MON, dt.time(23, 0), TZ))
     day_starts_at(store, 4)
-    app = make_app(data_dir, now=lambda: ONE_AM)
+    return make_app(data_dir, now=lambda: ONE_AM)
+
+
+async def test_home_at_one_in_the_morning_counts_last_nights_session_as_today(data_dir: Path) -> None:
+    app = monday_night_at_one_am(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -66,10 +72,7 @@ async def test_home_at_one_in_the_morning_counts_last_nights_session_as_today(da
 
 
 async def test_changing_the_setting_redraws_home_with_the_new_days(data_dir: Path) -> None:
-    store = acknowledge(data_dir, morning_asked_on=TUE)
-    late_session(store, dt.datetime.combine(MON, dt.time(23, 0), TZ))
-    day_starts_at(store, 4)
-    app = make_app(data_dir, now=lambda: ONE_AM)
+    app = monday_night_at_one_am(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("comma")
