@@ -221,7 +221,11 @@ def test_pause_mute_skip_back_and_end_early_keep_a_partial_session_with_its_pain
         tmux.send("Escape")
         tmux.wait_for("End the session now?")
         tmux.send("y")
-        ended = tmux.wait_for("SESSION ENDED EARLY")
+        # The whole summary, not the title drawn over the player's last frame.
+        ended = tmux.wait_until(
+            lambda s: "SESSION ENDED EARLY" in s and "stretches" in s and "esc end" not in s,
+            "the summary of the session ended early",
+        )
         # The left leg was cut short: partial, whatever the right leg reached.
         assert "ended early:" in ended and "kept as a partial session; it does not" in ended
         assert "stretches   0 of 1" in ended
