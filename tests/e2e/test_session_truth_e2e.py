@@ -57,7 +57,10 @@ def test_it_hurts_at_7_stops_the_session_as_partial_with_the_pain_stored(tmp_pat
         tmux.wait_for("working  LEFT leg", timeout=20)
         tmux.send("h")
         tmux.wait_for("It hurts: how much, right now?")
-        tmux.send("7", "Enter")
+        asked = tmux.capture()
+        tmux.send("7")  # Enter once the 7 is drawn, as a person types: not both in one go
+        tmux.wait_until(lambda screen: screen != asked, "the 7 typed")
+        tmux.send("Enter")
         done = tmux.wait_for("How does your hip feel right now?")
         flat = " ".join(done.split())
         assert "SESSION STOPPED · IT HURTS" in done
