@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 HARNESS = textwrap.dedent("""\
-    import re, sys  # what the installed `glutewake` script imports before main
+    import sys  # all the installed `glutewake` script imports before main (pip 25 and later)
     from glutewake.cli import main
     code = main(sys.argv[1:])
     sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n")

@@ -17,8 +17,8 @@ from tests.helpers import FakeClock
 STEPS = compile_timeline(load_programme("beginner"), Settings()).steps
 
 
-def step(cue: Cue):
-    return next(s for s in STEPS if s.cue is cue)
+def step(cue: str):
+    return next(s for s in STEPS if s.cue == cue)
 
 
 def sounds(**settings: object) -> tuple[CueSounds, list[float], list[float]]:

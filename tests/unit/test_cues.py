@@ -38,9 +38,9 @@ def test_phrases_say_the_rep_number_then_the_cue() -> None:
 
 
 def test_hold_is_counted_out_and_switch_is_named() -> None:
-    hold = next(s for s in steps("advanced") if s.cue is Cue.HOLD)
+    hold = next(s for s in steps("advanced") if s.cue == Cue.HOLD)
     assert phrase_for(hold) == "hold one, two"
-    switch = next(s for s in steps("beginner") if s.cue is Cue.SWITCH)
+    switch = next(s for s in steps("beginner") if s.cue == Cue.SWITCH)
     assert phrase_for(switch) == "switch sides"
 
 

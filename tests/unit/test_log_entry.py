@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from glutewake.core.log_entry import activity_kind, parse_day, parse_minutes
+from glutewake.core.log_entry import (
+    ID_PATTERN,
+    KIND_PATTERN,
+    activity_kind,
+    check_id,
+    parse_day,
+    parse_minutes,
+)
 from glutewake.errors import UserError
 
 TODAY = dt.date(2026, 11, 25)
@@ -56,3 +66,38 @@ def test_activity_kind_is_tidied_to_lower_case() -> None:
 def test_activity_kind_that_is_not_a_word_or_two_is_refused(text: str) -> None:
     with pytest.raises(UserError, match="the activity must be a word or two"):
         activity_kind(text)
+
+
+KIND_TEXT = st.text(st.sampled_from("aZ9_' -\t\n.éßİ٣²ⅷ\u0301\u200b日"), max_size=45) | st.text(max_size=45)
+
+
+@settings(max_examples=400)
+@given(KIND_TEXT)
+@example("a" * 40)
+@example("a" * 41)
+@example("-swim")
+def test_activity_kind_accepts_exactly_what_its_pattern_allows(text: str) -> None:
+    """The check uses str methods (no `re` at start-up); it must agree with KIND_PATTERN."""
+    tidy = " ".join(text.split()).lower()
+    allowed = re.fullmatch(KIND_PATTERN, tidy) is not None and "_" not in tidy
+    try:
+        assert activity_kind(text) == tidy
+        accepted = True
+    except UserError:
+        accepted = False
+    assert accepted == allowed, tidy
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from("09azAZ_-.é /\n"), max_size=70) | st.text(max_size=70))
+@example("a" * 64)
+@example("a" * 65)
+@example("")
+def test_record_id_accepts_exactly_what_its_pattern_allows(text: str) -> None:
+    allowed = re.fullmatch(ID_PATTERN, text) is not None
+    try:
+        assert check_id(text) == text
+        accepted = True
+    except UserError:
+        accepted = False
+    assert accepted == allowed, text

@@ -23,7 +23,7 @@ def test_clock_time_and_countdown_round_up() -> None:
 
 def test_hold_counts_grow_one_number_each_count() -> None:
     timeline = compile_timeline(load_programme("advanced"), Settings())
-    hold = next(step for step in timeline.steps if step.cue is Cue.HOLD)
+    hold = next(step for step in timeline.steps if step.cue == Cue.HOLD)
     assert hold_words(hold, 0.0) == "HOLD  1 …"
     assert hold_words(hold, 0.5) == "HOLD  1 … 2"
     assert hold_words(hold, 1.0) == "HOLD  1 … 2"

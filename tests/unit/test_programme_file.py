@@ -147,9 +147,9 @@ def test_a_file_says_which_steps_are_counted_and_which_are_timed() -> None:
         ("transition", None, 5.0),
         ("stretch", None, 3.0),
     ]
-    squat = next(s for s in timeline.steps if s.cue is Cue.INHALE)
+    squat = next(s for s in timeline.steps if s.cue == Cue.INHALE)
     assert squat.position == "back against the wall"
-    transitions = [s for s in timeline.steps if s.cue is Cue.TRANSITION]
+    transitions = [s for s in timeline.steps if s.cue == Cue.TRANSITION]
     assert [t.position for t in transitions] == ["Sit on the floor", "Swap legs"]
 
 

@@ -39,14 +39,14 @@ def test_beginner_order_is_prepare_reps_switch_reps_rest_stretches() -> None:
 
 def test_a_change_of_position_comes_before_each_stretch_and_between_its_sides() -> None:
     steps = timeline("beginner", transition_seconds=7).steps
-    transitions = [s for s in steps if s.cue is Cue.TRANSITION]
-    stretches = [s for s in steps if s.cue is Cue.STRETCH]
+    transitions = [s for s in steps if s.cue == Cue.TRANSITION]
+    stretches = [s for s in steps if s.cue == Cue.STRETCH]
     assert len(transitions) == len(stretches) == 8
     assert {s.seconds for s in transitions} == {7.0}
     for index, step in enumerate(steps):
-        if step.cue is Cue.STRETCH:
+        if step.cue == Cue.STRETCH:
             before = steps[index - 1]
-            assert before.cue is Cue.TRANSITION
+            assert before.cue == Cue.TRANSITION
             assert (before.set, before.name, before.side) == (step.set, step.name, step.side)
     first, second = transitions[:2]
     assert first.text == "Get into position: kneeling hip flexor stretch"
@@ -90,7 +90,7 @@ def test_the_abduction_form_points_show_on_both_sides_during_the_reps() -> None:
 def test_the_squat_set_up_shows_during_the_reps_and_it_slides_down_slowly() -> None:
     reps = [s for s in timeline("advanced").steps if s.is_rep]
     assert {s.position for s in reps} == {"back against the wall, feet about 60 cm out in front of you"}
-    assert {s.text for s in reps if s.cue is Cue.EXHALE} == {"Breathe out · slide down slowly"}
+    assert {s.text for s in reps if s.cue == Cue.EXHALE} == {"Breathe out · slide down slowly"}
 
 
 def test_abduction_rep_is_inhale_exhale_return_of_breath_counts() -> None:
@@ -103,7 +103,7 @@ def test_abduction_rep_is_inhale_exhale_return_of_breath_counts() -> None:
 def test_squat_holds_for_two_counts_whatever_the_breath_setting() -> None:
     for breath in (1, 2, 5):
         steps = timeline("advanced", counts_per_breath=breath).steps
-        holds = [s for s in steps if s.cue is Cue.HOLD]
+        holds = [s for s in steps if s.cue == Cue.HOLD]
         assert len(holds) == 10
         assert {s.counts for s in holds} == {2}
         rep = [s.cue for s in steps if s.rep == 1]
@@ -121,7 +121,7 @@ def test_advanced_has_ten_squats_no_sides_then_rest_and_stretches() -> None:
 def test_stretches_cover_all_four_groups_each_side_with_the_hold_setting() -> None:
     t = timeline("stretches", stretch_hold_seconds=20)
     assert {s.cue for s in t.steps} == {Cue.STRETCH, Cue.TRANSITION}
-    stretches = [s for s in t.steps if s.cue is Cue.STRETCH]
+    stretches = [s for s in t.steps if s.cue == Cue.STRETCH]
     groups = {s.reminder for s in stretches}
     assert groups == {"hip flexors", "quadriceps", "lateral hips", "hamstrings"}
     assert {s.seconds for s in stretches} == {20.0}
@@ -173,23 +173,23 @@ def test_plan_document_follows_the_contract() -> None:
 def test_sets_number_from_one_and_lead_ins_belong_to_the_next_set() -> None:
     t = timeline("beginner")
     assert [s.number for s in t.sets] == list(range(1, len(t.sets) + 1))
-    assert t.steps[t.sets[1].first_step].cue is Cue.SWITCH
+    assert t.steps[t.sets[1].first_step].cue == Cue.SWITCH
     assert t.steps[t.sets[1].body_step].rep == 1
-    assert t.steps[0].cue is Cue.PREPARE and t.steps[0].set == 1
+    assert t.steps[0].cue == Cue.PREPARE and t.steps[0].set == 1
     assert (t.sets[0].first_step, t.sets[0].body_step) == (0, 1)
     # The rest before the stretches leads into set 3 but is not its start: its
     # change-of-position countdown is.
     third = t.sets[2]
-    assert t.steps[third.first_step - 1].cue is Cue.REST and t.steps[third.first_step - 1].set == 3
-    assert t.steps[third.first_step].cue is Cue.TRANSITION
-    assert t.steps[third.body_step].cue is Cue.STRETCH
+    assert t.steps[third.first_step - 1].cue == Cue.REST and t.steps[third.first_step - 1].set == 3
+    assert t.steps[third.first_step].cue == Cue.TRANSITION
+    assert t.steps[third.body_step].cue == Cue.STRETCH
 
 
 def test_resuming_mid_set_puts_a_get_ready_countdown_before_the_repetition() -> None:
     t = timeline("beginner")
     resumed, start = t.resume_at(2, 4)
     ready = resumed.steps[start]
-    assert ready.cue is Cue.PREPARE and ready.seconds == 5.0 and ready.set == 2
+    assert ready.cue == Cue.PREPARE and ready.seconds == 5.0 and ready.set == 2
     assert ready.text == "Get ready to go on: rep 4 of 10"
     assert "lying on your left side" in ready.position
     following = resumed.steps[start + 1]

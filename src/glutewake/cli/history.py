@@ -52,12 +52,11 @@ def run(args: argparse.Namespace) -> int:
     journal = store.read_journal()
     today = today_by(journal.day_starts_at)
     if args.json:
-        import json
-
         from glutewake.core.history import history_document
+        from glutewake.core.json_text import dumps  # as json.dumps writes it, without json
 
         document = history_document(journal, profile.phase, today, store.read_state().phase_changes)
-        print(json.dumps(document, ensure_ascii=False))
+        print(dumps(document, records=journal.record_count()))
     else:
         print(history_text(journal, profile.phase, today))
     return 0

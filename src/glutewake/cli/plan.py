@@ -30,8 +30,6 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
     from glutewake.cli.options import data_dir_from, settings_from
     from glutewake.cli.render import timeline_table
     from glutewake.core.timeline import compile_timeline
@@ -41,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     programme = load_programme(args.programme, ParsedToml(data_dir_from(args)))
     timeline = compile_timeline(programme, settings_from(args))
     if args.json:
-        print(json.dumps(timeline.plan_document(), ensure_ascii=False))
+        from glutewake.core.json_text import dumps  # as json.dumps writes it, without json
+
+        print(dumps(timeline.plan_document()))
     else:
         print(timeline_table(timeline))
     return 0

@@ -50,7 +50,7 @@ def timeline_table(timeline: Timeline) -> str:
 
 
 def _label(step: Step) -> str:
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         return f"stretch ({step.reminder}): {step.name}"
     return f"{step.cue}: {step.text}"
 

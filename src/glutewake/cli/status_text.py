@@ -111,21 +111,18 @@ def line(status: Status) -> str:
 
 def to_json(status: Status) -> str:
     """`status --json`: "advice" is the level word (null before any), "advice_reason" why.
+    Written as `json.dumps` writes it (`core/json_text.py`): importing json would cost a shell
+    prompt several milliseconds."""
+    from glutewake.core.json_text import dumps
 
-    Written as `json.dumps` writes this document (a test holds them equal), with json's own
-    string quoting: importing `json` would cost a shell prompt about 2 ms."""
-    try:
-        from _json import encode_basestring_ascii as quote  # the quoting json.dumps uses
-    except ImportError:  # pragma: no cover - a Python without json's C part
-        from json.encoder import encode_basestring_ascii as quote
-
-    advice = "null" if status.advice is None else quote(status.advice)
-    return (
-        f'{{"phase": {quote(status.phase)}, '
-        f'"streak": {{"current": {int(status.streak)}, "longest": {int(status.longest)}}}, '
-        f'"today_done": {"true" if status.today_done else "false"}, '
-        f'"advice": {advice}, "advice_reason": {quote(status.reason)}}}'
-    )
+    document = {
+        "phase": status.phase,
+        "streak": {"current": int(status.streak), "longest": int(status.longest)},
+        "today_done": bool(status.today_done),
+        "advice": status.advice,
+        "advice_reason": status.reason,
+    }
+    return dumps(document, ensure_ascii=True)
 
 
 class _NotPlain(Exception):

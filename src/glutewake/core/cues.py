@@ -9,7 +9,7 @@ from glutewake.core.timeline import Step
 
 # One ring to breathe in, two on the effort, three to change position (switch sides, get
 # into a stretch) or finish.
-RINGS: dict[Cue, int] = {
+RINGS: dict[str, int] = {
     Cue.PREPARE: 1,
     Cue.INHALE: 1,
     Cue.EXHALE: 2,
@@ -68,17 +68,17 @@ def number_word(number: int) -> str:
 
 def phrase_for(step: Step) -> str:
     """The words to speak when `step` begins: the cue, and the rep's number on the inhale."""
-    if step.cue is Cue.HOLD:
+    if step.cue == Cue.HOLD:
         return "hold " + ", ".join(number_word(n) for n in range(1, (step.counts or 0) + 1))
-    if step.cue is Cue.SWITCH:
+    if step.cue == Cue.SWITCH:
         return "switch sides"
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         side = f", {step.side}" if step.side else ""
         return f"stretch, {step.name}{side}"
     words = re.sub(r"\s*[·:]\s*", ", ", step.text).lower()
-    if step.cue is Cue.TRANSITION and step.side:
+    if step.cue == Cue.TRANSITION and step.side:
         return f"{words}, {step.side} side"
-    first_beat = step.rep is not None and step.cue is Cue.INHALE
+    first_beat = step.rep is not None and step.cue == Cue.INHALE
     return f"{number_word(step.rep or 0)}, {words}" if first_beat else words
 
 

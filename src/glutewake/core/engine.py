@@ -15,6 +15,10 @@ from glutewake.core.frozen import frozen
 from glutewake.core.programme import Cue
 from glutewake.core.timeline import BETWEEN, SetInfo, Step, Timeline
 
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from glutewake.core.programme import CueWord
+
 Clock = Callable[[], float]
 # Float sums of count lengths may land a hair short of a boundary.
 EPSILON = 1e-9
@@ -86,11 +90,11 @@ class SessionFinished:
 Notice = CueChanged | RepCompleted | SessionFinished
 
 
-def breath_fill(cue: Cue, fraction: float) -> float:
+def breath_fill(cue: CueWord, fraction: float) -> float:
     """How full the breath bar is: fills while breathing in, empties while breathing out."""
-    if cue is Cue.INHALE:
+    if cue == Cue.INHALE:
         return fraction
-    if cue is Cue.EXHALE:
+    if cue == Cue.EXHALE:
         return 1.0 - fraction
     return 0.0
 
@@ -301,7 +305,7 @@ class Engine:
         for index, step in enumerate(steps):
             following = steps[index + 1] if index + 1 < len(steps) else None
             last_beat = following is None or following.rep != step.rep or following.set != step.set
-            if step.is_rep and last_beat or step.cue is Cue.STRETCH:
+            if step.is_rep and last_beat or step.cue == Cue.STRETCH:
                 ends.append((step.set, self._starts[index + 1]))
         return ends
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from glutewake.core.advice import standing_advice
 from glutewake.core.days import day_of
@@ -13,9 +12,13 @@ from glutewake.core.streaks import Streak, done_days, rest_days, streak_of
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final, Literal, TypeAlias
 
     from glutewake.core.state import PhaseChange
+
+    DayMarkWord: TypeAlias = Literal[
+        "done", "rest", "active", "partial", "missed", "open", "future", "before"
+    ]
 
 HISTORY_SCHEMA = 2
 CSV_HEADER = (
@@ -123,17 +126,30 @@ def weeks_variety(journal: Journal, today: dt.date, weeks: int) -> list[WeekVari
     return result
 
 
-class DayMark(StrEnum):
-    """What a calendar day holds; each has a word, so the calendar reads without colour."""
+class DayMark:
+    """What a calendar day holds; each has a word, so the calendar reads without colour.
+    Plain strings (`DayMarkWord` to mypy): an enum would load `enum`, about 5 ms a start."""
 
-    DONE = "done"
-    REST = "rest"
-    ACTIVE = "active"  # another activity, no completed rehab session
-    PARTIAL = "partial"  # a session begun but not completed, nothing else
-    MISSED = "missed"
-    OPEN = "open"  # today, not done yet
-    FUTURE = "future"
-    BEFORE = "before"  # before the first record: nothing to miss yet
+    DONE: Final = "done"
+    REST: Final = "rest"
+    ACTIVE: Final = "active"  # another activity, no completed rehab session
+    PARTIAL: Final = "partial"  # a session begun but not completed, nothing else
+    MISSED: Final = "missed"
+    OPEN: Final = "open"  # today, not done yet
+    FUTURE: Final = "future"
+    BEFORE: Final = "before"  # before the first record: nothing to miss yet
+
+
+DAY_MARKS: tuple[DayMarkWord, ...] = (
+    DayMark.DONE,
+    DayMark.REST,
+    DayMark.ACTIVE,
+    DayMark.PARTIAL,
+    DayMark.MISSED,
+    DayMark.OPEN,
+    DayMark.FUTURE,
+    DayMark.BEFORE,
+)
 
 
 def first_record_day(journal: Journal) -> dt.date | None:
@@ -153,7 +169,9 @@ def day_activities(journal: Journal, day: dt.date) -> list[Activity]:
     return [a for a in journal.activities if a.day == day]
 
 
-def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[list[tuple[dt.date, DayMark]]]:
+def calendar_weeks(
+    journal: Journal, today: dt.date, weeks: int = 6
+) -> list[list[tuple[dt.date, DayMarkWord]]]:
     """The last `weeks` calendar weeks (Monday first), ending with the week of `today`."""
     done = done_days(journal)
     rest = rest_days(journal)
@@ -166,6 +184,7 @@ def calendar_weeks(journal: Journal, today: dt.date, weeks: int = 6) -> list[lis
         row = []
         for weekday in range(7):
             day = first + dt.timedelta(days=7 * week + weekday)
+            mark: DayMarkWord
             if day in done:
                 mark = DayMark.DONE
             elif day > today:

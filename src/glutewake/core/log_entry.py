@@ -7,7 +7,6 @@ in the app too. Each check names the field as the caller shows it (`--date`, `da
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from glutewake.core.records import COMPARED, MAX_ACTIVITY_MINUTES
 from glutewake.errors import UserError
@@ -16,9 +15,12 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from glutewake.core.records import Compared, Journal
 
-# Patterns as text: `re` compiles (and keeps) each on its first use, not at every start.
+# The rules as regular expressions, for the record (and the tests): the checks below test
+# the same characters with str methods, since loading `re` costs every command's start.
 KIND_PATTERN = r"[^\W_][\w' -]{0,39}"
 ID_PATTERN = r"[0-9A-Za-z_-]{1,64}"
+ID_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
+MAX_KIND_LENGTH = 40
 EARLIEST_YEAR = 1900
 
 
@@ -58,7 +60,7 @@ def check_rest_day(day: dt.date, journal: Journal) -> dt.date:
 
 def check_id(text: str, *, name: str = "the id") -> str:
     """A record id: 1 to 64 letters, digits, `-` or `_` (what glutewake writes is 32 hex digits)."""
-    if not re.fullmatch(ID_PATTERN, text):
+    if not (1 <= len(text) <= 64 and ID_CHARACTERS.issuperset(text)):
         raise UserError(f"{name} must be 1-64 letters, digits, - or _, got {text[:80]!r}")
     return text
 
@@ -77,12 +79,22 @@ def parse_minutes(text: str, *, name: str = "minutes") -> int:
 def activity_kind(text: str, *, name: str = "the activity") -> str:
     """An activity kind: a word or two of letters, digits, spaces or hyphens, in lower case."""
     kind = " ".join(text.split()).lower()
-    if not re.fullmatch(KIND_PATTERN, kind) or "_" in kind:
+    if not _is_kind(kind):
         raise UserError(
             f"{name} must be a word or two such as swimming (letters, digits, spaces, "
             f"hyphens; up to 40), got {text!r}"
         )
     return kind
+
+
+def _is_kind(kind: str) -> bool:
+    """KIND_PATTERN, without underscores: a letter or digit (any script: `\\w` is what
+    str.isalnum() accepts, and `_`), then up to 39 of those, apostrophes, spaces or hyphens."""
+    return (
+        0 < len(kind) <= MAX_KIND_LENGTH
+        and kind[0].isalnum()
+        and all(c.isalnum() or c in "' -" for c in kind)
+    )
 
 
 def parse_compared(text: str, *, name: str = "the answer") -> Compared:

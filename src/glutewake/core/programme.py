@@ -6,8 +6,6 @@ opens a file (the caller passes the text and a name to quote in errors).
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from glutewake.core.fields import FieldError, Fields
 from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
@@ -19,27 +17,44 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     import tomllib
     from collections.abc import Callable
-    from typing import Any, TypeVar
+    from typing import Any, Final, Literal, TypeAlias, TypeVar
 
     T = TypeVar("T")
+    CueWord: TypeAlias = Literal[
+        "prepare", "inhale", "exhale", "hold", "return", "switch", "rest", "stretch", "transition"
+    ]
 
 PROGRAMME_SCHEMA = 2
 # Schema 1 files (glutewake 1.0) still load: they measure everything in counts.
 KNOWN_SCHEMAS = (1, 2)
 
 
-class Cue(StrEnum):
-    """What the body does during a step; the `plan --json` contract's `cue` values."""
+class Cue:
+    """What the body does during a step; the `plan --json` contract's `cue` values. Plain
+    strings (`CueWord` to mypy): an enum would load `enum`, about 5 ms of every start."""
 
-    PREPARE = "prepare"
-    INHALE = "inhale"
-    EXHALE = "exhale"
-    HOLD = "hold"
-    RETURN = "return"
-    SWITCH = "switch"
-    REST = "rest"
-    STRETCH = "stretch"
-    TRANSITION = "transition"
+    PREPARE: Final = "prepare"
+    INHALE: Final = "inhale"
+    EXHALE: Final = "exhale"
+    HOLD: Final = "hold"
+    RETURN: Final = "return"
+    SWITCH: Final = "switch"
+    REST: Final = "rest"
+    STRETCH: Final = "stretch"
+    TRANSITION: Final = "transition"
+
+
+CUES: tuple[CueWord, ...] = (
+    Cue.PREPARE,
+    Cue.INHALE,
+    Cue.EXHALE,
+    Cue.HOLD,
+    Cue.RETURN,
+    Cue.SWITCH,
+    Cue.REST,
+    Cue.STRETCH,
+    Cue.TRANSITION,
+)
 
 
 COUNTS = "counts"
@@ -52,7 +67,7 @@ LENGTH_SETTINGS = {
     "rest": (SECONDS, "rest_seconds"),
 }
 MAX_LENGTH = 600
-REP_CUES = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
+REP_CUES: tuple[CueWord, ...] = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
 BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
 
 
@@ -73,7 +88,7 @@ class Length:
 class Beat:
     """One part of a repetition: a cue held for some counts, with its words."""
 
-    cue: Cue
+    cue: CueWord
     counts: Length
     text: str
 
@@ -348,14 +363,13 @@ class _Checker:
             self.fail(index, "pattern", "expected at least one [[blocks.pattern]] beat")
             return ()
         beats = []
-        cues = tuple(str(c) for c in REP_CUES)
         for nth, raw in enumerate(value):
             beat = self.read(lambda: block.within(raw, "pattern", nth), None)  # noqa: B023 (called at once)
             if beat is None:
                 continue
-            cue = self.read(lambda: beat.text("cue", choices=cues), None)  # noqa: B023
+            cue = self.read(lambda: beat.text("cue", choices=REP_CUES), None)  # noqa: B023
             if cue is None:
                 continue
             counts = self.length(raw, index, nth, beat=True)
-            beats.append(Beat(Cue(cue), counts, self.words(beat, "text")))
+            beats.append(Beat(cue, counts, self.words(beat, "text")))
         return tuple(beats)

@@ -184,6 +184,16 @@ class Journal:
     edits: tuple[PainEdit, ...] = ()
     day_starts_at: int = DEFAULT_DAY_START
 
+    def record_count(self) -> int:
+        """How many records it holds, of every kind (deletions and edits are not records)."""
+        return (
+            len(self.sessions)
+            + len(self.rest_days)
+            + len(self.activities)
+            + len(self.symptom_checks)
+            + len(self.morning_checks)
+        )
+
     def day_of(self, moment: dt.datetime) -> dt.date:
         """The day `moment` counts for, with this journal's day start."""
         return day_of(moment, self.day_starts_at)

@@ -67,11 +67,11 @@ def cue_sound(step: Step) -> Sound:
 
 def step_sounds(step: Step, seconds: float) -> tuple[tuple[float, Sound], ...]:
     """The sounds of one step lasting `seconds`, as (seconds into the step, sound)."""
-    if step.cue is Cue.HOLD:
+    if step.cue == Cue.HOLD:
         counts = step.counts or 1  # a hold in seconds (no counts) ticks once, at its start
         count = seconds / counts
         return tuple((n * count, Sound.HOLD_TICK) for n in range(counts))
-    if step.cue is Cue.STRETCH and seconds >= STRETCH_END_MIN:
+    if step.cue == Cue.STRETCH and seconds >= STRETCH_END_MIN:
         return ((0.0, Sound.STRETCH_START), (seconds - STRETCH_END_LEAD, Sound.STRETCH_END))
     return ((0.0, cue_sound(step)),)
 

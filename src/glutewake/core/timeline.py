@@ -16,6 +16,8 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any
 
+    from glutewake.core.programme import CueWord
+
 # Countdowns to get into position: a set starts with them (n and b land there).
 GET_READY = (Cue.PREPARE, Cue.SWITCH, Cue.TRANSITION)
 # Steps between sets that belong to neither (a rest comes before the next set's start).
@@ -34,7 +36,7 @@ class Step:
     repetition, or a lead-in a programme file gives in counts), None for a timed one.
     """
 
-    cue: Cue
+    cue: CueWord
     seconds: float
     text: str
     set: int
@@ -237,8 +239,8 @@ class _Builder:
         else:
             exercise, name, number = upcoming.exercise, upcoming.name, len(self.sets) + 1
             side = upcoming.sides[0] if upcoming.sides else None
-        cue = Cue.PREPARE if block.type == "prepare" else Cue.REST
-        default = "Get ready" if cue is Cue.PREPARE else "Rest"
+        cue: CueWord = Cue.PREPARE if block.type == "prepare" else Cue.REST
+        default = "Get ready" if cue == Cue.PREPARE else "Rest"
         position = upcoming.position_for(side) if upcoming and upcoming.type == "exercise" else ""
         self.steps.append(
             Step(

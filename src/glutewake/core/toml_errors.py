@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False  # the TOML reader is loaded only by those that parse
 if TYPE_CHECKING:
     import tomllib
 
-# Patterns, compiled by re when first used (only a file that does not parse needs them).
+# Patterns for re, loaded and compiled only for a file that does not parse.
 _AT_LINE = r"\s*\(at line (\d+), column \d+\)"
 _AT_END = r"\s*\(at end of document\)"
 
@@ -16,6 +14,8 @@ _AT_END = r"\s*\(at end of document\)"
 def toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, str]:
     """The line tomllib's message names (the last line for "at end of document", None when it
     names none) and the message without the position."""
+    import re  # only a file that does not parse gets here
+
     message = str(error)
     found = re.search(_AT_LINE, message)
     if found:

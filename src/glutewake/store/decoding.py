@@ -3,8 +3,6 @@ positions) for the error messages of every file's codec."""
 
 from __future__ import annotations
 
-import re
-
 from glutewake.core.toml_errors import toml_error_line
 from glutewake.store.errors import FutureSchema, MalformedFile
 from glutewake.store.schema import CURRENT, Document, migrate
@@ -73,12 +71,15 @@ def _has_end_mark(text: str) -> bool:
 
 
 class Where:
-    """Finds the line of a record or key (tomllib keeps no positions), for error messages."""
+    """Finds the line of a record or key (tomllib keeps no positions), for error messages.
+    Only a fault needs one, so `re` is loaded then, not at every command's start."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")  # TOML's line breaks only, as tomllib counts them
 
     def key_line(self, key: str, start: int = 1) -> int | None:
+        import re
+
         pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
         for number in range(start, len(self.lines) + 1):
             if pattern.match(self.lines[number - 1]):
@@ -87,10 +88,14 @@ class Where:
 
     def id_lines(self, record_id: str) -> list[int]:
         """Every line that gives a record this id, first to last."""
+        import re
+
         needle = re.compile(rf"(^|[{{,\s])id\s*=\s*[\"']{re.escape(record_id)}[\"']")
         return [n for n, line in enumerate(self.lines, 1) if needle.search(line)]
 
     def record_line(self, section: str, record: Any, key: str | None = None) -> int | None:
+        import re
+
         start = None
         record_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(record_id, str) and record_id:

@@ -9,12 +9,12 @@ start it was counted with (`day_starts_at`, a record made at the import).
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from glutewake.core import log_entry
 from glutewake.core.days import DEFAULT_DAY_START, day_of
 from glutewake.core.fields import FieldError, Fields, day_from_text, dotted
 from glutewake.core.frozen import frozen
+from glutewake.core.json_text import loads
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
@@ -89,10 +89,14 @@ def read_backup(
         hint = "a CSV export is for spreadsheets; " if b"session_id" in data[:200] else ""
         raise BadImport(path, "line 1", f"{hint}expected a JSON export (glutewake export --format json)")
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = loads(data.decode("utf-8"))  # json.loads, without loading json for a good file
     except UnicodeDecodeError as error:
         raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
-    except json.JSONDecodeError as error:
+    except ValueError as error:  # json.JSONDecodeError: json is loaded by then
+        import json
+
+        if not isinstance(error, json.JSONDecodeError):
+            raise
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
     moment = now if now is not None else dt.datetime.now().astimezone().replace(microsecond=0)
     try:

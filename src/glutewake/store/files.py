@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import sys
 import time
@@ -169,10 +168,13 @@ def _remove_quietly(path: StrPath) -> None:
 
 def is_temporary(name: str) -> bool:
     """Whether `name` is one of glutewake's own temporary files (this or an older version's)."""
-    # re compiles the pattern on first use (and keeps it): not at every command's start.
     if name.startswith(TEMP_PREFIX):
         return True
-    return name.startswith(".") and re.match(_OLD_TEMP, name) is not None
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    import re  # only for a hidden .tmp file: not at every command's start
+
+    return re.match(_OLD_TEMP, name) is not None
 
 
 def remove_stale_temporaries(folder: StrPath, *, now: float | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glutewake.core.cues import FINISH_RINGS, RINGS
-from glutewake.core.programme import Cue
+from glutewake.core.programme import CUES
 from glutewake.core.sound_schedule import CUE_SOUNDS
 from glutewake.core.tones import PLAY_ORDER, VOICINGS, Sound
 
@@ -30,7 +30,7 @@ class DemoItem:
 
 def sounds_in_use() -> tuple[Sound, ...]:
     """The sounds a session can make, in the order a session makes them."""
-    used = {CUE_SOUNDS[str(cue)] for cue in Cue} | {Sound.HOLD_TICK, Sound.STRETCH_END, Sound.FINISH}
+    used = {CUE_SOUNDS[cue] for cue in CUES} | {Sound.HOLD_TICK, Sound.STRETCH_END, Sound.FINISH}
     return tuple(sound for sound in PLAY_ORDER if sound in used)
 
 

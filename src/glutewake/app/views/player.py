@@ -13,6 +13,10 @@ from glutewake.core.engine import Position
 from glutewake.core.programme import Cue
 from glutewake.core.timeline import CHANGE_SIDES, Step, Timeline
 
+TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
+if TYPE_CHECKING:
+    from glutewake.core.programme import CueWord
+
 # Cues that show a countdown rather than the rep number.
 COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH, Cue.TRANSITION)
 OTHER_SIDE = {"left": "right", "right": "left"}
@@ -62,17 +66,17 @@ def hold_words(step: Step, fraction: float) -> str:
 
 def cue_words(step: Step, fraction: float) -> str:
     """The big line: the cue in the programme's own words, in capitals."""
-    if step.cue is Cue.HOLD:
+    if step.cue == Cue.HOLD:
         return hold_words(step, fraction)
-    if step.cue is Cue.SWITCH:
+    if step.cue == Cue.SWITCH:
         return "SWITCH SIDES"
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         return f"STRETCH · {step.reminder.upper()}" if step.reminder else "STRETCH"
-    if step.cue is Cue.REST:
+    if step.cue == Cue.REST:
         return "REST"
-    if step.cue is Cue.PREPARE:
+    if step.cue == Cue.PREPARE:
         return "GET READY"
-    if step.cue is Cue.TRANSITION:
+    if step.cue == Cue.TRANSITION:
         return "CHANGE SIDES" if step.text.startswith(CHANGE_SIDES) else "GET INTO POSITION"
     return step.text.upper()
 
@@ -89,24 +93,24 @@ def key_forms(phrase: str) -> tuple[str, ...]:
 
 def cue_forms(step: Step, fraction: float, cue: str) -> tuple[str, ...]:
     """The cue for block letters, longest first: the first that fits the window is drawn."""
-    if step.cue is Cue.HOLD:
+    if step.cue == Cue.HOLD:
         counts = step.counts or 1
         reached = min(counts, int(fraction * counts + 1e-9) + 1)
         return (cue, f"{step.text.upper()} {reached}")
-    if step.cue is Cue.SWITCH:
+    if step.cue == Cue.SWITCH:
         return ("SWITCH SIDES", "SWITCH")
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         return tuple(dict.fromkeys((cue, "STRETCH")))
-    if step.cue is Cue.PREPARE:
+    if step.cue == Cue.PREPARE:
         return ("GET READY", "READY")
-    if step.cue is Cue.TRANSITION:
+    if step.cue == Cue.TRANSITION:
         return (cue, "POSITION") if cue == "GET INTO POSITION" else (cue, "CHANGE")
-    if step.cue is Cue.REST:
+    if step.cue == Cue.REST:
         return ("REST",)
     return key_forms(cue)
 
 
-def breath_word(cue: Cue) -> str:
+def breath_word(cue: CueWord) -> str:
     return {Cue.INHALE: "in", Cue.EXHALE: "out", Cue.HOLD: "hold"}.get(cue, "easy")
 
 
@@ -115,7 +119,7 @@ def working_words(step: Step, kind: str) -> str:
     if step.cue in (Cue.STRETCH, Cue.TRANSITION):
         side = f" · {step.side.upper()} side" if step.side else ""
         return f"{step.name}{side}"
-    if step.cue is Cue.REST or kind == "stretch":
+    if step.cue == Cue.REST or kind == "stretch":
         return ""
     if step.side:
         return f"working  {step.side.upper()} leg"
@@ -133,11 +137,11 @@ def side_word(step: Step, kind: str) -> str:
 
 def how_words(step: Step) -> str:
     """How to lie or stand: the position for reps, the lead-in's words, the stretch's how-to."""
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         return step.detail
-    if step.cue is Cue.SWITCH:
+    if step.cue == Cue.SWITCH:
         return f"now {step.position}" if step.position else "change to the other side"
-    if step.cue is Cue.TRANSITION:
+    if step.cue == Cue.TRANSITION:
         return step.position
     if step.cue in (Cue.PREPARE, Cue.REST):
         return f"{step.text} · {step.detail}" if step.detail else step.text
@@ -145,9 +149,9 @@ def how_words(step: Step) -> str:
 
 
 def reminder_words(step: Step) -> str:
-    if step.cue is Cue.STRETCH:
+    if step.cue == Cue.STRETCH:
         return "hold it gently, keep breathing, no bouncing"
-    if step.cue is Cue.TRANSITION:
+    if step.cue == Cue.TRANSITION:
         return (
             f"up next: hold the stretch · {step.reminder}" if step.reminder else "up next: hold the stretch"
         )
@@ -161,10 +165,10 @@ def next_words(timeline: Timeline, index: int) -> str:
     if index + 1 >= len(timeline.steps):
         return "the end of the session"
     following = timeline.steps[index + 1]
-    if following.cue is Cue.STRETCH:
+    if following.cue == Cue.STRETCH:
         side = f" ({following.side})" if following.side else ""
         return f"stretch: {following.name}{side}"
-    if following.cue is Cue.INHALE and following.rep == 1:
+    if following.cue == Cue.INHALE and following.rep == 1:
         side = f", {following.side} leg" if following.side else ""
         return f"{following.name}{side}: {following.text.lower()}"
     return following.text.lower()

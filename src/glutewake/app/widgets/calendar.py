@@ -13,11 +13,15 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from glutewake.core.history import DayMark
+from glutewake.core.history import DAY_MARKS, DayMark
 
-Weeks = tuple[tuple[tuple[dt.date, DayMark], ...], ...]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glutewake.core.history import DayMarkWord
 
-GLYPHS: dict[DayMark, str] = {
+Weeks = tuple[tuple[tuple[dt.date, "DayMarkWord"], ...], ...]
+
+GLYPHS: dict[DayMarkWord, str] = {
     DayMark.DONE: "●",
     DayMark.PARTIAL: "◐",
     DayMark.REST: "R",
@@ -27,7 +31,7 @@ GLYPHS: dict[DayMark, str] = {
     DayMark.FUTURE: " ",
     DayMark.BEFORE: " ",
 }
-LEGEND: tuple[tuple[DayMark, str], ...] = (
+LEGEND: tuple[tuple[DayMarkWord, str], ...] = (
     (DayMark.DONE, "done: a session completed"),
     (DayMark.PARTIAL, "partial only"),
     (DayMark.REST, "rest day"),
@@ -48,8 +52,8 @@ def weeks_that_fit(width: int, most: int) -> int:
     return max(4, min(most, (width - 4 - LEGEND_GAP - LEGEND_WIDTH) // CELL))
 
 
-def _component(mark: DayMark) -> str:
-    return f"calendar--{mark.value}"
+def _component(mark: DayMarkWord) -> str:
+    return f"calendar--{mark}"
 
 
 class StreakCalendar(Widget):
@@ -70,7 +74,7 @@ class StreakCalendar(Widget):
     StreakCalendar > .calendar--label { color: $text-muted; }
     """
     COMPONENT_CLASSES = {
-        *(_component(mark) for mark in DayMark),
+        *(_component(mark) for mark in DAY_MARKS),
         "calendar--today",
         "calendar--label",
     }
@@ -88,7 +92,7 @@ class StreakCalendar(Widget):
     def shown(self) -> Weeks:
         return self.weeks[-self.shown_weeks :] if self.shown_weeks else ()
 
-    def mark_of(self, day: dt.date) -> DayMark | None:
+    def mark_of(self, day: dt.date) -> DayMarkWord | None:
         """What the calendar shows for `day`, or None when the day is not on it."""
         for week in self.weeks:
             for shown, mark in week:
@@ -99,7 +103,7 @@ class StreakCalendar(Widget):
     def render(self) -> Text:
         label_style = self.get_component_rich_style("calendar--label", partial=True)
         today_style = self.get_component_rich_style("calendar--today", partial=True)
-        styles = {mark: self.get_component_rich_style(_component(mark), partial=True) for mark in DayMark}
+        styles = {mark: self.get_component_rich_style(_component(mark), partial=True) for mark in DAY_MARKS}
         shown = self.shown
         grid_width = 4 + CELL * len(shown)
         months = Text(f"    {self._month_line()}", style=label_style)
