@@ -26,8 +26,29 @@ def _say(error: Exception) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (2 for any bad input)."""
+    """Run the command line; returns the exit status (2 for any bad input).
+
+    What is still buffered is written before it returns: a reader that stopped early
+    (`glutewake history | head`) is not an error, and is noticed here rather than by Python's
+    flush at exit, which would print "Exception ignored … BrokenPipeError" and exit 120."""
     words = sys.argv[1:] if argv is None else list(argv)
+    try:
+        try:
+            status = _answer(words)
+        finally:  # argparse's --help and --version (and its refusals) end in SystemExit
+            sys.stdout.flush()
+    except BrokenPipeError:
+        try:  # the rest goes to the null device, so the flush at exit has nothing to fail on
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # a stdout without a file (a test's): nothing to flush
+            pass
+        return 0
+    return status
+
+
+def _answer(words: list[str]) -> int:
     if words == ["--version"]:  # what argparse's version action prints, without argparse
         from glutewake import __version__
 
@@ -41,9 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UserError as error:
             _say(error)
             return 2
-        except BrokenPipeError:
-            sys.stderr.close()
-            return 0
         if answered is not None:
             return answered
     return _main(words)
@@ -74,10 +92,8 @@ def _main(argv: Sequence[str]) -> int:
     except UserError as error:
         _say(error)
         return 2
-    except BrokenPipeError:
-        # `glutewake history | head` closes the pipe early; that is not an error.
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # a reader that stopped early: main() says it is no error
+        raise
     except Exception as error:
         from glutewake.crash import debugging, report_crash
 
