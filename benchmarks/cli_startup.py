@@ -15,11 +15,13 @@ command: the median wall time and its ratio (the goal's figure), the ratio of th
 runs, and the ratio of the median CPU time (user + system of the child), which a loaded
 machine disturbs less than wall time. Python may write bytecode here
 (PYTHONDONTWRITEBYTECODE is dropped for the commands and the baseline), as it does for an
-installed package, and buffers its output as in a shell (PYTHONUNBUFFERED is dropped). Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N] [--only WORDS]`
-(`--only log` times just the `log` cases against the baseline). Figures
-only; nothing is asserted. It times the `glutewake` script installed beside this Python; set
-up as the README says (`venv --upgrade-deps`), pip writes it without `import re` (the first
-floor line shows what the script imports).
+installed package, and buffers its output as in a shell (PYTHONUNBUFFERED is dropped).
+Run: `.venv/bin/python benchmarks/cli_startup.py [--runs N] [--only WORDS]` (`--only log`
+times just the `log` cases against the baseline). Figures only; nothing is asserted.
+
+It times the `glutewake` script installed beside this Python; set up as the README says
+(`venv --upgrade-deps`), pip writes it without `import re` (the first floor line shows what
+the script imports).
 """
 
 from __future__ import annotations
