@@ -47,3 +47,34 @@ def test_a_closed_pipe_ends_the_command_quietly_with_status_0(
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a POSIX shell closes the descriptor")
+@pytest.mark.parametrize(
+    "args",
+    [("status",), ("status", "--json"), ("plan", "beginner"), ("history", "--json"), ("log", "--rest")],
+    ids=" ".join,
+)
+def test_a_closed_stdout_is_no_error(data_dir: Path, args: tuple[str, ...]) -> None:
+    """`glutewake status >&-` (a job started with no stdout at all): Python's sys.stdout is
+    None, print() writes nothing, and main() has nothing to flush."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
+    done = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec "$0" "$@" >&-',
+            sys.executable,
+            "-m",
+            "glutewake",
+            "--data-dir",
+            str(data_dir),
+            *args,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environ,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")

@@ -36,13 +36,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             status = _answer(words)
         finally:  # argparse's --help and --version (and its refusals) end in SystemExit
-            sys.stdout.flush()
+            if sys.stdout is not None:  # None when started without one (`>&-`): print() is silent
+                sys.stdout.flush()
     except BrokenPipeError:
         try:  # the rest goes to the null device, so the flush at exit has nothing to fail on
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
-        except (OSError, ValueError):  # a stdout without a file (a test's): nothing to flush
+        except (AttributeError, OSError, ValueError):  # no stdout, or one without a file (a test's)
             pass
         return 0
     return status
