@@ -45,7 +45,7 @@ async def test_rest_day_for_today_is_saved_and_shown_at_once(data_dir: Path, his
         assert app.screen is screen
         assert [r.day for r in history.read_journal().rest_days] == [day(3), TODAY]
         calendar = screen.query_one(StreakCalendar)
-        assert calendar.mark_of(TODAY) is DayMark.REST
+        assert calendar.mark_of(TODAY) == DayMark.REST
         assert glyph(calendar, TODAY) == "[R]"
         assert "Wed 25 Nov 2026 is now a rest day." in messages(app)
 
@@ -59,7 +59,7 @@ async def test_rest_day_on_a_chosen_date(data_dir: Path, history: Store) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert day(7) in {r.day for r in history.read_journal().rest_days}
-        assert screen.query_one(StreakCalendar).mark_of(day(7)) is DayMark.REST
+        assert screen.query_one(StreakCalendar).mark_of(day(7)) == DayMark.REST
 
 
 async def test_a_rest_day_is_refused_on_a_day_with_a_completed_session(
@@ -141,7 +141,7 @@ async def test_activity_on_a_chosen_date_marks_that_day(data_dir: Path, history:
         await fill(pilot, "day", day(7).isoformat())
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.query_one(StreakCalendar).mark_of(day(7)) is DayMark.ACTIVE
+        assert screen.query_one(StreakCalendar).mark_of(day(7)) == DayMark.ACTIVE
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ async def test_refresh_shows_what_another_process_wrote(data_dir: Path, history:
         await settle(pilot)
         assert table.row_count == 12
         assert [str(cell) for cell in table.get_row_at(0)][:2] == ["2026-11-25", "rehab session"]
-        assert screen.query_one(StreakCalendar).mark_of(TODAY) is DayMark.DONE
+        assert screen.query_one(StreakCalendar).mark_of(TODAY) == DayMark.DONE
         assert any(m.startswith("Read again: 7 sessions") for m in messages(app))
 
 

@@ -153,9 +153,9 @@ def test_today_done_at_one_in_the_morning() -> None:
 def test_the_calendar_marks_the_day_a_session_counts_for() -> None:
     journal = Journal(sessions=(session(at(TUE, 2, 0)),), day_starts_at=4)
     marks = dict(day for week in calendar_weeks(journal, TUE, 1) for day in week)
-    assert marks[MON] is DayMark.DONE and marks[TUE] is DayMark.OPEN
+    assert marks[MON] == DayMark.DONE and marks[TUE] == DayMark.OPEN
     marks = dict(day for week in calendar_weeks(replace(journal, day_starts_at=0), TUE, 1) for day in week)
-    assert marks[TUE] is DayMark.DONE
+    assert marks[TUE] == DayMark.DONE
 
 
 # -- the morning-after question -------------------------------------------------------------

@@ -135,12 +135,12 @@ def test_calendar_marks_every_kind_of_day() -> None:
     assert len(weeks) == 2 and all(len(week) == 7 for week in weeks)
     assert weeks[0][0][0] == dt.date(2026, 11, 16)
     marks = {day: mark for week in weeks for day, mark in week}
-    assert marks[dt.date(2026, 11, 20)] is DayMark.DONE
-    assert marks[dt.date(2026, 11, 21)] is DayMark.REST
-    assert marks[dt.date(2026, 11, 24)] is DayMark.ACTIVE
-    assert marks[dt.date(2026, 11, 19)] is DayMark.MISSED
-    assert marks[TODAY] is DayMark.OPEN
-    assert marks[dt.date(2026, 11, 26)] is DayMark.FUTURE
+    assert marks[dt.date(2026, 11, 20)] == DayMark.DONE
+    assert marks[dt.date(2026, 11, 21)] == DayMark.REST
+    assert marks[dt.date(2026, 11, 24)] == DayMark.ACTIVE
+    assert marks[dt.date(2026, 11, 19)] == DayMark.MISSED
+    assert marks[TODAY] == DayMark.OPEN
+    assert marks[dt.date(2026, 11, 26)] == DayMark.FUTURE
 
 
 def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
@@ -255,8 +255,8 @@ def test_days_before_the_first_record_are_blank_not_missed() -> None:
 
     journal = Journal(rest_days=(RestDay("r", dt.date(2026, 11, 18)),))
     marks = {day: mark for week in calendar_weeks(journal, TODAY, weeks=2) for day, mark in week}
-    assert marks[dt.date(2026, 11, 17)] is DayMark.BEFORE
-    assert marks[dt.date(2026, 11, 18)] is DayMark.REST
-    assert marks[dt.date(2026, 11, 19)] is DayMark.MISSED
+    assert marks[dt.date(2026, 11, 17)] == DayMark.BEFORE
+    assert marks[dt.date(2026, 11, 18)] == DayMark.REST
+    assert marks[dt.date(2026, 11, 19)] == DayMark.MISSED
     empty = {mark for week in calendar_weeks(Journal(), TODAY, weeks=2) for _, mark in week}
     assert empty == {DayMark.BEFORE, DayMark.OPEN, DayMark.FUTURE}
