@@ -250,6 +250,8 @@ def bad_json(tmp_path: Path) -> list[tuple[str, ...]]:
             }
         ),
         "export.csv": "date,session_id,programme\n",
+        "huge-number.json": '{"schema": 2, "rest_days": [], "x": ' + "9" * 5000 + "}",
+        "deep.json": '{"schema": 2, "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text)

@@ -92,11 +92,13 @@ def read_backup(
         document = loads(data.decode("utf-8"))  # json.loads, without loading json for a good file
     except UnicodeDecodeError as error:
         raise BadImport(path, f"byte {error.start}", "not valid UTF-8 text") from None
-    except ValueError as error:  # json.JSONDecodeError: json is loaded by then
+    except RecursionError:
+        raise BadImport(path, "", "not an export: its lists and tables nest thousands deep") from None
+    except ValueError as error:  # json.JSONDecodeError (json is loaded by then), or too long a number
         import json
 
-        if not isinstance(error, json.JSONDecodeError):
-            raise
+        if not isinstance(error, json.JSONDecodeError):  # int() refuses over 4300 digits
+            raise BadImport(path, "", "not an export: it holds a number thousands of digits long") from None
         raise BadImport(path, f"line {error.lineno}", f"not valid JSON: {error.msg}") from None
     moment = now if now is not None else dt.datetime.now().astimezone().replace(microsecond=0)
     try:
