@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -24,14 +23,7 @@ pytestmark = pytest.mark.e2e
 
 def pane(tmux: Tmux, variable: str) -> str:
     """One of tmux's pane variables, e.g. `pane_pid` or `pane_dead`."""
-    done = subprocess.run(
-        ["tmux", "-L", tmux.socket, "display-message", "-p", "-t", "main", f"#{{{variable}}}"],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=True,
-    )
-    return done.stdout.strip()
+    return tmux.display(variable)
 
 
 def app_pid(tmux: Tmux) -> int:

@@ -61,14 +61,55 @@ class Tmux:
         self.config.write_text(f'set -g remain-on-exit on\nset -g default-terminal "{TERM}"\n')
         self.running = False
 
-    def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def _tmux(
+        self, *args: str, check: bool = True, verbose: bool = False
+    ) -> subprocess.CompletedProcess[str]:
+        # The server's socket lives in the test's own folder (TMUX_TMPDIR), not in the shared
+        # /tmp/tmux-UID, and a test run from inside tmux does not talk to the outer server.
+        environment = {name: value for name, value in os.environ.items() if name != "TMUX"}
+        environment["TMUX_TMPDIR"] = str(self.folder)
         return subprocess.run(
-            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            ["tmux", *(["-vv"] if verbose else []), "-L", self.socket, "-f", str(self.config), *args],
             capture_output=True,
             text=True,
             timeout=10,
             check=check,
+            env=environment,
+            cwd=self.folder,  # where -vv writes its logs
         )
+
+    def _new_session(self, *args: str) -> None:
+        """`tmux new-session`, tried again on a fresh server when the first one dies starting.
+
+        A CI run once met "server exited unexpectedly" from every new server, for a reason tmux
+        did not say. A fresh server is tried twice more; when every try fails, the failure shows
+        what tmux said, the ptys in use and the end of tmux's own logs, so the cause can be found.
+        """
+        said: list[str] = []
+        for attempt in range(3):
+            done = self._tmux("new-session", *args, check=False, verbose=attempt == 2)
+            if done.returncode == 0:
+                return
+            said.append(done.stderr.strip() or f"exit status {done.returncode}")
+            if self.running:
+                break  # the old session's server is still wanted: no fresh server
+            self.socket = f"glutewake-test-{uuid.uuid4().hex[:12]}"
+            time.sleep(0.2 * (attempt + 1))
+        pytest.fail(f"tmux new-session failed ({'; '.join(said)}){self._server_log()}")
+
+    def _server_log(self) -> str:
+        logs = sorted(self.folder.glob("tmux-*.log"))
+        tails = [
+            f"\n--- {log.name} ---\n" + "\n".join(log.read_text(errors="replace").splitlines()[-25:])
+            for log in logs
+        ]
+        ptys = Path("/proc/sys/kernel/pty/nr")
+        in_use = f"\nptys in use: {ptys.read_text().strip()}" if ptys.exists() else ""
+        return in_use + "".join(tails)
+
+    def display(self, variable: str) -> str:
+        """One of tmux's pane variables, e.g. `pane_pid` or `pane_dead`."""
+        return self._tmux("display-message", "-p", "-t", "main", f"#{{{variable}}}").stdout.strip()
 
     def start(
         self, command: Sequence[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None
@@ -86,8 +127,7 @@ class Tmux:
         # The exit status goes to a file: tmux sometimes leaves a finished pane unreaped.
         record = f'"$@"; echo $? > {shlex.quote(str(self.status_file))}'
         width, height = size
-        self._tmux(
-            "new-session",
+        self._new_session(
             "-d",
             "-s",
             "main",

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from glutewake.app.playback.cue_sounds import CueSounds
+from glutewake.core.cue_names import Cue
 from glutewake.core.cues import RING_GAP
 from glutewake.core.engine import Engine
-from glutewake.core.programme import Cue
 from glutewake.core.settings import Settings
 from glutewake.core.sound_schedule import Planned
 from glutewake.core.timeline import compile_timeline

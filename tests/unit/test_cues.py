@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.cues import FINISH_RINGS, RING_GAP, phrase_for, ring_times, rings_for
-from glutewake.core.programme import Cue
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme

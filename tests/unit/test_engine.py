@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.engine import CueChanged, Engine, RepCompleted, SessionFinished
-from glutewake.core.programme import Cue, parse_programme
+from glutewake.core.programme import parse_programme
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme

@@ -262,12 +262,9 @@ def test_kill_9_during_migration_loses_nothing(tmp_path: Path) -> None:
     source = str(Path(__file__).resolve().parents[2] / "src")
     env = {**os.environ, "PYTHONPATH": source, "GLUTEWAKE_STATE_DIR": str(tmp_path / "state")}
     rng = random.Random(7)
-    midway = 0
-    for trial in range(6):
-        data = tmp_path / f"trial-{trial}"
-        subprocess.run([sys.executable, "-c", LEGACY_WRITER, str(data)], check=True, env=env)
-        expected = {s.id for s in Store(data).read_journal().sessions}
-        assert len(expected) == 60 * 28
+
+    def start_repair(data: Path) -> subprocess.Popen[bytes]:
+        """Repair of a fresh legacy data folder, once its move has begun."""
         repair = subprocess.Popen(
             [sys.executable, "-m", "glutewake", "--data-dir", str(data), "repair"],
             env=env,
@@ -279,7 +276,26 @@ def test_kill_9_during_migration_loses_nothing(tmp_path: Path) -> None:
             if any(p.name.count(".") == 2 for p in (data / "journal").iterdir()):
                 break
             time.sleep(0.002)
-        time.sleep(rng.uniform(0, 0.4))
+        return repair
+
+    def legacy(data: Path) -> set[str]:
+        subprocess.run([sys.executable, "-c", LEGACY_WRITER, str(data)], check=True, env=env)
+        return {s.id for s in Store(data).read_journal().sessions}
+
+    # How long the move lasts on this machine now: the kills fall inside it (a fixed window
+    # missed it more often than not once the command started faster).
+    legacy(tmp_path / "uninterrupted")
+    repair = start_repair(tmp_path / "uninterrupted")
+    began = time.monotonic()
+    repair.wait()
+    move = time.monotonic() - began
+    midway = 0
+    for trial in range(6):
+        data = tmp_path / f"trial-{trial}"
+        expected = legacy(data)
+        assert len(expected) == 60 * 28
+        repair = start_repair(data)
+        time.sleep(rng.uniform(0, 0.5) * move)
         repair.send_signal(signal.SIGKILL)
         repair.wait()
         store = Store(data)  # this machine's device id, from the same state folder

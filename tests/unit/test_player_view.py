@@ -6,8 +6,8 @@ from glutewake.app.views.player import clock_time, countdown, hold_words, key_fo
 from glutewake.app.widgets import big_font
 from glutewake.app.widgets.big_count import count_rows
 from glutewake.app.widgets.cue_line import cue_rows, letter_spaced, split_hint
+from glutewake.core.cue_names import Cue
 from glutewake.core.engine import Engine
-from glutewake.core.programme import Cue
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import load_programme

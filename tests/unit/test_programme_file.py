@@ -132,7 +132,7 @@ change_sides = "Swap legs"
 
 
 def test_a_file_says_which_steps_are_counted_and_which_are_timed() -> None:
-    from glutewake.core.programme import Cue
+    from glutewake.core.cue_names import Cue
     from glutewake.core.settings import Settings
     from glutewake.core.timeline import compile_timeline
 

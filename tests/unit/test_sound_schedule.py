@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from glutewake.core.cue_names import CUES, Cue
 from glutewake.core.engine import Engine
-from glutewake.core.programme import CUES, Cue
 from glutewake.core.settings import Settings
 from glutewake.core.sound_schedule import (
     CUE_SOUNDS,

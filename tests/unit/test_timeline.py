@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from glutewake.core.programme import Cue
+from glutewake.core.cue_names import Cue
 from glutewake.core.settings import Settings
 from glutewake.core.timeline import compile_timeline
 from glutewake.programmes import BUILTIN_NAMES, load_programme

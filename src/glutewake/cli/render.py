@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glutewake.core.programme import Cue
+from glutewake.core.cue_names import Cue
 from glutewake.core.timeline import Step, Timeline
 
 

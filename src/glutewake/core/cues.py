@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from glutewake.core.programme import Cue
+from glutewake.core.cue_names import Cue
 from glutewake.core.timeline import Step
 
 # One ring to breathe in, two on the effort, three to change position (switch sides, get

@@ -11,13 +11,13 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.frozen import frozen
-from glutewake.core.programme import Cue
 from glutewake.core.timeline import BETWEEN, SetInfo, Step, Timeline
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from glutewake.core.programme import CueWord
+    from glutewake.core.cue_names import CueWord
 
 Clock = Callable[[], float]
 # Float sums of count lengths may land a hair short of a boundary.

@@ -6,6 +6,7 @@ opens a file (the caller passes the text and a name to quote in errors).
 
 from __future__ import annotations
 
+from glutewake.core.cue_names import REP_CUES
 from glutewake.core.fields import FieldError, Fields
 from glutewake.core.frozen import field, frozen
 from glutewake.core.records import SIDES
@@ -17,44 +18,15 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     import tomllib
     from collections.abc import Callable
-    from typing import Any, Final, Literal, TypeAlias, TypeVar
+    from typing import Any, TypeVar
 
     T = TypeVar("T")
-    CueWord: TypeAlias = Literal[
-        "prepare", "inhale", "exhale", "hold", "return", "switch", "rest", "stretch", "transition"
-    ]
+
+    from glutewake.core.cue_names import CueWord
 
 PROGRAMME_SCHEMA = 2
 # Schema 1 files (glutewake 1.0) still load: they measure everything in counts.
 KNOWN_SCHEMAS = (1, 2)
-
-
-class Cue:
-    """What the body does during a step; the `plan --json` contract's `cue` values. Plain
-    strings (`CueWord` to mypy): an enum would load `enum`, about 5 ms of every start."""
-
-    PREPARE: Final = "prepare"
-    INHALE: Final = "inhale"
-    EXHALE: Final = "exhale"
-    HOLD: Final = "hold"
-    RETURN: Final = "return"
-    SWITCH: Final = "switch"
-    REST: Final = "rest"
-    STRETCH: Final = "stretch"
-    TRANSITION: Final = "transition"
-
-
-CUES: tuple[CueWord, ...] = (
-    Cue.PREPARE,
-    Cue.INHALE,
-    Cue.EXHALE,
-    Cue.HOLD,
-    Cue.RETURN,
-    Cue.SWITCH,
-    Cue.REST,
-    Cue.STRETCH,
-    Cue.TRANSITION,
-)
 
 
 COUNTS = "counts"
@@ -67,7 +39,6 @@ LENGTH_SETTINGS = {
     "rest": (SECONDS, "rest_seconds"),
 }
 MAX_LENGTH = 600
-REP_CUES: tuple[CueWord, ...] = (Cue.INHALE, Cue.EXHALE, Cue.HOLD, Cue.RETURN)
 BLOCK_TYPES = ("prepare", "exercise", "stretch", "rest")
 
 

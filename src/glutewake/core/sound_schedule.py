@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.engine import EPSILON, Engine
-from glutewake.core.programme import Cue
 from glutewake.core.timeline import Step, Timeline
 from glutewake.core.tones import Sound
 

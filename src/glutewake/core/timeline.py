@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.frozen import frozen, replace
-from glutewake.core.programme import COUNTS, Block, Cue, Length, Programme
+from glutewake.core.programme import COUNTS, Block, Length, Programme
 from glutewake.core.settings import Settings
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
     from typing import Any
 
-    from glutewake.core.programme import CueWord
+    from glutewake.core.cue_names import CueWord
 
 # Countdowns to get into position: a set starts with them (n and b land there).
 GET_READY = (Cue.PREPARE, Cue.SWITCH, Cue.TRANSITION)

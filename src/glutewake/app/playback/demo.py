@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glutewake.core.cue_names import CUES
 from glutewake.core.cues import FINISH_RINGS, RINGS
-from glutewake.core.programme import CUES
 from glutewake.core.sound_schedule import CUE_SOUNDS
 from glutewake.core.tones import PLAY_ORDER, VOICINGS, Sound
 

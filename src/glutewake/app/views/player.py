@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from glutewake.core.cue_names import Cue
 from glutewake.core.engine import Position
-from glutewake.core.programme import Cue
 from glutewake.core.timeline import CHANGE_SIDES, Step, Timeline
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
-    from glutewake.core.programme import CueWord
+    from glutewake.core.cue_names import CueWord
 
 # Cues that show a countdown rather than the rep number.
 COUNTDOWN_CUES = (Cue.PREPARE, Cue.SWITCH, Cue.REST, Cue.STRETCH, Cue.TRANSITION)
