@@ -1,3 +1,3 @@
 """glutewake: a full-screen terminal coach for gluteus medius rehabilitation."""
 
-__version__ = "2.2.1"
+__version__ = "2.3.0"

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from glutewake.core.records import Session, SetRecord, new_id
 from glutewake.core.settings import Profile
 from glutewake.store import Store
 from tests.helpers import RunCli, snapshot_tree
@@ -43,6 +45,62 @@ def test_an_export_imported_into_an_empty_folder_gives_the_same_history(
     again = run_cli("import", str(backup), data=restored)
     assert again.returncode == 0 and "Nothing to import" in again.stdout
     assert snapshot_tree(restored) == before
+
+
+def test_a_restore_keeps_the_playing_time_and_the_first_run_acceptance(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    store = Store(data_dir, notify=lambda _text: None)
+    accepted = (NOW - dt.timedelta(days=5)).date()
+    store.update_profile(lambda p: replace(p, acknowledged_on=accepted))
+    started = NOW - dt.timedelta(days=1)
+    played = Session(
+        new_id(), "beginner", "beginner", started, "completed", "app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=9), played_seconds=512.3,
+    )  # fmt: skip
+    store.save_session(played)
+    backup = tmp_path / "backup.json"
+    assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
+    exported = json.loads(backup.read_text())
+    assert exported["sessions"][0]["played_seconds"] == 512.3
+    assert [a["at"][:10] for a in exported["acknowledgements"]] == [accepted.isoformat()]
+
+    restored = tmp_path / "restored"
+    assert Store(restored, notify=lambda _text: None).read_profile().acknowledged_on is None
+    result = run_cli("import", str(backup), data=restored)
+    assert result.returncode == 0, result.stderr
+    assert "first-run note was accepted where the export was made" in result.stdout
+    back = Store(restored, notify=lambda _text: None)
+    assert back.read_profile().acknowledged_on == accepted  # the app opens on home, not the note
+    assert back.read_journal().sessions == (played,)
+    history = json.loads(run_cli("history", "--json", data=restored).stdout)
+    assert history["sessions"][0]["played_seconds"] == 512.3
+    assert run_cli("import", str(backup), data=restored).stdout.startswith("Nothing to import")
+
+
+@pytest.mark.parametrize(
+    ("acknowledgement", "words"),
+    [
+        ({"id": "a1", "at": (NOW + dt.timedelta(days=2)).isoformat()}, "is in the future"),
+        ({"id": "a1"}, "`at`"),
+        ({"id": "a1", "at": "yesterday"}, "`at`"),
+    ],
+    ids=["future", "missing-at", "bad-at"],
+)
+def test_a_bad_acknowledgement_is_one_line_exit_2_and_nothing_written(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path, acknowledgement: dict[str, str], words: str
+) -> None:
+    assert run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat()).returncode == 0
+    path = tmp_path / "bad.json"
+    rest = {"id": "r1", "date": YESTERDAY.isoformat()}
+    path.write_text(json.dumps({"schema": 2, "rest_days": [rest], "acknowledgements": [acknowledgement]}))
+    before = snapshot_tree(data_dir)
+    result = run_cli("import", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+    assert "acknowledgements" in result.stderr and "nothing was imported" in result.stderr
+    assert snapshot_tree(data_dir) == before
 
 
 def a_change(**changes: str) -> dict[str, str]:

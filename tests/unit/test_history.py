@@ -179,6 +179,7 @@ def test_history_document_follows_schema_2_of_the_contract_exactly() -> None:
         "source": "app",
         "pain_after": 2,
         "pain_during": 4,
+        "played_seconds": None,
         "sets": [
             {"exercise": "side-lying-hip-abduction", "side": "left", "reps": 10, "target": 10},
             {"exercise": "side-lying-hip-abduction", "side": "right", "reps": 4, "target": 10},

@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
         from glutewake.core.history import export_document
         from glutewake.core.json_text import dumps  # as json.dumps writes it, without json
 
-        document = export_document(
-            journal, profile.phase, today_by(journal.day_starts_at), store.read_state().phase_changes
-        )
+        state = store.read_state()
+        today = today_by(journal.day_starts_at)
+        document = export_document(journal, profile.phase, today, state.phase_changes, state.acknowledgements)
         text = dumps(document, indent=1) + "\n"
         wrote = counted(journal.record_count(), "record")
     else:

@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if counts.deletions:  # a deletion made where the export was made: its record stays away
         parts.insert(-1, counted(counts.deletions, "deletion"))
     print(f"Imported {', '.join(parts)} from {path}.")
+    if counts.acknowledgements:
+        print("The first-run note was accepted where the export was made: it is not shown again here.")
     if counts.day_starts:
         hour = backup.state.day_starts[-1].hour
         print(f"Your days now start at {hour}:00, as they did where the export was made.")

@@ -14,7 +14,7 @@ TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy on
 if TYPE_CHECKING:
     from typing import Any, Final, Literal, TypeAlias
 
-    from glutewake.core.state import PhaseChange
+    from glutewake.core.state import Acknowledgement, PhaseChange
 
     DayMarkWord: TypeAlias = Literal[
         "done", "rest", "active", "partial", "missed", "open", "future", "before"
@@ -268,13 +268,19 @@ def entry_words(kind: str, record: object, day_starts_at: int) -> str:
 
 
 def export_document(
-    journal: Journal, phase: str, today: dt.date, phase_changes: tuple[PhaseChange, ...] = ()
+    journal: Journal,
+    phase: str,
+    today: dt.date,
+    phase_changes: tuple[PhaseChange, ...] = (),
+    acknowledgements: tuple[Acknowledgement, ...] = (),
 ) -> dict[str, Any]:
     """The `export --format json` document: the `history --json` one plus `deleted`, the ids
-    deleted with their kind and time, so an import elsewhere applies the deletions too."""
+    deleted with their kind and time, so an import elsewhere applies the deletions too, and
+    `acknowledgements`, when the first-run note was accepted, so a restore does not ask again."""
     return {
         **history_document(journal, phase, today, phase_changes),
         "deleted": [{"id": d.id, "kind": d.kind, "at": d.at.isoformat()} for d in journal.deletions],
+        "acknowledgements": [{"id": a.id, "at": a.at.isoformat()} for a in acknowledgements],
     }
 
 
@@ -290,6 +296,7 @@ def _session_entry(session: Session, day: dt.date) -> dict[str, Any]:
         "source": session.source,
         "pain_after": session.pain_after,
         "pain_during": session.pain_during,
+        "played_seconds": session.played_seconds,
         "sets": [
             {"exercise": s.exercise, "side": s.side, "reps": s.reps, "target": s.target} for s in session.sets
         ],

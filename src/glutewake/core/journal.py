@@ -199,6 +199,7 @@ class ImportCounts:
     deletions: int = 0
     phase_changes: int = 0
     day_starts: int = 0
+    acknowledgements: int = 0
 
     def counts(self) -> tuple[int, ...]:
         """Every count, in the order of the fields."""

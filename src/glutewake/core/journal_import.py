@@ -162,8 +162,8 @@ def _not_later(old: Any, new: Any) -> bool:
 
 
 def _told(here: Any, imported: Any) -> Any:
-    """Our record as an export tells it: an export does not carry a session's playing time
-    (`played_seconds`), so a session imported back without one is the same session."""
+    """Our record as an export tells it: an export from before 2.3 does not carry a session's
+    playing time (`played_seconds`), so a session imported back without one is the same one."""
     if isinstance(here, Session) and imported.played_seconds is None:
         return replace(here, played_seconds=None)
     return here

@@ -57,6 +57,7 @@ if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name
 
 MAX_ACTIVITY_MINUTES = 1440  # a day at most: the longest activity one record can hold
 MAX_NAME_LENGTH = 64  # the longest programme or exercise name a record may carry
+MAX_PLAYED_SECONDS = 86_400  # a day at most: the longest playing time one session records
 SPREAD_PLACES = ("knees", "achilles", "calves", "feet")
 
 

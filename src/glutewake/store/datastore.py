@@ -95,7 +95,10 @@ class Store(JournalWriter):
             if new_state != State():
                 self._add_state([r for kind in STATE_KINDS for r in getattr(new_state, kind)])
                 counts = replace(
-                    counts, phase_changes=len(new_state.phase_changes), day_starts=len(new_state.day_starts)
+                    counts,
+                    phase_changes=len(new_state.phase_changes),
+                    day_starts=len(new_state.day_starts),
+                    acknowledgements=len(new_state.acknowledgements),
                 )
             return counts
 

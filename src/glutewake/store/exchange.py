@@ -20,6 +20,7 @@ from glutewake.core.records import (
     COMPARED,
     MAX_ACTIVITY_MINUTES,
     MAX_NAME_LENGTH,
+    MAX_PLAYED_SECONDS,
     RECORD_KINDS,
     SIDES,
     SOURCES,
@@ -36,7 +37,7 @@ from glutewake.core.records import (
     new_id,
 )
 from glutewake.core.settings import PHASES
-from glutewake.core.state import DayStart, PhaseChange, State
+from glutewake.core.state import Acknowledgement, DayStart, PhaseChange, State
 from glutewake.errors import UserError
 from glutewake.store.files import read_bytes
 
@@ -162,9 +163,25 @@ class _Reader:
         ids = [change.id for change in changes]
         if len(set(ids)) != len(ids):
             raise FieldError(("phase_changes",), None, "the same id appears twice")
+        acknowledged = tuple(self.acknowledgement(record, now) for record in top.tables("acknowledgements"))
+        if len({a.id for a in acknowledged}) != len(acknowledged):
+            raise FieldError(("acknowledgements",), None, "the same id appears twice")
         hour = top.number("day_starts_at", 0, 6, optional=True) if self.schema == 2 else None
         day_starts = () if hour in (None, DEFAULT_DAY_START) else (DayStart(new_id(), now, hour),)
-        return State(phase_changes=tuple(sorted(changes, key=lambda c: (c.at, c.id))), day_starts=day_starts)
+        return State(
+            phase_changes=tuple(sorted(changes, key=lambda c: (c.at, c.id))),
+            acknowledgements=tuple(sorted(acknowledged, key=lambda a: (a.at, a.id))),
+            day_starts=day_starts,
+        )
+
+    def acknowledgement(self, record: Fields, now: dt.datetime) -> Acknowledgement:
+        """The first-run note accepted, at a moment already past."""
+        if self.schema == 1:
+            raise record.fail(None, "a schema 1 export holds no acknowledgements")
+        at = self.moment_ok(record, "at")
+        if at > now:
+            raise record.fail("at", f"`at` {at.isoformat()} is in the future; the note is accepted once read")
+        return Acknowledgement(id=self.record_id(record), at=at)
 
     def phase_change(self, record: Fields, now: dt.datetime) -> PhaseChange:
         if self.schema == 1:
@@ -235,6 +252,8 @@ class _Reader:
                 "ended_at", "`ended_at` is before `started_at`: a session cannot end before it started"
             )
         session_id: str = record.text("id")
+        # How long the app played it; an export from before 2.3 does not say.
+        played = record.number("played_seconds", 0, MAX_PLAYED_SECONDS, optional=True, whole=False)
         return Session(
             id=record.rule("id", lambda: log_entry.check_id(session_id, name="`id`")),
             programme=self.name_ok(record, "programme"),
@@ -246,6 +265,7 @@ class _Reader:
             pain_after=record.number("pain_after", 0, 10, optional=True),
             pain_during=record.number("pain_during", 0, 10, optional=True),
             sets=tuple(sets),
+            played_seconds=None if played is None else float(played),
         )
 
     def activity(self, record: Fields) -> Activity:

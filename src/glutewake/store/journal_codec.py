@@ -7,6 +7,7 @@ from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,
     MAX_ACTIVITY_MINUTES,
+    MAX_PLAYED_SECONDS,
     RECORD_KINDS,
     SIDES,
     SOURCES,
@@ -168,7 +169,7 @@ def _session(record: Fields) -> Session:
                 raw.number("target", 0, 1000),
             )
         )
-    played = record.number("played_seconds", 0, 86_400, optional=True, whole=False)
+    played = record.number("played_seconds", 0, MAX_PLAYED_SECONDS, optional=True, whole=False)
     return Session(
         id=record.text("id"),
         programme=record.text("programme"),
