@@ -78,3 +78,48 @@ def test_a_closed_stdout_is_no_error(data_dir: Path, args: tuple[str, ...]) -> N
         timeout=60,
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+FULL = Path("/dev/full")  # Linux's device that refuses every write: "No space left on device"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("--help",),
+        ("status",),
+        ("plan", "beginner", "--json"),  # more than a buffer: refused while printing, not at exit
+        ("history",),
+        ("export", "--format", "csv"),
+        ("export", "--format", "json"),
+        ("report", "--format", "md"),
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_an_output_that_refuses_writes_is_one_line_and_exit_2(
+    data_dir: Path, args: tuple[str, ...], unbuffered: str
+) -> None:
+    """`glutewake export > /dev/full` (or a disk that filled up): one line naming standard
+    output, exit 2; no traceback, no crash report, no "Exported …" claim."""
+    if not FULL.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("/dev/full is missing: CI runs on Linux, which has it")
+        pytest.skip("this system has no /dev/full to refuse writes")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
+    environ["PYTHONUNBUFFERED"] = unbuffered
+    with FULL.open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "glutewake", "--data-dir", str(data_dir), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environ,
+            timeout=60,
+        )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "glutewake: could not write to standard output: No space left on device\n",
+    )
+    assert not (data_dir / "logs").exists()  # no crash report

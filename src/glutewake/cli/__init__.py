@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
     from pathlib import Path
+    from typing import Any, TextIO
 
 
 def _say(error: Exception) -> None:
@@ -30,23 +31,71 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     What is still buffered is written before it returns: a reader that stopped early
     (`glutewake history | head`) is not an error, and is noticed here rather than by Python's
-    flush at exit, which would print "Exception ignored … BrokenPipeError" and exit 120."""
+    flush at exit, which would print "Exception ignored … BrokenPipeError" and exit 120. An
+    output that refuses what is written (`> /dev/full`, a full disk) is one line and exit 2."""
     words = sys.argv[1:] if argv is None else list(argv)
+    shown = sys.stdout
+    if shown is not None:  # None when started without one (`>&-`): print() is silent
+        sys.stdout = _Output(shown)
     try:
         try:
             status = _answer(words)
         finally:  # argparse's --help and --version (and its refusals) end in SystemExit
-            if sys.stdout is not None:  # None when started without one (`>&-`): print() is silent
+            if sys.stdout is not None:
                 sys.stdout.flush()
     except BrokenPipeError:
-        try:  # the rest goes to the null device, so the flush at exit has nothing to fail on
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
-        except (AttributeError, OSError, ValueError):  # no stdout, or one without a file (a test's)
-            pass
+        _quiet_output()
         return 0
+    except OutputError as error:
+        print(f"glutewake: could not write to standard output: {error}", file=sys.stderr)
+        _quiet_output()
+        return 2
+    finally:
+        sys.stdout = shown
     return status
+
+
+class OutputError(Exception):
+    """Standard output refused what was written to it (a full disk, a device error)."""
+
+
+class _Output:
+    """Standard output, whose refusals are OutputError: one line and exit 2, not a crash. A
+    closed pipe stays BrokenPipeError (a reader that stopped early is no error)."""
+
+    __slots__ = ("stream",)
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding…: the stream's own
+        return getattr(self.stream, name)
+
+
+def _quiet_output() -> None:
+    """The rest of stdout goes to the null device, so the flush at exit has nothing to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no stdout, or one without a file (a test's)
+        pass
 
 
 def _answer(words: list[str]) -> int:
@@ -81,6 +130,8 @@ def _main(argv: Sequence[str]) -> int:
     try:
         # __import__ with a fromlist gives the module itself (importlib costs every start)
         run = getattr(__import__(module_name, fromlist=[function_name]), function_name)
+        if module_name == "glutewake.cli.tui" and isinstance(sys.stdout, _Output):
+            sys.stdout = sys.stdout.stream  # the full-screen app gets the terminal's own stream
         if module_name != "glutewake.cli.tui":  # the app only reads the parsed-TOML cache
             from glutewake.store.parsed import keep_entries
 
@@ -93,7 +144,7 @@ def _main(argv: Sequence[str]) -> int:
     except UserError as error:
         _say(error)
         return 2
-    except BrokenPipeError:  # a reader that stopped early: main() says it is no error
+    except (BrokenPipeError, OutputError):  # main() says what each means for stdout
         raise
     except Exception as error:
         from glutewake.crash import debugging, report_crash

@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         wrote = f"{counted(len(rows), 'row')} (one per set of {sessions}) and the header line"
     if args.output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()  # a refusal (a full disk) comes before the line saying it was written
         where = "standard output"
     else:
         output = user_path(args.output)
