@@ -79,6 +79,61 @@ def test_a_restore_keeps_the_playing_time_and_the_first_run_acceptance(
     assert run_cli("import", str(backup), data=restored).stdout.startswith("Nothing to import")
 
 
+def test_a_machine_restored_from_an_older_export_takes_a_newer_one_without_conflict(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    """An export of 2.2 carried no playing time: the session restored from it has none, and
+    the same session in a 2.3 export (with one) is the same session, not a conflict."""
+    started = NOW - dt.timedelta(days=1)
+    session = Session(
+        new_id(), "beginner", "beginner", started, "completed", "app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=9), played_seconds=512.3,
+    )  # fmt: skip
+    Store(data_dir, notify=lambda _text: None).save_session(session)
+    newer = tmp_path / "newer.json"
+    assert run_cli("export", "--format", "json", "--output", str(newer)).returncode == 0
+    document = json.loads(newer.read_text())
+    del document["acknowledgements"]
+    for entry in document["sessions"]:
+        del entry["played_seconds"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document))
+
+    restored = tmp_path / "restored"
+    assert run_cli("import", str(older), data=restored).returncode == 0
+    before = snapshot_tree(restored)
+    result = run_cli("import", str(newer), data=restored)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Nothing to import")
+    assert snapshot_tree(restored) == before
+
+
+def test_an_acceptance_only_in_an_old_settings_file_is_exported_the_same_each_time(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text('schema = 1\nphase = "beginner"\nacknowledged_on = 2026-11-02\n')
+    backups = [tmp_path / "one.json", tmp_path / "two.json"]
+    for backup in backups:
+        assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
+    first, second = (json.loads(b.read_text())["acknowledgements"] for b in backups)
+    assert first == second and [a["id"] for a in first] == ["accepted-2026-11-02"]
+    restored = tmp_path / "restored"
+    result = run_cli("import", str(backups[0]), data=restored)
+    assert result.returncode == 0, result.stderr
+    assert "1 first-run acceptance from" in result.stdout and "not shown again here" in result.stdout
+    assert Store(restored, notify=lambda _text: None).read_profile().acknowledged_on == dt.date(2026, 11, 2)
+    assert run_cli("import", str(backups[1]), data=restored).stdout.startswith("Nothing to import")
+    # A machine that had accepted the note already is not told it will not see it again.
+    elsewhere = tmp_path / "elsewhere"
+    store = Store(elsewhere, notify=lambda _text: None)
+    store.update_profile(lambda p: replace(p, acknowledged_on=dt.date(2026, 11, 20)))
+    again = run_cli("import", str(backups[0]), data=elsewhere)
+    assert again.returncode == 0 and "1 first-run acceptance" in again.stdout
+    assert "not shown again" not in again.stdout
+
+
 @pytest.mark.parametrize(
     ("acknowledgement", "words"),
     [

@@ -54,7 +54,10 @@ class Tmux:
 
     def __init__(self) -> None:
         self.socket = f"glutewake-test-{uuid.uuid4().hex[:12]}"
-        self.folder = Path(tempfile.mkdtemp(prefix="glutewake-tmux-"))
+        # Under /tmp where there is one: the socket's path must stay under about 104 bytes,
+        # which macOS's long $TMPDIR (/var/folders/…) would pass.
+        short = "/tmp" if os.path.isdir("/tmp") else None
+        self.folder = Path(tempfile.mkdtemp(prefix="glutewake-tmux-", dir=short))
         self.config = self.folder / "tmux.conf"
         self.status_file = self.folder / "exit-status"
         # The pane stays after the command exits, so its last screen can still be read.
@@ -91,8 +94,9 @@ class Tmux:
             if done.returncode == 0:
                 return
             said.append(done.stderr.strip() or f"exit status {done.returncode}")
-            if self.running:
-                break  # the old session's server is still wanted: no fresh server
+            if self.running or attempt == 2:
+                break  # a running test's server is still wanted: no fresh server for it
+            self._tmux("kill-server", check=False)  # should this one have lived on
             self.socket = f"glutewake-test-{uuid.uuid4().hex[:12]}"
             time.sleep(0.2 * (attempt + 1))
         pytest.fail(f"tmux new-session failed ({'; '.join(said)}){self._server_log()}")

@@ -48,10 +48,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         from glutewake.core.history import export_document
         from glutewake.core.json_text import dumps  # as json.dumps writes it, without json
+        from glutewake.core.state import acknowledgements_of
 
         state = store.read_state()
         today = today_by(journal.day_starts_at)
-        document = export_document(journal, profile.phase, today, state.phase_changes, state.acknowledgements)
+        accepted = acknowledgements_of(state, profile.acknowledged_on)
+        document = export_document(journal, profile.phase, today, state.phase_changes, accepted)
         text = dumps(document, indent=1) + "\n"
         wrote = counted(journal.record_count(), "record")
     else:

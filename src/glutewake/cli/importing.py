@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     day_starts_at = store.day_starts_at()
     now = dt.datetime.now().astimezone().replace(microsecond=0)
     backup = read_backup(path, today_by(day_starts_at), day_starts_at, now=now)
+    accepted_here = store.read_profile().acknowledged_on is not None
     counts = store.import_journal(backup.journal, backup.state)
     if not counts.total:
         print(f"Nothing to import: every record in {path} is already here.")
@@ -49,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
     ]
     if counts.deletions:  # a deletion made where the export was made: its record stays away
         parts.insert(-1, counted(counts.deletions, "deletion"))
-    print(f"Imported {', '.join(parts)} from {path}.")
     if counts.acknowledgements:
+        parts.append(counted(counts.acknowledgements, "first-run acceptance"))
+    print(f"Imported {', '.join(parts)} from {path}.")
+    if counts.acknowledgements and not accepted_here:
         print("The first-run note was accepted where the export was made: it is not shown again here.")
     if counts.day_starts:
         hour = backup.state.day_starts[-1].hour

@@ -162,10 +162,12 @@ def _not_later(old: Any, new: Any) -> bool:
 
 
 def _told(here: Any, imported: Any) -> Any:
-    """Our record as an export tells it: an export from before 2.3 does not carry a session's
-    playing time (`played_seconds`), so a session imported back without one is the same one."""
-    if isinstance(here, Session) and imported.played_seconds is None:
-        return replace(here, played_seconds=None)
+    """Our record as an export tells it. An export from before 2.3 does not carry a session's
+    playing time (`played_seconds`), so a session imported without one is the same one; and
+    one restored here from such an export has none, so a later export's is no conflict (ours
+    stays as it is)."""
+    if isinstance(here, Session) and None in (imported.played_seconds, here.played_seconds):
+        return replace(here, played_seconds=imported.played_seconds)
     return here
 
 

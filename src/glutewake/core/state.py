@@ -84,6 +84,16 @@ def merge_states(states: Iterable[State]) -> State:
     return State(*(ordered(kind) for kind in STATE_KINDS))  # type: ignore[arg-type]
 
 
+def acknowledgements_of(state: State, acknowledged_on: dt.date | None) -> tuple[Acknowledgement, ...]:
+    """The acknowledgements an export carries: the state's, or, when only an earlier
+    glutewake's settings.toml says the note was accepted (no state record made yet), one for
+    that day at noon, with an id made of the day, so that exporting again gives the same."""
+    if state.acknowledgements or acknowledged_on is None:
+        return state.acknowledgements
+    noon = dt.datetime.combine(acknowledged_on, dt.time(12)).astimezone()
+    return (Acknowledgement(f"accepted-{acknowledged_on.isoformat()}", noon),)
+
+
 def state_to_add(here: State, incoming: State, *, day_start_set: bool) -> State:
     """The state records of an import that `here` lacks. A phase change or acknowledgement
     is added by id (the same one again adds nothing; one whose id is here with other content
