@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,22 +32,29 @@ def test_a_closed_pipe_ends_the_command_quietly_with_status_0(
     """The output stays in Python's buffer until exit (a pipe is block-buffered), so the
     failed write comes at the flush: without care that is "Exception ignored … BrokenPipeError"
     on stderr and exit status 120."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
-    environ["PYTHONUNBUFFERED"] = unbuffered
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader has gone before the first byte
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "glutewake", "--data-dir", str(data_dir), *args],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environ,
-            timeout=60,
-        )
+        done = glutewake_into(write_end, data_dir, args, unbuffered)
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def glutewake_into(
+    stdout: Any, data_dir: Path, args: tuple[str, ...], unbuffered: str
+) -> subprocess.CompletedProcess[str]:
+    """`python -m glutewake --data-dir DATA ARGS` with its stdout on `stdout`; stderr read."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
+    environ["PYTHONUNBUFFERED"] = unbuffered
+    return subprocess.run(
+        [sys.executable, "-m", "glutewake", "--data-dir", str(data_dir), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environ,
+        timeout=60,
+    )
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a POSIX shell closes the descriptor")
@@ -107,17 +115,8 @@ def test_an_output_that_refuses_writes_is_one_line_and_exit_2(
         if os.environ.get("CI") == "true":
             pytest.fail("/dev/full is missing: CI runs on Linux, which has it")
         pytest.skip("this system has no /dev/full to refuse writes")
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEWAKE_")}
-    environ["PYTHONUNBUFFERED"] = unbuffered
     with FULL.open("w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "glutewake", "--data-dir", str(data_dir), *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environ,
-            timeout=60,
-        )
+        done = glutewake_into(full, data_dir, args, unbuffered)
     assert (done.returncode, done.stderr) == (
         2,
         "glutewake: could not write to standard output: No space left on device\n",

@@ -47,18 +47,23 @@ def test_an_export_imported_into_an_empty_folder_gives_the_same_history(
     assert snapshot_tree(restored) == before
 
 
+def played_yesterday() -> Session:
+    """A session the app played yesterday for 512.3 seconds."""
+    started = NOW - dt.timedelta(days=1)
+    return Session(
+        new_id(), "beginner", "beginner", started, "completed", "app",
+        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
+        ended_at=started + dt.timedelta(minutes=9), played_seconds=512.3,
+    )  # fmt: skip
+
+
 def test_a_restore_keeps_the_playing_time_and_the_first_run_acceptance(
     run_cli: RunCli, data_dir: Path, tmp_path: Path
 ) -> None:
     store = Store(data_dir, notify=lambda _text: None)
     accepted = (NOW - dt.timedelta(days=5)).date()
     store.update_profile(lambda p: replace(p, acknowledged_on=accepted))
-    started = NOW - dt.timedelta(days=1)
-    played = Session(
-        new_id(), "beginner", "beginner", started, "completed", "app",
-        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
-        ended_at=started + dt.timedelta(minutes=9), played_seconds=512.3,
-    )  # fmt: skip
+    played = played_yesterday()
     store.save_session(played)
     backup = tmp_path / "backup.json"
     assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
@@ -84,13 +89,7 @@ def test_a_machine_restored_from_an_older_export_takes_a_newer_one_without_confl
 ) -> None:
     """An export of 2.2 carried no playing time: the session restored from it has none, and
     the same session in a 2.3 export (with one) is the same session, not a conflict."""
-    started = NOW - dt.timedelta(days=1)
-    session = Session(
-        new_id(), "beginner", "beginner", started, "completed", "app",
-        sets=(SetRecord("side-lying-hip-abduction", "left", 10, 10),),
-        ended_at=started + dt.timedelta(minutes=9), played_seconds=512.3,
-    )  # fmt: skip
-    Store(data_dir, notify=lambda _text: None).save_session(session)
+    Store(data_dir, notify=lambda _text: None).save_session(played_yesterday())
     newer = tmp_path / "newer.json"
     assert run_cli("export", "--format", "json", "--output", str(newer)).returncode == 0
     document = json.loads(newer.read_text())
@@ -147,15 +146,21 @@ def test_a_bad_acknowledgement_is_one_line_exit_2_and_nothing_written(
     run_cli: RunCli, data_dir: Path, tmp_path: Path, acknowledgement: dict[str, str], words: str
 ) -> None:
     assert run_cli("log", "--programme", "beginner", "--date", YESTERDAY.isoformat()).returncode == 0
-    path = tmp_path / "bad.json"
+    said = refused(run_cli, data_dir, tmp_path / "bad.json", "acknowledgements", acknowledgement)
+    assert words in said and "acknowledgements" in said, said
+
+
+def refused(run_cli: RunCli, data_dir: Path, path: Path, kind: str, record: dict[str, str]) -> str:
+    """Import a file of a rest day and one bad `kind` record: the import's one line, after
+    checking it refused everything (exit 2, nothing on stdout, the data folder unchanged)."""
     rest = {"id": "r1", "date": YESTERDAY.isoformat()}
-    path.write_text(json.dumps({"schema": 2, "rest_days": [rest], "acknowledgements": [acknowledgement]}))
+    path.write_text(json.dumps({"schema": 2, "rest_days": [rest], kind: [record]}))
     before = snapshot_tree(data_dir)
     result = run_cli("import", str(path))
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
-    assert "acknowledgements" in result.stderr and "nothing was imported" in result.stderr
+    assert result.stderr.count("\n") == 1 and "nothing was imported" in result.stderr, result.stderr
     assert snapshot_tree(data_dir) == before
+    return result.stderr
 
 
 def a_change(**changes: str) -> dict[str, str]:
@@ -179,15 +184,8 @@ def test_a_bad_phase_change_is_one_line_exit_2_and_nothing_written(
     setup = tmp_path / "setup.json"
     setup.write_text(json.dumps({"schema": 2, "phase_changes": [taken]}))
     assert run_cli("import", str(setup)).returncode == 0
-    path = tmp_path / "bad.json"
-    rest = {"id": "r1", "date": YESTERDAY.isoformat()}
-    path.write_text(json.dumps({"schema": 2, "rest_days": [rest], "phase_changes": [change]}))
-    before = snapshot_tree(data_dir)
-    result = run_cli("import", str(path))
-    assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
-    assert "nothing was imported" in result.stderr
-    assert snapshot_tree(data_dir) == before
+    said = refused(run_cli, data_dir, tmp_path / "bad.json", "phase_changes", change)
+    assert words in said, said
 
 
 def test_a_new_machine_keeps_the_deletions_of_its_export_when_an_older_backup_comes_in(
