@@ -133,6 +133,21 @@ def test_an_acceptance_only_in_an_old_settings_file_is_exported_the_same_each_ti
     assert "not shown again" not in again.stdout
 
 
+def test_an_old_settings_files_acceptance_of_today_imports_at_any_hour(
+    run_cli: RunCli, data_dir: Path, tmp_path: Path
+) -> None:
+    """Its record is timed at the start of the day, so it is never in the future."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    today = dt.date.today().isoformat()
+    (data_dir / "settings.toml").write_text(f'schema = 1\nphase = "beginner"\nacknowledged_on = {today}\n')
+    backup = tmp_path / "backup.json"
+    assert run_cli("export", "--format", "json", "--output", str(backup)).returncode == 0
+    (accepted,) = json.loads(backup.read_text())["acknowledgements"]
+    assert accepted["at"].startswith(f"{today}T00:00:00")
+    result = run_cli("import", str(backup), data=tmp_path / "restored")
+    assert result.returncode == 0 and "1 first-run acceptance" in result.stdout, result.stderr
+
+
 @pytest.mark.parametrize(
     ("acknowledgement", "words"),
     [

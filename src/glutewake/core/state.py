@@ -87,11 +87,12 @@ def merge_states(states: Iterable[State]) -> State:
 def acknowledgements_of(state: State, acknowledged_on: dt.date | None) -> tuple[Acknowledgement, ...]:
     """The acknowledgements an export carries: the state's, or, when only an earlier
     glutewake's settings.toml says the note was accepted (no state record made yet), one for
-    that day at noon, with an id made of the day, so that exporting again gives the same."""
+    the start of that day (never in the future, as an import requires), with an id made of
+    the day, so that exporting again gives the same record."""
     if state.acknowledgements or acknowledged_on is None:
         return state.acknowledgements
-    noon = dt.datetime.combine(acknowledged_on, dt.time(12)).astimezone()
-    return (Acknowledgement(f"accepted-{acknowledged_on.isoformat()}", noon),)
+    start = dt.datetime.combine(acknowledged_on, dt.time(0)).astimezone()
+    return (Acknowledgement(f"accepted-{acknowledged_on.isoformat()}", start),)
 
 
 def state_to_add(here: State, incoming: State, *, day_start_set: bool) -> State:
