@@ -15,7 +15,7 @@ from glutewake.errors import UserError
 TYPE_CHECKING = False  # `typing` costs every command's start
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import Any, TextIO
 
@@ -69,23 +69,24 @@ class _Output:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        try:
-            return self.stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputError(error.strerror or str(error)) from None
+        written: int = _refusal_told(self.stream.write, text)
+        return written
 
     def flush(self) -> None:
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputError(error.strerror or str(error)) from None
+        _refusal_told(self.stream.flush)
 
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding…: the stream's own
         return getattr(self.stream, name)
+
+
+def _refusal_told(call: Callable[..., Any], *args: Any) -> Any:
+    """`call(*args)`, a refused write (not a closed pipe) raised as OutputError."""
+    try:
+        return call(*args)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from None
 
 
 def _quiet_output() -> None:

@@ -43,6 +43,7 @@ from glutewake.store.files import read_bytes
 
 TYPE_CHECKING = False  # `typing` costs every command's start: types for mypy only
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
     from glutewake.store.errors import StrPath
@@ -149,23 +150,19 @@ class _Reader:
             ("symptom_checks", checks),
             ("morning_checks", mornings),
         ):
-            ids = [record.id for record in records]
-            if len(set(ids)) != len(ids):
-                raise FieldError((key,), None, "the same id appears twice")
+            _unique_ids(key, records)
         if len({(d.kind, d.id) for d in deletions}) != len(deletions):
             raise FieldError(("deleted",), None, "the same record is deleted twice")
         return Journal(sessions, rest_days, activities, checks, mornings, deletions)
 
     def state(self, document: dict[str, Any], now: dt.datetime) -> State:
-        """The export's phase switches (an older export has none) and its day start."""
+        """The export's phase switches and acknowledgements (an older export has none) and
+        its day start."""
         top = Fields(document, dates_as_text=True)
         changes = tuple(self.phase_change(record, now) for record in top.tables("phase_changes"))
-        ids = [change.id for change in changes]
-        if len(set(ids)) != len(ids):
-            raise FieldError(("phase_changes",), None, "the same id appears twice")
+        _unique_ids("phase_changes", changes)
         acknowledged = tuple(self.acknowledgement(record, now) for record in top.tables("acknowledgements"))
-        if len({a.id for a in acknowledged}) != len(acknowledged):
-            raise FieldError(("acknowledgements",), None, "the same id appears twice")
+        _unique_ids("acknowledgements", acknowledged)
         hour = top.number("day_starts_at", 0, 6, optional=True) if self.schema == 2 else None
         day_starts = () if hour in (None, DEFAULT_DAY_START) else (DayStart(new_id(), now, hour),)
         return State(
@@ -175,22 +172,22 @@ class _Reader:
         )
 
     def acknowledgement(self, record: Fields, now: dt.datetime) -> Acknowledgement:
-        """The first-run note accepted, at a moment already past."""
-        if self.schema == 1:
-            raise record.fail(None, "a schema 1 export holds no acknowledgements")
-        at = self.moment_ok(record, "at")
-        if at > now:
-            raise record.fail("at", f"`at` {at.isoformat()} is in the future; the note is accepted once read")
+        at = self.past_moment(record, now, "acknowledgements", "the note is accepted once read")
         return Acknowledgement(id=self.record_id(record), at=at)
 
     def phase_change(self, record: Fields, now: dt.datetime) -> PhaseChange:
+        at = self.past_moment(record, now, "phase changes", "a phase switch is recorded once made")
+        return PhaseChange(id=self.record_id(record), at=at, phase=record.text("phase", choices=PHASES))
+
+    def past_moment(self, record: Fields, now: dt.datetime, kind: str, why: str) -> Any:
+        """A state record's `at`: a moment already past (`why` says why it must be), in a
+        schema 2 export (schema 1 held no `kind`)."""
         if self.schema == 1:
-            raise record.fail(None, "a schema 1 export holds no phase changes")
+            raise record.fail(None, f"a schema 1 export holds no {kind}")
         at = self.moment_ok(record, "at")
         if at > now:
-            when = at.isoformat()
-            raise record.fail("at", f"`at` {when} is in the future; a phase switch is recorded once made")
-        return PhaseChange(id=self.record_id(record), at=at, phase=record.text("phase", choices=PHASES))
+            raise record.fail("at", f"`at` {at.isoformat()} is in the future; {why}")
+        return at
 
     def day_ok(self, record: Fields, key: str, day: dt.date) -> dt.date:
         """A recorded day as `glutewake log` allows it: not after today, not before 1900."""
@@ -298,3 +295,10 @@ class _Reader:
             compared=record.text("compared", choices=COMPARED),
             pain=record.number("pain", 0, 10, optional=True),
         )
+
+
+def _unique_ids(key: str, records: Iterable[Any]) -> None:
+    """FieldError when two records of the list `key` carry the same id."""
+    ids = [record.id for record in records]
+    if len(set(ids)) != len(ids):
+        raise FieldError((key,), None, "the same id appears twice")
