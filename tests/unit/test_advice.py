@@ -7,19 +7,14 @@ import itertools
 
 import pytest
 
-from glutewake.core.advice import (
+from glutewake.core.advice import Answers, StandingAdvice, decide, listed, new_check, standing_advice
+from glutewake.core.advice_basis import (
     AdviceBasis,
-    Answers,
     SessionPains,
-    StandingAdvice,
     basis_of,
-    decide,
     in_window,
     latest_pains,
     latest_session_pains,
-    listed,
-    new_check,
-    standing_advice,
 )
 from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, Session, SymptomCheck

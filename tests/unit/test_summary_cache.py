@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from glutewake.core.advice import basis_of, decide, standing_advice
+from glutewake.core.advice import decide, standing_advice
+from glutewake.core.advice_basis import basis_of
 from glutewake.core.frozen import replace
 from glutewake.core.records import Journal, MorningCheck, new_id
 from glutewake.store import FutureSchema, MalformedFile, RepeatedId, Store, merge

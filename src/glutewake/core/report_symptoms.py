@@ -3,7 +3,8 @@ symptom checks with the advice they gave."""
 
 from __future__ import annotations
 
-from glutewake.core.advice import MORNING_WINDOW_DAYS, REST_PAIN, REST_PAIN_DURING, REST_WORSE_MORNINGS
+from glutewake.core.advice import REST_PAIN, REST_PAIN_DURING, REST_WORSE_MORNINGS
+from glutewake.core.advice_basis import MORNING_WINDOW_DAYS
 from glutewake.core.frozen import replace
 from glutewake.core.records import COMPARED
 from glutewake.core.report_model import DEFAULT_WEEKS

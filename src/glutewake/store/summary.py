@@ -22,12 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from glutewake.core.advice import (
-    MORNING_WINDOW_DAYS,
-    AdviceBasis,
-    latest_check,
-    latest_session_pains,
-)
+from glutewake.core.advice_basis import MORNING_WINDOW_DAYS, AdviceBasis, latest_check, latest_session_pains
 from glutewake.core.days import DEFAULT_DAY_START
 from glutewake.core.frozen import frozen
 from glutewake.core.journal import Month, month_of

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from glutewake.core.advice import (
+from glutewake.core.advice_basis import (
     MORNING_WINDOW_DAYS,
     SessionPains,
     latest_check,

@@ -15,7 +15,7 @@ import marshal
 import os
 import sys
 
-from glutewake.core.advice import SessionPains
+from glutewake.core.advice_basis import SessionPains
 from glutewake.core.records import (
     ADVICE_LEVELS,
     COMPARED,

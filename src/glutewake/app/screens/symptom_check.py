@@ -24,7 +24,8 @@ from glutewake.app.screens.coach_screen import CoachScreen
 from glutewake.app.widgets.answers import PainScale, PlaceTicks, YesNo
 from glutewake.app.widgets.key_line import KeyLine
 from glutewake.app.widgets.title_bar import TitleBar
-from glutewake.core.advice import Answers, StandingAdvice, day_label, latest_check, new_check
+from glutewake.core.advice import Answers, StandingAdvice, day_label, new_check
+from glutewake.core.advice_basis import latest_check
 from glutewake.core.records import SymptomCheck, new_id
 
 SAVE = key_with_id("glutewake.check.save")
